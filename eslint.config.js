@@ -1,28 +1,17 @@
 import js from "@eslint/js";
+import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/", "dist/", "docs/.observablehq/", "docs/_engine/"],
+    // Generated: the Framework build, its cache, and the engine bundled into the Framework root.
+    ignores: ["node_modules/", "dist/", "docs/.observablehq/", "docs/components/engine/"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      globals: {
-        console: "readonly",
-        process: "readonly",
-        URL: "readonly",
-        setTimeout: "readonly",
-        clearTimeout: "readonly",
-        performance: "readonly",
-        structuredClone: "readonly",
-        MessageChannel: "readonly",
-        Worker: "readonly",
-        self: "readonly",
-        document: "readonly",
-        window: "readonly",
-      },
+      globals: { ...globals.node, ...globals.browser },
     },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],

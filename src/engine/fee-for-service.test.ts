@@ -36,3 +36,19 @@ describe("feeForService", () => {
     expect(volumeFactor(0.050001, 0.05).toNumber()).toBeCloseTo(1, 5);
   });
 });
+
+describe("volumeFactor with an upside cap", () => {
+  it("caps the factor at 1 + cap when volume exceeds the band: s = −30%, τ = 5%, cap = 10%", () => {
+    // uncapped 1 + (0.30 − 0.05) = 1.25, capped to 1.10
+    expect(volumeFactor(-0.3, 0.05, 0.1).toString()).toBe("1.1");
+  });
+
+  it("leaves the downside untouched by the cap: s = 30%, τ = 5%", () => {
+    expect(volumeFactor(0.3, 0.05, 0.1).toString()).toBe("0.75");
+  });
+
+  it("pays P/12 × (0.2 + 0.8 × 1.1) under the cap: £12m → £1,080,000 a month", () => {
+    const inputs = { ...base, shortfallShare: -0.3, upsideCap: 0.1 };
+    expect(toPence(feeForService(inputs))).toBe(108_000_000);
+  });
+});

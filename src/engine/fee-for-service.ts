@@ -1,16 +1,29 @@
+import type Decimal from "decimal.js";
 import { Money } from "./money.ts";
 
 /** Inputs of the fee-for-service rule for one CRC in one month (MODEL.md "Income" §1). */
 export interface FeeForServiceInputs {
   /** Bid annual price P, in pence. */
-  readonly annualPricePence: number;
+  readonly annualPricePence: Decimal.Value;
   /** Volume shortfall s against the predicted weighted volume (0.2 = 20% fewer; negative = more work). */
-  readonly shortfallShare: number;
+  readonly shortfallShare: Decimal.Value;
   /** Share φ of P paid whatever the volume (0.2 as let: NAO HC 676). */
-  readonly fixedShare: number;
+  readonly fixedShare: Decimal.Value;
   /** Tolerance band τ: within ±τ of the predicted volume the full price is paid (assumed). */
-  readonly toleranceBand: number;
+  readonly toleranceBand: Decimal.Value;
+  /**
+   * Cap on the upside: the volume factor never exceeds 1 + upsideCap (assumed; the real cap was
+   * never published). Omitted = no cap.
+   */
+  readonly upsideCap?: Decimal.Value;
 }
+
+/** Rule metadata, for "explain this number" (issue #8). */
+export const FEE_FOR_SERVICE_RULE = {
+  id: "fee_for_service",
+  section: 'MODEL.md "Income of a CRC in a month" §1',
+  equation: "P / 12 × (φ + (1 − φ) × v(s)), v(s) = 1 inside ±τ, else 1 − (s ∓ τ), v ≤ 1 + cap",
+} as const;
 
 /**
  * The volume factor applied to the variable share of the price.
@@ -18,19 +31,21 @@ export interface FeeForServiceInputs {
  * Inside the band (|s| ≤ τ) the full price is paid. Outside it, the variable share is paid
  * pro rata to the volume beyond the band (the band acts as a deductible), so payment is
  * continuous in s. This continuity is an assumption: the real payment schedules were never
- * published (MODEL.md "Income" §1).
+ * published (MODEL.md "Income" §1). Above the band the factor is capped at 1 + upsideCap.
  */
 export function volumeFactor(
-  shortfallShare: number,
-  toleranceBand: number,
-): InstanceType<typeof Money> {
+  shortfallShare: Decimal.Value,
+  toleranceBand: Decimal.Value,
+  upsideCap?: Decimal.Value,
+): Money {
   const s = new Money(shortfallShare);
   const tau = new Money(toleranceBand);
   if (s.abs().lessThanOrEqualTo(tau)) return new Money(1);
   // s > τ: fewer volumes → 1 − (s − τ); s < −τ: more volumes → 1 + (|s| − τ).
-  return s.greaterThan(0)
-    ? new Money(1).minus(s.minus(tau))
-    : new Money(1).plus(s.abs().minus(tau));
+  if (s.greaterThan(0)) return new Money(1).minus(s.minus(tau));
+  const up = new Money(1).plus(s.abs().minus(tau));
+  if (upsideCap === undefined) return up;
+  return Money.min(up, new Money(1).plus(upsideCap));
 }
 
 /**
@@ -38,10 +53,9 @@ export function volumeFactor(
  * Payments are monthly in arrears (MoJ Straw Man, May 2013); the annual reconciliation is folded
  * into the month so that each month carries its share of the year's settled fee.
  */
-export function feeForService(inputs: FeeForServiceInputs): InstanceType<typeof Money> {
+export function feeForService(inputs: FeeForServiceInputs): Money {
   const phi = new Money(inputs.fixedShare);
-  const variable = new Money(1)
-    .minus(phi)
-    .times(volumeFactor(inputs.shortfallShare, inputs.toleranceBand));
+  const factor = volumeFactor(inputs.shortfallShare, inputs.toleranceBand, inputs.upsideCap);
+  const variable = new Money(1).minus(phi).times(factor);
   return new Money(inputs.annualPricePence).dividedBy(12).times(phi.plus(variable));
 }

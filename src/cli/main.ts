@@ -1,0 +1,96 @@
+import { parseArgs } from "node:util";
+import { feeForServiceLine } from "../engine/fee-for-service-line.ts";
+import { poundsToPence } from "../engine/money.ts";
+
+export interface Output {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const USAGE = `usage: crc-scenarios <command> [options]
+
+commands:
+  ffs --price POUNDS_PER_YEAR --shortfall SHARE [--fixed-share SHARE] [--tolerance SHARE]
+      fee for service for one CRC, by financial year, as CSV (fy,amount_pence)
+`;
+
+/** Parse a number option, or explain exactly what is wrong with it. */
+function numberOption(
+  name: string,
+  raw: string | undefined,
+  fallback: number | undefined,
+  min: number,
+  max: number,
+  problems: string[],
+): number {
+  if (raw === undefined) {
+    if (fallback === undefined)
+      problems.push(`--${name} is required (a number from ${min} to ${max})`);
+    return fallback ?? Number.NaN;
+  }
+  const value = Number(raw);
+  if (raw.trim() === "" || !Number.isFinite(value)) {
+    problems.push(`--${name}: "${raw}" is not a number (expected ${min} to ${max})`);
+  } else if (value < min || value > max) {
+    problems.push(`--${name}: ${value} is outside the allowed range ${min} to ${max}`);
+  }
+  return value;
+}
+
+function runFeeForService(args: string[], out: Output): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: {
+        price: { type: "string" },
+        shortfall: { type: "string" },
+        "fixed-share": { type: "string" },
+        tolerance: { type: "string" },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (error) {
+    out.stderr(`crc-scenarios ffs: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const o = parsed.values;
+  const problems: string[] = [];
+  const price = numberOption("price", o.price, undefined, 0, 1e10, problems);
+  const shortfall = numberOption("shortfall", o.shortfall, undefined, -1, 1, problems);
+  const fixedShare = numberOption("fixed-share", o["fixed-share"], 0.2, 0, 1, problems);
+  const tolerance = numberOption("tolerance", o.tolerance, 0.05, 0, 1, problems);
+  if (problems.length > 0) {
+    for (const p of problems) out.stderr(`crc-scenarios ffs: ${p}\n`);
+    return 2;
+  }
+  const line = feeForServiceLine({
+    annualPricePence: poundsToPence(price),
+    shortfallShare: shortfall,
+    fixedShare,
+    toleranceBand: tolerance,
+  });
+  out.stdout("fy,amount_pence\n");
+  for (const y of line.years) out.stdout(`${y.fy},${y.pence}\n`);
+  out.stdout(`total,${line.totalPence}\n`);
+  return 0;
+}
+
+/** The CLI as a function of its arguments: returns the exit code, never throws for bad input. */
+export async function main(argv: string[], out: Output): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "ffs":
+      return runFeeForService(rest, out);
+    case undefined:
+    case "help":
+    case "--help":
+    case "-h":
+      out.stdout(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      out.stderr(`crc-scenarios: unknown command "${command}"\n${USAGE}`);
+      return 2;
+  }
+}

@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { builtPages, openSite, settled, watchedPage, type Site } from "./harness.ts";
+
+let site: Site;
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+describe("every built page", () => {
+  const pages = builtPages();
+
+  it("the build produced pages", () => {
+    expect(pages.length).toBeGreaterThan(0);
+  });
+
+  for (const path of pages) {
+    it(`${path} loads with no console error, no exception and no external request`, async () => {
+      const { page, problems } = await watchedPage(site);
+      const response = await page.goto(site.url + path);
+      expect(response?.status()).toBe(200);
+      await settled(page);
+      expect(await page.locator(".observablehq--error").count()).toBe(0);
+      expect(problems).toEqual({ consoleErrors: [], pageErrors: [], externalRequests: [] });
+      await page.close();
+    });
+  }
+});
