@@ -1,0 +1,30 @@
+import type Decimal from "decimal.js";
+import { Money } from "./money.ts";
+
+/** Inputs of the income-floor guarantee for one CRC in one month. */
+export interface GuaranteeInputs {
+  /** g: the floor as a share of the CRC's costs (0 = no guarantee). */
+  readonly floorShareOfCost: Decimal.Value;
+  /** The CRC's total cost in the month, in whole pence. */
+  readonly costTotalPence: Decimal.Value;
+  /**
+   * The fee income the floor tops up, in whole pence: fee for service + variation + service
+   * credits. PbR, ICT compensation and termination are left out: they are lumpy one-off cash,
+   * and a floor on running fees should not swing with them (an assumption, MODEL.md §2 leaves it
+   * open).
+   */
+  readonly feeIncomePence: Decimal.Value;
+}
+
+export const GUARANTEE_RULE = {
+  id: "guarantee",
+  section: 'MODEL.md "Income of a CRC in a month" §2 (guarantee)',
+  equation: "max(0, g × cost_total − (fee_for_service + variation + service_credits))",
+} as const;
+
+/** MoJ tops the month's fee income up to the floor g × cost; never negative. */
+export function guaranteeTopUp(inputs: GuaranteeInputs): Money {
+  const floor = new Money(inputs.floorShareOfCost).times(inputs.costTotalPence);
+  const gap = floor.minus(inputs.feeIncomePence);
+  return gap.isPositive() && !gap.isZero() ? gap : new Money(0);
+}

@@ -1,0 +1,14 @@
+import type Decimal from "decimal.js";
+import { Money } from "./money.ts";
+
+/**
+ * Cumulative pay index for a financial year: 1 in the first year, then × (1 + award) for each
+ * year's April pay award (MODEL.md "Costs": "pay was frozen for years — a pay-award lever").
+ * `awards[i]` is the award applied at the start of year i; the first year's award is ignored
+ * because the loaded cost per FTE is stated at that year's prices.
+ */
+export function payIndex(awards: readonly Decimal.Value[], fyIndex: number): Money {
+  let index = new Money(1);
+  for (let i = 1; i <= fyIndex; i++) index = index.times(new Money(1).plus(awards[i] ?? 0));
+  return index;
+}

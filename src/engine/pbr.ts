@@ -1,0 +1,60 @@
+import type Decimal from "decimal.js";
+import { Money } from "./money.ts";
+
+/** Inputs of the payment-by-results rule for one CRC and one quarterly cohort. */
+export interface PbrCohortInputs {
+  /** Price of one percentage point of reduction in the binary reoffending rate, in pence per 1,000 people on the caseload. */
+  readonly binaryPricePerPointPence: Decimal.Value;
+  /** Price of one per cent reduction in reoffences per reoffender, in pence per 1,000 people on the caseload. */
+  readonly frequencyPricePerPointPence: Decimal.Value;
+  /** Reduction in the share who reoffend against the 2011 baseline, in percentage points (negative = worse). */
+  readonly binaryReductionPts: Decimal.Value;
+  /** Reduction in reoffences per reoffender against the 2011 baseline, in per cent (negative = worse). */
+  readonly frequencyReductionPct: Decimal.Value;
+  /** A result worse than baseline by no more than this (in the measure's own unit) is not significant: no deduction. */
+  readonly deductionThreshold: Decimal.Value;
+  /** Size of the cohort's CRC: thousands of people on the caseload in the cohort's first month. */
+  readonly caseloadThousands: Decimal.Value;
+  /**
+   * Points lost from both measures because of overwork (workload feedback; 0 when the feedback
+   * is off, MODEL.md "Workload and quality").
+   */
+  readonly feedbackPenaltyPts: Decimal.Value;
+}
+
+export const PBR_RULE = {
+  id: "pbr",
+  section: 'MODEL.md "Income of a CRC in a month" §3',
+  equation:
+    "caseload/1000 × (priceB × o(rB − f) + priceF × o(rF − f)), o(r) = r if r ≥ 0, 0 if −d ≤ r < 0, r + d if r < −d",
+} as const;
+
+/**
+ * The paid outcome of one measure: improvements are paid in full; a result worse than baseline
+ * is ignored while within the significance threshold d, and deducted beyond it (continuous at
+ * −d). The threshold is an assumption: MoJ's Payment Mechanism Straw Man (May 2013) describes
+ * deductions only for significantly worse results, without a published size.
+ */
+export function paidOutcome(reduction: Decimal.Value, threshold: Decimal.Value): Money {
+  const r = new Money(reduction);
+  if (!r.isNegative() || r.isZero()) return r;
+  const d = new Money(threshold);
+  return r.plus(d).isNegative() ? r.plus(d) : new Money(0);
+}
+
+/**
+ * Binary plus frequency payment for one cohort, exact, in pence. Negative when the deductions
+ * outweigh the rewards. Cash timing (about two years after the cohort starts) is the caller's.
+ */
+export function pbrCohortPayment(inputs: PbrCohortInputs): Money {
+  const penalty = new Money(inputs.feedbackPenaltyPts);
+  const binary = paidOutcome(
+    new Money(inputs.binaryReductionPts).minus(penalty),
+    inputs.deductionThreshold,
+  ).times(inputs.binaryPricePerPointPence);
+  const frequency = paidOutcome(
+    new Money(inputs.frequencyReductionPct).minus(penalty),
+    inputs.deductionThreshold,
+  ).times(inputs.frequencyPricePerPointPence);
+  return binary.plus(frequency).times(inputs.caseloadThousands);
+}

@@ -1,0 +1,39 @@
+import type Decimal from "decimal.js";
+import { Money } from "./money.ts";
+
+/**
+ * Month indices of the staffing path. FTE is the June 2014 position (written answer, 3 Nov 2017)
+ * at the share sale (index 0 = Feb 2015) and reaches the June 2017 position at index 28
+ * (Jun 2017; the Sodexo table in sources/2018-03-19_napo-evidence… compares Q3 2014-15 with
+ * June 2017); between them it moves in a straight line, after it stays flat. The straight line
+ * is an assumption: the cuts' timing by month is not published.
+ */
+export const STAFF_PATH_START_INDEX = 0;
+export const STAFF_PATH_END_INDEX = 28;
+
+/** Inputs of the FTE path for one CRC in one month. */
+export interface FteInputs {
+  /** FTE at 30 June 2014. */
+  readonly fteJune2014: Decimal.Value;
+  /** FTE at June 2017 (the reported cuts). */
+  readonly fteJune2017: Decimal.Value;
+  /** How much of the 2014→2017 change happens: 1 = cuts as reported, 0 = staffing held at 2014. */
+  readonly cutScale: Decimal.Value;
+  /** Month index in the contract (0 = Feb 2015). */
+  readonly monthIndex: number;
+}
+
+export const FTE_RULE = {
+  id: "fte",
+  section: 'MODEL.md "Costs of a CRC in a month" (Staff)',
+  equation: "FTE14 + scale × (FTE17 − FTE14) × clamp((m − 0) / 28, 0, 1)",
+} as const;
+
+/** FTE in a month, exact. */
+export function fteAt(inputs: FteInputs): Money {
+  const span = STAFF_PATH_END_INDEX - STAFF_PATH_START_INDEX;
+  const k = Math.min(span, Math.max(0, inputs.monthIndex - STAFF_PATH_START_INDEX));
+  const start = new Money(inputs.fteJune2014);
+  const change = new Money(inputs.fteJune2017).minus(start).times(inputs.cutScale);
+  return start.plus(change.times(k).dividedBy(span));
+}

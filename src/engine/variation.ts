@@ -1,0 +1,50 @@
+import type Decimal from "decimal.js";
+import { feeForService } from "./fee-for-service.ts";
+import { Money } from "./money.ts";
+
+/** Inputs of the 2017 variation's fixed-share uplift for one CRC in one month. */
+export interface VariationUpliftInputs {
+  readonly annualPricePence: Decimal.Value;
+  readonly shortfallShare: Decimal.Value;
+  readonly toleranceBand: Decimal.Value;
+  readonly upsideCap?: Decimal.Value;
+  /** φ, the fixed share as let. */
+  readonly fixedShare: Decimal.Value;
+  /** φ′, the fixed share recognised from the variation's start date. */
+  readonly recognisedFixedShare: Decimal.Value;
+  /** Scale of the variation: 1 = as agreed, 0 = the no-variation counterfactual. */
+  readonly scale: Decimal.Value;
+}
+
+export const VARIATION_RULE = {
+  id: "variation",
+  section: 'MODEL.md "Income of a CRC in a month" §2',
+  equation: "scale × (FfS(φ′) − FfS(φ)) = scale × P / 12 × (φ′ − φ) × (1 − v(s))",
+} as const;
+
+/**
+ * The extra fee a CRC receives in a month because MoJ recognises a larger fixed share φ′ from
+ * 1 Aug 2017 (NAO HC 676 via Civil Service World, 19 Dec 2017): the difference between the fee
+ * for service under φ′ and under φ, times the scenario's scale. It is positive whenever volume
+ * is below the band; when volume exceeds the band a larger fixed share pays *less*, and the
+ * formula says so (the sign is not clamped).
+ */
+export function variationUplift(inputs: VariationUpliftInputs): Money {
+  const common = {
+    annualPricePence: inputs.annualPricePence,
+    shortfallShare: inputs.shortfallShare,
+    toleranceBand: inputs.toleranceBand,
+    upsideCap: inputs.upsideCap,
+  };
+  const recognised = feeForService({ ...common, fixedShare: inputs.recognisedFixedShare });
+  const asLet = feeForService({ ...common, fixedShare: inputs.fixedShare });
+  return recognised.minus(asLet).times(inputs.scale);
+}
+
+export const VARIATION_PAYMENT_RULE = {
+  id: "variation_payment",
+  section: 'MODEL.md "Income of a CRC in a month" §2',
+  equation:
+    "national payment for the year × scale, split across CRCs pro rata to bid price and across " +
+    "the year's months before the variation start (largest remainder, whole pence)",
+} as const;

@@ -1,0 +1,58 @@
+import type Decimal from "decimal.js";
+import { Money } from "./money.ts";
+
+/**
+ * People supervised grew 20% from Q1 2015-16 to Q1 2017-18 while paid volumes fell (NAO HC 676
+ * summary). The caseload path moves in a straight line between the first months of those
+ * quarters (Apr 2015 = index 2, Apr 2017 = index 26) and is flat outside them (assumed).
+ */
+export const CASELOAD_PATH_START_INDEX = 2;
+export const CASELOAD_PATH_END_INDEX = 26;
+
+export interface CaseloadInputs {
+  /** People supervised at the split (2014). */
+  readonly caseload2014: Decimal.Value;
+  /** Growth of people supervised from Q1 2015-16 to Q1 2017-18 (0.2 = +20%). */
+  readonly growth: Decimal.Value;
+  readonly monthIndex: number;
+}
+
+export const CASELOAD_RULE = {
+  id: "caseload",
+  section: 'MODEL.md "Workload and quality"',
+  equation: "caseload2014 × (1 + growth × clamp((m − 2) / 24, 0, 1))",
+} as const;
+
+export function caseloadAt(inputs: CaseloadInputs): Money {
+  const span = CASELOAD_PATH_END_INDEX - CASELOAD_PATH_START_INDEX;
+  const k = Math.min(span, Math.max(0, inputs.monthIndex - CASELOAD_PATH_START_INDEX));
+  return new Money(inputs.caseload2014).times(
+    new Money(1).plus(new Money(inputs.growth).times(k).dividedBy(span)),
+  );
+}
+
+export interface WorkloadInputs {
+  readonly caseload: Decimal.Value;
+  readonly fte: Decimal.Value;
+  /** People supervised per FTE at the 2014 staffing norm (workload index 1 = 100%). */
+  readonly caseloadPerFteNorm: Decimal.Value;
+}
+
+export const WORKLOAD_RULE = {
+  id: "workload_index",
+  section: 'MODEL.md "Workload and quality"',
+  equation: "(caseload / FTE) / norm",
+} as const;
+
+/** Workload index as a ratio (1 = the 2014 norm; staff reported readings above 1.5). */
+export function workloadIndex(inputs: WorkloadInputs): Money {
+  const fte = new Money(inputs.fte);
+  if (fte.lessThanOrEqualTo(0)) throw new RangeError("workloadIndex: FTE must be positive");
+  return new Money(inputs.caseload).dividedBy(fte).dividedBy(inputs.caseloadPerFteNorm);
+}
+
+/** The overwork above the norm, max(0, index − 1): the feedback loop's driver. */
+export function workloadExcess(index: Decimal.Value): Money {
+  const excess = new Money(index).minus(1);
+  return excess.isPositive() ? excess : new Money(0);
+}
