@@ -1,0 +1,73 @@
+import type { DataIssue } from "./data-issue.ts";
+import type { Crc, Owner } from "./dataset.ts";
+import { CRC_COLUMNS } from "./columns.ts";
+import { readTable } from "./read-table.ts";
+import { checkSourceRef, KEBAB_ID, rowChecker, uniqueIds } from "./row-checker.ts";
+
+const FILE = "crcs.csv";
+
+/** "a; b" → ["a", "b"] */
+function list(cell: string): string[] {
+  return cell
+    .split(";")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}
+
+/**
+ * Parses crcs.csv, checks each owner id exists, and checks each owner's `crc_count` in
+ * owners.csv against the CRCs listed here (the counts are sourced, so a mismatch is a data error).
+ */
+export function parseCrcs(
+  text: string,
+  owners: readonly Owner[],
+  sourceIds: ReadonlySet<string>,
+  issues: DataIssue[],
+): Crc[] {
+  const table = readTable(FILE, text, CRC_COLUMNS);
+  issues.push(...table.issues);
+  const ownerIds = owners.map((o) => o.id);
+  const isNew = uniqueIds(FILE, "id", issues);
+  const out: Crc[] = [];
+  for (const row of table.rows) {
+    const check = rowChecker(FILE, row, issues);
+    const id = check.matches("id", KEBAB_ID, "a kebab-case id such as cheshire-gm");
+    const name = check.required("name");
+    const ownerId = check.required("owner_id", "an owner id from owners.csv");
+    if (ownerId !== null && !ownerIds.includes(ownerId)) {
+      check.issue("owner_id", `unknown owner id: expected one of: ${ownerIds.join(", ")}`);
+    }
+    const areas = check.required("areas", "the areas covered, separated by ;");
+    const region = check.required("region", "the region(s), separated by ;");
+    const sourceId = checkSourceRef(check, "source_id", sourceIds, "for every CRC");
+    if (id === null || name === null || ownerId === null || areas === null || region === null) {
+      continue;
+    }
+    if (!ownerIds.includes(ownerId) || !isNew(id, id, row.line)) continue;
+    out.push({
+      id,
+      name,
+      ownerId,
+      areas: list(areas),
+      regions: list(region),
+      sourceId,
+      locator: check.cell("locator"),
+      row: row.line,
+    });
+  }
+  if (table.rows.length > 0) {
+    for (const owner of owners) {
+      const listed = out.filter((c) => c.ownerId === owner.id).length;
+      if (listed !== owner.crcCount) {
+        issues.push({
+          file: "owners.csv",
+          row: owner.row,
+          column: "crc_count",
+          value: String(owner.crcCount),
+          message: `owner ${owner.id} has ${listed} CRCs in crcs.csv but crc_count says ${owner.crcCount}`,
+        });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,97 @@
+import type { DataIssue } from "./data-issue.ts";
+import {
+  FIGURE_QUALIFIERS,
+  FIGURE_USES,
+  type Crc,
+  type Figure,
+  type FigureScope,
+  type Owner,
+} from "./dataset.ts";
+import { FIGURE_COLUMNS } from "./columns.ts";
+import { readTable } from "./read-table.ts";
+import {
+  checkSourceRef,
+  DOTTED_ID,
+  rowChecker,
+  uniqueIds,
+  type RowChecker,
+} from "./row-checker.ts";
+import { isUnit, UNIT_NAMES } from "./units.ts";
+import { parseValue } from "./parse-value.ts";
+
+const FILE = "figures.csv";
+
+function parseScope(
+  check: RowChecker,
+  owners: readonly Owner[],
+  crcs: readonly Crc[],
+): FigureScope | null {
+  const scope = check.required("scope", "national, owner:<owner id> or crc:<crc id>");
+  if (scope === null) return null;
+  if (scope === "national") return { kind: "national" };
+  const [kind, id = ""] = scope.split(":", 2);
+  if (kind === "owner") {
+    const ids = owners.map((o) => o.id);
+    if (ids.includes(id)) return { kind: "owner", id };
+    check.issue("scope", `unknown owner id "${id}": expected one of: ${ids.join(", ")}`);
+    return null;
+  }
+  if (kind === "crc") {
+    const ids = crcs.map((c) => c.id);
+    if (ids.includes(id)) return { kind: "crc", id };
+    check.issue("scope", `unknown CRC id "${id}": expected one of: ${ids.join(", ")}`);
+    return null;
+  }
+  check.issue("scope", "malformed scope: expected national, owner:<owner id> or crc:<crc id>");
+  return null;
+}
+
+export function parseFigures(
+  text: string,
+  owners: readonly Owner[],
+  crcs: readonly Crc[],
+  sourceIds: ReadonlySet<string>,
+  issues: DataIssue[],
+): Figure[] {
+  const table = readTable(FILE, text, FIGURE_COLUMNS);
+  issues.push(...table.issues);
+  const isNew = uniqueIds(FILE, "id", issues);
+  const out: Figure[] = [];
+  for (const row of table.rows) {
+    const check = rowChecker(FILE, row, issues);
+    const id = check.matches("id", DOTTED_ID, "a dotted camelCase id such as price.dtvAnnual");
+    const unitText = check.required("unit", `one of: ${UNIT_NAMES.join(", ")}`);
+    const unit = unitText !== null && isUnit(unitText) ? unitText : null;
+    if (unitText !== null && unit === null) {
+      check.issue("unit", `unknown unit: expected one of: ${UNIT_NAMES.join(", ")}`);
+    }
+    const valueText = check.required("value");
+    const parsed = unit !== null && valueText !== null ? parseValue(valueText, unit) : null;
+    if (parsed && !parsed.ok) check.issue("value", parsed.message);
+    const qualifier = check.oneOf("qualifier", FIGURE_QUALIFIERS);
+    const scope = parseScope(check, owners, crcs);
+    const meaning = check.required("meaning", "a sentence saying exactly what the figure means");
+    const use = check.oneOf("use", FIGURE_USES);
+    const sourceId = checkSourceRef(check, "source_id", sourceIds, "for every figure");
+    if (!id || !unit || !parsed?.ok || !qualifier || !scope || !meaning || !use || !sourceId) {
+      continue;
+    }
+    if (!isNew(id, id, row.line)) continue;
+    out.push({
+      id,
+      value: parsed.value,
+      valueText: parsed.text,
+      valuePence: parsed.pence,
+      unit,
+      qualifier,
+      scope,
+      period: check.cell("period"),
+      meaning,
+      sourceId,
+      locator: check.cell("locator"),
+      use,
+      row: row.line,
+    });
+  }
+  return out;
+}

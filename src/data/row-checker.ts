@@ -1,0 +1,89 @@
+import type { DataIssue } from "./data-issue.ts";
+import type { TableRow } from "./read-table.ts";
+
+/** Kebab-case ids for sources, owners and CRCs: `nao-hc676-2017-12-19`, `cheshire-gm`. */
+export const KEBAB_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Dotted camelCase ids for figures and parameters: `ffs.fixedShare`, `volume.shortfall.2015-16`. */
+export const DOTTED_ID = /^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9]+(-[A-Za-z0-9]+)*)*$/;
+
+/** Issue-recording checks on one row; each returns the cell (or null) and records what failed. */
+export interface RowChecker {
+  row: TableRow;
+  cell(column: string): string;
+  issue(column: string, message: string): void;
+  required(column: string, what?: string): string | null;
+  oneOf<T extends string>(column: string, allowed: readonly T[]): T | null;
+  matches(column: string, pattern: RegExp, expected: string): string | null;
+}
+
+export function rowChecker(file: string, row: TableRow, issues: DataIssue[]): RowChecker {
+  const cell = (column: string) => row.cells[column] ?? "";
+  const issue = (column: string, message: string) =>
+    issues.push({ file, row: row.line, column, value: cell(column), message });
+  const required = (column: string, what = "a value") => {
+    const v = cell(column);
+    if (v === "") issue(column, `required: ${column} must have ${what}`);
+    return v === "" ? null : v;
+  };
+  return {
+    row,
+    cell,
+    issue,
+    required,
+    oneOf<T extends string>(column: string, allowed: readonly T[]): T | null {
+      const v = required(column, `one of: ${allowed.join(", ")}`);
+      if (v === null) return null;
+      if ((allowed as readonly string[]).includes(v)) return v as T;
+      issue(column, `not allowed: expected one of: ${allowed.join(", ")}`);
+      return null;
+    },
+    matches(column: string, pattern: RegExp, expected: string): string | null {
+      const v = required(column, expected);
+      if (v === null) return null;
+      if (pattern.test(v)) return v;
+      issue(column, `malformed ${column}: expected ${expected}`);
+      return null;
+    },
+  };
+}
+
+/** Records a duplicate-id issue (naming the first line) and returns false for repeats. */
+export function uniqueIds(file: string, column: string, issues: DataIssue[]) {
+  const seen = new Map<string, number>();
+  return (key: string, shown: string, line: number): boolean => {
+    const first = seen.get(key);
+    if (first !== undefined) {
+      issues.push({
+        file,
+        row: line,
+        column,
+        value: shown,
+        message: `duplicate id "${shown}": already defined on line ${first}`,
+      });
+      return false;
+    }
+    seen.set(key, line);
+    return true;
+  };
+}
+
+/**
+ * Checks a source reference. Blank is an issue when `requiredBecause` says why it is needed;
+ * a non-blank id must be in sources.csv.
+ */
+export function checkSourceRef(
+  check: RowChecker,
+  column: string,
+  sourceIds: ReadonlySet<string>,
+  requiredBecause: string | null,
+): string {
+  const v = check.cell(column);
+  if (v === "") {
+    if (requiredBecause !== null) {
+      check.issue(column, `missing source: ${column} is required ${requiredBecause}`);
+    }
+    return "";
+  }
+  if (!sourceIds.has(v)) check.issue(column, `missing source: "${v}" is not an id in sources.csv`);
+  return v;
+}
