@@ -16,29 +16,29 @@ describe("paidOutcome", () => {
   });
 });
 
-// MODEL.md "Income" §3. A CRC with 10,000 people on its caseload (10 thousands).
+// MODEL.md "Income" §3. A CRC with 10% of the national caseload.
 const base = {
-  binaryPricePerPointPence: 100_000, // £1,000 per point per 1,000 people
-  frequencyPricePerPointPence: 50_000, // £500 per per cent per 1,000 people
+  binaryPricePerPointPence: 10_000_000, // £100,000 per point nationally
+  frequencyPricePerPointPence: 5_000_000, // £50,000 per per cent nationally
   binaryReductionPts: 2,
   frequencyReductionPct: 4,
   deductionThreshold: 1,
-  caseloadThousands: 10,
+  crcShare: 0.1,
   feedbackPenaltyPts: 0,
 };
 
 describe("pbrCohortPayment", () => {
-  it("adds binary and frequency payments: 10 × (£1,000 × 2 + £500 × 4) = £40,000", () => {
+  it("adds binary and frequency payments: 0.1 × (£100,000 × 2 + £50,000 × 4) = £40,000", () => {
     expect(pbrCohortPayment(base).toString()).toBe("4000000");
   });
 
   it("deducts when both results are significantly worse: rB = −3, rF = −2, d = 1", () => {
-    // 10 × (£1,000 × −2 + £500 × −1) = −£25,000
+    // 0.1 × (£100,000 × −2 + £50,000 × −1) = −£25,000
     const inputs = { ...base, binaryReductionPts: -3, frequencyReductionPct: -2 };
     expect(pbrCohortPayment(inputs).toString()).toBe("-2500000");
   });
 
-  it("loses points to overwork when the feedback is on: penalty 1 → 10 × (1,000 + 1,500)", () => {
+  it("loses points to overwork when the feedback is on: penalty 1 → 0.1 × (£100,000 + £150,000)", () => {
     expect(pbrCohortPayment({ ...base, feedbackPenaltyPts: 1 }).toString()).toBe("2500000");
   });
 });

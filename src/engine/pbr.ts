@@ -3,18 +3,24 @@ import { Money } from "./money.ts";
 
 /** Inputs of the payment-by-results rule for one CRC and one quarterly cohort. */
 export interface PbrCohortInputs {
-  /** Price of one percentage point of reduction in the binary reoffending rate, in pence per 1,000 people on the caseload. */
+  /** National price of one percentage point of reduction in the binary reoffending rate, per cohort, in pence. */
   readonly binaryPricePerPointPence: Decimal.Value;
-  /** Price of one per cent reduction in reoffences per reoffender, in pence per 1,000 people on the caseload. */
+  /** National price of one per cent reduction in reoffences per reoffender, per cohort, in pence. */
   readonly frequencyPricePerPointPence: Decimal.Value;
   /** Reduction in the share who reoffend against the 2011 baseline, in percentage points (negative = worse). */
   readonly binaryReductionPts: Decimal.Value;
   /** Reduction in reoffences per reoffender against the 2011 baseline, in per cent (negative = worse). */
   readonly frequencyReductionPct: Decimal.Value;
-  /** A result worse than baseline by no more than this (in the measure's own unit) is not significant: no deduction. */
+  /**
+   * A result worse than baseline by no more than this is not significant: no deduction. The same
+   * number applies to both measures, each in its own unit (points, per cent): assumed.
+   */
   readonly deductionThreshold: Decimal.Value;
-  /** Size of the cohort's CRC: thousands of people on the caseload in the cohort's first month. */
-  readonly caseloadThousands: Decimal.Value;
+  /**
+   * This CRC's share of the national cohort: its caseload over the national caseload in the
+   * cohort's first month (cohorts are people starting supervision, so they follow the caseload).
+   */
+  readonly crcShare: Decimal.Value;
   /**
    * Points lost from both measures because of overwork (workload feedback; 0 when the feedback
    * is off, MODEL.md "Workload and quality").
@@ -26,7 +32,7 @@ export const PBR_RULE = {
   id: "pbr",
   section: 'MODEL.md "Income of a CRC in a month" §3',
   equation:
-    "caseload/1000 × (priceB × o(rB − f) + priceF × o(rF − f)), o(r) = r if r ≥ 0, 0 if −d ≤ r < 0, r + d if r < −d",
+    "share × (priceB × o(rB − f) + priceF × o(rF − f)), o(r) = r if r ≥ 0, 0 if −d ≤ r < 0, r + d if r < −d",
 } as const;
 
 /**
@@ -56,5 +62,5 @@ export function pbrCohortPayment(inputs: PbrCohortInputs): Money {
     new Money(inputs.frequencyReductionPct).minus(penalty),
     inputs.deductionThreshold,
   ).times(inputs.frequencyPricePerPointPence);
-  return binary.plus(frequency).times(inputs.caseloadThousands);
+  return binary.plus(frequency).times(inputs.crcShare);
 }

@@ -2,19 +2,23 @@ import type Decimal from "decimal.js";
 import { Money } from "./money.ts";
 
 export interface TerminationInputs {
-  /** Months of fee paid as compensation for ending early (assumed; no published schedule). */
+  /** Months of annual price paid as compensation for ending early (termination.paymentMonths, assumed). */
   readonly paymentMonths: Decimal.Value;
-  /** The CRC's fee in the final month, in whole pence: fee for service + variation. */
-  readonly finalMonthFeePence: Decimal.Value;
+  /** Bid annual price P, in pence. */
+  readonly annualPricePence: Decimal.Value;
 }
 
 export const TERMINATION_RULE = {
   id: "termination",
   section: 'MODEL.md "Income of a CRC in a month" §4 and "Time" (early end)',
-  equation: "payment months × (fee_for_service + variation) in the final month",
+  equation: "payment months × P / 12, paid in the final month",
 } as const;
 
-/** The termination payment, made in the final month of an early-ended contract. */
+/**
+ * The termination payment of an early-ended contract, made in its final month: so many months
+ * of the annual price (data/parameters.csv termination.paymentMonths; the real compensation
+ * terms were never published).
+ */
 export function terminationPayment(inputs: TerminationInputs): Money {
-  return new Money(inputs.paymentMonths).times(inputs.finalMonthFeePence);
+  return new Money(inputs.annualPricePence).dividedBy(12).times(inputs.paymentMonths);
 }

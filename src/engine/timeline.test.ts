@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { CONTRACT_MONTHS, FINANCIAL_YEARS, financialYearOf, monthIndexOf } from "./timeline.ts";
+import {
+  CONTRACT_MONTHS,
+  FINANCIAL_YEARS,
+  financialYearOf,
+  fyIndexOf,
+  monthIndexOf,
+} from "./timeline.ts";
 
 describe("timeline", () => {
   it("runs 86 months from Feb 2015 to Mar 2022", () => {
@@ -46,5 +52,18 @@ describe("timeline", () => {
     expect(monthIndexOf("2015-02")).toBe(0);
     expect(monthIndexOf("2017-08")).toBe(30);
     expect(monthIndexOf("2022-04")).toBe(-1);
+  });
+});
+
+describe("fyIndexOf", () => {
+  it("puts Feb and Mar 2015 in 2014-15 (index 0) and Apr 2015 in 2015-16", () => {
+    expect(fyIndexOf(0)).toBe(0);
+    expect(fyIndexOf(1)).toBe(0);
+    expect(fyIndexOf(2)).toBe(1);
+    expect(fyIndexOf(85)).toBe(7);
+  });
+
+  it("refuses a month outside the contract", () => {
+    expect(() => fyIndexOf(86)).toThrow(/outside the contract/);
   });
 });

@@ -70,3 +70,15 @@ export const FINANCIAL_YEARS: readonly string[] = Object.freeze([
 export function monthIndexOf(id: string): number {
   return CONTRACT_MONTHS.findIndex((m) => m.id === id);
 }
+
+/** Financial-year index (0 = 2014-15) of each contract month, by month index. */
+export const FY_INDEX_BY_MONTH: readonly number[] = Object.freeze(
+  CONTRACT_MONTHS.map((m) => FINANCIAL_YEARS.indexOf(m.fy)),
+);
+
+/** Financial-year index (0 = 2014-15) of a contract month index. */
+export function fyIndexOf(monthIndex: number): number {
+  const fy = FY_INDEX_BY_MONTH[monthIndex];
+  if (fy === undefined) throw new RangeError(`month index ${monthIndex} is outside the contract`);
+  return fy;
+}

@@ -1,0 +1,152 @@
+import {
+  OVERRIDE_KEYS,
+  SCENARIO_KEYS,
+  SCHEMA_VERSION,
+  type ParameterOverride,
+  type ParameterValue,
+  type Scenario,
+} from "./scenario.ts";
+import { describeValue, didYouMean, type ScenarioIssue } from "./scenario-issue.ts";
+
+/** Ids: lower-case letters, digits and dashes (they name files in models/ and appear in URLs). */
+const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+export interface ParsedScenario {
+  /** The well-formed parts (entries with problems are left out). */
+  readonly scenario: Scenario;
+  readonly issues: readonly ScenarioIssue[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isParameterValue(value: unknown): value is ParameterValue {
+  return (typeof value === "number" && Number.isFinite(value)) || typeof value === "string";
+}
+
+/**
+ * Check a scenario document's shape: known keys only (a typo must not be silently ignored), the
+ * schema version, and the form of each override. Ranges and ids of parameters, CRCs and owners
+ * are checked against the data by `resolveScenario`.
+ */
+export function parseScenario(doc: unknown): ParsedScenario {
+  const issues: ScenarioIssue[] = [];
+  if (!isRecord(doc)) {
+    issues.push({
+      path: "",
+      message: `a scenario must be a JSON object, got ${describeValue(doc)}`,
+    });
+    return { scenario: { schemaVersion: SCHEMA_VERSION }, issues };
+  }
+  for (const key of Object.keys(doc)) {
+    if (!(SCENARIO_KEYS as readonly string[]).includes(key)) {
+      issues.push({
+        path: key,
+        message: `unknown key "${key}"${didYouMean(key, SCENARIO_KEYS)}; allowed: ${SCENARIO_KEYS.join(", ")}`,
+      });
+    }
+  }
+  if (doc.schemaVersion !== SCHEMA_VERSION) {
+    issues.push({
+      path: "schemaVersion",
+      message:
+        doc.schemaVersion === undefined
+          ? `is required and must be ${SCHEMA_VERSION}`
+          : `${describeValue(doc.schemaVersion)} is not a supported version; the only version is ${SCHEMA_VERSION}`,
+    });
+  }
+  const scenario: { -readonly [K in keyof Scenario]: Scenario[K] } = {
+    schemaVersion: SCHEMA_VERSION,
+  };
+  for (const key of ["id", "extends"] as const) {
+    const value = doc[key];
+    if (value === undefined) continue;
+    if (typeof value !== "string" || !ID.test(value)) {
+      issues.push({
+        path: key,
+        message: `${describeValue(value)} is not an id: use lower-case letters, digits and dashes (at most 64)`,
+      });
+    } else scenario[key] = value;
+  }
+  for (const key of ["title", "description"] as const) {
+    const value = doc[key];
+    if (value === undefined) continue;
+    if (typeof value !== "string") {
+      issues.push({ path: key, message: `must be text, got ${describeValue(value)}` });
+    } else scenario[key] = value;
+  }
+  if (doc.parameters !== undefined) {
+    if (!isRecord(doc.parameters)) {
+      issues.push({
+        path: "parameters",
+        message: `must be an object of parameter id → value, got ${describeValue(doc.parameters)}`,
+      });
+    } else {
+      const parameters: Record<string, ParameterValue | ParameterOverride> = {};
+      for (const [id, entry] of Object.entries(doc.parameters)) {
+        const parsed = parseOverride(`parameters.${id}`, entry, issues);
+        if (parsed !== undefined) parameters[id] = parsed;
+      }
+      scenario.parameters = parameters;
+    }
+  }
+  return { scenario, issues };
+}
+
+function parseOverride(
+  path: string,
+  entry: unknown,
+  issues: ScenarioIssue[],
+): ParameterValue | ParameterOverride | undefined {
+  if (isParameterValue(entry)) return entry;
+  if (!isRecord(entry)) {
+    issues.push({
+      path,
+      message: `must be a number, a "YYYY-MM" month or an object with ${OVERRIDE_KEYS.join(", ")}; got ${describeValue(entry)}`,
+    });
+    return undefined;
+  }
+  const override: { -readonly [K in keyof ParameterOverride]: ParameterOverride[K] } = {};
+  let ok = true;
+  for (const [key, value] of Object.entries(entry)) {
+    if (key === "value") {
+      if (isParameterValue(value)) override.value = value;
+      else {
+        issues.push({
+          path: `${path}.value`,
+          message: `must be a number or a month, got ${describeValue(value)}`,
+        });
+        ok = false;
+      }
+    } else if (key === "byYear" || key === "byOwner" || key === "byCrc") {
+      if (!isRecord(value)) {
+        issues.push({
+          path: `${path}.${key}`,
+          message: `must be an object, got ${describeValue(value)}`,
+        });
+        ok = false;
+        continue;
+      }
+      const map: Record<string, ParameterValue> = {};
+      for (const [k, v] of Object.entries(value)) {
+        if (isParameterValue(v)) map[k] = v;
+        else {
+          issues.push({
+            path: `${path}.${key}.${k}`,
+            message: `must be a number or a month, got ${describeValue(v)}`,
+          });
+          ok = false;
+        }
+      }
+      override[key] = map;
+    } else {
+      issues.push({
+        path: `${path}.${key}`,
+        message: `unknown key "${key}"${didYouMean(key, OVERRIDE_KEYS)}; allowed: ${OVERRIDE_KEYS.join(", ")}`,
+      });
+      ok = false;
+    }
+  }
+  return ok ? override : undefined;
+}

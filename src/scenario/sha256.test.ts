@@ -1,0 +1,31 @@
+import { createHash } from "node:crypto";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { sha256Hex } from "./sha256.ts";
+
+// FIPS 180-4 examples (NIST CSRC "Example Algorithms").
+describe("sha256Hex", () => {
+  it("hashes the empty string", () => {
+    expect(sha256Hex("")).toBe("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  });
+
+  it('hashes "abc"', () => {
+    expect(sha256Hex("abc")).toBe(
+      "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+    );
+  });
+
+  it("hashes the two-block NIST message", () => {
+    expect(sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")).toBe(
+      "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1",
+    );
+  });
+
+  it("agrees with node:crypto on any text, including non-ASCII (law)", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 300 }), (text) => {
+        return sha256Hex(text) === createHash("sha256").update(text, "utf8").digest("hex");
+      }),
+    );
+  });
+});
