@@ -8,7 +8,8 @@
  * data/crc-size-inputs.csv (the assumed proxies: a population weight for CRCs whose size must be
  * split out of a group total, and a rurality rank). Output: one parameters.csv row per CRC for
  * size.caseload2014, size.baselineWav, size.annualPrice, staff.fteJune2014 and
- * volume.shortfall.{2015-16,2016-17,2017-18}, plus the global workload.caseloadPerFteNorm.
+ * volume.shortfall.{2015-16,2016-17,2017-18}; staff.fteJune2017 where published (copied from
+ * figures.csv); and the global workload.caseloadPerFteNorm.
  * Rows with those keys are replaced in place; new ones are appended; every other row is kept.
  *
  * The method (also in data/README.md):
@@ -371,6 +372,28 @@ export function deriveCrcSizes(
         label: "Staff at 30 June 2014 (FTE)",
         group: "staffing",
         range: isSodexo ? ["0.95", "1.05"] : ["0.8", "1.2"],
+        bounds: ["0", "3"],
+      }),
+    );
+  }
+
+  // 5b. FTE at June 2017, where published (Sodexo's six): copied from figures.csv so the
+  // engine reads one place; low = high = the published count.
+  for (const id of sodexo) {
+    const figureId = SODEXO_FTE_FIGURE[id]!.replace("staff.fteQ3.", "staff.fteJune2017.");
+    rows.push(
+      row({
+        id: "staff.fteJune2017",
+        crc: id,
+        unit: "FTE",
+        value: figure(dataset, figureId),
+        status: "sourced",
+        sourceId: "napo-evidence-2018-03-19",
+        locator: `section 1 'Sodexo' table (figure ${figureId})`,
+        reason: "",
+        label: "Staff at June 2017 (FTE)",
+        group: "staffing",
+        range: ["1", "1"],
         bounds: ["0", "3"],
       }),
     );

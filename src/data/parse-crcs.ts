@@ -2,7 +2,7 @@ import type { DataIssue } from "./data-issue.ts";
 import type { Crc, Owner } from "./dataset.ts";
 import { CRC_COLUMNS } from "./columns.ts";
 import { readTable } from "./read-table.ts";
-import { checkSourceRef, KEBAB_ID, rowChecker, uniqueIds } from "./row-checker.ts";
+import { checkSourceRef, KEBAB_ID, rowChecker, uniqueIds, type KnownIds } from "./row-checker.ts";
 
 const FILE = "crcs.csv";
 
@@ -21,21 +21,24 @@ function list(cell: string): string[] {
 export function parseCrcs(
   text: string,
   owners: readonly Owner[],
-  sourceIds: ReadonlySet<string>,
+  ownerIds: KnownIds,
+  sourceIds: KnownIds,
   issues: DataIssue[],
-): Crc[] {
+): { crcs: Crc[]; ids: KnownIds } {
   const table = readTable(FILE, text, CRC_COLUMNS);
   issues.push(...table.issues);
-  const ownerIds = owners.map((o) => o.id);
   const isNew = uniqueIds(FILE, "id", issues);
-  const out: Crc[] = [];
+  const crcs: Crc[] = [];
+  const ids = new Set<string>();
   for (const row of table.rows) {
     const check = rowChecker(FILE, row, issues);
     const id = check.matches("id", KEBAB_ID, "a kebab-case id such as cheshire-gm");
+    if (id !== null && !isNew(id, id, row.line)) continue;
+    if (id !== null) ids.add(id);
     const name = check.required("name");
     const ownerId = check.required("owner_id", "an owner id from owners.csv");
-    if (ownerId !== null && !ownerIds.includes(ownerId)) {
-      check.issue("owner_id", `unknown owner id: expected one of: ${ownerIds.join(", ")}`);
+    if (ownerId !== null && ownerIds !== null && !ownerIds.has(ownerId)) {
+      check.issue("owner_id", `unknown owner id: expected one of: ${[...ownerIds].join(", ")}`);
     }
     const areas = check.required("areas", "the areas covered, separated by ;");
     const region = check.required("region", "the region(s), separated by ;");
@@ -43,8 +46,7 @@ export function parseCrcs(
     if (id === null || name === null || ownerId === null || areas === null || region === null) {
       continue;
     }
-    if (!ownerIds.includes(ownerId) || !isNew(id, id, row.line)) continue;
-    out.push({
+    crcs.push({
       id,
       name,
       ownerId,
@@ -55,9 +57,9 @@ export function parseCrcs(
       row: row.line,
     });
   }
-  if (table.rows.length > 0) {
+  if (table.readable) {
     for (const owner of owners) {
-      const listed = out.filter((c) => c.ownerId === owner.id).length;
+      const listed = crcs.filter((c) => c.ownerId === owner.id).length;
       if (listed !== owner.crcCount) {
         issues.push({
           file: "owners.csv",
@@ -69,5 +71,5 @@ export function parseCrcs(
       }
     }
   }
-  return out;
+  return { crcs, ids: table.readable ? ids : null };
 }

@@ -16,12 +16,11 @@ export type DataResult = { ok: true; dataset: Dataset } | { ok: false; issues: D
  */
 export function parseDataset(files: DataFiles): DataResult {
   const issues: DataIssue[] = [];
-  const sources = parseSources(files.sources, issues);
-  const sourceIds = new Set(sources.map((s) => s.id));
-  const owners = parseOwners(files.owners, sourceIds, issues);
-  const crcs = parseCrcs(files.crcs, owners, sourceIds, issues);
-  const figures = parseFigures(files.figures, owners, crcs, sourceIds, issues);
-  const parameters = parseParameters(files.parameters, crcs, sourceIds, issues);
+  const { sources, ids: sourceIds } = parseSources(files.sources, issues);
+  const { owners, ids: ownerIds } = parseOwners(files.owners, sourceIds, issues);
+  const { crcs, ids: crcIds } = parseCrcs(files.crcs, owners, ownerIds, sourceIds, issues);
+  const figures = parseFigures(files.figures, ownerIds, crcIds, sourceIds, issues);
+  const parameters = parseParameters(files.parameters, crcIds, sourceIds, issues);
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, dataset: { sources, owners, crcs, figures, parameters } };
 }

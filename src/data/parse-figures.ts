@@ -1,12 +1,5 @@
 import type { DataIssue } from "./data-issue.ts";
-import {
-  FIGURE_QUALIFIERS,
-  FIGURE_USES,
-  type Crc,
-  type Figure,
-  type FigureScope,
-  type Owner,
-} from "./dataset.ts";
+import { FIGURE_QUALIFIERS, FIGURE_USES, type Figure, type FigureScope } from "./dataset.ts";
 import { FIGURE_COLUMNS } from "./columns.ts";
 import { readTable } from "./read-table.ts";
 import {
@@ -14,6 +7,7 @@ import {
   DOTTED_ID,
   rowChecker,
   uniqueIds,
+  type KnownIds,
   type RowChecker,
 } from "./row-checker.ts";
 import { isUnit, UNIT_NAMES } from "./units.ts";
@@ -21,25 +15,19 @@ import { parseValue } from "./parse-value.ts";
 
 const FILE = "figures.csv";
 
-function parseScope(
-  check: RowChecker,
-  owners: readonly Owner[],
-  crcs: readonly Crc[],
-): FigureScope | null {
+function parseScope(check: RowChecker, ownerIds: KnownIds, crcIds: KnownIds): FigureScope | null {
   const scope = check.required("scope", "national, owner:<owner id> or crc:<crc id>");
   if (scope === null) return null;
   if (scope === "national") return { kind: "national" };
   const [kind, id = ""] = scope.split(":", 2);
   if (kind === "owner") {
-    const ids = owners.map((o) => o.id);
-    if (ids.includes(id)) return { kind: "owner", id };
-    check.issue("scope", `unknown owner id "${id}": expected one of: ${ids.join(", ")}`);
+    if (ownerIds === null || ownerIds.has(id)) return { kind: "owner", id };
+    check.issue("scope", `unknown owner id "${id}": expected one of: ${[...ownerIds].join(", ")}`);
     return null;
   }
   if (kind === "crc") {
-    const ids = crcs.map((c) => c.id);
-    if (ids.includes(id)) return { kind: "crc", id };
-    check.issue("scope", `unknown CRC id "${id}": expected one of: ${ids.join(", ")}`);
+    if (crcIds === null || crcIds.has(id)) return { kind: "crc", id };
+    check.issue("scope", `unknown CRC id "${id}": expected one of: ${[...crcIds].join(", ")}`);
     return null;
   }
   check.issue("scope", "malformed scope: expected national, owner:<owner id> or crc:<crc id>");
@@ -48,9 +36,9 @@ function parseScope(
 
 export function parseFigures(
   text: string,
-  owners: readonly Owner[],
-  crcs: readonly Crc[],
-  sourceIds: ReadonlySet<string>,
+  ownerIds: KnownIds,
+  crcIds: KnownIds,
+  sourceIds: KnownIds,
   issues: DataIssue[],
 ): Figure[] {
   const table = readTable(FILE, text, FIGURE_COLUMNS);
@@ -60,6 +48,7 @@ export function parseFigures(
   for (const row of table.rows) {
     const check = rowChecker(FILE, row, issues);
     const id = check.matches("id", DOTTED_ID, "a dotted camelCase id such as price.dtvAnnual");
+    if (id !== null && !isNew(id, id, row.line)) continue;
     const unitText = check.required("unit", `one of: ${UNIT_NAMES.join(", ")}`);
     const unit = unitText !== null && isUnit(unitText) ? unitText : null;
     if (unitText !== null && unit === null) {
@@ -69,14 +58,13 @@ export function parseFigures(
     const parsed = unit !== null && valueText !== null ? parseValue(valueText, unit) : null;
     if (parsed && !parsed.ok) check.issue("value", parsed.message);
     const qualifier = check.oneOf("qualifier", FIGURE_QUALIFIERS);
-    const scope = parseScope(check, owners, crcs);
+    const scope = parseScope(check, ownerIds, crcIds);
     const meaning = check.required("meaning", "a sentence saying exactly what the figure means");
     const use = check.oneOf("use", FIGURE_USES);
     const sourceId = checkSourceRef(check, "source_id", sourceIds, "for every figure");
     if (!id || !unit || !parsed?.ok || !qualifier || !scope || !meaning || !use || !sourceId) {
       continue;
     }
-    if (!isNew(id, id, row.line)) continue;
     out.push({
       id,
       value: parsed.value,

@@ -2,7 +2,6 @@ import type { DataIssue } from "./data-issue.ts";
 import {
   PARAMETER_GROUPS,
   PARAMETER_STATUSES,
-  type Crc,
   type Parameter,
   type ParameterValues,
 } from "./dataset.ts";
@@ -13,6 +12,7 @@ import {
   DOTTED_ID,
   rowChecker,
   uniqueIds,
+  type KnownIds,
   type RowChecker,
 } from "./row-checker.ts";
 import { isMoneyUnit, isUnit, UNIT_NAMES, type Unit } from "./units.ts";
@@ -105,24 +105,22 @@ function parseValues(check: RowChecker, unit: Unit): ParsedValues | null {
 
 export function parseParameters(
   text: string,
-  crcs: readonly Crc[],
-  sourceIds: ReadonlySet<string>,
+  crcIds: KnownIds,
+  sourceIds: KnownIds,
   issues: DataIssue[],
 ): Parameter[] {
   const table = readTable(FILE, text, PARAMETER_COLUMNS);
   issues.push(...table.issues);
-  const crcIds = crcs.map((c) => c.id);
   const isNew = uniqueIds(FILE, "id", issues);
   const out: Parameter[] = [];
   for (const row of table.rows) {
     const check = rowChecker(FILE, row, issues);
     const id = check.matches("id", DOTTED_ID, "a dotted camelCase id such as ffs.fixedShare");
     const crcCell = check.cell("crc");
-    if (crcCell !== "" && !crcIds.includes(crcCell)) {
-      check.issue(
-        "crc",
-        `unknown CRC id: expected blank (all CRCs) or one of: ${crcIds.join(", ")}`,
-      );
+    const knownCrc = crcCell === "" || crcIds === null || crcIds.has(crcCell);
+    if (!knownCrc) {
+      const allowed = [...(crcIds ?? [])].join(", ");
+      check.issue("crc", `unknown CRC id: expected blank (all CRCs) or one of: ${allowed}`);
     }
     const unit = checkUnit(check, id);
     const parsed = unit === null ? null : parseValues(check, unit);
@@ -134,18 +132,17 @@ export function parseParameters(
       status === "sourced" || status === "derived" ? `when status is ${status}` : null,
     );
     const reason = check.cell("reason");
-    if ((status === "derived" || status === "assumed") && reason === "") {
-      check.issue(
-        "reason",
-        `required: a ${status} parameter needs a reason (${status === "derived" ? "the arithmetic" : "the judgement"})`,
-      );
+    if (status === "derived" && reason === "") {
+      check.issue("reason", "required: a derived parameter needs a reason (the arithmetic)");
+    }
+    if (status === "assumed" && reason === "") {
+      check.issue("reason", "required: an assumed parameter needs a reason (the judgement)");
     }
     const label = check.required("label", "a short label for the slider");
     const group = check.oneOf("group", PARAMETER_GROUPS);
-    if (!id || !unit || !parsed || !status || !label || !group) continue;
-    if (crcCell !== "" && !crcIds.includes(crcCell)) continue;
-    if (!isNew(`${id}\u0000${crcCell}`, crcCell ? `${id} (crc ${crcCell})` : id, row.line))
-      continue;
+    if (!id || !unit || !parsed || !status || !label || !group || !knownCrc) continue;
+    const shown = crcCell === "" ? id : `${id} (crc ${crcCell})`;
+    if (!isNew(`${id}\u0000${crcCell}`, shown, row.line)) continue;
     out.push({
       id,
       crc: crcCell === "" ? null : crcCell,

@@ -2,7 +2,7 @@ import type { DataIssue } from "./data-issue.ts";
 import { SOURCE_KINDS, type Source } from "./dataset.ts";
 import { SOURCE_COLUMNS } from "./columns.ts";
 import { readTable } from "./read-table.ts";
-import { KEBAB_ID, rowChecker, uniqueIds } from "./row-checker.ts";
+import { KEBAB_ID, rowChecker, uniqueIds, type KnownIds } from "./row-checker.ts";
 
 const FILE = "sources.csv";
 /** A day, a month, a year, or a span of years ("2017-2019"). */
@@ -10,14 +10,20 @@ const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$|^\d{4}-\d{4}$/
 /** A file in ../shared/sources: a bare name, no folders. */
 const SOURCE_FILE = /^[\w.-]+\.txt$/;
 
-export function parseSources(text: string, issues: DataIssue[]): Source[] {
+export function parseSources(
+  text: string,
+  issues: DataIssue[],
+): { sources: Source[]; ids: KnownIds } {
   const table = readTable(FILE, text, SOURCE_COLUMNS);
   issues.push(...table.issues);
   const isNew = uniqueIds(FILE, "id", issues);
-  const out: Source[] = [];
+  const sources: Source[] = [];
+  const ids = new Set<string>();
   for (const row of table.rows) {
     const check = rowChecker(FILE, row, issues);
     const id = check.matches("id", KEBAB_ID, "a kebab-case id such as nao-hc676-2017-12-19");
+    if (id !== null && !isNew(id, id, row.line)) continue;
+    if (id !== null) ids.add(id);
     const kind = check.oneOf("kind", SOURCE_KINDS);
     const title = check.required("title");
     check.required("publisher");
@@ -35,11 +41,10 @@ export function parseSources(text: string, issues: DataIssue[]): Source[] {
     }
     const citation = check.cell("citation");
     if (url === "" && sourceFile === "" && citation === "") {
-      check.issue("", "a source needs a url, a source_file or a citation saying where to find it");
+      check.issue("citation", "required: a source needs a url, a source_file or a citation");
     }
     if (id === null || kind === null || title === null || date === null) continue;
-    if (!isNew(id, id, row.line)) continue;
-    out.push({
+    sources.push({
       id,
       kind,
       title,
@@ -52,5 +57,5 @@ export function parseSources(text: string, issues: DataIssue[]): Source[] {
       row: row.line,
     });
   }
-  return out;
+  return { sources, ids: table.readable ? ids : null };
 }

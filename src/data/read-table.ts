@@ -10,6 +10,8 @@ export interface TableRow {
 export interface Table {
   rows: TableRow[];
   issues: DataIssue[];
+  /** false when the header is wrong (then `rows` is empty) */
+  readable: boolean;
 }
 
 /**
@@ -45,7 +47,7 @@ export function readTable(file: string, text: string, columns: readonly string[]
       });
     }
   }
-  if (issues.length > 0) return { rows: [], issues };
+  if (issues.length > 0) return { rows: [], issues, readable: false };
 
   const rows: TableRow[] = [];
   parsed.forEach((record, k) => {
@@ -66,5 +68,5 @@ export function readTable(file: string, text: string, columns: readonly string[]
     }
     rows.push({ line, cells });
   });
-  return { rows, issues };
+  return { rows, issues, readable: true };
 }

@@ -68,13 +68,20 @@ export function uniqueIds(file: string, column: string, issues: DataIssue[]) {
 }
 
 /**
+ * The ids a file defines, for cross-references from other files; null when the file could not
+ * be read (its header is wrong), in which case references to it are not checked (that would
+ * only repeat the header issue once per row).
+ */
+export type KnownIds = ReadonlySet<string> | null;
+
+/**
  * Checks a source reference. Blank is an issue when `requiredBecause` says why it is needed;
  * a non-blank id must be in sources.csv.
  */
 export function checkSourceRef(
   check: RowChecker,
   column: string,
-  sourceIds: ReadonlySet<string>,
+  sourceIds: KnownIds,
   requiredBecause: string | null,
 ): string {
   const v = check.cell(column);
@@ -84,6 +91,7 @@ export function checkSourceRef(
     }
     return "";
   }
-  if (!sourceIds.has(v)) check.issue(column, `missing source: "${v}" is not an id in sources.csv`);
+  if (sourceIds !== null && !sourceIds.has(v))
+    check.issue(column, `missing source: "${v}" is not an id in sources.csv`);
   return v;
 }
