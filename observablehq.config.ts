@@ -6,7 +6,12 @@ export default {
   // The default head loads a web font from a public font service; the site must make no
   // external request (locked-down government networks), so no global stylesheet from outside.
   globalStylesheets: [],
-  pages: [{ name: "Fee for service (skeleton)", path: "/" }],
+  style: "style.css",
+  pages: [
+    { name: "Fee for service", path: "/" },
+    { name: "Sources & assumptions", path: "/sources" },
+    { name: "Glossary", path: "/glossary" },
+  ],
   head: '<link rel="icon" href="data:,">',
   footer: "crc-scenarios — a transparent reconstruction of the CRC contracts, 2015–2022.",
   search: false,

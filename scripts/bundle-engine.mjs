@@ -1,15 +1,17 @@
-// Bundles the engine (src/) to browser JavaScript inside the Framework root, because Framework
+// Bundles the engine and the pages' helpers (src/) to browser JavaScript inside the Framework root, because Framework
 // refuses imports from outside docs/ and does not transpile TypeScript from node_modules
 // (BUILDING.md). Runs before `observable preview` and `observable build` (predev / prebuild).
-// Output: docs/components/engine/ (git-ignored).
+// Output: docs/components/bundled/ (git-ignored).
+import { copyFileSync } from "node:fs";
 import { build } from "esbuild";
 
-const outdir = "docs/components/engine";
+const outdir = "docs/components/bundled";
 
 await build({
   entryPoints: {
     client: "src/worker/client.ts",
     "engine.worker": "src/worker/engine.worker.ts",
+    site: "src/site/index.ts",
   },
   outdir,
   bundle: true,
@@ -22,4 +24,7 @@ await build({
   legalComments: "none",
   logLevel: "warning",
 });
-console.log(`engine bundled into ${outdir}/`);
+// Framework adds the Inputs stylesheet only for its implicit (CDN) `Inputs`; we import the
+// package explicitly, so ship its stylesheet ourselves (imported by docs/style.css).
+copyFileSync("node_modules/@observablehq/inputs/dist/index.css", `${outdir}/inputs.css`);
+console.log(`engine and site helpers bundled into ${outdir}/`);

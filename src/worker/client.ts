@@ -1,5 +1,5 @@
 // Browser side of the worker boundary. Bundled by scripts/bundle-engine.mjs into the Framework
-// root; pages import it from "./components/engine/client.js".
+// root; pages import it from "./components/bundled/client.js".
 import { wrap, type Remote } from "comlink";
 import type { EngineApi } from "./api.ts";
 import { latestWins } from "./latest-wins.ts";

@@ -22,7 +22,7 @@ describe("every built page", () => {
       const response = await page.goto(site.url + path);
       expect(response?.status()).toBe(200);
       await settled(page);
-      expect(await page.locator(".observablehq--error").count()).toBe(0);
+      expect(await page.locator(".observablehq--error").allTextContents()).toEqual([]);
       expect(problems).toEqual({ consoleErrors: [], pageErrors: [], externalRequests: [] });
       await page.close();
     });
