@@ -1,0 +1,83 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Dataset } from "../data/index.ts";
+import { loadDatasetFromDisk } from "../data/load-from-disk.ts";
+import { mergeScenario } from "../scenario/merge-scenario.ts";
+import { PRESETS } from "../scenario/presets.ts";
+import { validateScenario } from "../scenario/validate-scenario.ts";
+import { leverSpecs, niceStep, scenarioFromLevers } from "./levers.ts";
+
+let dataset: Dataset;
+beforeAll(async () => {
+  const loaded = await loadDatasetFromDisk("data");
+  if (!loaded.ok) throw new Error("data/ does not validate");
+  dataset = loaded.dataset;
+});
+
+describe("levers", () => {
+  it("niceStep picks round steps of about 1/100 of the range", () => {
+    expect(niceStep(0, 1, "share")).toBe(0.01);
+    expect(niceStep(15000, 80000, "GBP_per_year")).toBe(1000);
+    expect(niceStep(0, 36, "months")).toBe(1);
+    expect(niceStep(-10, 10, "points")).toBeCloseTo(0.2);
+  });
+
+  it("every lever carries its unit, range, status and a source or a reason", () => {
+    const specs = leverSpecs(dataset);
+    expect(specs.length).toBeGreaterThan(20);
+    for (const s of specs) {
+      expect(s.unit, s.id).not.toBe("");
+      expect(["sourced", "derived", "assumed"], s.id).toContain(s.status);
+      expect(s.source !== "" || s.reason !== "", `${s.id} has a source or a reason`).toBe(true);
+      if (s.kind === "number") {
+        expect(Number(s.min)).toBeLessThanOrEqual(Number(s.value));
+        expect(Number(s.value)).toBeLessThanOrEqual(Number(s.max));
+      } else {
+        expect(s.months).toContain(s.value);
+      }
+    }
+  });
+
+  it("the shortfall by year is an optional lever, off by default", () => {
+    const s = leverSpecs(dataset).find((l) => l.id === "volume.shortfall.2017-18");
+    expect(s).toMatchObject({ optional: true, enabled: false });
+  });
+
+  it("starts from the base scenario's own overrides", () => {
+    const { merged } = mergeScenario(
+      { schemaVersion: 1, extends: "volumes-as-they-fell" },
+      PRESETS,
+    );
+    const scale = leverSpecs(dataset, merged).find((l) => l.id === "variation.scale");
+    expect(scale?.value).toBe(0);
+  });
+
+  it("adds only the levers moved away from the base, and the result validates", () => {
+    const base = { schemaVersion: 1 as const, extends: "the-2017-variation" };
+    const { merged } = mergeScenario(base, PRESETS);
+    const specs = leverSpecs(dataset, merged);
+    const values = Object.fromEntries(specs.map((s) => [s.id, s.enabled ? s.value : null]));
+    expect(scenarioFromLevers(base, specs, values)).toEqual(base);
+    const moved = scenarioFromLevers(base, specs, {
+      ...values,
+      "ffs.toleranceBand": 0.1,
+      "volume.shortfall.2017-18": 0.3,
+    });
+    expect(moved).toEqual({
+      ...base,
+      parameters: { "ffs.toleranceBand": 0.1, "volume.shortfall.2017-18": 0.3 },
+    });
+    expect(validateScenario(moved, dataset).ok).toBe(true);
+  });
+
+  it("switching an optional lever off removes its national value but keeps refinements", () => {
+    const base = {
+      schemaVersion: 1 as const,
+      parameters: { "volume.shortfall.2017-18": { value: 0.3, byCrc: { london: 0.2 } } },
+    };
+    const specs = leverSpecs(dataset, mergeScenario(base, PRESETS).merged);
+    expect(scenarioFromLevers(base, specs, { "volume.shortfall.2017-18": null })).toEqual({
+      schemaVersion: 1,
+      parameters: { "volume.shortfall.2017-18": { byCrc: { london: 0.2 } } },
+    });
+  });
+});
