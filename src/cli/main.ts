@@ -1,17 +1,33 @@
 import { parseArgs } from "node:util";
 import { feeForServiceLine } from "../engine/fee-for-service-line.ts";
 import { poundsToPence } from "../engine/money.ts";
+import type { Output } from "./output.ts";
+import {
+  LINE_HELP,
+  presetsCommand,
+  runCommand,
+  summaryCommand,
+  validateCommand,
+} from "./scenario-commands.ts";
 
-export interface Output {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
+export type { Output } from "./output.ts";
 
-const USAGE = `usage: crc-scenarios <command> [options]
+const USAGE = () => `usage: crc-scenarios <command> [options]
 
 commands:
+  run <preset | scenario.json> [--format csv|json] [--out FILE] [--by month|quarter|fy|total]
+      tidy rows crc,owner,period,line,amount_pence (crc/owner ALL = totals; default --by fy)
+  summary <preset | scenario.json>
+      JSON: MoJ spend, CRC profit, loss-making CRCs, each CRC's profit, the scenario hash
+  presets
+      the named scenarios in models/
+  validate <scenario.json>
+      every problem with the scenario (exit code 2), or its hash
   ffs --price POUNDS_PER_YEAR --shortfall SHARE [--fixed-share SHARE] [--tolerance SHARE]
       fee for service for one CRC, by financial year, as CSV (fy,amount_pence)
+
+lines: ${LINE_HELP}
+  money in whole pence; fte = average FTE in post; workload_index = per cent of the 2014 norm
 `;
 
 /** Parse a number option, or explain exactly what is wrong with it. */
@@ -83,14 +99,22 @@ export async function main(argv: string[], out: Output): Promise<number> {
   switch (command) {
     case "ffs":
       return runFeeForService(rest, out);
+    case "run":
+      return runCommand(rest, out);
+    case "summary":
+      return summaryCommand(rest, out);
+    case "presets":
+      return presetsCommand(rest, out);
+    case "validate":
+      return validateCommand(rest, out);
     case undefined:
     case "help":
     case "--help":
     case "-h":
-      out.stdout(USAGE);
+      out.stdout(USAGE());
       return command === undefined ? 2 : 0;
     default:
-      out.stderr(`crc-scenarios: unknown command "${command}"\n${USAGE}`);
+      out.stderr(`crc-scenarios: unknown command "${command}"\n${USAGE()}`);
       return 2;
   }
 }

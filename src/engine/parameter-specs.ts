@@ -23,10 +23,34 @@ const crcFixed: ParameterSpec = { scope: "crc", byYear: false, used: true };
 const nationalFixed: ParameterSpec = { scope: "national", byYear: false, used: true };
 const nationalByYear: ParameterSpec = { scope: "national", byYear: true, used: true };
 
-/** Ids of the per-year volume shortfall parameters, one per financial year. */
-export const SHORTFALL_IDS: readonly string[] = FINANCIAL_YEARS.map(
+/**
+ * The volume shortfall is given for the years with published ranges (2015-16 to 2017-18). The
+ * engine reads one effective value per financial year from the derived column
+ * `volume.shortfall` (see `effectiveShortfall`): Feb–Mar 2015 take the 2015-16 value, and each
+ * year after 2017-18 adds `volume.shortfallTrend` to the year before.
+ */
+export const SHORTFALL_GIVEN_YEARS = ["2015-16", "2016-17", "2017-18"] as const;
+export const SHORTFALL_GIVEN_IDS: readonly string[] = SHORTFALL_GIVEN_YEARS.map(
   (fy) => `volume.shortfall.${fy}`,
 );
+export const SHORTFALL_TREND_ID = "volume.shortfallTrend";
+/** The derived per-year column the rules read. */
+export const SHORTFALL_ID = "volume.shortfall";
+
+/**
+ * Effective shortfall for each financial year (FINANCIAL_YEARS order) from the three given
+ * years and the trend: 2014-15 = 2015-16 (no figure for Feb–Mar 2015; the nearest year is used),
+ * 2018-19 onwards = 2017-18 + trend × years after 2017-18 (assumed; MODEL.md asks for the
+ * shortfall "by CRC and year" and nothing after 2017-18 was published).
+ */
+export function effectiveShortfallSource(fy: string): { given: string; trendYears: number } {
+  const index = FINANCIAL_YEARS.indexOf(fy);
+  const last = FINANCIAL_YEARS.indexOf("2017-18");
+  if (index < 0) throw new RangeError(`no financial year ${fy}`);
+  if (index === 0) return { given: SHORTFALL_GIVEN_IDS[0]!, trendYears: 0 };
+  if (index <= last) return { given: `volume.shortfall.${fy}`, trendYears: 0 };
+  return { given: SHORTFALL_GIVEN_IDS[2]!, trendYears: index - last };
+}
 
 export const PARAMETER_SPECS: Readonly<Record<string, ParameterSpec>> = Object.freeze({
   "contract.start": { scope: "national", byYear: false, used: false },
@@ -74,7 +98,8 @@ export const PARAMETER_SPECS: Readonly<Record<string, ParameterSpec>> = Object.f
   "size.annualPrice": crcFixed,
   "size.caseload2014": crcFixed,
   "size.baselineWav": { scope: "crc", byYear: false, used: false },
-  ...Object.fromEntries(SHORTFALL_IDS.map((id) => [id, crcFixed])),
+  ...Object.fromEntries(SHORTFALL_GIVEN_IDS.map((id) => [id, crcFixed])),
+  [SHORTFALL_TREND_ID]: crcFixed,
 });
 
 /** The parameters the projection cannot run without. */

@@ -3,7 +3,7 @@ import type { FeeForServiceInputs } from "./fee-for-service.ts";
 import type { GuaranteeInputs } from "./guarantee.ts";
 import { Money } from "./money.ts";
 import type { NonStaffCostInputs } from "./non-staff-cost.ts";
-import { SHORTFALL_IDS } from "./parameter-specs.ts";
+import { SHORTFALL_ID } from "./parameter-specs.ts";
 import type { PbrCohortInputs } from "./pbr.ts";
 import type { Params } from "./projection-inputs.ts";
 import type { RedundancyInputs } from "./redundancy.ts";
@@ -26,14 +26,10 @@ export interface Built<T> {
   readonly params: Readonly<Partial<Record<keyof T, string>>>;
 }
 
-export function shortfallId(fy: number): string {
-  return SHORTFALL_IDS[fy]!;
-}
-
 export function feeForServiceInputs(p: Params, c: number, fy: number): Built<FeeForServiceInputs> {
   const params = {
     annualPricePence: "size.annualPrice",
-    shortfallShare: shortfallId(fy),
+    shortfallShare: SHORTFALL_ID,
     fixedShare: "ffs.fixedShare",
     toleranceBand: "ffs.toleranceBand",
     upsideCap: "ffs.upsideCap",
@@ -41,7 +37,7 @@ export function feeForServiceInputs(p: Params, c: number, fy: number): Built<Fee
   return {
     values: {
       annualPricePence: p.dec(params.annualPricePence, c),
-      shortfallShare: p.dec(params.shortfallShare, c),
+      shortfallShare: p.dec(params.shortfallShare, c, fy),
       fixedShare: p.dec(params.fixedShare, c, fy),
       toleranceBand: p.dec(params.toleranceBand, c, fy),
       upsideCap: p.dec(params.upsideCap, c, fy),
@@ -76,7 +72,7 @@ export function nonStaffCostInputs(p: Params, c: number, fy: number): Built<NonS
     bidMargin: "cost.bidMargin",
     costFixedShare: "cost.fixedShare",
     costStaffShare: "cost.staffShare",
-    shortfallShare: shortfallId(fy),
+    shortfallShare: SHORTFALL_ID,
   } as const;
   return {
     values: {
@@ -84,7 +80,7 @@ export function nonStaffCostInputs(p: Params, c: number, fy: number): Built<NonS
       bidMargin: p.dec(params.bidMargin, c),
       costFixedShare: p.dec(params.costFixedShare, c, fy),
       costStaffShare: p.dec(params.costStaffShare, c, fy),
-      shortfallShare: p.dec(params.shortfallShare, c),
+      shortfallShare: p.dec(params.shortfallShare, c, fy),
     },
     params,
   };

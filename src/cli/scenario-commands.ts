@@ -1,0 +1,150 @@
+import { writeFile } from "node:fs/promises";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { MONEY_LINES } from "../engine/lines.ts";
+import { PERIODS, type Period } from "../engine/periods.ts";
+import { rollUp } from "../engine/roll-up.ts";
+import { formatAmount, toCsv } from "../engine/tidy-csv.ts";
+import { PRESETS } from "../scenario/presets.ts";
+import { projectScenario } from "../scenario/project-scenario.ts";
+import { formatScenarioIssue } from "../scenario/scenario-issue.ts";
+import { summarize } from "../scenario/summarize.ts";
+import { validateScenario } from "../scenario/validate-scenario.ts";
+import { datasetForCli } from "./dataset-for-cli.ts";
+import type { Output } from "./output.ts";
+import { readScenarioArgument } from "./scenario-argument.ts";
+
+const FORMATS = ["csv", "json"] as const;
+
+/** Exit code for bad input (arguments, files, scenarios). */
+export const EXIT_BAD_INPUT = 2;
+
+function fail(out: Output, command: string, messages: readonly string[]): number {
+  for (const m of messages) out.stderr(`crc-scenarios ${command}: ${m}\n`);
+  return EXIT_BAD_INPUT;
+}
+
+function parse(
+  command: string,
+  args: string[],
+  options: NonNullable<ParseArgsConfig["options"]>,
+  out: Output,
+) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: true });
+  } catch (error) {
+    fail(out, command, [(error as Error).message]);
+    return undefined;
+  }
+}
+
+/** Load the data and the scenario named by the single positional argument. */
+async function scenarioAndData(command: string, positionals: string[], out: Output) {
+  if (positionals.length > 1) {
+    fail(out, command, [
+      `expected one scenario, got ${positionals.length}: ${positionals.join(" ")}`,
+    ]);
+    return undefined;
+  }
+  const arg = await readScenarioArgument(positionals[0]);
+  if (!arg.ok) {
+    fail(out, command, [arg.message]);
+    return undefined;
+  }
+  const data = await datasetForCli();
+  if (!data.ok) {
+    fail(out, command, data.messages);
+    return undefined;
+  }
+  return { doc: arg.doc, name: arg.name, dataset: data.dataset };
+}
+
+/** `run <preset | scenario.json> [--format csv|json] [--out FILE] [--by month|quarter|fy|total]` */
+export async function runCommand(args: string[], out: Output): Promise<number> {
+  const parsed = parse(
+    "run",
+    args,
+    { format: { type: "string" }, out: { type: "string" }, by: { type: "string" } },
+    out,
+  );
+  if (parsed === undefined) return EXIT_BAD_INPUT;
+  const format = (parsed.values.format as string | undefined) ?? "csv";
+  const by = (parsed.values.by as string | undefined) ?? "fy";
+  const problems: string[] = [];
+  if (!(FORMATS as readonly string[]).includes(format))
+    problems.push(`--format: "${format}" is not one of ${FORMATS.join(", ")}`);
+  if (!(PERIODS as readonly string[]).includes(by))
+    problems.push(`--by: "${by}" is not one of ${PERIODS.join(", ")}`);
+  if (problems.length > 0) return fail(out, "run", problems);
+  const loaded = await scenarioAndData("run", parsed.positionals, out);
+  if (loaded === undefined) return EXIT_BAD_INPUT;
+  const result = projectScenario(loaded.doc, loaded.dataset);
+  if (!result.ok) return fail(out, "run", result.issues.map(formatScenarioIssue));
+  for (const w of result.warnings)
+    out.stderr(`crc-scenarios run: warning: ${formatScenarioIssue(w)}\n`);
+  const rows = rollUp(result.value.ledger, by as Period);
+  const text =
+    format === "csv"
+      ? toCsv(rows)
+      : JSON.stringify(
+          rows.map((r) => ({
+            crc: r.crc,
+            owner: r.owner,
+            period: r.period,
+            line: r.line,
+            amount_pence: Number(formatAmount(r)),
+          })),
+        ) + "\n";
+  const file = parsed.values.out as string | undefined;
+  if (file === undefined) {
+    out.stdout(text);
+    return 0;
+  }
+  try {
+    await writeFile(file, text, "utf8");
+  } catch (error) {
+    return fail(out, "run", [
+      `cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    ]);
+  }
+  return 0;
+}
+
+/** `summary <preset | scenario.json>`: headline numbers as JSON. */
+export async function summaryCommand(args: string[], out: Output): Promise<number> {
+  const parsed = parse("summary", args, {}, out);
+  if (parsed === undefined) return EXIT_BAD_INPUT;
+  const loaded = await scenarioAndData("summary", parsed.positionals, out);
+  if (loaded === undefined) return EXIT_BAD_INPUT;
+  const result = projectScenario(loaded.doc, loaded.dataset);
+  if (!result.ok) return fail(out, "summary", result.issues.map(formatScenarioIssue));
+  const { scenario, ledger } = result.value;
+  const summary = summarize(ledger, scenario.merged.id ?? null, scenario.hash);
+  out.stdout(JSON.stringify(summary, null, 2) + "\n");
+  return 0;
+}
+
+/** `presets`: the named scenarios in models/. */
+export async function presetsCommand(args: string[], out: Output): Promise<number> {
+  const parsed = parse("presets", args, {}, out);
+  if (parsed === undefined) return EXIT_BAD_INPUT;
+  if (parsed.positionals.length > 0) return fail(out, "presets", ["takes no arguments"]);
+  for (const [id, preset] of PRESETS) out.stdout(`${id}\t${preset.title ?? ""}\n`);
+  return 0;
+}
+
+/** `validate scenario.json`: every problem on stderr and exit code 2, or "valid" and the hash. */
+export async function validateCommand(args: string[], out: Output): Promise<number> {
+  const parsed = parse("validate", args, {}, out);
+  if (parsed === undefined) return EXIT_BAD_INPUT;
+  const loaded = await scenarioAndData("validate", parsed.positionals, out);
+  if (loaded === undefined) return EXIT_BAD_INPUT;
+  const result = validateScenario(loaded.doc, loaded.dataset);
+  if (!result.ok) return fail(out, "validate", result.issues.map(formatScenarioIssue));
+  for (const w of result.warnings)
+    out.stderr(`crc-scenarios validate: warning: ${formatScenarioIssue(w)}\n`);
+  out.stdout(`valid: ${loaded.name} (hash ${result.value.hash})\n`);
+  return 0;
+}
+
+/** Money lines, for the CLI's help text. */
+export const LINE_HELP = [...MONEY_LINES, "fte", "workload_index"].join(", ");

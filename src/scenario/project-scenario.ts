@@ -1,0 +1,46 @@
+import type { Dataset } from "../data/index.ts";
+import type { Ledger } from "../engine/ledger.ts";
+import { projectExact } from "../engine/project-exact.ts";
+import type { Scenario } from "./scenario.ts";
+import type { ScenarioIssue, ScenarioResult } from "./scenario-issue.ts";
+import { PRESETS } from "./presets.ts";
+import { validateScenario, type ResolvedScenario } from "./validate-scenario.ts";
+
+export interface Projection {
+  readonly scenario: ResolvedScenario;
+  readonly ledger: Ledger;
+  readonly warnings: readonly ScenarioIssue[];
+}
+
+function isResolved(input: unknown): input is ResolvedScenario {
+  return (
+    typeof input === "object" &&
+    input !== null &&
+    "inputs" in input &&
+    "merged" in input &&
+    "hash" in input
+  );
+}
+
+/**
+ * Project a scenario: a scenario document (validated here, every problem returned) or an
+ * already-resolved scenario from `validateScenario`. Pure: runs in Node, the browser and a
+ * worker alike.
+ */
+export function projectScenario(
+  input: unknown,
+  dataset: Dataset,
+  presets: ReadonlyMap<string, Scenario> = PRESETS,
+): ScenarioResult<Projection> {
+  let warnings: readonly ScenarioIssue[] = [];
+  let resolved: ResolvedScenario;
+  if (isResolved(input)) resolved = input;
+  else {
+    const checked = validateScenario(input, dataset, presets);
+    if (!checked.ok) return checked;
+    resolved = checked.value;
+    warnings = checked.warnings;
+  }
+  const ledger = projectExact(resolved.inputs);
+  return { ok: true, value: { scenario: resolved, ledger, warnings }, warnings };
+}

@@ -1,0 +1,220 @@
+import Decimal from "decimal.js";
+import type { Dataset, Parameter } from "../data/index.ts";
+import {
+  effectiveShortfallSource,
+  PARAMETER_SPECS,
+  REQUIRED_PARAMETER_IDS,
+  SHORTFALL_GIVEN_IDS,
+  SHORTFALL_ID,
+  SHORTFALL_TREND_ID,
+} from "../engine/parameter-specs.ts";
+import { FY_COUNT, type CrcRef, type ProjectionInputs } from "../engine/projection-inputs.ts";
+import { FINANCIAL_YEARS } from "../engine/timeline.ts";
+import { checkOverrideValue, rowDefault } from "./override-value.ts";
+import type { MergedScenario, ParameterOverride, ParameterValue } from "./scenario.ts";
+import { didYouMean, type ScenarioIssue } from "./scenario-issue.ts";
+import { checkResolvedInputs } from "./check-resolved-inputs.ts";
+
+/** Where one resolved value came from (for "explain this number", issue #8). */
+export type ValueOrigin =
+  | { readonly kind: "scenario"; readonly path: string }
+  | { readonly kind: "data"; readonly row: Parameter };
+
+/** Rows of data/parameters.csv by id: the national row and the per-CRC rows. */
+interface RowsOf {
+  national?: Parameter;
+  byCrc: Map<string, Parameter>;
+}
+
+function indexRows(dataset: Dataset): Map<string, RowsOf> {
+  const rows = new Map<string, RowsOf>();
+  for (const row of dataset.parameters) {
+    let entry = rows.get(row.id);
+    if (entry === undefined) {
+      entry = { byCrc: new Map() };
+      rows.set(row.id, entry);
+    }
+    if (row.crc === null) entry.national = row;
+    else entry.byCrc.set(row.crc, row);
+  }
+  return rows;
+}
+
+/**
+ * The override that applies to one CRC in one year, most specific first:
+ * byCrc > byOwner > byYear > value (src/scenario/scenario.ts).
+ */
+function pickOverride(
+  id: string,
+  override: ParameterOverride | undefined,
+  crc: CrcRef,
+  fy: string,
+): { raw: ParameterValue; path: string } | undefined {
+  if (override === undefined) return undefined;
+  const base = `parameters.${id}`;
+  const byCrc = override.byCrc?.[crc.id];
+  if (byCrc !== undefined) return { raw: byCrc, path: `${base}.byCrc.${crc.id}` };
+  const byOwner = override.byOwner?.[crc.ownerId];
+  if (byOwner !== undefined) return { raw: byOwner, path: `${base}.byOwner.${crc.ownerId}` };
+  const byYear = override.byYear?.[fy];
+  if (byYear !== undefined) return { raw: byYear, path: `${base}.byYear.${fy}` };
+  if (override.value !== undefined) return { raw: override.value, path: `${base}.value` };
+  return undefined;
+}
+
+export interface ResolvedInputs {
+  readonly inputs: ProjectionInputs;
+  /** Where the value of `id` for CRC index `crc` in financial-year index `fy` came from. */
+  readonly origin: (id: string, crc: number, fy: number) => ValueOrigin | undefined;
+}
+
+/**
+ * Turn a merged scenario and the dataset into projection inputs: for every parameter the engine
+ * reads, one value per CRC and financial year. Every problem is reported (unknown ids, CRCs,
+ * owners or years; values out of the data's range; overrides the parameter cannot take; rows
+ * missing from data/parameters.csv; inconsistent combinations), each with its path.
+ */
+export function resolveScenario(
+  merged: MergedScenario,
+  dataset: Dataset,
+): { resolved?: ResolvedInputs; issues: ScenarioIssue[]; warnings: ScenarioIssue[] } {
+  const issues: ScenarioIssue[] = [];
+  const warnings: ScenarioIssue[] = [];
+  const rows = indexRows(dataset);
+  const crcs: CrcRef[] = dataset.crcs.map((c) => ({ id: c.id, ownerId: c.ownerId }));
+  const crcIds = new Set(crcs.map((c) => c.id));
+  const ownerIds = new Set(dataset.owners.map((o) => o.id));
+
+  // 1. The overrides themselves: known ids, keys and scopes.
+  for (const [id, override] of Object.entries(merged.parameters)) {
+    const path = `parameters.${id}`;
+    const spec = PARAMETER_SPECS[id];
+    if (!rows.has(id)) {
+      const hint = id.startsWith("volume.shortfall.")
+        ? `; the shortfall is given for ${SHORTFALL_GIVEN_IDS.join(", ")} and later years follow ${SHORTFALL_TREND_ID}`
+        : didYouMean(id, rows.keys());
+      issues.push({ path, message: `unknown parameter "${id}"${hint}` });
+      continue;
+    }
+    if (spec === undefined || !spec.used) {
+      warnings.push({
+        path,
+        message: `has no effect: the engine does not read ${id} (shown for information)`,
+      });
+    }
+    if (spec?.scope === "national" && (override.byCrc || override.byOwner)) {
+      issues.push({
+        path,
+        message: `${id} is a national figure; it cannot vary by CRC or owner (use "value")`,
+      });
+    }
+    if (spec && !spec.byYear && override.byYear) {
+      issues.push({
+        path: `${path}.byYear`,
+        message: `${id} is read once for the whole contract; it cannot vary by year`,
+      });
+    }
+    for (const key of Object.keys(override.byCrc ?? {})) {
+      if (!crcIds.has(key))
+        issues.push({
+          path: `${path}.byCrc.${key}`,
+          message: `unknown CRC "${key}"${didYouMean(key, crcIds)}`,
+        });
+    }
+    for (const key of Object.keys(override.byOwner ?? {})) {
+      if (!ownerIds.has(key))
+        issues.push({
+          path: `${path}.byOwner.${key}`,
+          message: `unknown owner "${key}"${didYouMean(key, ownerIds)}`,
+        });
+    }
+    for (const key of Object.keys(override.byYear ?? {})) {
+      if (!FINANCIAL_YEARS.includes(key))
+        issues.push({
+          path: `${path}.byYear.${key}`,
+          message: `unknown financial year "${key}"; years: ${FINANCIAL_YEARS.join(", ")}`,
+        });
+    }
+  }
+  for (const id of REQUIRED_PARAMETER_IDS) {
+    if (!rows.has(id)) {
+      issues.push({
+        path: `data/parameters.csv`,
+        message: `has no row for ${id}, which the engine needs`,
+      });
+    }
+  }
+  if (issues.length > 0) return { issues, warnings };
+
+  // 2. Every value, CRC by CRC and year by year, checked against the row that applies.
+  const values = new Map<string, Float64Array>();
+  const origins = new Map<string, ValueOrigin[]>();
+  const reported = new Set<string>();
+  for (const id of Object.keys(PARAMETER_SPECS)) {
+    const entry = rows.get(id);
+    if (entry === undefined) continue;
+    const column = new Float64Array(crcs.length * FY_COUNT);
+    const origin: ValueOrigin[] = [];
+    const override = merged.parameters[id];
+    crcs.forEach((crc, c) => {
+      const row = entry.byCrc.get(crc.id) ?? entry.national;
+      FINANCIAL_YEARS.forEach((fy, y) => {
+        const k = c * FY_COUNT + y;
+        if (row === undefined) {
+          const path = "data/parameters.csv";
+          const message = `has no row for ${id} for CRC ${crc.id} and no national row`;
+          if (!reported.has(message)) issues.push({ path, message });
+          reported.add(message);
+          return;
+        }
+        const picked = pickOverride(id, override, crc, fy);
+        if (picked === undefined) {
+          column[k] = rowDefault(row);
+          origin[k] = { kind: "data", row };
+          return;
+        }
+        const where = entry.byCrc.has(crc.id) ? ` (the range for ${crc.id})` : "";
+        const checked = checkOverrideValue(picked.raw, row, where);
+        if (!checked.ok) {
+          const key = `${picked.path}|${checked.message}`;
+          if (!reported.has(key)) issues.push({ path: picked.path, message: checked.message });
+          reported.add(key);
+          return;
+        }
+        column[k] = checked.value;
+        origin[k] = { kind: "scenario", path: picked.path };
+      });
+    });
+    values.set(id, column);
+    origins.set(id, origin);
+  }
+  if (issues.length > 0) return { issues, warnings };
+
+  // 3. Derived columns, then checks across parameters.
+  values.set(SHORTFALL_ID, effectiveShortfallColumn(values, crcs.length));
+  const inputs: ProjectionInputs = { crcs, values };
+  issues.push(...checkResolvedInputs(inputs, rows.get(SHORTFALL_GIVEN_IDS[2]!)?.national));
+  if (issues.length > 0) return { issues, warnings };
+  const origin = (id: string, crc: number, fy: number) => origins.get(id)?.[crc * FY_COUNT + fy];
+  return { resolved: { inputs, origin }, issues, warnings };
+}
+
+/** The `volume.shortfall` column: given years, 2014-15 from 2015-16, later years by the trend. */
+function effectiveShortfallColumn(
+  values: Map<string, Float64Array>,
+  crcCount: number,
+): Float64Array {
+  const column = new Float64Array(crcCount * FY_COUNT);
+  const trend = values.get(SHORTFALL_TREND_ID)!;
+  for (let c = 0; c < crcCount; c++) {
+    FINANCIAL_YEARS.forEach((fy, y) => {
+      const source = effectiveShortfallSource(fy);
+      const given = values.get(source.given)![c * FY_COUNT + y]!;
+      const step = trend[c * FY_COUNT + y]!;
+      column[c * FY_COUNT + y] = new Decimal(given)
+        .plus(new Decimal(step).times(source.trendYears))
+        .toNumber();
+    });
+  }
+  return column;
+}

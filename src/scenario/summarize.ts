@@ -1,0 +1,45 @@
+import { MONTH_COUNT, type Ledger } from "../engine/ledger.ts";
+
+/** The headline numbers of a projection (CLI `summary`), money in whole pence. */
+export interface Summary {
+  readonly scenario: string | null;
+  readonly hash: string;
+  /** Everything MoJ pays CRCs over the contract: the sum of every income line (the taxpayer view). */
+  readonly mojSpendPence: number;
+  /** Profit (negative = loss) of all CRCs together over the contract. */
+  readonly crcProfitPence: number;
+  readonly lossMakingCrcs: number;
+  /** Each CRC's contract-life profit, in data order. */
+  readonly crcs: readonly {
+    readonly crc: string;
+    readonly owner: string;
+    readonly profitPence: number;
+  }[];
+}
+
+function sumCrc(series: Float64Array, c: number, from = 0): number {
+  let total = 0;
+  for (let m = from; m < MONTH_COUNT; m++) total += series[c * MONTH_COUNT + m]!;
+  return total;
+}
+
+/** Contract-life profit of each CRC, in data order. */
+export function crcProfits(ledger: Ledger, fromMonth = 0): number[] {
+  return ledger.crcs.map((_, c) => sumCrc(ledger.money.profit, c, fromMonth));
+}
+
+export function summarize(ledger: Ledger, scenario: string | null, hash: string): Summary {
+  const profits = crcProfits(ledger);
+  const mojSpendPence = ledger.crcs.reduce(
+    (s, _, c) => s + sumCrc(ledger.money.income_total, c),
+    0,
+  );
+  return {
+    scenario,
+    hash,
+    mojSpendPence,
+    crcProfitPence: profits.reduce((a, b) => a + b, 0),
+    lossMakingCrcs: profits.filter((p) => p < 0).length,
+    crcs: ledger.crcs.map((c, i) => ({ crc: c.id, owner: c.ownerId, profitPence: profits[i]! })),
+  };
+}
