@@ -42,6 +42,23 @@ describe("allocatePence", () => {
     );
   });
 
+  it("gives the same parts for whole-number weights as for the same weights as decimals (law)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.array(fc.integer({ min: 0, max: 1e10 }), { minLength: 1, maxLength: 25 }),
+        (total, weights) => {
+          fc.pre(weights.some((w) => w > 0));
+          const asText = weights.map((w) => String(w));
+          return (
+            JSON.stringify(allocatePence(total, weights)) ===
+            JSON.stringify(allocatePence(total, asText))
+          );
+        },
+      ),
+    );
+  });
+
   it("keeps every part within one penny of its exact share (law)", () => {
     fc.assert(
       fc.property(

@@ -1,5 +1,5 @@
 import type Decimal from "decimal.js";
-import { Money } from "./money.ts";
+import { Money, money, ZERO } from "./money.ts";
 
 /**
  * Split a whole number of pence across recipients in proportion to `weights`, so that the parts
@@ -15,11 +15,14 @@ export function allocatePence(totalPence: number, weights: readonly Decimal.Valu
     throw new RangeError(`allocatePence: total must be a safe integer of pence, got ${totalPence}`);
   }
   if (weights.length === 0) throw new RangeError("allocatePence: no recipients");
-  const w = weights.map((x) => new Money(x));
+  if (weights.every((x) => typeof x === "number" && Number.isSafeInteger(x) && x >= 0)) {
+    return allocateByIntegers(totalPence, weights as readonly number[]);
+  }
+  const w = weights.map((x) => money(x));
   if (w.some((x) => x.isNegative() || !x.isFinite())) {
     throw new RangeError("allocatePence: weights must be finite and not negative");
   }
-  const sum = w.reduce((a, b) => a.plus(b), new Money(0));
+  const sum = w.reduce((a, b) => a.plus(b), ZERO);
   if (sum.isZero()) throw new RangeError("allocatePence: weights sum to zero");
   const sign = totalPence < 0 ? -1 : 1;
   const total = Math.abs(totalPence);
@@ -34,4 +37,21 @@ export function allocatePence(totalPence: number, weights: readonly Decimal.Valu
     parts[target.i]! += 1;
   }
   return parts.map((p) => (p === 0 ? 0 : sign * p));
+}
+
+/**
+ * The same method for whole-number weights (pence, month counts) in exact integer arithmetic
+ * (BigInt): remainders compare as integers, so the result equals the decimal path's.
+ */
+function allocateByIntegers(totalPence: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((a, b) => a + BigInt(b), 0n);
+  if (sum === 0n) throw new RangeError("allocatePence: weights sum to zero");
+  const sign = totalPence < 0 ? -1 : 1;
+  const total = BigInt(Math.abs(totalPence));
+  const parts = weights.map((w) => (total * BigInt(w)) / sum);
+  const rems = weights.map((w, i) => ({ i, rem: total * BigInt(w) - parts[i]! * sum }));
+  let left = total - parts.reduce((a, b) => a + b, 0n);
+  rems.sort((a, b) => (a.rem === b.rem ? a.i - b.i : a.rem > b.rem ? -1 : 1));
+  for (let k = 0; left > 0n; k++, left--) parts[rems[k % rems.length]!.i]! += 1n;
+  return parts.map((p) => (p === 0n ? 0 : sign * Number(p)));
 }

@@ -1,5 +1,5 @@
 import type Decimal from "decimal.js";
-import { Money } from "./money.ts";
+import { Money, money, ONE } from "./money.ts";
 
 /** Inputs of the fee-for-service rule for one CRC in one month (MODEL.md "Income" §1). */
 export interface FeeForServiceInputs {
@@ -38,14 +38,14 @@ export function volumeFactor(
   toleranceBand: Decimal.Value,
   upsideCap?: Decimal.Value,
 ): Money {
-  const s = new Money(shortfallShare);
-  const tau = new Money(toleranceBand);
-  if (s.abs().lessThanOrEqualTo(tau)) return new Money(1);
+  const s = money(shortfallShare);
+  const tau = money(toleranceBand);
+  if (s.abs().lessThanOrEqualTo(tau)) return ONE;
   // s > τ: fewer volumes → 1 − (s − τ); s < −τ: more volumes → 1 + (|s| − τ).
-  if (s.greaterThan(0)) return new Money(1).minus(s.minus(tau));
-  const up = new Money(1).plus(s.abs().minus(tau));
+  if (s.greaterThan(0)) return ONE.minus(s.minus(tau));
+  const up = ONE.plus(s.abs().minus(tau));
   if (upsideCap === undefined) return up;
-  return Money.min(up, new Money(1).plus(upsideCap));
+  return Money.min(up, ONE.plus(upsideCap));
 }
 
 /**
@@ -54,8 +54,9 @@ export function volumeFactor(
  * into the month so that each month carries its share of the year's settled fee.
  */
 export function feeForService(inputs: FeeForServiceInputs): Money {
-  const phi = new Money(inputs.fixedShare);
+  const phi = money(inputs.fixedShare);
   const factor = volumeFactor(inputs.shortfallShare, inputs.toleranceBand, inputs.upsideCap);
-  const variable = new Money(1).minus(phi).times(factor);
-  return new Money(inputs.annualPricePence).dividedBy(12).times(phi.plus(variable));
+  const variable = ONE.minus(phi).times(factor);
+  // Multiply first, divide by 12 last: one inexact step, so the cell is rounded only once.
+  return money(inputs.annualPricePence).times(phi.plus(variable)).dividedBy(12);
 }

@@ -1,5 +1,5 @@
 import type Decimal from "decimal.js";
-import { Money } from "./money.ts";
+import { Money, money, ZERO } from "./money.ts";
 
 /** Inputs of the income-floor guarantee for one CRC in one month. */
 export interface GuaranteeInputs {
@@ -24,7 +24,7 @@ export const GUARANTEE_RULE = {
 
 /** MoJ tops the month's fee income up to the floor g × cost; never negative. */
 export function guaranteeTopUp(inputs: GuaranteeInputs): Money {
-  const floor = new Money(inputs.floorShareOfCost).times(inputs.costTotalPence);
+  const floor = money(inputs.floorShareOfCost).times(inputs.costTotalPence);
   const gap = floor.minus(inputs.feeIncomePence);
-  return gap.isPositive() && !gap.isZero() ? gap : new Money(0);
+  return gap.isPositive() && !gap.isZero() ? gap : ZERO;
 }

@@ -11,9 +11,17 @@ import Decimal from "decimal.js";
 export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN });
 export type Money = InstanceType<typeof Money>;
 
+/** The value as a ledger decimal, without copying one that already is (the hot path's habit). */
+export function money(value: Decimal.Value): Money {
+  return value instanceof Money ? value : new Money(value);
+}
+
+export const ZERO: Money = new Money(0);
+export const ONE: Money = new Money(1);
+
 /** Round an exact amount to whole pence (the defined rounding point of every ledger cell). */
 export function toPence(amount: Decimal.Value): number {
-  const pence = new Money(amount).toDecimalPlaces(0, Money.ROUND_HALF_EVEN);
+  const pence = money(amount).toDecimalPlaces(0, Money.ROUND_HALF_EVEN);
   const n = pence.toNumber();
   if (!Number.isSafeInteger(n)) {
     throw new RangeError(`money out of safe range: ${pence.toString()} pence`);

@@ -1,5 +1,5 @@
 import type Decimal from "decimal.js";
-import { Money } from "./money.ts";
+import { Money, money, ONE } from "./money.ts";
 
 /** Inputs of the non-staff cost rule for one CRC in one month. */
 export interface NonStaffCostInputs {
@@ -29,12 +29,10 @@ export const NON_STAFF_COST_RULE = {
  * Requires σ ≤ f (checked when the scenario is validated).
  */
 export function nonStaffCost(inputs: NonStaffCostInputs): Money {
-  const costAtBid = new Money(inputs.annualPricePence).dividedBy(
-    new Money(1).plus(inputs.bidMargin),
-  );
-  const fixed = new Money(inputs.costFixedShare).minus(inputs.costStaffShare);
-  const variable = new Money(1)
-    .minus(inputs.costFixedShare)
-    .times(new Money(1).minus(inputs.shortfallShare));
-  return costAtBid.times(fixed.plus(variable)).dividedBy(12);
+  const fixed = money(inputs.costFixedShare).minus(inputs.costStaffShare);
+  const variable = ONE.minus(inputs.costFixedShare).times(ONE.minus(inputs.shortfallShare));
+  // Multiply first, divide once: P × share / ((1 + m) × 12).
+  return money(inputs.annualPricePence)
+    .times(fixed.plus(variable))
+    .dividedBy(ONE.plus(inputs.bidMargin).times(12));
 }

@@ -1,5 +1,5 @@
 import type Decimal from "decimal.js";
-import { Money } from "./money.ts";
+import { Money, ONE } from "./money.ts";
 
 /**
  * Cumulative pay index for a financial year: 1 in the first year, then × (1 + award) for each
@@ -8,7 +8,7 @@ import { Money } from "./money.ts";
  * because the loaded cost per FTE is stated at that year's prices.
  */
 export function payIndex(awards: readonly Decimal.Value[], fyIndex: number): Money {
-  let index = new Money(1);
-  for (let i = 1; i <= fyIndex; i++) index = index.times(new Money(1).plus(awards[i] ?? 0));
+  let index = ONE;
+  for (let i = 1; i <= fyIndex; i++) index = index.times(ONE.plus(awards[i] ?? 0));
   return index;
 }

@@ -23,7 +23,8 @@ const base = {
   binaryReductionPts: 2,
   frequencyReductionPct: 4,
   deductionThreshold: 1,
-  crcShare: 0.1,
+  crcCaseload: 1_000,
+  totalCaseload: 10_000,
   feedbackPenaltyPts: 0,
 };
 

@@ -1,5 +1,5 @@
 import type Decimal from "decimal.js";
-import { Money } from "./money.ts";
+import { Money, money, ZERO } from "./money.ts";
 
 /** Inputs of the payment-by-results rule for one CRC and one quarterly cohort. */
 export interface PbrCohortInputs {
@@ -17,10 +17,13 @@ export interface PbrCohortInputs {
    */
   readonly deductionThreshold: Decimal.Value;
   /**
-   * This CRC's share of the national cohort: its caseload over the national caseload in the
-   * cohort's first month (cohorts are people starting supervision, so they follow the caseload).
+   * This CRC's caseload in the cohort's first month. Its share of the national cohort is
+   * crcCaseload / totalCaseload (cohorts are people starting supervision, so they follow the
+   * caseload).
    */
-  readonly crcShare: Decimal.Value;
+  readonly crcCaseload: Decimal.Value;
+  /** The national caseload in the cohort's first month. */
+  readonly totalCaseload: Decimal.Value;
   /**
    * Points lost from both measures because of overwork (workload feedback; 0 when the feedback
    * is off, MODEL.md "Workload and quality").
@@ -32,7 +35,7 @@ export const PBR_RULE = {
   id: "pbr",
   section: 'MODEL.md "Income of a CRC in a month" §3',
   equation:
-    "share × (priceB × o(rB − f) + priceF × o(rF − f)), o(r) = r if r ≥ 0, 0 if −d ≤ r < 0, r + d if r < −d",
+    "(caseload / national caseload) × (priceB × o(rB − f) + priceF × o(rF − f)), o(r) = r if r ≥ 0, 0 if −d ≤ r < 0, r + d if r < −d",
 } as const;
 
 /**
@@ -42,10 +45,10 @@ export const PBR_RULE = {
  * deductions only for significantly worse results, without a published size.
  */
 export function paidOutcome(reduction: Decimal.Value, threshold: Decimal.Value): Money {
-  const r = new Money(reduction);
+  const r = money(reduction);
   if (!r.isNegative() || r.isZero()) return r;
-  const d = new Money(threshold);
-  return r.plus(d).isNegative() ? r.plus(d) : new Money(0);
+  const d = money(threshold);
+  return r.plus(d).isNegative() ? r.plus(d) : ZERO;
 }
 
 /**
@@ -53,14 +56,14 @@ export function paidOutcome(reduction: Decimal.Value, threshold: Decimal.Value):
  * outweigh the rewards. Cash timing (about two years after the cohort starts) is the caller's.
  */
 export function pbrCohortPayment(inputs: PbrCohortInputs): Money {
-  const penalty = new Money(inputs.feedbackPenaltyPts);
+  const penalty = money(inputs.feedbackPenaltyPts);
   const binary = paidOutcome(
-    new Money(inputs.binaryReductionPts).minus(penalty),
+    money(inputs.binaryReductionPts).minus(penalty),
     inputs.deductionThreshold,
   ).times(inputs.binaryPricePerPointPence);
   const frequency = paidOutcome(
-    new Money(inputs.frequencyReductionPct).minus(penalty),
+    money(inputs.frequencyReductionPct).minus(penalty),
     inputs.deductionThreshold,
   ).times(inputs.frequencyPricePerPointPence);
-  return binary.plus(frequency).times(inputs.crcShare);
+  return binary.plus(frequency).times(inputs.crcCaseload).dividedBy(inputs.totalCaseload);
 }

@@ -2,11 +2,11 @@ import { feeForService } from "./fee-for-service.ts";
 import { guaranteeTopUp } from "./guarantee.ts";
 import { ictCompensationShares } from "./ict-compensation.ts";
 import { emptyLedger, MONTH_COUNT, type Ledger } from "./ledger.ts";
-import { Money, toPence } from "./money.ts";
+import { Money, ONE, toPence, ZERO } from "./money.ts";
 import { nonStaffCost } from "./non-staff-cost.ts";
 import { payIndex } from "./pay-index.ts";
 import { pbrCohortPayment } from "./pbr.ts";
-import { pbrCohorts } from "./pbr-cohorts.ts";
+import { pbrCohorts, type PbrCohort } from "./pbr-cohorts.ts";
 import { FY_COUNT, Params, type ProjectionInputs } from "./projection-inputs.ts";
 import { redundancyCost } from "./redundancy.ts";
 import {
@@ -26,12 +26,19 @@ import {
 } from "./rule-inputs.ts";
 import { serviceCredits } from "./service-credits.ts";
 import { staffCost } from "./staff-cost.ts";
-import { fteAt, STAFF_PATH_END_INDEX } from "./staffing.ts";
+import { fteAt, fteReductionAt, STAFF_PATH_END_INDEX } from "./staffing.ts";
 import { terminationPayment } from "./termination.ts";
 import { FY_INDEX_BY_MONTH } from "./timeline.ts";
 import { variationUplift } from "./variation.ts";
 import { variationPaymentShares } from "./variation-payments.ts";
-import { caseloadAt, workloadExcess, workloadIndex } from "./workload.ts";
+import {
+  CASELOAD_PATH_END_INDEX,
+  CASELOAD_PATH_START_INDEX,
+  caseloadAt,
+  caseloadAtNumber,
+  workloadExcess,
+  workloadIndex,
+} from "./workload.ts";
 
 /**
  * The exact projection (MODEL.md throughout): every CRC, every month, every line, in whole pence
@@ -47,25 +54,19 @@ export function projectExact(inputs: ProjectionInputs): Ledger {
   const p = new Params(inputs);
   const ledger = emptyLedger(inputs.crcs, p.num("workload.caseloadPerFteNorm", 0));
   const norm = p.dec("workload.caseloadPerFteNorm", 0);
-  const priceSum = inputs.crcs.reduce(
-    (s, _, c) => s.plus(p.dec("size.annualPrice", c)),
-    new Money(0),
-  );
+  const priceSum = inputs.crcs.reduce((s, _, c) => s.plus(p.dec("size.annualPrice", c)), ZERO);
   const varPayments = variationPaymentShares(p);
   const ict = ictCompensationShares(p);
   const ictMonth = p.num("ict.paymentMonth", 0);
   const cohorts = pbrCohorts(p);
-  const cohortCaseloads = cohorts.map((k) =>
-    inputs.crcs.map((_, c) => caseloadAt(caseloadInputs(p, c, k.startMonth).values)),
-  );
-  const cohortTotals = cohortCaseloads.map((row) => row.reduce((a, b) => a.plus(b), new Money(0)));
+  const cohortCaseloads = cohortCaseloadsOf(p, cohorts);
+  const cohortTotals = cohortCaseloads.map((row) => row.reduce((a, b) => a.plus(b), ZERO));
   const L = ledger.money;
 
   for (let c = 0; c < p.crcCount; c++) {
     const base = c * MONTH_COUNT;
     const end = p.num("termination.endDate", c);
     const varStart = p.num("variation.start", c);
-    const priceShare = p.dec("size.annualPrice", c).dividedBy(priceSum);
 
     // The FTE path, exact, and its float copy for the FTE rows.
     const fte: Money[] = [];
@@ -82,10 +83,20 @@ export function projectExact(inputs: ProjectionInputs): Ledger {
     const payIdxY: Money[] = [];
     for (let y = 0; y < FY_COUNT; y++) {
       ffsY.push(toPence(feeForService(feeForServiceInputs(p, c, y).values)));
-      upliftY.push(toPence(variationUplift(variationUpliftInputs(p, c, y).values)));
+      // The uplift is only paid from the variation's start: skip the years before it.
+      const paid = y >= FY_INDEX_BY_MONTH[Math.min(varStart, MONTH_COUNT - 1)]! && varStart <= end;
+      upliftY.push(paid ? toPence(variationUplift(variationUpliftInputs(p, c, y).values)) : 0);
       nonStaffY.push(toPence(nonStaffCost(nonStaffCostInputs(p, c, y).values)));
-      scY.push(toPence(serviceCredits(serviceCreditInputs(p, c, y, priceShare, 0).values)));
-      payIdxY.push(payIndex(awards, y));
+      scY.push(toPence(serviceCredits(serviceCreditInputs(p, c, y, priceSum, ZERO).values)));
+      // payIndex compounds year by year; extend the previous year's index rather than redo it.
+      const award = awards[y]!;
+      payIdxY.push(
+        y === 0
+          ? payIndex(awards, 0)
+          : award.isZero()
+            ? payIdxY[y - 1]!
+            : payIdxY[y - 1]!.times(ONE.plus(award)),
+      );
     }
 
     // One-off and scheduled cash.
@@ -94,57 +105,81 @@ export function projectExact(inputs: ProjectionInputs): Ledger {
       share.months.forEach((m, i) => (variation[base + m] = share.monthly[i]!));
     }
     if (ictMonth <= end) L.ict_compensation[base + ictMonth] = ict[c]!;
+    // Cohorts with the same outcome year and the same caseloads have the same payment (the
+    // caseload path is flat after Apr 2017): reuse it rather than recompute it.
+    let lastKey = "";
+    let lastPence = 0;
     cohorts.forEach((k, i) => {
       if (k.cashMonth > end) return;
       const caseload = cohortCaseloads[i]![c]!;
-      const share = caseload.dividedBy(cohortTotals[i]!);
-      const coef = p.dec("workload.feedback.pbrPtsPer10Pct", c, k.fy);
-      const penalty = coef.isZero()
-        ? new Money(0)
+      const total = cohortTotals[i]!;
+      const coefZero = p.num("workload.feedback.pbrPtsPer10Pct", c, k.fy) === 0;
+      const key = coefZero ? `${k.fy}|${caseload.toString()}|${total.toString()}` : "";
+      if (key !== "" && key === lastKey) {
+        L.pbr[base + k.cashMonth] = lastPence;
+        return;
+      }
+      const penalty = coefZero
+        ? ZERO
         : feedbackAmount(
-            coef,
+            p.dec("workload.feedback.pbrPtsPer10Pct", c, k.fy),
             workloadExcess(
               workloadIndex({ caseload, fte: fte[k.startMonth]!, caseloadPerFteNorm: norm }),
             ),
           );
-      L.pbr[base + k.cashMonth] = toPence(
-        pbrCohortPayment(pbrInputs(p, c, k.fy, share, penalty).values),
-      );
+      lastPence = toPence(pbrCohortPayment(pbrInputs(p, c, k.fy, caseload, total, penalty).values));
+      lastKey = key;
+      L.pbr[base + k.cashMonth] = lastPence;
     });
     if (end < MONTH_COUNT - 1) {
       L.termination[base + end] = toPence(terminationPayment(terminationInputs(p, c).values));
     }
 
-    // Month by month, up to the end date.
+    // Month by month, up to the end date. A cell whose rule inputs equal last month's (same
+    // FTE, same year) copies last month's pence instead of recomputing the same number.
+    const caseload2014 = p.num("size.caseload2014", c);
+    const growth = p.num("caseload.growth", c);
     let staffPence = 0;
+    let redundancyPence = 0;
+    let lastReduction: Money | undefined;
+    let fteNumber = 0;
     for (let m = 0; m <= end; m++) {
       const i = base + m;
       const y = FY_INDEX_BY_MONTH[m]!;
       const newYear = m === 0 || FY_INDEX_BY_MONTH[m - 1] !== y;
+      const fteChanged = m <= STAFF_PATH_END_INDEX;
       L.fee_for_service[i] = ffsY[y]!;
       if (m >= varStart) L.variation[i] = L.variation[i]! + upliftY[y]!;
       L.non_staff_cost[i] = nonStaffY[y]!;
-      if (m <= STAFF_PATH_END_INDEX || newYear) {
+      if (fteChanged || newYear) {
         staffPence = toPence(staffCost(staffCostInputs(p, c, fte[m]!, payIdxY[y]!).values));
       }
       L.staff_cost[i] = staffPence;
-      if (m > 0 && fte[m]!.lessThan(fte[m - 1]!)) {
-        const reduction = fte[m - 1]!.minus(fte[m]!);
-        L.redundancy_cost[i] = toPence(
-          redundancyCost(redundancyInputs(p, c, reduction, payIdxY[y]!).values),
-        );
+      if (fteChanged) {
+        const reduction = fteReductionAt(fteInputs(p, c, m).values);
+        // The fall is the same every month of the ramp: recompute only when it or the year changes.
+        if (!reduction.isZero()) {
+          if (newYear || lastReduction === undefined || !reduction.equals(lastReduction)) {
+            redundancyPence = toPence(
+              redundancyCost(redundancyInputs(p, c, reduction, payIdxY[y]!).values),
+            );
+            lastReduction = reduction;
+          }
+          L.redundancy_cost[i] = redundancyPence;
+        }
       }
-      const caseload = caseloadAt(caseloadInputs(p, c, m).values);
-      ledger.fte[i] = fte[m]!.toNumber();
-      ledger.caseload[i] = caseload.toNumber();
-      const scCoef = p.dec("workload.feedback.serviceCreditsPer10Pct", c, y);
-      if (scCoef.isZero()) {
+      if (fteChanged) fteNumber = fte[m]!.toNumber();
+      ledger.fte[i] = fteNumber;
+      ledger.caseload[i] = caseloadAtNumber(caseload2014, growth, m);
+      if (p.num("workload.feedback.serviceCreditsPer10Pct", c, y) === 0) {
         L.service_credits[i] = scY[y]!;
       } else {
+        const caseload = caseloadAt(caseloadInputs(p, c, m).values);
         const index = workloadIndex({ caseload, fte: fte[m]!, caseloadPerFteNorm: norm });
+        const scCoef = p.dec("workload.feedback.serviceCreditsPer10Pct", c, y);
         const uplift = feedbackAmount(scCoef, workloadExcess(index));
         L.service_credits[i] = toPence(
-          serviceCredits(serviceCreditInputs(p, c, y, priceShare, uplift).values),
+          serviceCredits(serviceCreditInputs(p, c, y, priceSum, uplift).values),
         );
       }
       const costTotal = L.staff_cost[i]! + L.redundancy_cost[i]! + L.non_staff_cost[i]!;
@@ -171,4 +206,18 @@ export function projectExact(inputs: ProjectionInputs): Ledger {
     }
   }
   return ledger;
+}
+
+/** Each CRC's caseload (exact) in each cohort's first month; the path is flat outside its ramp. */
+function cohortCaseloadsOf(p: Params, cohorts: readonly PbrCohort[]): Money[][] {
+  const cache = new Map<number, Money[]>();
+  return cohorts.map((k) => {
+    const m = Math.min(CASELOAD_PATH_END_INDEX, Math.max(CASELOAD_PATH_START_INDEX, k.startMonth));
+    let row = cache.get(m);
+    if (row === undefined) {
+      row = p.inputs.crcs.map((_, c) => caseloadAt(caseloadInputs(p, c, m).values));
+      cache.set(m, row);
+    }
+    return row;
+  });
 }

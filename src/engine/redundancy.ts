@@ -1,5 +1,5 @@
 import type Decimal from "decimal.js";
-import { Money } from "./money.ts";
+import { Money, money, ONE } from "./money.ts";
 
 /** Inputs of the redundancy-cost rule for one CRC in one month. */
 export interface RedundancyInputs {
@@ -29,17 +29,16 @@ export const REDUNDANCY_RULE = {
 } as const;
 
 export function redundancyCost(inputs: RedundancyInputs): Money {
-  const weeklyPay = new Money(inputs.loadedCostPerFtePence)
-    .times(inputs.payIndex)
-    .dividedBy(new Money(1).plus(inputs.onCostRate))
-    .dividedBy(52);
   const weeks = Money.min(
-    new Money(inputs.weeksPerYear).times(inputs.avgServiceYears),
+    money(inputs.weeksPerYear).times(inputs.avgServiceYears),
     inputs.capWeeks,
   );
-  return new Money(inputs.fteReduction)
+  // Weekly pay = loaded × pay index / (1 + on-cost) / 52; the divisions come last, in one step.
+  return money(inputs.fteReduction)
     .times(inputs.redundancyShareOfReduction)
-    .times(weeklyPay)
+    .times(inputs.loadedCostPerFtePence)
+    .times(inputs.payIndex)
     .times(weeks)
-    .times(new Money(1).minus(inputs.modernisationFundShare));
+    .times(ONE.minus(inputs.modernisationFundShare))
+    .dividedBy(ONE.plus(inputs.onCostRate).times(52));
 }

@@ -90,19 +90,21 @@ export function serviceCreditInputs(
   p: Params,
   c: number,
   fy: number,
-  crcShare: Decimal.Value,
+  totalPricePence: Decimal.Value,
   feedbackUplift: Decimal.Value,
 ): Built<ServiceCreditInputs> {
   return {
     values: {
       grossAnnualPence: p.dec("serviceCredits.grossAnnual", 0, fy),
       waivedShare: p.dec("serviceCredits.waivedShare", c, fy),
-      crcShare,
+      crcWeight: p.dec("size.annualPrice", c),
+      totalWeight: totalPricePence,
       feedbackUplift,
     },
     params: {
       grossAnnualPence: "serviceCredits.grossAnnual",
       waivedShare: "serviceCredits.waivedShare",
+      crcWeight: "size.annualPrice",
     },
   };
 }
@@ -170,7 +172,8 @@ export function pbrInputs(
   p: Params,
   c: number,
   cohortFy: number,
-  crcShare: Decimal.Value,
+  crcCaseload: Decimal.Value,
+  totalCaseload: Decimal.Value,
   feedbackPenaltyPts: Decimal.Value,
 ): Built<PbrCohortInputs> {
   const params = {
@@ -187,7 +190,8 @@ export function pbrInputs(
       binaryReductionPts: p.dec(params.binaryReductionPts, c, cohortFy),
       frequencyReductionPct: p.dec(params.frequencyReductionPct, c, cohortFy),
       deductionThreshold: p.dec(params.deductionThreshold, c, cohortFy),
-      crcShare,
+      crcCaseload,
+      totalCaseload,
       feedbackPenaltyPts,
     },
     params,

@@ -8,7 +8,8 @@ describe("serviceCredits", () => {
     const amount = serviceCredits({
       grossAnnualPence: 1_200_000_000,
       waivedShare: 0.71,
-      crcShare: 0.1,
+      crcWeight: 1,
+      totalWeight: 10,
       feedbackUplift: 0,
     });
     expect(amount.toString()).toBe("-2900000");
@@ -18,7 +19,8 @@ describe("serviceCredits", () => {
     const amount = serviceCredits({
       grossAnnualPence: 1_200_000_000,
       waivedShare: 1,
-      crcShare: 0.1,
+      crcWeight: 1,
+      totalWeight: 10,
       feedbackUplift: 0,
     });
     expect(amount.isZero()).toBe(true);
@@ -28,7 +30,8 @@ describe("serviceCredits", () => {
     const amount = serviceCredits({
       grossAnnualPence: 1_200_000_000,
       waivedShare: 0.71,
-      crcShare: 0.1,
+      crcWeight: 1,
+      totalWeight: 10,
       feedbackUplift: 0.5,
     });
     expect(amount.toString()).toBe("-4350000");

@@ -1,5 +1,5 @@
 import type Decimal from "decimal.js";
-import { Money } from "./money.ts";
+import { Money, money } from "./money.ts";
 
 /** Inputs of the staff-cost rule for one CRC in one month. */
 export interface StaffCostInputs {
@@ -17,8 +17,5 @@ export const STAFF_COST_RULE = {
 } as const;
 
 export function staffCost(inputs: StaffCostInputs): Money {
-  return new Money(inputs.fte)
-    .times(inputs.loadedCostPerFtePence)
-    .times(inputs.payIndex)
-    .dividedBy(12);
+  return money(inputs.fte).times(inputs.loadedCostPerFtePence).times(inputs.payIndex).dividedBy(12);
 }

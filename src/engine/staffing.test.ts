@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fteAt } from "./staffing.ts";
+import { Money } from "./money.ts";
+import { fteAt, fteReductionAt } from "./staffing.ts";
 
 // MODEL.md "Costs" (Staff). Northumbria in the Sodexo table: 316 → 155 FTE.
 const base = { fteJune2014: 316, fteJune2017: 155, cutScale: 1 };
@@ -20,5 +21,33 @@ describe("fteAt", () => {
 
   it("holds staffing at 2014 when the cuts are scaled to zero", () => {
     expect(fteAt({ ...base, cutScale: 0, monthIndex: 40 }).toString()).toBe("316");
+  });
+});
+
+describe("fteReductionAt", () => {
+  it("is the same fall every month of the ramp: (316 − 155) / 28", () => {
+    expect(fteReductionAt({ ...base, monthIndex: 1 }).toString()).toBe(
+      new Money(161).dividedBy(28).toString(),
+    );
+    expect(fteReductionAt({ ...base, monthIndex: 28 }).toString()).toBe(
+      new Money(161).dividedBy(28).toString(),
+    );
+  });
+
+  it("is zero in the first month, after the ramp, and when staffing grows", () => {
+    expect(fteReductionAt({ ...base, monthIndex: 0 }).isZero()).toBe(true);
+    expect(fteReductionAt({ ...base, monthIndex: 29 }).isZero()).toBe(true);
+    expect(fteReductionAt({ ...base, fteJune2017: 400, monthIndex: 5 }).isZero()).toBe(true);
+  });
+
+  it("equals the month-on-month fall of fteAt to 30 significant digits (law)", () => {
+    for (let m = 1; m <= 28; m++) {
+      const fall = fteAt({ ...base, monthIndex: m - 1 }).minus(fteAt({ ...base, monthIndex: m }));
+      expect(fall.toSignificantDigits(30).toString()).toBe(
+        fteReductionAt({ ...base, monthIndex: m })
+          .toSignificantDigits(30)
+          .toString(),
+      );
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type Decimal from "decimal.js";
-import { Money } from "./money.ts";
+import { money, Money, ZERO } from "./money.ts";
 
 /**
  * Month indices of the staffing path. FTE is the June 2014 position (written answer, 3 Nov 2017)
@@ -33,7 +33,21 @@ export const FTE_RULE = {
 export function fteAt(inputs: FteInputs): Money {
   const span = STAFF_PATH_END_INDEX - STAFF_PATH_START_INDEX;
   const k = Math.min(span, Math.max(0, inputs.monthIndex - STAFF_PATH_START_INDEX));
-  const start = new Money(inputs.fteJune2014);
-  const change = new Money(inputs.fteJune2017).minus(start).times(inputs.cutScale);
+  const start = money(inputs.fteJune2014);
+  const change = money(inputs.fteJune2017).minus(start).times(inputs.cutScale);
   return start.plus(change.times(k).dividedBy(span));
+}
+
+/**
+ * The fall in FTE from the previous month: on the straight-line path it is the same in every
+ * month of the ramp, (FTE14 − FTE17) × scale / 28, and 0 outside it or when staffing grows.
+ * Equal to fteAt(m − 1) − fteAt(m), computed directly so that each month's redundancy inputs
+ * are exactly the same number.
+ */
+export function fteReductionAt(inputs: FteInputs): Money {
+  const span = STAFF_PATH_END_INDEX - STAFF_PATH_START_INDEX;
+  const k = inputs.monthIndex - STAFF_PATH_START_INDEX;
+  if (k < 1 || k > span) return ZERO;
+  const fall = money(inputs.fteJune2014).minus(inputs.fteJune2017).times(inputs.cutScale);
+  return fall.isPositive() && !fall.isZero() ? fall.dividedBy(span) : ZERO;
 }

@@ -1,5 +1,5 @@
 import type Decimal from "decimal.js";
-import { Money } from "./money.ts";
+import { Money, money } from "./money.ts";
 
 export interface TerminationInputs {
   /** Months of annual price paid as compensation for ending early (termination.paymentMonths, assumed). */
@@ -20,5 +20,5 @@ export const TERMINATION_RULE = {
  * terms were never published).
  */
 export function terminationPayment(inputs: TerminationInputs): Money {
-  return new Money(inputs.annualPricePence).dividedBy(12).times(inputs.paymentMonths);
+  return money(inputs.annualPricePence).dividedBy(12).times(inputs.paymentMonths);
 }

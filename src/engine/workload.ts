@@ -1,5 +1,5 @@
 import type Decimal from "decimal.js";
-import { Money } from "./money.ts";
+import { Money, money, ONE, ZERO } from "./money.ts";
 
 /**
  * People supervised grew 20% from Q1 2015-16 to Q1 2017-18 while paid volumes fell (NAO HC 676
@@ -26,9 +26,7 @@ export const CASELOAD_RULE = {
 export function caseloadAt(inputs: CaseloadInputs): Money {
   const span = CASELOAD_PATH_END_INDEX - CASELOAD_PATH_START_INDEX;
   const k = Math.min(span, Math.max(0, inputs.monthIndex - CASELOAD_PATH_START_INDEX));
-  return new Money(inputs.caseload2014).times(
-    new Money(1).plus(new Money(inputs.growth).times(k).dividedBy(span)),
-  );
+  return money(inputs.caseload2014).times(ONE.plus(money(inputs.growth).times(k).dividedBy(span)));
 }
 
 export interface WorkloadInputs {
@@ -46,13 +44,20 @@ export const WORKLOAD_RULE = {
 
 /** Workload index as a ratio (1 = the 2014 norm; staff reported readings above 1.5). */
 export function workloadIndex(inputs: WorkloadInputs): Money {
-  const fte = new Money(inputs.fte);
+  const fte = money(inputs.fte);
   if (fte.lessThanOrEqualTo(0)) throw new RangeError("workloadIndex: FTE must be positive");
-  return new Money(inputs.caseload).dividedBy(fte).dividedBy(inputs.caseloadPerFteNorm);
+  return money(inputs.caseload).dividedBy(fte).dividedBy(inputs.caseloadPerFteNorm);
 }
 
 /** The overwork above the norm, max(0, index − 1): the feedback loop's driver. */
 export function workloadExcess(index: Decimal.Value): Money {
-  const excess = new Money(index).minus(1);
-  return excess.isPositive() ? excess : new Money(0);
+  const excess = money(index).minus(1);
+  return excess.isPositive() ? excess : ZERO;
+}
+
+/** The caseload path in float64, for the non-money caseload and workload rows. */
+export function caseloadAtNumber(caseload2014: number, growth: number, monthIndex: number): number {
+  const span = CASELOAD_PATH_END_INDEX - CASELOAD_PATH_START_INDEX;
+  const k = Math.min(span, Math.max(0, monthIndex - CASELOAD_PATH_START_INDEX));
+  return caseload2014 * (1 + (growth * k) / span);
 }
