@@ -1,7 +1,6 @@
-import Decimal from "decimal.js";
 import type { Dataset, Parameter } from "../data/index.ts";
+import { effectiveShortfallColumn } from "../engine/effective-shortfall.ts";
 import {
-  effectiveShortfallSource,
   PARAMETER_SPECS,
   REQUIRED_PARAMETER_IDS,
   SHORTFALL_GIVEN_IDS,
@@ -197,24 +196,4 @@ export function resolveScenario(
   if (issues.length > 0) return { issues, warnings };
   const origin = (id: string, crc: number, fy: number) => origins.get(id)?.[crc * FY_COUNT + fy];
   return { resolved: { inputs, origin }, issues, warnings };
-}
-
-/** The `volume.shortfall` column: given years, 2014-15 from 2015-16, later years by the trend. */
-function effectiveShortfallColumn(
-  values: Map<string, Float64Array>,
-  crcCount: number,
-): Float64Array {
-  const column = new Float64Array(crcCount * FY_COUNT);
-  const trend = values.get(SHORTFALL_TREND_ID)!;
-  for (let c = 0; c < crcCount; c++) {
-    FINANCIAL_YEARS.forEach((fy, y) => {
-      const source = effectiveShortfallSource(fy);
-      const given = values.get(source.given)![c * FY_COUNT + y]!;
-      const step = trend[c * FY_COUNT + y]!;
-      column[c * FY_COUNT + y] = new Decimal(given)
-        .plus(new Decimal(step).times(source.trendYears))
-        .toNumber();
-    });
-  }
-  return column;
 }
