@@ -38,6 +38,12 @@ export function checkOverrideValue(
     }
     text = d.toFixed();
   } else text = raw;
+  if (row.unit !== "date_month") {
+    // The data row's range is the narrower, more useful bound: report it before the unit's own.
+    const d = new Decimal(text);
+    if (d.lessThan(row.text.min)) return fail(`${text} is below the minimum ${row.text.min}`);
+    if (d.greaterThan(row.text.max)) return fail(`${text} is above the maximum ${row.text.max}`);
+  }
   const parsed = parseValue(text, row.unit);
   if (!parsed.ok) return fail(`${describeValue(raw)}: ${parsed.message}`);
   if (row.unit === "date_month") {
@@ -50,8 +56,6 @@ export function checkOverrideValue(
     return { ok: true, value: index };
   }
   const d = new Decimal(text);
-  if (d.lessThan(row.text.min)) return fail(`${text} is below the minimum ${row.text.min}`);
-  if (d.greaterThan(row.text.max)) return fail(`${text} is above the maximum ${row.text.max}`);
   return { ok: true, value: isMoneyUnit(row.unit) ? d.times(100).toNumber() : d.toNumber() };
 }
 

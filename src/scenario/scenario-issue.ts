@@ -27,10 +27,13 @@ export function formatScenarioIssue(issue: ScenarioIssue): string {
   return issue.path === "" ? issue.message : `${issue.path}: ${issue.message}`;
 }
 
-/** The closest of `candidates` to `word` (edit distance ≤ 3), for "did you mean" hints. */
+/**
+ * The closest of `candidates` to `word`, for "did you mean" hints: within an edit distance of
+ * 3, or a third of the word's length for long ids.
+ */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
-  let bestDistance = 4;
+  let bestDistance = Math.max(3, Math.floor(word.length / 3)) + 1;
   for (const candidate of candidates) {
     const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
