@@ -1,0 +1,165 @@
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "./main.ts";
+
+async function run(argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+const dir = await mkdtemp(join(tmpdir(), "crc-cli-"));
+const file = async (name: string, text: string) => {
+  const path = join(dir, name);
+  await writeFile(path, text, "utf8");
+  return path;
+};
+
+describe("crc-scenarios run", () => {
+  it("writes tidy CSV rows by financial year for a preset, with CRC, owner and national rows", async () => {
+    const { code, stdout, stderr } = await run(["run", "contract-as-let"]);
+    expect([code, stderr]).toEqual([0, ""]);
+    const lines = stdout.trimEnd().split("\n");
+    expect(lines[0]).toBe("crc,owner,period,line,amount_pence");
+    // as let, volume as predicted: London's fee is its price, £85,843,647 a year
+    expect(lines).toContain("london,mtc-novo,2016-17,fee_for_service,8584364700");
+    expect(lines.some((l) => l.startsWith("ALL,sodexo,2016-17,profit,"))).toBe(true);
+    expect(lines.some((l) => l.startsWith("ALL,ALL,2021-22,income_total,"))).toBe(true);
+    // 21 CRCs + 8 owners + nation, 8 years, 13 money lines + fte + workload_index
+    expect(lines).toHaveLength(1 + 30 * 8 * 15);
+  });
+
+  it("writes JSON rows and contract totals to a file", async () => {
+    const out = join(dir, "out.json");
+    const { code } = await run([
+      "run",
+      "the-2017-variation",
+      "--format",
+      "json",
+      "--by",
+      "total",
+      "--out",
+      out,
+    ]);
+    expect(code).toBe(0);
+    const rows = JSON.parse(await readFile(out, "utf8")) as {
+      crc: string;
+      line: string;
+      amount_pence: number;
+    }[];
+    expect(rows[0]).toEqual({
+      crc: "northumbria",
+      owner: "sodexo",
+      period: "total",
+      line: "fee_for_service",
+      amount_pence: expect.any(Number),
+    });
+    expect(rows.filter((r) => r.crc === "ALL" && r.line === "variation")).toHaveLength(9);
+  });
+
+  it("runs a scenario file that extends a preset", async () => {
+    const path = await file(
+      "s.json",
+      JSON.stringify({
+        schemaVersion: 1,
+        extends: "contract-as-let",
+        parameters: { "size.annualPrice": { byCrc: { london: 12000000 } } },
+      }),
+    );
+    const { code, stdout } = await run(["run", path, "--by", "total"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("london,mtc-novo,total,fee_for_service,8600000000\n");
+  });
+
+  it("names every bad argument, one per line, exit code 2, no stack trace", async () => {
+    const { code, stdout, stderr } = await run([
+      "run",
+      "contract-as-let",
+      "--format",
+      "xml",
+      "--by",
+      "week",
+    ]);
+    expect([code, stdout]).toEqual([2, ""]);
+    expect(stderr).toBe(
+      'crc-scenarios run: --format: "xml" is not one of csv, json\n' +
+        'crc-scenarios run: --by: "week" is not one of month, quarter, fy, total\n',
+    );
+  });
+
+  it("explains an unknown preset, a missing file and a file that is not JSON", async () => {
+    expect((await run(["run", "as-let"])).stderr).toMatch(
+      /^crc-scenarios run: "as-let" is neither a preset nor a \.json file; presets: contract-as-let/,
+    );
+    expect((await run(["run", join(dir, "nope.json")])).stderr).toMatch(
+      /cannot read .*nope\.json: no such file\n$/,
+    );
+    const bad = await file("bad.json", "{ schemaVersion: 1 ");
+    const result = await run(["run", bad]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/bad\.json is not valid JSON/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("crc-scenarios validate", () => {
+  it("reports every problem on stderr with exit code 2", async () => {
+    const path = await file(
+      "v.json",
+      JSON.stringify({
+        schemaVersion: 1,
+        colour: 1,
+        parameters: { "volume.shortfall.2017-18": { byCrc: { london: 1.7 } } },
+      }),
+    );
+    const { code, stderr } = await run(["validate", path]);
+    expect(code).toBe(2);
+    expect(stderr.trimEnd().split("\n")).toEqual([
+      expect.stringMatching(/^crc-scenarios validate: colour: unknown key "colour"/),
+      "crc-scenarios validate: parameters.volume.shortfall.2017-18.byCrc.london: 1.7 is above the maximum 0.9 (the range for london)",
+    ]);
+  });
+
+  it("prints the hash of a valid scenario", async () => {
+    const path = await file(
+      "ok.json",
+      JSON.stringify({ schemaVersion: 1, parameters: { "variation.scale": 0 } }),
+    );
+    const { code, stdout } = await run(["validate", path]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^valid: .*ok\.json \(hash [0-9a-f]{64}\)\n$/);
+  });
+});
+
+describe("crc-scenarios summary and presets", () => {
+  it("prints MoJ spend, CRC profit, loss-making CRCs, each CRC's profit and the hash", async () => {
+    const { code, stdout } = await run(["summary", "the-2017-variation"]);
+    expect(code).toBe(0);
+    const summary = JSON.parse(stdout);
+    expect(Object.keys(summary)).toEqual([
+      "scenario",
+      "hash",
+      "mojSpendPence",
+      "crcProfitPence",
+      "lossMakingCrcs",
+      "crcs",
+    ]);
+    expect(summary.crcs).toHaveLength(21);
+    expect(summary.crcProfitPence).toBe(
+      summary.crcs.reduce((s: number, c: { profitPence: number }) => s + c.profitPence, 0),
+    );
+    expect(summary.lossMakingCrcs).toBe(
+      summary.crcs.filter((c: { profitPence: number }) => c.profitPence < 0).length,
+    );
+  });
+
+  it("lists the presets with their titles", async () => {
+    const { code, stdout } = await run(["presets"]);
+    expect(code).toBe(0);
+    expect(stdout.split("\n")[0]).toBe("contract-as-let\tThe contract as let");
+    expect(stdout.trimEnd().split("\n")).toHaveLength(9);
+  });
+});
