@@ -11,7 +11,7 @@ import type { ScenarioIssue } from "./scenario-issue.ts";
  */
 export function checkResolvedInputs(
   inputs: ProjectionInputs,
-  shortfallRow: Parameter | undefined,
+  shortfallRow: (crc: string) => Parameter | undefined,
 ): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   const v = (id: string, c: number, y = 0) => inputs.values.get(id)![c * FY_COUNT + y]!;
@@ -37,9 +37,10 @@ export function checkResolvedInputs(
         message: `for ${crc.id}: staffing would fall to ${lowest} FTE; it must stay above 0 (check staff.fteJune2014, staff.fteJune2017 and staff.cutScale)`,
       });
     }
-    if (shortfallRow !== undefined) {
-      const min = new Decimal(shortfallRow.text.min);
-      const max = new Decimal(shortfallRow.text.max);
+    const row = shortfallRow(crc.id);
+    if (row !== undefined) {
+      const min = new Decimal(row.text.min);
+      const max = new Decimal(row.text.max);
       for (let y = 0; y < FY_COUNT; y++) {
         const s = new Decimal(v(SHORTFALL_ID, c, y));
         if (s.lessThan(min) || s.greaterThan(max)) {

@@ -192,7 +192,9 @@ export function resolveScenario(
   // 3. Derived columns, then checks across parameters.
   values.set(SHORTFALL_ID, effectiveShortfallColumn(values, crcs.length));
   const inputs: ProjectionInputs = { crcs, values };
-  issues.push(...checkResolvedInputs(inputs, rows.get(SHORTFALL_GIVEN_IDS[2]!)?.national));
+  const latest = rows.get(SHORTFALL_GIVEN_IDS[2]!);
+  const shortfallRow = (crc: string) => latest?.byCrc.get(crc) ?? latest?.national;
+  issues.push(...checkResolvedInputs(inputs, shortfallRow));
   if (issues.length > 0) return { issues, warnings };
   const origin = (id: string, crc: number, fy: number) => origins.get(id)?.[crc * FY_COUNT + fy];
   return { resolved: { inputs, origin }, issues, warnings };

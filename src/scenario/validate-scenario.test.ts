@@ -166,3 +166,15 @@ describe("scenarioHash", () => {
     );
   });
 });
+
+describe("validateScenario: the derived shortfall", () => {
+  it("refuses a trend that takes a later year's shortfall outside the range of the given years", () => {
+    const result = validateScenario(
+      { schemaVersion: 1, parameters: { "volume.shortfallTrend": 0.2 } },
+      dataset,
+    );
+    expect(result.ok ? [] : result.issues.map(formatScenarioIssue)[0]).toMatch(
+      /^parameters\.volume\.shortfallTrend: for \S+: the trend takes the 20\d\d-\d\d shortfall to [\d.]+, outside -0\.5 to 0\.9$/,
+    );
+  });
+});
