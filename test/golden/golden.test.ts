@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import { rollUp } from "../../src/engine/roll-up.ts";
 import { toCsv } from "../../src/engine/tidy-csv.ts";
 import { PRESETS } from "../../src/scenario/presets.ts";
