@@ -73,3 +73,10 @@ describe("allocatePence", () => {
     );
   });
 });
+
+describe("allocatePence with decimal weights", () => {
+  it("breaks true ties by position even between shares of different size", () => {
+    // 3 × 1/3 + 6 × 1/3 + … : exact remainders 1/3 each; the earlier recipient wins
+    expect(allocatePence(10, ["1", "2", "0.5"])).toEqual(allocatePence(10, [2, 4, 1]));
+  });
+});

@@ -26,11 +26,15 @@ export function allocatePence(totalPence: number, weights: readonly Decimal.Valu
   if (sum.isZero()) throw new RangeError("allocatePence: weights sum to zero");
   const sign = totalPence < 0 ? -1 : 1;
   const total = Math.abs(totalPence);
-  const exact = w.map((x) => new Money(total).times(x).dividedBy(sum));
-  const parts = exact.map((x) => x.floor().toNumber());
+  // Work with numerators total × w (exact: well inside 40 digits) and compare the remainders
+  // of their division by the sum exactly; fractional parts rounded to 40 digits could misorder
+  // true ties between shares of different size.
+  const numerators = w.map((x) => x.times(total));
+  const whole = numerators.map((x) => x.dividedToIntegerBy(sum));
+  const parts = whole.map((x) => x.toNumber());
   let left = total - parts.reduce((a, b) => a + b, 0);
-  const order = exact
-    .map((x, i) => ({ i, rem: x.minus(x.floor()) }))
+  const order = numerators
+    .map((x, i) => ({ i, rem: x.minus(whole[i]!.times(sum)) }))
     .sort((a, b) => b.rem.comparedTo(a.rem) || a.i - b.i);
   for (let k = 0; left > 0; k++, left--) {
     const target = order[k % order.length]!;

@@ -13,6 +13,6 @@ export const ICT_COMPENSATION_RULE = {
  * bid price: the national total is exact, each CRC's share is an estimate.
  */
 export function ictCompensationShares(p: Params): number[] {
-  const prices = p.inputs.crcs.map((_, c) => p.dec("size.annualPrice", c));
+  const prices = p.inputs.crcs.map((_, c) => p.num("size.annualPrice", c));
   return allocatePence(p.num("ict.compensationTotal", 0), prices);
 }

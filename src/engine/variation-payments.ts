@@ -33,7 +33,7 @@ export interface VariationPaymentShare {
  * then covers the year (MODEL.md "Income" §2).
  */
 export function variationPaymentShares(p: Params): VariationPaymentShare[][] {
-  const prices = p.inputs.crcs.map((_, c) => p.dec("size.annualPrice", c));
+  const prices = p.inputs.crcs.map((_, c) => p.num("size.annualPrice", c));
   const perCrc: VariationPaymentShare[][] = p.inputs.crcs.map(() => []);
   for (const fy of VARIATION_PAYMENT_YEARS) {
     const nationalPence = p.num(variationPaymentId(fy), 0);

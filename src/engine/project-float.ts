@@ -1,0 +1,243 @@
+import { allocatePence } from "./allocate-pence.ts";
+import { emptyLedger, MONTH_COUNT, type Ledger } from "./ledger.ts";
+import { SHORTFALL_ID } from "./parameter-specs.ts";
+import { FY_COUNT, type ProjectionInputs } from "./projection-inputs.ts";
+import { roundHalfEven } from "./round-half-even.ts";
+import { STAFF_PATH_END_INDEX, STAFF_PATH_START_INDEX } from "./staffing.ts";
+import { FINANCIAL_YEARS, FY_INDEX_BY_MONTH } from "./timeline.ts";
+import { VARIATION_PAYMENT_YEARS, variationPaymentId } from "./variation-payments.ts";
+import { CASELOAD_PATH_END_INDEX, CASELOAD_PATH_START_INDEX } from "./workload.ts";
+
+/**
+ * The same model as `projectExact`, in float64 arithmetic with no allocation in its loops: the
+ * fast path for Monte Carlo (issue #6). Each cell is rounded half-even to whole pence at the
+ * same point as in the exact ledger, and totals are sums of the rounded cells, so for the same
+ * inputs the two ledgers agree cell by cell except where float64's ~16 significant digits put a
+ * cell on the other side of a half-penny (a test checks every preset: no such cell).
+ *
+ * Every rule here mirrors one in the exact path (named in the comments); a change to a rule
+ * must change both, and test/properties/float-path.test.ts compares them on random scenarios.
+ */
+export function projectFloat(inputs: ProjectionInputs, into?: Ledger): Ledger {
+  const n = inputs.crcs.length;
+  const col = (id: string) => {
+    const c = inputs.values.get(id);
+    if (c === undefined) throw new Error(`projection inputs lack parameter ${id}`);
+    return c;
+  };
+  const at = (column: Float64Array, c: number, y = 0) => column[c * FY_COUNT + y]!;
+  const norm = at(col("workload.caseloadPerFteNorm"), 0);
+  const ledger = into ?? emptyLedger(inputs.crcs, norm);
+  const L = ledger.money;
+  if (into !== undefined) {
+    for (const line of Object.values(L)) line.fill(0);
+    ledger.fte.fill(0);
+    ledger.caseload.fill(0);
+  }
+  const price = col("size.annualPrice");
+  const shortfall = col(SHORTFALL_ID);
+  const phiC = col("ffs.fixedShare");
+  const tauC = col("ffs.toleranceBand");
+  const capC = col("ffs.upsideCap");
+  const phi2C = col("variation.fixedShare");
+  const scaleC = col("variation.scale");
+  const marginC = col("cost.bidMargin");
+  const fixedC = col("cost.fixedShare");
+  const staffShareC = col("cost.staffShare");
+  const grossC = col("serviceCredits.grossAnnual");
+  const waivedC = col("serviceCredits.waivedShare");
+  const awardC = col("staff.payAward");
+  const floorC = col("guarantee.floorShareOfCost");
+  const scFeedbackC = col("workload.feedback.serviceCreditsPer10Pct");
+  const pbrFeedbackC = col("workload.feedback.pbrPtsPer10Pct");
+  const cl14C = col("size.caseload2014");
+  const growthC = col("caseload.growth");
+  const fte14C = col("staff.fteJune2014");
+  const fte17C = col("staff.fteJune2017");
+  const cutC = col("staff.cutScale");
+  const loadedC = col("staff.loadedCostPerFte");
+  const termMonthsC = col("termination.paymentMonths");
+  const wpyC = col("redundancy.weeksPerYear");
+  const serviceC = col("redundancy.avgServiceYears");
+  const capWeeksC = col("redundancy.capWeeks");
+  const redShareC = col("redundancy.shareOfReduction");
+  const mfC = col("redundancy.modernisationFundShare");
+  const onCostC = col("staff.onCostRate");
+
+  let priceSum = 0;
+  for (let c = 0; c < n; c++) priceSum += at(price, c);
+
+  // Caseload path (workload.ts caseloadAt) and the PbR cohorts (pbr-cohorts.ts).
+  const caseloadAt = (c: number, m: number) => {
+    const span = CASELOAD_PATH_END_INDEX - CASELOAD_PATH_START_INDEX;
+    const k = Math.min(span, Math.max(0, m - CASELOAD_PATH_START_INDEX));
+    return at(cl14C, c) * (1 + (at(growthC, c) * k) / span);
+  };
+  const fteAt = (c: number, m: number) => {
+    const span = STAFF_PATH_END_INDEX - STAFF_PATH_START_INDEX;
+    const k = Math.min(span, Math.max(0, m - STAFF_PATH_START_INDEX));
+    const start = at(fte14C, c);
+    return start + ((at(fte17C, c) - start) * at(cutC, c) * k) / span;
+  };
+  const first = at(col("pbr.firstCohort"), 0);
+  const lag = at(col("pbr.cashLagMonths"), 0);
+  const priceB = at(col("pbr.binaryPricePerPoint"), 0);
+  const priceF = at(col("pbr.frequencyPricePerPoint"), 0);
+  const rBC = col("pbr.binaryReductionPts");
+  const rFC = col("pbr.frequencyReductionPct");
+  const dC = col("pbr.deductionThreshold");
+  const paidOutcome = (r: number, d: number) => (r >= 0 ? r : r + d < 0 ? r + d : 0);
+
+  // One-off payments, shared out by largest remainder (allocate-pence.ts, variation-payments.ts).
+  const ictMonth = at(col("ict.paymentMonth"), 0);
+  const ict = allocateFloat(at(col("ict.compensationTotal"), 0), price, n);
+  const varParts = VARIATION_PAYMENT_YEARS.map((fy) => ({
+    fyIndex: FINANCIAL_YEARS.indexOf(fy),
+    parts: allocateFloat(at(col(variationPaymentId(fy)), 0), price, n),
+  }));
+  const endC = col("termination.endDate");
+  const startC = col("variation.start");
+
+  for (let c = 0; c < n; c++) {
+    const base = c * MONTH_COUNT;
+    const P = at(price, c);
+    const end = at(endC, c);
+    const varStart = at(startC, c);
+    const scale = at(scaleC, c);
+    const loaded = at(loadedC, c);
+
+    // Per financial year (fee-for-service.ts, variation.ts, non-staff-cost.ts, service-credits.ts, pay-index.ts).
+    const ffsY = new Float64Array(FY_COUNT);
+    const upliftY = new Float64Array(FY_COUNT);
+    const nonStaffY = new Float64Array(FY_COUNT);
+    const scY = new Float64Array(FY_COUNT);
+    const payY = new Float64Array(FY_COUNT);
+    const startYear = FY_INDEX_BY_MONTH[Math.min(varStart, MONTH_COUNT - 1)]!;
+    for (let y = 0; y < FY_COUNT; y++) {
+      const s = at(shortfall, c, y);
+      const tau = at(tauC, c, y);
+      const v =
+        Math.abs(s) <= tau ? 1 : s > 0 ? 1 - (s - tau) : Math.min(1 - s - tau, 1 + at(capC, c, y));
+      const phi = at(phiC, c, y);
+      ffsY[y] = roundHalfEven((P * (phi + (1 - phi) * v)) / 12);
+      upliftY[y] =
+        y >= startYear && varStart <= end
+          ? roundHalfEven((P * (at(phi2C, c, y) - phi) * (1 - v) * scale) / 12)
+          : 0;
+      const f = at(fixedC, c, y);
+      nonStaffY[y] = roundHalfEven(
+        (P * (f - at(staffShareC, c, y) + (1 - f) * (1 - s))) / ((1 + at(marginC, c)) * 12),
+      );
+      scY[y] = roundHalfEven((-at(grossC, 0, y) * (1 - at(waivedC, c, y)) * P) / (priceSum * 12));
+      payY[y] = y === 0 ? 1 : payY[y - 1]! * (1 + at(awardC, c, y));
+    }
+
+    for (const { fyIndex, parts } of varParts) {
+      const scaled = roundHalfEven(scale * parts[c]!);
+      let count = 0;
+      for (let m = 0; m < MONTH_COUNT; m++)
+        if (FY_INDEX_BY_MONTH[m] === fyIndex && m < varStart) count++;
+      if (count === 0) continue;
+      const sign = scaled < 0 ? -1 : 1;
+      const each = Math.floor(Math.abs(scaled) / count);
+      let left = Math.abs(scaled) - each * count;
+      for (let m = 0; m < MONTH_COUNT; m++) {
+        if (FY_INDEX_BY_MONTH[m] !== fyIndex || m >= varStart) continue;
+        L.variation[base + m] = sign * (each + (left > 0 ? 1 : 0)) || 0;
+        left--;
+      }
+    }
+    if (ictMonth <= end) L.ict_compensation[base + ictMonth] = ict[c]!;
+    for (let start = first; start + lag < MONTH_COUNT; start += 3) {
+      const cash = start + lag;
+      if (cash > end) continue;
+      const y = FY_INDEX_BY_MONTH[start]!;
+      let total = 0;
+      for (let k = 0; k < n; k++) total += caseloadAt(k, start);
+      const caseload = caseloadAt(c, start);
+      const coef = at(pbrFeedbackC, c, y);
+      const excess = coef === 0 ? 0 : Math.max(0, caseload / fteAt(c, start) / norm - 1);
+      const penalty = coef * 10 * excess;
+      const d = at(dC, c, y);
+      const pay =
+        priceB * paidOutcome(at(rBC, c, y) - penalty, d) +
+        priceF * paidOutcome(at(rFC, c, y) - penalty, d);
+      L.pbr[base + cash] = roundHalfEven((pay * caseload) / total);
+    }
+    if (end < MONTH_COUNT - 1) {
+      L.termination[base + end] = roundHalfEven((P * at(termMonthsC, c)) / 12);
+    }
+
+    // Redundancy (staffing.ts fteReductionAt, redundancy.ts).
+    const fall = (at(fte14C, c) - at(fte17C, c)) * at(cutC, c);
+    const reduction = fall > 0 ? fall / (STAFF_PATH_END_INDEX - STAFF_PATH_START_INDEX) : 0;
+    const weeks = Math.min(at(wpyC, c) * at(serviceC, c), at(capWeeksC, c));
+    const redundancyPerPayIndex =
+      (reduction * at(redShareC, c) * loaded * weeks * (1 - at(mfC, c))) /
+      ((1 + at(onCostC, c)) * 52);
+
+    let staffPence = 0;
+    let redundancyPence = 0;
+    let fte = 0;
+    for (let m = 0; m <= end; m++) {
+      const i = base + m;
+      const y = FY_INDEX_BY_MONTH[m]!;
+      const newYear = m === 0 || FY_INDEX_BY_MONTH[m - 1] !== y;
+      const ramp = m <= STAFF_PATH_END_INDEX;
+      if (ramp) fte = fteAt(c, m);
+      L.fee_for_service[i] = ffsY[y]!;
+      if (m >= varStart) L.variation[i] = L.variation[i]! + upliftY[y]!;
+      L.non_staff_cost[i] = nonStaffY[y]!;
+      if (ramp || newYear) staffPence = roundHalfEven((fte * loaded * payY[y]!) / 12);
+      L.staff_cost[i] = staffPence;
+      if (ramp && m > STAFF_PATH_START_INDEX && reduction > 0) {
+        if (newYear || m === STAFF_PATH_START_INDEX + 1)
+          redundancyPence = roundHalfEven(redundancyPerPayIndex * payY[y]!);
+        L.redundancy_cost[i] = redundancyPence;
+      }
+      const caseload = caseloadAt(c, m);
+      ledger.fte[i] = fte;
+      ledger.caseload[i] = caseload;
+      const scCoef = at(scFeedbackC, c, y);
+      if (scCoef === 0) L.service_credits[i] = scY[y]!;
+      else {
+        const uplift = scCoef * 10 * Math.max(0, caseload / fte / norm - 1);
+        L.service_credits[i] = roundHalfEven(
+          (-at(grossC, 0, y) * (1 - at(waivedC, c, y)) * P * (1 + uplift)) / (priceSum * 12),
+        );
+      }
+      const cost = staffPence + L.redundancy_cost[i]! + L.non_staff_cost[i]!;
+      L.cost_total[i] = cost;
+      const g = at(floorC, c, y);
+      if (g !== 0) {
+        const gap = g * cost - (L.fee_for_service[i]! + L.variation[i]! + L.service_credits[i]!);
+        L.guarantee[i] = gap > 0 ? roundHalfEven(gap) : 0;
+      }
+    }
+    for (let m = end + 1; m < MONTH_COUNT; m++) L.variation[base + m] = 0;
+    for (let m = 0; m < MONTH_COUNT; m++) {
+      const i = base + m;
+      const income =
+        L.fee_for_service[i]! +
+        L.variation[i]! +
+        L.guarantee[i]! +
+        L.pbr[i]! +
+        L.service_credits[i]! +
+        L.ict_compensation[i]! +
+        L.termination[i]!;
+      L.income_total[i] = income;
+      L.profit[i] = income - L.cost_total[i]!;
+    }
+  }
+  return ledger;
+}
+
+/**
+ * Largest-remainder allocation pro rata to a price column: the exact integer method of
+ * allocate-pence.ts (BigInt), because float64 remainders misorder ties of a few pence.
+ */
+function allocateFloat(totalPence: number, price: Float64Array, n: number): number[] {
+  const weights: number[] = [];
+  for (let c = 0; c < n; c++) weights.push(price[c * FY_COUNT]!);
+  return allocatePence(totalPence, weights);
+}
