@@ -1,5 +1,5 @@
 import type Decimal from "decimal.js";
-import { Money, money, ZERO } from "./money.ts";
+import { money, ZERO } from "./money.ts";
 
 /**
  * Split a whole number of pence across recipients in proportion to `weights`, so that the parts
