@@ -8,7 +8,8 @@ export default {
   globalStylesheets: [],
   style: "style.css",
   pages: [
-    { name: "Fee for service", path: "/" },
+    { name: "Overview", path: "/" },
+    { name: "Explorer", path: "/explorer" },
     { name: "Sources & assumptions", path: "/sources" },
     { name: "Glossary", path: "/glossary" },
   ],

@@ -2,7 +2,7 @@
 // refuses imports from outside docs/ and does not transpile TypeScript from node_modules
 // (BUILDING.md). Runs before `observable preview` and `observable build` (predev / prebuild).
 // Output: docs/components/bundled/ (git-ignored).
-import { copyFileSync } from "node:fs";
+import { copyFileSync, rmSync } from "node:fs";
 import { build } from "esbuild";
 
 const outdir = "docs/components/bundled";
@@ -24,6 +24,10 @@ await build({
   legalComments: "none",
   logLevel: "warning",
 });
+// Framework caches a data loader's output until the loader file itself changes; data/*.csv are
+// not its dependencies, so drop the cached dataset to rebuild it from the current data.
+rmSync("docs/.observablehq/cache/data", { recursive: true, force: true });
+
 // Framework adds the Inputs stylesheet only for its implicit (CDN) `Inputs`; we import the
 // package explicitly, so ship its stylesheet ourselves (imported by docs/style.css).
 copyFileSync("node_modules/@observablehq/inputs/dist/index.css", `${outdir}/inputs.css`);

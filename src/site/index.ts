@@ -3,3 +3,21 @@
 // because they use Arquero, which Framework would bundle with Node's export conditions (node:fs)
 // — esbuild with platform "browser" picks its browser build (BUILDING.md).
 export { provenanceRows, statusSummary, type ProvenanceRow } from "./provenance.ts";
+export { LEVER_GROUPS, leverSpecs, scenarioFromLevers, type LeverSpec } from "./levers.ts";
+export { DEFAULT_SCENARIO, scenarioFromUrl } from "./scenario-from-url.ts";
+export {
+  crcProfits,
+  cumulativeProfit,
+  incomeByYear,
+  nationByYear,
+  ownerProfits,
+  staffingSeries,
+} from "./views.ts";
+export { encodeScenarioQuery, decodeScenarioQuery } from "../state/url-state.ts";
+export * as savedScenarios from "../state/saved-scenarios.ts";
+export { mergeScenario } from "../scenario/merge-scenario.ts";
+export { validateScenario } from "../scenario/validate-scenario.ts";
+export { formatScenarioIssue } from "../scenario/scenario-issue.ts";
+export { PRESETS, PRESET_IDS } from "../scenario/presets.ts";
+export { INCOME_LINES, COST_LINES } from "../engine/lines.ts";
+export { millions, plainReading } from "./reading.ts";

@@ -1,59 +1,105 @@
 import { expose, wrap } from "comlink";
-import { afterAll, describe, expect, it } from "vitest";
-import { feeForServiceLine } from "../engine/fee-for-service-line.ts";
-import { engineApi, type EngineApi } from "./api.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Dataset } from "../data/index.ts";
+import { loadDatasetFromDisk } from "../data/load-from-disk.ts";
+import { rollUp } from "../engine/roll-up.ts";
+import { projectScenario } from "../scenario/project-scenario.ts";
+import { createEngineApi, type EngineApi } from "./api.ts";
 
 // The worker round trip, in Node: the same API object the worker exposes, across a real
 // MessageChannel through comlink (structured clone and all).
+type Port = Parameters<typeof expose>[1];
 const channel = new MessageChannel();
-expose(engineApi, channel.port1 as unknown as Parameters<typeof expose>[1]);
+expose(createEngineApi(), channel.port1 as unknown as Port);
 const remote = wrap<EngineApi>(channel.port2 as unknown as Parameters<typeof wrap>[0]);
+let dataset: Dataset;
+
+beforeAll(async () => {
+  const loaded = await loadDatasetFromDisk("data");
+  if (!loaded.ok) throw new Error("data/ does not validate");
+  dataset = loaded.dataset;
+});
 afterAll(() => {
   channel.port1.close();
   channel.port2.close();
 });
 
-const request = {
-  annualPricePence: 1_400_000_000,
-  shortfallShare: 0.3,
-  fixedShare: 0.2,
-  toleranceBand: 0.05,
-};
-
 describe("engine worker API over a MessageChannel", () => {
-  it("returns the engine's result unchanged after the round trip", async () => {
-    const result = await remote.feeForServiceLine(request);
-    expect(result).toEqual({ ok: true, value: feeForServiceLine(request) });
+  it("refuses to project before it has data, with an error value", async () => {
+    expect(await remote.project({ scenario: { schemaVersion: 1 } })).toEqual({
+      ok: false,
+      issues: [{ path: "", message: "the engine has no data yet: call init(dataset) first" }],
+    });
   });
 
-  it("returns a clear error value for a malformed request instead of throwing", async () => {
-    const result = await remote.feeForServiceLine({
-      annualPricePence: "lots",
-      shortfallShare: 1.7,
-      fixedShare: 0.2,
-      toleranceBand: 0.05,
-      tolerance: 1,
+  it("accepts the dataset", async () => {
+    expect(await remote.init(JSON.parse(JSON.stringify(dataset)))).toEqual({
+      ok: true,
+      value: { crcs: 21, parameters: dataset.parameters.length },
     });
-    expect(result).toEqual({
+  });
+
+  it("returns the engine's projection unchanged after the round trip", async () => {
+    const scenario = { schemaVersion: 1, extends: "the-2017-variation" };
+    const result = await remote.project({ scenario, crc: "wales" });
+    const direct = projectScenario(scenario, dataset);
+    if (!result.ok || !direct.ok) throw new Error("projection failed");
+    const { ledger } = direct.value;
+    expect(result.value.hash).toBe(direct.value.scenario.hash);
+    expect(result.value.fy).toEqual(rollUp(ledger, "fy"));
+    expect(result.value.total).toEqual(rollUp(ledger, "total"));
+    expect(result.value.focusMonths).toEqual(
+      rollUp(ledger, "month").filter((r) => r.crc === "wales"),
+    );
+    expect(result.value.nationMonths).toHaveLength(86 * 15);
+    expect(result.value.summary.lossMakingCrcs).toBe(
+      direct.value.ledger.crcs.filter((_, c) => result.value.summary.crcs[c]!.profitPence < 0)
+        .length,
+    );
+  });
+
+  it("returns every problem of a malformed request as a value instead of throwing", async () => {
+    expect(
+      await remote.project({ scenario: { schemaVersion: 1 }, crc: "atlantis", extra: 1 }),
+    ).toEqual({
       ok: false,
       issues: [
-        { path: "tolerance", message: 'unknown field "tolerance"' },
+        { path: "extra", message: 'unknown field "extra"' },
+        { path: "crc", message: '"atlantis" is not a CRC id' },
+      ],
+    });
+    expect(await remote.project(null)).toEqual({
+      ok: false,
+      issues: [{ path: "", message: "request must be an object, got null" }],
+    });
+  });
+
+  it("returns scenario problems with their path and allowed range", async () => {
+    const result = await remote.project({
+      scenario: { schemaVersion: 1, parameters: { "ffs.fixedShare": 1.7 } },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues[0]!.path).toMatch(/^scenario\.parameters\.ffs\.fixedShare/);
+    expect(result.issues[0]!.message).toMatch(/1\.7.*1/);
+    const typo = await remote.project({
+      scenario: { schemaVersion: 1, parameters: { "ffs.fixedShar": 0.2 } },
+    });
+    expect(typo).toMatchObject({
+      ok: false,
+      issues: [
         {
-          path: "annualPricePence",
-          message: 'annualPricePence must be a finite number, got "lots"',
-        },
-        {
-          path: "shortfallShare",
-          message: "shortfallShare: 1.7 is outside the allowed range -1 to 1",
+          path: "scenario.parameters.ffs.fixedShar",
+          message: expect.stringMatching(/did you mean "ffs.fixedShare"/),
         },
       ],
     });
   });
 
-  it("rejects a request that is not an object", async () => {
-    expect(await remote.feeForServiceLine(null)).toEqual({
-      ok: false,
-      issues: [{ path: "", message: "request must be an object, got null" }],
-    });
+  it("validates a scenario without projecting it", async () => {
+    const ok = await remote.validate({ schemaVersion: 1, extends: "pbr-high" });
+    expect(ok.ok).toBe(true);
+    const bad = await remote.validate({ schemaVersion: 2 });
+    expect(bad).toMatchObject({ ok: false, issues: [{ path: "schemaVersion" }] });
   });
 });

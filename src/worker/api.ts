@@ -1,54 +1,49 @@
-import { feeForServiceLine, type FeeForServiceLine } from "../engine/fee-for-service-line.ts";
-import type { FeeForServiceInputs } from "../engine/fee-for-service.ts";
+import type { Dataset } from "../data/index.ts";
+import { rollUp, type TidyRow } from "../engine/roll-up.ts";
+import { PRESETS } from "../scenario/presets.ts";
+import { projectScenario } from "../scenario/project-scenario.ts";
+import type { ScenarioIssue } from "../scenario/scenario-issue.ts";
+import { summarize, type Summary } from "../scenario/summarize.ts";
+import { validateScenario } from "../scenario/validate-scenario.ts";
 import { failure, type WorkerIssue, type WorkerResult } from "./result.ts";
 
 /**
  * The engine's API as the worker exposes it: plain data in, plain data out, never a throw.
  * Everything here must be structured-cloneable (no decimal.js values: STYLE.md, BUILDING.md).
+ * Roll-ups happen here, in the worker, so the page's main thread only draws.
  */
+export interface ProjectionRequest {
+  /** A scenario document (validated here). */
+  readonly scenario: unknown;
+  /** Also return this CRC's monthly rows (CRC pages). */
+  readonly crc?: string;
+  /** Also return this owner's monthly rows (owner pages). */
+  readonly owner?: string;
+}
+
+export interface ProjectionView {
+  readonly hash: string;
+  readonly title: string | null;
+  /** Presets the scenario was built on, nearest first. */
+  readonly lineage: readonly string[];
+  readonly warnings: readonly WorkerIssue[];
+  readonly summary: Summary;
+  /** Every CRC, owner (crc = ALL) and the nation (crc = owner = ALL), by financial year. */
+  readonly fy: readonly TidyRow[];
+  /** The same groups over the whole contract. */
+  readonly total: readonly TidyRow[];
+  /** The nation by month. */
+  readonly nationMonths: readonly TidyRow[];
+  /** The requested CRC's or owner's rows by month, if one was asked for. */
+  readonly focusMonths: readonly TidyRow[];
+}
+
 export interface EngineApi {
-  feeForServiceLine(request: unknown): Promise<WorkerResult<FeeForServiceLine>>;
-}
-
-interface NumberField {
-  readonly key: keyof FeeForServiceInputs;
-  readonly min: number;
-  readonly max: number;
-  readonly integer?: boolean;
-}
-
-const FEE_FOR_SERVICE_FIELDS: readonly NumberField[] = [
-  { key: "annualPricePence", min: 0, max: 1e13, integer: true },
-  { key: "shortfallShare", min: -1, max: 1 },
-  { key: "fixedShare", min: 0, max: 1 },
-  { key: "toleranceBand", min: 0, max: 1 },
-];
-
-function validateFeeForServiceRequest(request: unknown): WorkerResult<FeeForServiceInputs> {
-  if (typeof request !== "object" || request === null || Array.isArray(request)) {
-    return failure("", `request must be an object, got ${describe(request)}`);
-  }
-  const record = request as Record<string, unknown>;
-  const issues: WorkerIssue[] = [];
-  const known = new Set<string>(FEE_FOR_SERVICE_FIELDS.map((f) => f.key));
-  for (const key of Object.keys(record)) {
-    if (!known.has(key)) issues.push({ path: key, message: `unknown field "${key}"` });
-  }
-  for (const { key, min, max, integer } of FEE_FOR_SERVICE_FIELDS) {
-    const value = record[key];
-    if (typeof value !== "number" || !Number.isFinite(value)) {
-      issues.push({ path: key, message: `${key} must be a finite number, got ${describe(value)}` });
-    } else if (value < min || value > max) {
-      issues.push({
-        path: key,
-        message: `${key}: ${value} is outside the allowed range ${min} to ${max}`,
-      });
-    } else if (integer && !Number.isInteger(value)) {
-      issues.push({ path: key, message: `${key}: ${value} must be a whole number of pence` });
-    }
-  }
-  if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, value: record as unknown as FeeForServiceInputs };
+  /** Give the worker the dataset (built from data/*.csv by the site's data loader). */
+  init(dataset: unknown): Promise<WorkerResult<{ crcs: number; parameters: number }>>;
+  /** Check a scenario document against the schema, the presets and the data. */
+  validate(scenario: unknown): Promise<WorkerResult<{ hash: string; warnings: WorkerIssue[] }>>;
+  project(request: unknown): Promise<WorkerResult<ProjectionView>>;
 }
 
 function describe(value: unknown): string {
@@ -57,6 +52,14 @@ function describe(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
   if (typeof value === "object") return Array.isArray(value) ? "an array" : "an object";
   return String(value);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function toIssues(issues: readonly ScenarioIssue[]): WorkerIssue[] {
+  return issues.map((i) => ({ path: i.path, message: i.message }));
 }
 
 /** Run `compute` and turn an unexpected exception (a bug) into an error value, not a throw. */
@@ -68,11 +71,109 @@ function guarded<T>(compute: () => WorkerResult<T>): WorkerResult<T> {
   }
 }
 
-export const engineApi: EngineApi = {
-  async feeForServiceLine(request) {
-    return guarded(() => {
-      const checked = validateFeeForServiceRequest(request);
-      return checked.ok ? { ok: true, value: feeForServiceLine(checked.value) } : checked;
-    });
-  },
-};
+const REQUEST_KEYS = ["scenario", "crc", "owner"];
+
+function checkRequest(request: unknown, dataset: Dataset): WorkerResult<ProjectionRequest> {
+  if (!isRecord(request)) return failure("", `request must be an object, got ${describe(request)}`);
+  const issues: WorkerIssue[] = [];
+  for (const key of Object.keys(request)) {
+    if (!REQUEST_KEYS.includes(key)) issues.push({ path: key, message: `unknown field "${key}"` });
+  }
+  if (!("scenario" in request)) issues.push({ path: "scenario", message: "is required" });
+  const { crc, owner } = request;
+  if (crc !== undefined && !dataset.crcs.some((c) => c.id === crc)) {
+    issues.push({ path: "crc", message: `${describe(crc)} is not a CRC id` });
+  }
+  if (owner !== undefined && !dataset.owners.some((o) => o.id === owner)) {
+    issues.push({ path: "owner", message: `${describe(owner)} is not an owner id` });
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, value: request as unknown as ProjectionRequest };
+}
+
+/** The API over one worker's state (the dataset it was given). */
+export function createEngineApi(): EngineApi {
+  let dataset: Dataset | undefined;
+  const notReady = failure("", "the engine has no data yet: call init(dataset) first");
+
+  return {
+    async init(candidate) {
+      return guarded(() => {
+        if (
+          !isRecord(candidate) ||
+          !Array.isArray(candidate.crcs) ||
+          !Array.isArray(candidate.parameters)
+        ) {
+          return failure(
+            "",
+            `dataset must be the object built from data/*.csv, got ${describe(candidate)}`,
+          );
+        }
+        dataset = candidate as unknown as Dataset;
+        return {
+          ok: true,
+          value: { crcs: dataset.crcs.length, parameters: dataset.parameters.length },
+        };
+      });
+    },
+
+    async validate(scenario) {
+      return guarded(() => {
+        if (!dataset) return notReady;
+        const checked = validateScenario(scenario, dataset);
+        if (!checked.ok) return { ok: false, issues: toIssues(checked.issues) };
+        return {
+          ok: true,
+          value: { hash: checked.value.hash, warnings: toIssues(checked.warnings) },
+        };
+      });
+    },
+
+    async project(request) {
+      return guarded(() => {
+        if (!dataset) return notReady;
+        const checked = checkRequest(request, dataset);
+        if (!checked.ok) return checked;
+        const projected = projectScenario(checked.value.scenario, dataset);
+        if (!projected.ok) {
+          return {
+            ok: false,
+            issues: toIssues(projected.issues).map((i) => ({
+              ...i,
+              path: i.path ? `scenario.${i.path}` : "scenario",
+            })),
+          };
+        }
+        const { ledger, scenario, warnings } = projected.value;
+        const { crc, owner } = checked.value;
+        const months = rollUp(ledger, "month");
+        // A scenario that only names a preset reads under the preset's title.
+        const preset = scenario.merged.lineage[0];
+        const title =
+          scenario.merged.title ?? (preset ? (PRESETS.get(preset)?.title ?? null) : null);
+        return {
+          ok: true,
+          value: {
+            hash: scenario.hash,
+            title,
+            lineage: scenario.merged.lineage,
+            warnings: toIssues(warnings),
+            summary: summarize(ledger, title, scenario.hash),
+            fy: rollUp(ledger, "fy"),
+            total: rollUp(ledger, "total"),
+            nationMonths:
+              crc === undefined && owner === undefined
+                ? rollUp(ledger, "month").filter((r) => r.crc === "ALL" && r.owner === "ALL")
+                : months.filter((r) => r.crc === "ALL" && r.owner === "ALL"),
+            focusMonths:
+              crc !== undefined
+                ? months.filter((r) => r.crc === crc)
+                : owner !== undefined
+                  ? months.filter((r) => r.crc === "ALL" && r.owner === owner)
+                  : [],
+          },
+        };
+      });
+    },
+  };
+}

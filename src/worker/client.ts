@@ -1,27 +1,43 @@
 // Browser side of the worker boundary. Bundled by scripts/bundle-engine.mjs into the Framework
 // root; pages import it from "./components/bundled/client.js".
 import { wrap, type Remote } from "comlink";
-import type { EngineApi } from "./api.ts";
+import type { EngineApi, ProjectionView } from "./api.ts";
 import { latestWins } from "./latest-wins.ts";
+import type { WorkerResult } from "./result.ts";
+
+export type { ProjectionView } from "./api.ts";
 
 export interface EngineClient {
-  /** Latest-input-wins: while a run is in flight, only the newest request is kept. */
-  feeForServiceLine: EngineApi["feeForServiceLine"];
+  /** Latest-input-wins: while a run is in flight only the newest request is kept (sliders). */
+  project(request: unknown): Promise<WorkerResult<ProjectionView>>;
+  /** Every request answered, in order (comparisons of several scenarios). */
+  projectEach(request: unknown): Promise<WorkerResult<ProjectionView>>;
+  validate: EngineApi["validate"];
   terminate(): void;
 }
 
 /**
- * Start the engine worker. Returns a plain object of async functions: a comlink proxy must never
- * be a Framework cell's value, because the runtime treats anything with `then` as a promise
- * (BUILDING.md).
+ * Start the engine worker and hand it the dataset. Returns a plain object of async functions: a
+ * comlink proxy must never be a Framework cell's value, because the runtime treats anything with
+ * `then` as a promise (BUILDING.md).
  */
-export function createEngine(workerUrl: string | URL): EngineClient {
+export function createEngine(workerUrl: string | URL, dataset: unknown): EngineClient {
   const worker = new Worker(workerUrl, { type: "module" });
   const remote: Remote<EngineApi> = wrap<EngineApi>(worker);
+  const ready = remote.init(dataset).then((r) => {
+    if (!r.ok) throw new Error(r.issues.map((i) => i.message).join("; "));
+  });
+  const projectEach = async (request: unknown) => {
+    await ready;
+    return remote.project(request);
+  };
   return {
-    feeForServiceLine: latestWins<unknown, Awaited<ReturnType<EngineApi["feeForServiceLine"]>>>(
-      (request) => remote.feeForServiceLine(request),
-    ),
+    project: latestWins(projectEach),
+    projectEach,
+    validate: async (scenario) => {
+      await ready;
+      return remote.validate(scenario);
+    },
     terminate: () => worker.terminate(),
   };
 }

@@ -1,5 +1,5 @@
 // The worker boundary: the only place the engine meets comlink inside the worker.
 import { expose } from "comlink";
-import { engineApi } from "./api.ts";
+import { createEngineApi } from "./api.ts";
 
-expose(engineApi);
+expose(createEngineApi());

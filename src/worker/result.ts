@@ -8,10 +8,13 @@ export interface WorkerIssue {
   readonly message: string;
 }
 
-export type WorkerResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly issues: readonly WorkerIssue[] };
+export interface WorkerFailure {
+  readonly ok: false;
+  readonly issues: readonly WorkerIssue[];
+}
 
-export function failure(path: string, message: string): WorkerResult<never> {
+export type WorkerResult<T> = { readonly ok: true; readonly value: T } | WorkerFailure;
+
+export function failure(path: string, message: string): WorkerFailure {
   return { ok: false, issues: [{ path, message }] };
 }

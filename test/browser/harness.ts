@@ -42,6 +42,8 @@ export async function openSite(): Promise<Site> {
 /** Everything a page did that a finished page must not do. */
 export interface PageProblems {
   consoleErrors: string[];
+  /** Console warnings, e.g. Observable Plot's "some data … appear to be dates". */
+  consoleWarnings: string[];
   pageErrors: string[];
   externalRequests: string[];
 }
@@ -58,9 +60,15 @@ function isLocal(url: string): boolean {
  */
 export async function watchedPage(site: Site): Promise<{ page: Page; problems: PageProblems }> {
   const page = await site.browser.newPage();
-  const problems: PageProblems = { consoleErrors: [], pageErrors: [], externalRequests: [] };
+  const problems: PageProblems = {
+    consoleErrors: [],
+    consoleWarnings: [],
+    pageErrors: [],
+    externalRequests: [],
+  };
   page.on("console", (msg) => {
     if (msg.type() === "error") problems.consoleErrors.push(msg.text());
+    if (msg.type() === "warning") problems.consoleWarnings.push(msg.text());
   });
   page.on("pageerror", (error) => problems.pageErrors.push(error.message));
   await page.route("**/*", (route) => {
@@ -97,3 +105,11 @@ export async function settled(page: Page): Promise<void> {
     () => document.querySelectorAll(".observablehq--loading").length === 0,
   );
 }
+
+/** What a finished page reports: nothing. */
+export const NO_PROBLEMS: PageProblems = {
+  consoleErrors: [],
+  consoleWarnings: [],
+  pageErrors: [],
+  externalRequests: [],
+};

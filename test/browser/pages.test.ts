@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { builtPages, openSite, settled, watchedPage, type Site } from "./harness.ts";
+import { NO_PROBLEMS, builtPages, openSite, settled, watchedPage, type Site } from "./harness.ts";
 
 let site: Site;
 beforeAll(async () => {
@@ -23,7 +23,7 @@ describe("every built page", () => {
       expect(response?.status()).toBe(200);
       await settled(page);
       expect(await page.locator(".observablehq--error").allTextContents()).toEqual([]);
-      expect(problems).toEqual({ consoleErrors: [], pageErrors: [], externalRequests: [] });
+      expect(problems).toEqual(NO_PROBLEMS);
       await page.close();
     });
   }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDatasetFromDisk } from "../../src/data/load-from-disk.ts";
 import type { Dataset } from "../../src/data/dataset.ts";
-import { openSite, settled, watchedPage, type Site } from "./harness.ts";
+import { NO_PROBLEMS, openSite, settled, watchedPage, type Site } from "./harness.ts";
 
 let site: Site;
 let dataset: Dataset;
@@ -42,6 +42,6 @@ describe("Sources & assumptions page", () => {
     const matching = page.locator("table tbody tr", { hasText: "ffs.fixedShare" });
     await expect.poll(() => matching.count()).toBeGreaterThan(0);
     await expect.poll(() => page.locator("table").first().textContent()).toContain("sourced");
-    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], externalRequests: [] });
+    expect(problems).toEqual(NO_PROBLEMS);
   });
 });

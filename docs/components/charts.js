@@ -1,0 +1,176 @@
+// Chart components: `chart(data, {width})` → an SVG figure (Observable Plot), each with an aria
+// label and a data table beside it (`withTable`) as its text alternative.
+import * as Plot from "@observablehq/plot";
+import * as Inputs from "@observablehq/inputs";
+import { html } from "htl";
+import { LINE_LABELS, LOSS, OKABE_ITO, PROFIT } from "./palette.js";
+import { formatMillions } from "./format.js";
+
+const m = (pence) => pence / 1e8; // pence → £m for axes
+
+/** Wrap a chart with a <details> holding its data as a table (the chart's text alternative). */
+export function withTable(chart, rows, { caption, columns, header, format } = {}) {
+  return html`<figure class="chart">
+    ${chart}
+    <details>
+      <summary>Data table${caption ? `: ${caption}` : ""}</summary>
+      ${Inputs.table(rows, { columns, header, format, rows: 12, layout: "auto" })}
+    </details>
+  </figure>`;
+}
+
+export function incomeByYearChart(rows, { width } = {}) {
+  const data = rows.filter((d) => d.pence !== 0);
+  const chart = Plot.plot({
+    width,
+    height: 320,
+    marginLeft: 60,
+    ariaLabel: "National income by financial year, stacked by income line",
+    x: { label: "Financial year", type: "band" },
+    y: { label: "£m", grid: true },
+    color: { legend: true, range: OKABE_ITO, tickFormat: (l) => LINE_LABELS[l] ?? l },
+    marks: [
+      Plot.barY(data, {
+        x: "fy",
+        y: (d) => m(d.pence),
+        fill: "line",
+        tip: { format: { y: (v) => `£${v.toFixed(1)}m` } },
+      }),
+      Plot.ruleY([0]),
+    ],
+  });
+  return withTable(
+    chart,
+    data.map((d) => ({
+      year: d.fy,
+      line: LINE_LABELS[d.line] ?? d.line,
+      amount: formatMillions(d.pence),
+    })),
+    {
+      caption: "income by year and line",
+    },
+  );
+}
+
+export function profitByYearChart(rows, { width } = {}) {
+  const chart = Plot.plot({
+    width,
+    height: 260,
+    marginLeft: 60,
+    ariaLabel: "National profit or loss by financial year",
+    x: { label: "Financial year", type: "band" },
+    y: { label: "£m", grid: true },
+    marks: [
+      Plot.barY(rows, {
+        x: "fy",
+        y: (d) => m(d.pence),
+        fill: (d) => (d.pence < 0 ? LOSS : PROFIT),
+        tip: true,
+      }),
+      Plot.ruleY([0]),
+    ],
+  });
+  return withTable(
+    chart,
+    rows.map((d) => ({ year: d.fy, "profit / loss": formatMillions(d.pence) })),
+    { caption: "profit by year" },
+  );
+}
+
+/** Left margin that fits the longest label (Plot does not size margins to labels). */
+const labelMargin = (labels) => Math.min(360, 12 + 6.6 * Math.max(...labels.map((l) => l.length)));
+
+export function crcProfitChart(rows, { width, onSelect } = {}) {
+  const chart = Plot.plot({
+    width,
+    height: 24 * rows.length + 50,
+    marginLeft: labelMargin(rows.map((d) => d.name)),
+    ariaLabel: "Contract-life profit or loss of each CRC, worst first",
+    x: { label: "£m over the contract", grid: true },
+    y: { label: null, domain: rows.map((d) => d.name) },
+    marks: [
+      Plot.barX(rows, {
+        y: "name",
+        x: (d) => m(d.profitPence),
+        fill: (d) => (d.profitPence < 0 ? LOSS : PROFIT),
+        tip: { format: { x: (v) => `£${v.toFixed(1)}m` } },
+        href: onSelect ? undefined : (d) => `./crcs/${d.crc}`,
+      }),
+      Plot.ruleX([0]),
+    ],
+  });
+  return withTable(
+    chart,
+    rows.map((d) => ({
+      CRC: d.name,
+      owner: d.ownerName,
+      "profit / loss": formatMillions(d.profitPence),
+      income: formatMillions(d.incomePence),
+      costs: formatMillions(d.costPence),
+    })),
+    { caption: "profit by CRC" },
+  );
+}
+
+export function ownerProfitChart(rows, { width } = {}) {
+  const chart = Plot.plot({
+    width,
+    height: 28 * rows.length + 50,
+    marginLeft: labelMargin(rows.map((d) => d.name)),
+    ariaLabel: "Contract-life profit or loss of each owner",
+    x: { label: "£m over the contract", grid: true },
+    y: { label: null, domain: rows.map((d) => d.name) },
+    marks: [
+      Plot.barX(rows, {
+        y: "name",
+        x: (d) => m(d.profitPence),
+        fill: (d) => (d.profitPence < 0 ? LOSS : PROFIT),
+        tip: true,
+      }),
+      Plot.ruleX([0]),
+    ],
+  });
+  return withTable(
+    chart,
+    rows.map((d) => ({ owner: d.name, "profit / loss": formatMillions(d.profitPence) })),
+    { caption: "profit by owner" },
+  );
+}
+
+export function staffingChart(rows, { width } = {}) {
+  const data = rows.map((d) => ({ ...d, date: new Date(`${d.month}-01T00:00:00Z`) }));
+  const fte = Plot.plot({
+    width,
+    height: 200,
+    marginLeft: 60,
+    ariaLabel: "Staff in post (FTE) month by month",
+    x: { type: "utc", label: null },
+    y: { label: "FTE", grid: true, zero: true },
+    marks: [Plot.lineY(data, { x: "date", y: "fte", stroke: OKABE_ITO[0], tip: true })],
+  });
+  const workload = Plot.plot({
+    width,
+    height: 200,
+    marginLeft: 60,
+    ariaLabel: "Workload index month by month (100 = the 2014 norm)",
+    x: { type: "utc", label: null },
+    y: { label: "Workload index (100 = 2014 norm)", grid: true, zero: true },
+    marks: [
+      Plot.ruleY([100], { stroke: "#999", strokeDasharray: "4,3" }),
+      Plot.ruleY([150], { stroke: LOSS, strokeDasharray: "2,3" }),
+      Plot.lineY(
+        data.filter((d) => d.workloadIndex !== null),
+        { x: "date", y: "workloadIndex", stroke: OKABE_ITO[5], tip: true },
+      ),
+    ],
+  });
+  return withTable(
+    html`<div>${fte}${workload}</div>`,
+    rows.map((d) => ({
+      month: d.month,
+      FTE: Math.round(d.fte),
+      "workload index": d.workloadIndex === null ? "" : Math.round(d.workloadIndex),
+    })),
+    { caption: "staffing and workload by month" },
+  );
+}

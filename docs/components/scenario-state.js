@@ -1,0 +1,96 @@
+// Scenario state shared by the pages: the scenario in the address, saved scenarios in the
+// browser, and the preset list. Names are always rendered as text (htl escapes), never as HTML.
+import { html } from "htl";
+import {
+  DEFAULT_SCENARIO,
+  PRESETS,
+  encodeScenarioQuery,
+  formatScenarioIssue,
+  savedScenarios,
+  scenarioFromUrl,
+  validateScenario,
+} from "./bundled/site.js";
+
+/** A synchronous validator over the dataset (the same code the worker and the CLI use). */
+export function validatorFor(dataset) {
+  return (scenario) => {
+    const checked = validateScenario(scenario, dataset);
+    return checked.ok
+      ? { ok: true }
+      : { ok: false, messages: checked.issues.map(formatScenarioIssue) };
+  };
+}
+
+/** The scenario to open: the address's if valid, else the default, with the reasons. */
+export function openScenario(dataset, search = location.search) {
+  const validate = validatorFor(dataset);
+  return scenarioFromUrl(search, async (s) => {
+    const r = validate(s);
+    return r.ok ? r : { ok: false, issues: r.messages.map((message) => ({ path: "", message })) };
+  });
+}
+
+/** Browser storage, or an in-memory stand-in where storage is unavailable (private modes). */
+export function browserStore() {
+  try {
+    const probe = "crc-scenarios:probe";
+    localStorage.setItem(probe, "1");
+    localStorage.removeItem(probe);
+    return localStorage;
+  } catch {
+    const data = new Map();
+    return { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => data.set(k, String(v)) };
+  }
+}
+
+/** The scenarios a user can start from: the link's (if any), the presets, and saved ones. */
+export function scenarioChoices(opened, saved) {
+  const choices = [];
+  const fromLink =
+    opened.scenario !== DEFAULT_SCENARIO &&
+    (opened.scenario.parameters || !PRESETS.has(opened.scenario.extends));
+  if (fromLink)
+    choices.push({
+      label: `From the link${opened.scenario.title ? `: ${opened.scenario.title}` : ""}`,
+      scenario: opened.scenario,
+    });
+  for (const [id, preset] of PRESETS)
+    choices.push({
+      label: `Preset: ${preset.title ?? id}`,
+      scenario: { schemaVersion: 1, extends: id },
+    });
+  for (const s of saved) choices.push({ label: `Saved: ${s.name}`, scenario: s.scenario });
+  return choices;
+}
+
+export function initialChoice(choices, opened) {
+  const key = JSON.stringify(opened.scenario);
+  return choices.find((c) => JSON.stringify(c.scenario) === key) ?? choices[0];
+}
+
+/** Put the scenario (and any view state, keys starting with "_") in the address bar. */
+export function writeUrl(scenario, view = {}) {
+  const extra = Object.entries(view)
+    .filter(([, v]) => v !== undefined && v !== null && v !== "")
+    .map(([k, v]) => `&_${k}=${encodeURIComponent(v)}`)
+    .join("");
+  const query = `?${encodeScenarioQuery(scenario)}${extra}`;
+  if (location.search !== query) history.replaceState(history.state, "", query + location.hash);
+  return location.href;
+}
+
+/** A visible note listing why something was refused; empty when there is nothing to say. */
+export function problemsNote(title, problems) {
+  if (!problems?.length) return html`<div data-testid="problems" hidden></div>`;
+  return html`<div class="problems" role="alert" data-testid="problems">
+    <strong>${title}</strong>
+    <ul>
+      ${problems.map((p) => html`<li>${p}</li>`)}
+    </ul>
+  </div>`;
+}
+
+export function listSaved(store) {
+  const listed = savedScenarios.listSaved(store);
+  return listed.ok ? listed.value : [];
+}

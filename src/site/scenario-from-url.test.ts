@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_SCENARIO, scenarioFromUrl } from "./scenario-from-url.ts";
+
+const valid = async () => ({ ok: true as const });
+const invalid = async () => ({
+  ok: false as const,
+  issues: [{ path: "parameters.ffs.fixedShare.value", message: "1.7 is above the maximum 1" }],
+});
+
+describe("scenarioFromUrl", () => {
+  it("opens the default when the address carries no scenario", async () => {
+    expect(await scenarioFromUrl("?_crc=wales", valid)).toEqual({
+      scenario: DEFAULT_SCENARIO,
+      problems: [],
+    });
+  });
+
+  it("opens the address's scenario when it is valid", async () => {
+    expect(await scenarioFromUrl("?v=1&extends=pbr-high&ffs.toleranceBand=0.1", valid)).toEqual({
+      scenario: { schemaVersion: 1, extends: "pbr-high", parameters: { "ffs.toleranceBand": 0.1 } },
+      problems: [],
+    });
+  });
+
+  it("falls back to the default, saying why, for a malformed address", async () => {
+    expect(await scenarioFromUrl("?v=7&x=1", valid)).toEqual({
+      scenario: DEFAULT_SCENARIO,
+      problems: ['v: "7" is not a supported version; the only version is 1'],
+    });
+  });
+
+  it("falls back to the default, saying why, for an invalid scenario", async () => {
+    expect(await scenarioFromUrl("?v=1&ffs.fixedShare=1.7", invalid)).toEqual({
+      scenario: DEFAULT_SCENARIO,
+      problems: ["parameters.ffs.fixedShare.value: 1.7 is above the maximum 1"],
+    });
+  });
+});

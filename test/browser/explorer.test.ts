@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_SCENARIO } from "../../src/site/scenario-from-url.ts";
+import { NO_PROBLEMS, openSite, settled, watchedPage, type Site } from "./harness.ts";
+import { summaryFor, summaryForUrl } from "./project-in-node.ts";
+
+let site: Site;
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+const pence = (page: import("playwright-core").Page, id: string) =>
+  page.getByTestId(id).first().getAttribute("data-pence");
+
+describe("Explorer", () => {
+  it("opens on the default scenario with the engine's numbers", async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.goto(`${site.url}/explorer`);
+    await settled(page);
+    const expected = await summaryFor(DEFAULT_SCENARIO);
+    await expect.poll(() => pence(page, "national-profit")).toBe(String(expected.crcProfitPence));
+    expect(await pence(page, "moj-spend")).toBe(String(expected.mojSpendPence));
+    expect(await page.getByTestId("loss-making").textContent()).toBe(
+      `${expected.lossMakingCrcs} of 21`,
+    );
+    // One bar per CRC in the per-CRC chart.
+    expect(
+      await page.locator('[data-testid="crc-chart"] svg [aria-label="bar"] rect').count(),
+    ).toBe(21);
+    expect(problems).toEqual(NO_PROBLEMS);
+  });
+
+  it("moving a slider updates the charts to the engine's result and the address", async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.goto(`${site.url}/explorer`);
+    await settled(page);
+    const before = await pence(page, "national-profit");
+
+    // Keyboard, as a user would: the tolerance band slider, ten steps up.
+    const slider = page.locator('[data-lever="ffs.toleranceBand"] input[type="range"]');
+    await slider.focus();
+    for (let i = 0; i < 10; i++) await slider.press("ArrowRight");
+    const band = await slider.inputValue();
+    await expect.poll(() => page.url()).toContain(`ffs.toleranceBand=${band}`);
+    const afterKeys = await summaryForUrl(page.url());
+    await expect.poll(() => pence(page, "national-profit")).toBe(String(afterKeys.crcProfitPence));
+    expect(String(afterKeys.crcProfitPence)).not.toBe(before);
+
+    // A drag's end: jump the shortfall for 2017-18 on for every CRC and set it.
+    const lever = page.locator('[data-lever="volume.shortfall.2017-18"]');
+    await lever.locator('input[type="checkbox"]').check();
+    await lever.locator('input[type="range"]').fill("0.4");
+    await expect.poll(() => page.url()).toContain("volume.shortfall.2017-18=0.4");
+    const afterDrag = await summaryForUrl(page.url());
+    await expect.poll(() => pence(page, "national-profit")).toBe(String(afterDrag.crcProfitPence));
+    expect(await pence(page, "moj-spend")).toBe(String(afterDrag.mojSpendPence));
+    expect(problems).toEqual(NO_PROBLEMS);
+
+    // The address round-trips: a new page on it shows the same numbers and lever values.
+    const url = page.url();
+    const second = await watchedPage(site);
+    await second.page.goto(url);
+    await settled(second.page);
+    await expect
+      .poll(() => pence(second.page, "national-profit"))
+      .toBe(String(afterDrag.crcProfitPence));
+    expect(
+      await second.page
+        .locator('[data-lever="volume.shortfall.2017-18"] input[type="range"]')
+        .inputValue(),
+    ).toBe("0.4");
+    expect(second.page.url()).toBe(url);
+    expect(second.problems).toEqual(NO_PROBLEMS);
+  });
+
+  it("a malformed or hostile address shows why and falls back to the default", async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.goto(
+      `${site.url}/explorer?v=1&ffs.fixedShare=1.7&title=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E`,
+    );
+    await settled(page);
+    const note = page.getByTestId("problems").first();
+    await expect.poll(() => note.textContent()).toMatch(/ffs\.fixedShare.*1\.7/);
+    const expected = await summaryFor(DEFAULT_SCENARIO);
+    await expect.poll(() => pence(page, "national-profit")).toBe(String(expected.crcProfitPence));
+    expect(await page.locator("img[src=x]").count()).toBe(0);
+    expect(problems).toEqual(NO_PROBLEMS);
+  });
+
+  it("saves a scenario that survives reload; a corrupt import is refused and loses nothing", async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.goto(`${site.url}/explorer?v=1&extends=pbr-high&ffs.toleranceBand=0.1`);
+    await settled(page);
+    const name = "<b>Deeper</b> cuts";
+    await page.getByLabel("Name").fill(name);
+    await page.getByRole("button", { name: "Save this scenario" }).click();
+    await expect
+      .poll(() => page.getByTestId("save-message").textContent())
+      .toBe(`Saved “${name}”.`);
+
+    await page.reload();
+    await settled(page);
+    const options = () => page.getByLabel("Start from").locator("option").allTextContents();
+    await expect.poll(options).toContain(`Saved: ${name}`);
+    expect(await page.locator("b", { hasText: "Deeper" }).count()).toBe(0); // text, never HTML
+
+    await page.getByTestId("import").setInputFiles({
+      name: "broken.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(
+        '{"format":"crc-scenarios/saved-scenarios","version":1,"scenarios":[{"name":"x","scenario":{"schemaVersion":1,"parameters":{"ffs.fixedShare":9}},"savedAt":"t"}]}',
+      ),
+    });
+    await expect
+      .poll(() => page.getByTestId("save-message").textContent())
+      .toMatch(/^Import refused, nothing changed: .*ffs\.fixedShare/);
+    await page.reload();
+    await settled(page);
+    await expect.poll(options).toContain(`Saved: ${name}`);
+    expect(problems).toEqual(NO_PROBLEMS);
+  });
+});

@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_SCENARIO } from "../../src/site/scenario-from-url.ts";
+import { NO_PROBLEMS, openSite, settled, watchedPage, type Site } from "./harness.ts";
+import { summaryFor } from "./project-in-node.ts";
+
+let site: Site;
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+describe("Overview", () => {
+  it("shows the engine's headline numbers and follows the scenario picker", async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.goto(`${site.url}/`);
+    await settled(page);
+    const def = await summaryFor(DEFAULT_SCENARIO);
+    const profit = () => page.getByTestId("national-profit").getAttribute("data-pence");
+    await expect.poll(profit).toBe(String(def.crcProfitPence));
+    expect(await page.getByTestId("loss-making").textContent()).toBe(`${def.lossMakingCrcs} of 21`);
+    expect(await page.getByTestId("reading").textContent()).toMatch(
+      /the Ministry pays the 21 CRCs £[\d,.]+m/,
+    );
+
+    const option = page
+      .getByLabel("Scenario")
+      .locator("option", { hasText: "Payment by results: high" });
+    await page
+      .getByLabel("Scenario")
+      .selectOption({ label: (await option.first().textContent())! });
+    const high = await summaryFor({ schemaVersion: 1, extends: "pbr-high" });
+    await expect.poll(profit).toBe(String(high.crcProfitPence));
+    await expect.poll(() => page.url()).toContain("extends=pbr-high");
+    expect(problems).toEqual(NO_PROBLEMS);
+  });
+});
