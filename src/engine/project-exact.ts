@@ -26,7 +26,7 @@ import {
 } from "./rule-inputs.ts";
 import { serviceCredits } from "./service-credits.ts";
 import { staffCost } from "./staff-cost.ts";
-import { fteAt, fteReductionAt, STAFF_PATH_END_INDEX } from "./staffing.ts";
+import { fteAt, fteReductionAt, STAFF_PATH_END_INDEX, STAFF_PATH_START_INDEX } from "./staffing.ts";
 import { terminationPayment } from "./termination.ts";
 import { FY_INDEX_BY_MONTH } from "./timeline.ts";
 import { variationUplift } from "./variation.ts";
@@ -82,12 +82,29 @@ export function projectExact(inputs: ProjectionInputs): Ledger {
     const scY: number[] = [];
     const payIdxY: Money[] = [];
     for (let y = 0; y < FY_COUNT; y++) {
-      ffsY.push(toPence(feeForService(feeForServiceInputs(p, c, y).values)));
+      // A rule is a pure function of its inputs: when every parameter it reads has the same
+      // value as last year, last year's pence is this year's (years after 2017-18 often are).
+      const same = (params: Readonly<Record<string, string | undefined>>) =>
+        y > 0 && Object.values(params).every((id) => p.num(id!, c, y) === p.num(id!, c, y - 1));
+      const ffs = feeForServiceInputs(p, c, y);
+      ffsY.push(same(ffs.params) ? ffsY[y - 1]! : toPence(feeForService(ffs.values)));
       // The uplift is only paid from the variation's start: skip the years before it.
       const paid = y >= FY_INDEX_BY_MONTH[Math.min(varStart, MONTH_COUNT - 1)]! && varStart <= end;
-      upliftY.push(paid ? toPence(variationUplift(variationUpliftInputs(p, c, y).values)) : 0);
-      nonStaffY.push(toPence(nonStaffCost(nonStaffCostInputs(p, c, y).values)));
-      scY.push(toPence(serviceCredits(serviceCreditInputs(p, c, y, priceSum, ZERO).values)));
+      const paidBefore = y > 0 && FY_INDEX_BY_MONTH[Math.min(varStart, MONTH_COUNT - 1)]! <= y - 1;
+      const uplift = variationUpliftInputs(p, c, y);
+      upliftY.push(
+        !paid
+          ? 0
+          : paidBefore && same(uplift.params)
+            ? upliftY[y - 1]!
+            : toPence(variationUplift(uplift.values)),
+      );
+      const nonStaff = nonStaffCostInputs(p, c, y);
+      nonStaffY.push(
+        same(nonStaff.params) ? nonStaffY[y - 1]! : toPence(nonStaffCost(nonStaff.values)),
+      );
+      const sc = serviceCreditInputs(p, c, y, priceSum, ZERO);
+      scY.push(same(sc.params) ? scY[y - 1]! : toPence(serviceCredits(sc.values)));
       // payIndex compounds year by year; extend the previous year's index rather than redo it.
       const award = awards[y]!;
       payIdxY.push(
@@ -141,7 +158,10 @@ export function projectExact(inputs: ProjectionInputs): Ledger {
     const growth = p.num("caseload.growth", c);
     let staffPence = 0;
     let redundancyPence = 0;
-    let lastReduction: Money | undefined;
+    // fteReductionAt is by definition the same in every month of the ramp (staffing.ts): read it
+    // once, and recompute the redundancy only when the pay index changes with the year.
+    const reduction = fteReductionAt(fteInputs(p, c, STAFF_PATH_START_INDEX + 1).values);
+    let lastReductionYear = -1;
     let fteNumber = 0;
     for (let m = 0; m <= end; m++) {
       const i = base + m;
@@ -155,18 +175,14 @@ export function projectExact(inputs: ProjectionInputs): Ledger {
         staffPence = toPence(staffCost(staffCostInputs(p, c, fte[m]!, payIdxY[y]!).values));
       }
       L.staff_cost[i] = staffPence;
-      if (fteChanged) {
-        const reduction = fteReductionAt(fteInputs(p, c, m).values);
-        // The fall is the same every month of the ramp: recompute only when it or the year changes.
-        if (!reduction.isZero()) {
-          if (newYear || lastReduction === undefined || !reduction.equals(lastReduction)) {
-            redundancyPence = toPence(
-              redundancyCost(redundancyInputs(p, c, reduction, payIdxY[y]!).values),
-            );
-            lastReduction = reduction;
-          }
-          L.redundancy_cost[i] = redundancyPence;
+      if (fteChanged && !reduction.isZero() && m > STAFF_PATH_START_INDEX) {
+        if (newYear || lastReductionYear < 0) {
+          redundancyPence = toPence(
+            redundancyCost(redundancyInputs(p, c, reduction, payIdxY[y]!).values),
+          );
+          lastReductionYear = y;
         }
+        L.redundancy_cost[i] = redundancyPence;
       }
       if (fteChanged) fteNumber = fte[m]!.toNumber();
       ledger.fte[i] = fteNumber;

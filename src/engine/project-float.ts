@@ -8,6 +8,12 @@ import { FINANCIAL_YEARS, FY_INDEX_BY_MONTH } from "./timeline.ts";
 import { VARIATION_PAYMENT_YEARS, variationPaymentId } from "./variation-payments.ts";
 import { CASELOAD_PATH_END_INDEX, CASELOAD_PATH_START_INDEX } from "./workload.ts";
 
+/** Financial-year index of each month, as a typed array for the hot loops. */
+const FY_OF = Int32Array.from(FY_INDEX_BY_MONTH);
+/** First and last month index of each financial year. */
+const FY_FIRST = Int32Array.from(FINANCIAL_YEARS, (_, y) => FY_INDEX_BY_MONTH.indexOf(y));
+const FY_LAST = Int32Array.from(FINANCIAL_YEARS, (_, y) => FY_INDEX_BY_MONTH.lastIndexOf(y));
+
 /**
  * The same model as `projectExact`, in float64 arithmetic with no allocation in its loops: the
  * fast path for Monte Carlo (issue #6). Each cell is rounded half-even to whole pence at the
@@ -34,6 +40,22 @@ export function projectFloat(inputs: ProjectionInputs, into?: Ledger): Ledger {
     ledger.fte.fill(0);
     ledger.caseload.fill(0);
   }
+  // Local handles on the ledger's arrays: the hot loops index them directly.
+  const feeForServiceL = L.fee_for_service;
+  const variationL = L.variation;
+  const guaranteeL = L.guarantee;
+  const pbrL = L.pbr;
+  const serviceCreditsL = L.service_credits;
+  const ictCompensationL = L.ict_compensation;
+  const terminationL = L.termination;
+  const incomeTotalL = L.income_total;
+  const staffCostL = L.staff_cost;
+  const redundancyCostL = L.redundancy_cost;
+  const nonStaffCostL = L.non_staff_cost;
+  const costTotalL = L.cost_total;
+  const profitL = L.profit;
+  const fteOut = ledger.fte;
+  const caseloadOut = ledger.caseload;
   const price = col("size.annualPrice");
   const shortfall = col(SHORTFALL_ID);
   const phiC = col("ffs.fixedShare");
@@ -87,6 +109,13 @@ export function projectFloat(inputs: ProjectionInputs, into?: Ledger): Ledger {
   const rFC = col("pbr.frequencyReductionPct");
   const dC = col("pbr.deductionThreshold");
   const paidOutcome = (r: number, d: number) => (r >= 0 ? r : r + d < 0 ? r + d : 0);
+  // The national caseload in each cohort's first month, once for all CRCs.
+  const cohortTotals: number[] = [];
+  for (let start = first; start + lag < MONTH_COUNT; start += 3) {
+    let total = 0;
+    for (let k = 0; k < n; k++) total += caseloadAt(k, start);
+    cohortTotals.push(total);
+  }
 
   // One-off payments, shared out by largest remainder (allocate-pence.ts, variation-payments.ts).
   const ictMonth = at(col("ict.paymentMonth"), 0);
@@ -98,6 +127,11 @@ export function projectFloat(inputs: ProjectionInputs, into?: Ledger): Ledger {
   const endC = col("termination.endDate");
   const startC = col("variation.start");
 
+  const ffsY = new Float64Array(FY_COUNT);
+  const upliftY = new Float64Array(FY_COUNT);
+  const nonStaffY = new Float64Array(FY_COUNT);
+  const scY = new Float64Array(FY_COUNT);
+  const payY = new Float64Array(FY_COUNT);
   for (let c = 0; c < n; c++) {
     const base = c * MONTH_COUNT;
     const P = at(price, c);
@@ -107,12 +141,7 @@ export function projectFloat(inputs: ProjectionInputs, into?: Ledger): Ledger {
     const loaded = at(loadedC, c);
 
     // Per financial year (fee-for-service.ts, variation.ts, non-staff-cost.ts, service-credits.ts, pay-index.ts).
-    const ffsY = new Float64Array(FY_COUNT);
-    const upliftY = new Float64Array(FY_COUNT);
-    const nonStaffY = new Float64Array(FY_COUNT);
-    const scY = new Float64Array(FY_COUNT);
-    const payY = new Float64Array(FY_COUNT);
-    const startYear = FY_INDEX_BY_MONTH[Math.min(varStart, MONTH_COUNT - 1)]!;
+    const startYear = FY_OF[Math.min(varStart, MONTH_COUNT - 1)]!;
     for (let y = 0; y < FY_COUNT; y++) {
       const s = at(shortfall, c, y);
       const tau = at(tauC, c, y);
@@ -133,27 +162,25 @@ export function projectFloat(inputs: ProjectionInputs, into?: Ledger): Ledger {
     }
 
     for (const { fyIndex, parts } of varParts) {
+      // Spread over the year's months before the variation start (variation-payments.ts).
+      const from = FY_FIRST[fyIndex]!;
+      const to = Math.min(FY_LAST[fyIndex]!, varStart - 1);
+      const count = to - from + 1;
+      if (count <= 0) continue;
       const scaled = roundHalfEven(scale * parts[c]!);
-      let count = 0;
-      for (let m = 0; m < MONTH_COUNT; m++)
-        if (FY_INDEX_BY_MONTH[m] === fyIndex && m < varStart) count++;
-      if (count === 0) continue;
       const sign = scaled < 0 ? -1 : 1;
       const each = Math.floor(Math.abs(scaled) / count);
       let left = Math.abs(scaled) - each * count;
-      for (let m = 0; m < MONTH_COUNT; m++) {
-        if (FY_INDEX_BY_MONTH[m] !== fyIndex || m >= varStart) continue;
-        L.variation[base + m] = sign * (each + (left > 0 ? 1 : 0)) || 0;
-        left--;
+      for (let m = from; m <= to; m++, left--) {
+        variationL[base + m] = sign * (each + (left > 0 ? 1 : 0)) || 0;
       }
     }
-    if (ictMonth <= end) L.ict_compensation[base + ictMonth] = ict[c]!;
-    for (let start = first; start + lag < MONTH_COUNT; start += 3) {
+    if (ictMonth <= end) ictCompensationL[base + ictMonth] = ict[c]!;
+    for (let start = first, k = 0; start + lag < MONTH_COUNT; start += 3, k++) {
       const cash = start + lag;
       if (cash > end) continue;
-      const y = FY_INDEX_BY_MONTH[start]!;
-      let total = 0;
-      for (let k = 0; k < n; k++) total += caseloadAt(k, start);
+      const y = FY_OF[start]!;
+      const total = cohortTotals[k]!;
       const caseload = caseloadAt(c, start);
       const coef = at(pbrFeedbackC, c, y);
       const excess = coef === 0 ? 0 : Math.max(0, caseload / fteAt(c, start) / norm - 1);
@@ -162,10 +189,10 @@ export function projectFloat(inputs: ProjectionInputs, into?: Ledger): Ledger {
       const pay =
         priceB * paidOutcome(at(rBC, c, y) - penalty, d) +
         priceF * paidOutcome(at(rFC, c, y) - penalty, d);
-      L.pbr[base + cash] = roundHalfEven((pay * caseload) / total);
+      pbrL[base + cash] = roundHalfEven((pay * caseload) / total);
     }
     if (end < MONTH_COUNT - 1) {
-      L.termination[base + end] = roundHalfEven((P * at(termMonthsC, c)) / 12);
+      terminationL[base + end] = roundHalfEven((P * at(termMonthsC, c)) / 12);
     }
 
     // Redundancy (staffing.ts fteReductionAt, redundancy.ts).
@@ -181,52 +208,52 @@ export function projectFloat(inputs: ProjectionInputs, into?: Ledger): Ledger {
     let fte = 0;
     for (let m = 0; m <= end; m++) {
       const i = base + m;
-      const y = FY_INDEX_BY_MONTH[m]!;
-      const newYear = m === 0 || FY_INDEX_BY_MONTH[m - 1] !== y;
+      const y = FY_OF[m]!;
+      const newYear = m === 0 || FY_OF[m - 1] !== y;
       const ramp = m <= STAFF_PATH_END_INDEX;
       if (ramp) fte = fteAt(c, m);
-      L.fee_for_service[i] = ffsY[y]!;
-      if (m >= varStart) L.variation[i] = L.variation[i]! + upliftY[y]!;
-      L.non_staff_cost[i] = nonStaffY[y]!;
+      feeForServiceL[i] = ffsY[y]!;
+      if (m >= varStart) variationL[i] = variationL[i]! + upliftY[y]!;
+      nonStaffCostL[i] = nonStaffY[y]!;
       if (ramp || newYear) staffPence = roundHalfEven((fte * loaded * payY[y]!) / 12);
-      L.staff_cost[i] = staffPence;
+      staffCostL[i] = staffPence;
       if (ramp && m > STAFF_PATH_START_INDEX && reduction > 0) {
         if (newYear || m === STAFF_PATH_START_INDEX + 1)
           redundancyPence = roundHalfEven(redundancyPerPayIndex * payY[y]!);
-        L.redundancy_cost[i] = redundancyPence;
+        redundancyCostL[i] = redundancyPence;
       }
       const caseload = caseloadAt(c, m);
-      ledger.fte[i] = fte;
-      ledger.caseload[i] = caseload;
+      fteOut[i] = fte;
+      caseloadOut[i] = caseload;
       const scCoef = at(scFeedbackC, c, y);
-      if (scCoef === 0) L.service_credits[i] = scY[y]!;
+      if (scCoef === 0) serviceCreditsL[i] = scY[y]!;
       else {
         const uplift = scCoef * 10 * Math.max(0, caseload / fte / norm - 1);
-        L.service_credits[i] = roundHalfEven(
+        serviceCreditsL[i] = roundHalfEven(
           (-at(grossC, 0, y) * (1 - at(waivedC, c, y)) * P * (1 + uplift)) / (priceSum * 12),
         );
       }
-      const cost = staffPence + L.redundancy_cost[i]! + L.non_staff_cost[i]!;
-      L.cost_total[i] = cost;
+      const cost = staffPence + redundancyCostL[i]! + nonStaffCostL[i]!;
+      costTotalL[i] = cost;
       const g = at(floorC, c, y);
       if (g !== 0) {
-        const gap = g * cost - (L.fee_for_service[i]! + L.variation[i]! + L.service_credits[i]!);
-        L.guarantee[i] = gap > 0 ? roundHalfEven(gap) : 0;
+        const gap = g * cost - (feeForServiceL[i]! + variationL[i]! + serviceCreditsL[i]!);
+        guaranteeL[i] = gap > 0 ? roundHalfEven(gap) : 0;
       }
     }
-    for (let m = end + 1; m < MONTH_COUNT; m++) L.variation[base + m] = 0;
+    for (let m = end + 1; m < MONTH_COUNT; m++) variationL[base + m] = 0;
     for (let m = 0; m < MONTH_COUNT; m++) {
       const i = base + m;
       const income =
-        L.fee_for_service[i]! +
-        L.variation[i]! +
-        L.guarantee[i]! +
-        L.pbr[i]! +
-        L.service_credits[i]! +
-        L.ict_compensation[i]! +
-        L.termination[i]!;
-      L.income_total[i] = income;
-      L.profit[i] = income - L.cost_total[i]!;
+        feeForServiceL[i]! +
+        variationL[i]! +
+        guaranteeL[i]! +
+        pbrL[i]! +
+        serviceCreditsL[i]! +
+        ictCompensationL[i]! +
+        terminationL[i]!;
+      incomeTotalL[i] = income;
+      profitL[i] = income - costTotalL[i]!;
     }
   }
   return ledger;
