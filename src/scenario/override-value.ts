@@ -59,8 +59,19 @@ export function checkOverrideValue(
   return { ok: true, value: isMoneyUnit(row.unit) ? d.times(100).toNumber() : d.toNumber() };
 }
 
-/** A data row's default in the engine's number (pence, month index, or as is). */
+const DEFAULTS = new WeakMap<Parameter, number>();
+
+/** A data row's default in the engine's number (pence, month index, or as is); cached per row. */
 export function rowDefault(row: Parameter): number {
+  let value = DEFAULTS.get(row);
+  if (value === undefined) {
+    value = computeRowDefault(row);
+    DEFAULTS.set(row, value);
+  }
+  return value;
+}
+
+function computeRowDefault(row: Parameter): number {
   if (row.unit === "date_month") {
     const index = monthIndexOf(String(row.defaultValue));
     if (index < 0)

@@ -1,0 +1,95 @@
+/**
+ * `npm run bench`: the time of one full projection (21 CRCs × 86 months) on the exact ledger and
+ * on the float path, measured side by side in one run (interleaved rounds, so machine load hits
+ * both alike), with their ratio, plus the scenario resolution and roll-up around them.
+ * Targets (issue #4): exact ≤ 10 ms, float ≤ 0.2 ms on the 2-core reference machine.
+ * No assertions: timings vary by machine (BUILDING.md "Measuring here").
+ */
+import { loadDatasetFromDisk } from "../src/data/load-from-disk.ts";
+import { projectExact } from "../src/engine/project-exact.ts";
+import { projectFloat } from "../src/engine/project-float.ts";
+import { rollUp } from "../src/engine/roll-up.ts";
+import { PRESETS } from "../src/scenario/presets.ts";
+import { validateScenario } from "../src/scenario/validate-scenario.ts";
+
+const PRESET = process.argv[2] ?? "the-2017-variation";
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
+
+const data = await loadDatasetFromDisk();
+if (!data.ok) throw new Error("data/ does not load");
+const doc = PRESETS.get(PRESET);
+const resolved = validateScenario(doc, data.dataset);
+if (!resolved.ok) throw new Error(`preset ${PRESET} does not validate`);
+const inputs = resolved.value.inputs;
+const into = projectFloat(inputs);
+const ledger = projectExact(inputs);
+
+interface Case {
+  readonly name: string;
+  readonly run: () => unknown;
+  /** Repetitions per timed sample, so short cases are timed above the clock's resolution. */
+  readonly reps: number;
+  readonly samples: number[];
+}
+const cases: Case[] = [
+  {
+    name: "exact projection (projectExact)",
+    run: () => projectExact(inputs),
+    reps: 1,
+    samples: [],
+  },
+  {
+    name: "float path (projectFloat, reused ledger)",
+    run: () => projectFloat(inputs, into),
+    reps: 200,
+    samples: [],
+  },
+  {
+    name: "float path (projectFloat, new ledger)",
+    run: () => projectFloat(inputs),
+    reps: 100,
+    samples: [],
+  },
+  {
+    name: "resolve scenario (validateScenario)",
+    run: () => validateScenario(doc, data.dataset),
+    reps: 1,
+    samples: [],
+  },
+  {
+    name: "roll-up by financial year (rollUp)",
+    run: () => rollUp(ledger, "fy"),
+    reps: 5,
+    samples: [],
+  },
+];
+
+let sink = 0;
+for (let round = -5; round < ROUNDS; round++) {
+  for (const c of cases) {
+    const t0 = performance.now();
+    for (let r = 0; r < c.reps; r++) sink += c.run() === undefined ? 0 : 1;
+    const ms = (performance.now() - t0) / c.reps;
+    if (round >= 0) c.samples.push(ms); // the first rounds warm the JIT up
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const float = median(cases[1]!.samples);
+const rows = cases.map((c) => [
+  c.name,
+  median(c.samples).toFixed(4),
+  Math.min(...c.samples).toFixed(4),
+  (median(c.samples) / float).toFixed(1),
+]);
+const header = ["case", "median ms", "min ms", "× float"];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+const line = (cells: string[]) =>
+  cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+console.log(`preset ${PRESET}: 21 CRCs × 86 months, ${ROUNDS} interleaved rounds (sink ${sink})`);
+console.log(line(header));
+for (const r of rows) console.log(line(r));
+const exact = median(cases[0]!.samples);
+console.log(
+  `\nexact ${exact.toFixed(2)} ms (target ≤ 10), float ${float.toFixed(3)} ms (target ≤ 0.2), exact / float = ${(exact / float).toFixed(0)}×`,
+);
