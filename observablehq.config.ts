@@ -10,6 +10,8 @@ export default {
   pages: [
     { name: "Overview", path: "/" },
     { name: "Explorer", path: "/explorer" },
+    { name: "Methodology", path: "/methodology" },
+    { name: "Calibration", path: "/calibration" },
     { name: "Sources & assumptions", path: "/sources" },
     { name: "Glossary", path: "/glossary" },
   ],
