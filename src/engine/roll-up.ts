@@ -46,11 +46,17 @@ export function groupsOf(ledger: Ledger): Group[] {
  * 2^53), so each roll-up reconciles to the penny with the cells it sums. Rows come group by
  * group, period by period, line by line (LINES order).
  */
-export function rollUp(ledger: Ledger, by: Period): TidyRow[] {
+export function rollUp(
+  ledger: Ledger,
+  by: Period,
+  /** Keep only some groups (e.g. the nation by month, for the site's hot path). */
+  include: (crc: string, owner: string) => boolean = () => true,
+): TidyRow[] {
   const map = periodMap(by);
   const nP = map.labels.length;
   const rows: TidyRow[] = [];
   for (const group of groupsOf(ledger)) {
+    if (!include(group.crc, group.owner)) continue;
     const sums = new Map<Line, Float64Array>(LINES.map((l) => [l, new Float64Array(nP)]));
     const caseload = new Float64Array(nP);
     for (const c of group.members) {

@@ -1,5 +1,5 @@
 import type { Dataset } from "../data/index.ts";
-import { rollUp, type TidyRow } from "../engine/roll-up.ts";
+import { ALL, rollUp, type TidyRow } from "../engine/roll-up.ts";
 import { PRESETS } from "../scenario/presets.ts";
 import { projectScenario } from "../scenario/project-scenario.ts";
 import type { ScenarioIssue } from "../scenario/scenario-issue.ts";
@@ -146,7 +146,6 @@ export function createEngineApi(): EngineApi {
         }
         const { ledger, scenario, warnings } = projected.value;
         const { crc, owner } = checked.value;
-        const months = rollUp(ledger, "month");
         // A scenario that only names a preset reads under the preset's title.
         const preset = scenario.merged.lineage[0];
         const title =
@@ -161,15 +160,12 @@ export function createEngineApi(): EngineApi {
             summary: summarize(ledger, title, scenario.hash),
             fy: rollUp(ledger, "fy"),
             total: rollUp(ledger, "total"),
-            nationMonths:
-              crc === undefined && owner === undefined
-                ? rollUp(ledger, "month").filter((r) => r.crc === "ALL" && r.owner === "ALL")
-                : months.filter((r) => r.crc === "ALL" && r.owner === "ALL"),
+            nationMonths: rollUp(ledger, "month", (c, o) => c === ALL && o === ALL),
             focusMonths:
               crc !== undefined
-                ? months.filter((r) => r.crc === crc)
+                ? rollUp(ledger, "month", (c) => c === crc)
                 : owner !== undefined
-                  ? months.filter((r) => r.crc === "ALL" && r.owner === owner)
+                  ? rollUp(ledger, "month", (c, o) => c === ALL && o === owner)
                   : [],
           },
         };
