@@ -1,4 +1,11 @@
 // Observable Framework configuration. See BUILDING.md (../shared) for why some defaults change.
+import { readFileSync } from "node:fs";
+
+/** The ids in the first column of a data/*.csv file (ids never contain commas or quotes). */
+function idsOf(file: string): string[] {
+  const [, ...lines] = readFileSync(file, "utf8").split(/\r?\n/);
+  return lines.filter((l) => l.trim() !== "").map((l) => l.slice(0, l.indexOf(",")));
+}
 export default {
   title: "CRC scenarios",
   root: "docs",
@@ -10,10 +17,18 @@ export default {
   pages: [
     { name: "Overview", path: "/" },
     { name: "Explorer", path: "/explorer" },
+    { name: "Compare", path: "/compare" },
+    { name: "CRCs", path: "/crcs/" },
+    { name: "Owners", path: "/owners/" },
     { name: "Methodology", path: "/methodology" },
     { name: "Calibration", path: "/calibration" },
     { name: "Sources & assumptions", path: "/sources" },
     { name: "Glossary", path: "/glossary" },
+  ],
+  // One page per CRC and per owner (docs/crcs/[crc].md, docs/owners/[owner].md).
+  dynamicPaths: [
+    ...idsOf("data/crcs.csv").map((id) => `/crcs/${id}`),
+    ...idsOf("data/owners.csv").map((id) => `/owners/${id}`),
   ],
   head: '<link rel="icon" href="data:,">',
   footer: "crc-scenarios — a transparent reconstruction of the CRC contracts, 2015–2022.",

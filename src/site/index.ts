@@ -21,3 +21,22 @@ export { formatScenarioIssue } from "../scenario/scenario-issue.ts";
 export { PRESETS, PRESET_IDS } from "../scenario/presets.ts";
 export { INCOME_LINES, COST_LINES } from "../engine/lines.ts";
 export { millions, plainReading } from "./reading.ts";
+export {
+  MAX_COMPARED,
+  METRICS,
+  compareScenarios,
+  comparisonByMetric,
+  comparisonCsv,
+  crcProfitDeltas,
+  selectionFromSearch,
+  selectionQuery,
+} from "./compare.ts";
+export {
+  focusByYear,
+  focusCostsByYear,
+  focusIncomeByYear,
+  focusStaffing,
+  focusTotals,
+  ownerCrcs,
+  type Focus,
+} from "./focus.ts";
