@@ -1,5 +1,5 @@
 import { MONTH_COUNT, type Ledger } from "./ledger.ts";
-import { LINES, MONEY_LINES, type Line } from "./lines.ts";
+import { MONEY_LINES, type Line } from "./lines.ts";
 import { periodMap, type Period } from "./periods.ts";
 
 /** The label of roll-up rows: `crc = ALL` for an owner's total, `crc = owner = ALL` for the nation. */
@@ -54,30 +54,52 @@ export function rollUp(
 ): TidyRow[] {
   const map = periodMap(by);
   const nP = map.labels.length;
+  const nL = MONEY_LINES.length;
+  const cells = MONEY_LINES.map((line) => ledger.money[line]);
+  const ofMonth = Int32Array.from(map.ofMonth);
   const rows: TidyRow[] = [];
+  // Sums per money line and period in one flat array [line × nP + period]; FTE and caseload apart.
+  const sums = new Float64Array(nL * nP);
+  const fte = new Float64Array(nP);
+  const caseload = new Float64Array(nP);
   for (const group of groupsOf(ledger)) {
-    if (!include(group.crc, group.owner)) continue;
-    const sums = new Map<Line, Float64Array>(LINES.map((l) => [l, new Float64Array(nP)]));
-    const caseload = new Float64Array(nP);
+    sums.fill(0);
+    fte.fill(0);
+    caseload.fill(0);
     for (const c of group.members) {
       const base = c * MONTH_COUNT;
+      for (let l = 0; l < nL; l++) {
+        const column = cells[l]!;
+        const offset = l * nP;
+        for (let m = 0; m < MONTH_COUNT; m++) sums[offset + ofMonth[m]!]! += column[base + m]!;
+      }
       for (let m = 0; m < MONTH_COUNT; m++) {
-        const p = map.ofMonth[m]!;
-        for (const line of MONEY_LINES) sums.get(line)![p]! += ledger.money[line][base + m]!;
-        sums.get("fte")![p]! += ledger.fte[base + m]!;
-        caseload[p]! += ledger.caseload[base + m]!;
+        fte[ofMonth[m]!]! += ledger.fte[base + m]!;
+        caseload[ofMonth[m]!]! += ledger.caseload[base + m]!;
       }
     }
     for (let p = 0; p < nP; p++) {
-      const fteSum = sums.get("fte")![p]!;
-      for (const line of LINES) {
-        let amount = sums.get(line)![p]!;
-        if (line === "fte") amount = fteSum / map.monthCount[p]!;
-        if (line === "workload_index") {
-          if (fteSum === 0) continue;
-          amount = (100 * caseload[p]!) / fteSum / ledger.caseloadPerFteNorm;
-        }
-        rows.push({ crc: group.crc, owner: group.owner, period: map.labels[p]!, line, amount });
+      const period = map.labels[p]!;
+      for (let l = 0; l < nL; l++) {
+        rows.push({
+          crc: group.crc,
+          owner: group.owner,
+          period,
+          line: MONEY_LINES[l]!,
+          amount: sums[l * nP + p]!,
+        });
+      }
+      const fteSum = fte[p]!;
+      rows.push({
+        crc: group.crc,
+        owner: group.owner,
+        period,
+        line: "fte",
+        amount: fteSum / map.monthCount[p]!,
+      });
+      if (fteSum !== 0) {
+        const amount = (100 * caseload[p]!) / fteSum / ledger.caseloadPerFteNorm;
+        rows.push({ crc: group.crc, owner: group.owner, period, line: "workload_index", amount });
       }
     }
   }
