@@ -63,6 +63,7 @@ export function rollUp(
   const fte = new Float64Array(nP);
   const caseload = new Float64Array(nP);
   for (const group of groupsOf(ledger)) {
+    if (!include(group.crc, group.owner)) continue;
     sums.fill(0);
     fte.fill(0);
     caseload.fill(0);
