@@ -143,7 +143,8 @@ export function resolveScenario(
       });
     }
   }
-  if (issues.length > 0) return { issues, warnings };
+  // No early return here: the values of the known parameters are still checked below, so that a
+  // typo in one id does not hide an out-of-range value in another (every problem, at once).
 
   // 2. Every value, CRC by CRC and year by year, checked against the row that applies.
   const values = new Map<string, Float64Array>();

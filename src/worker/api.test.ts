@@ -96,6 +96,19 @@ describe("engine worker API over a MessageChannel", () => {
     });
   });
 
+  it("reports a typo and an out-of-range value together", async () => {
+    const result = await remote.validate({
+      schemaVersion: 1,
+      parameters: { "ffs.fixedShar": 0.2, "ffs.toleranceBand": 1.7 },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((i) => i.path)).toEqual([
+      "parameters.ffs.fixedShar",
+      "parameters.ffs.toleranceBand.value",
+    ]);
+  });
+
   it("validates a scenario without projecting it", async () => {
     const ok = await remote.validate({ schemaVersion: 1, extends: "pbr-high" });
     expect(ok.ok).toBe(true);
