@@ -60,7 +60,21 @@ export function projectExact(inputs: ProjectionInputs): Ledger {
   const ictMonth = p.num("ict.paymentMonth", 0);
   const cohorts = pbrCohorts(p);
   const cohortCaseloads = cohortCaseloadsOf(p, cohorts);
-  const cohortTotals = cohortCaseloads.map((row) => row.reduce((a, b) => a.plus(b), ZERO));
+  // Cohorts in the flat part of the caseload path share one row of caseloads: sum each row once.
+  const rowTotals = new Map<Money[], Money>();
+  const cohortTotals = cohortCaseloads.map((row) => {
+    let t = rowTotals.get(row);
+    if (t === undefined) {
+      t = row.reduce((a, b) => a.plus(b), ZERO);
+      rowTotals.set(row, t);
+    }
+    return t;
+  });
+  const rowIds = new Map<Money[], number>();
+  const cohortRowId = cohortCaseloads.map((row) => {
+    if (!rowIds.has(row)) rowIds.set(row, rowIds.size);
+    return rowIds.get(row)!;
+  });
   const L = ledger.money;
 
   for (let c = 0; c < p.crcCount; c++) {
@@ -131,7 +145,8 @@ export function projectExact(inputs: ProjectionInputs): Ledger {
       const caseload = cohortCaseloads[i]![c]!;
       const total = cohortTotals[i]!;
       const coefZero = p.num("workload.feedback.pbrPtsPer10Pct", c, k.fy) === 0;
-      const key = coefZero ? `${k.fy}|${caseload.toString()}|${total.toString()}` : "";
+      // Same outcome year and same caseload row (hence same caseload and total): same inputs.
+      const key = coefZero ? `${k.fy}|${cohortRowId[i]}` : "";
       if (key !== "" && key === lastKey) {
         L.pbr[base + k.cashMonth] = lastPence;
         return;
