@@ -1,6 +1,5 @@
-// The Compare page's table and chart. Names are rendered as text only (htl escapes them).
+// The Compare page's table and chart. Names are rendered as text only (textContent, Plot text).
 import * as Plot from "@observablehq/plot";
-import { html } from "htl";
 import { withTable } from "./charts.js";
 import { OKABE_ITO } from "./palette.js";
 import { formatMillions } from "./format.js";
@@ -23,66 +22,68 @@ function formatPct(p) {
   return `${p > 0 ? "+" : "−"}${Math.abs(p).toFixed(1)}%`;
 }
 
+/** An element with text content only (names are never parsed as HTML). */
+function el(tag, text, attrs = {}) {
+  const e = document.createElement(tag);
+  if (text !== undefined) e.textContent = text;
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  return e;
+}
+
 /**
  * The side-by-side table: one row per metric; for each scenario its value, and for each
  * compared scenario the change from the baseline and the % change. Each cell carries its exact
- * number in data attributes (data-metric, data-scenario, data-kind, data-value).
+ * number in data attributes (data-metric, data-scenario, data-kind, data-value). Built with the
+ * DOM (text content only) so cells never depend on HTML parsing of table fragments.
  */
 export function comparisonTable(wide, scenarios) {
-  const cell = (c, kind, text, value) =>
-    html`<td
-      class="num"
-      data-metric=${c.metric}
-      data-scenario=${c.scenario}
-      data-kind=${kind}
-      data-value=${value ?? ""}
-    >
-      ${text}
-    </td>`;
-  return html`<div class="compare-scroll">
-    <table class="compare-table" data-testid="compare-table">
-      <thead>
-        <tr>
-          <th rowspan="2">Output</th>
-          ${scenarios.map(
-            (s, i) =>
-              html`<th colspan=${i === 0 ? 1 : 3} scope="colgroup">
-                ${i === 0 ? "Baseline: " : ""}${s.label}<br /><code class="muted"
-                  >${s.hash.slice(0, 12)}</code
-                >
-              </th>`,
-          )}
-        </tr>
-        <tr>
-          ${scenarios.map((s, i) =>
-            i === 0
-              ? html`<th class="num">value</th>`
-              : html`<th class="num">value</th>
-                  <th class="num">change</th>
-                  <th class="num">%</th>`,
-          )}
-        </tr>
-      </thead>
-      <tbody>
-        ${wide.map(
-          (w) =>
-            html`<tr>
-              <th scope="row">${w.label}</th>
-              ${w.cells.map((c) =>
-                c.baseline
-                  ? cell(c, "value", formatValue(c.unit, c.value), c.value)
-                  : html`${cell(c, "value", formatValue(c.unit, c.value), c.value)}${cell(
-                      c,
-                      "delta",
-                      formatDelta(c.unit, c.delta),
-                      c.delta,
-                    )}${cell(c, "pct", formatPct(c.pctChange), c.pctChange)}`,
-              )}
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-  </div>`;
+  const table = el("table", undefined, { class: "compare-table", "data-testid": "compare-table" });
+  const thead = table.appendChild(el("thead"));
+  const top = thead.appendChild(el("tr"));
+  top.appendChild(el("th", "Output", { rowspan: 2, scope: "col" }));
+  scenarios.forEach((s, i) => {
+    const th = top.appendChild(
+      el("th", i === 0 ? `Baseline: ${s.label}` : s.label, {
+        colspan: i === 0 ? 1 : 3,
+        scope: "colgroup",
+      }),
+    );
+    th.appendChild(el("br"));
+    th.appendChild(el("code", s.hash.slice(0, 12), { class: "muted", title: s.hash }));
+  });
+  const sub = thead.appendChild(el("tr"));
+  scenarios.forEach((s, i) => {
+    sub.appendChild(el("th", "value", { class: "num", scope: "col" }));
+    if (i > 0) {
+      sub.appendChild(el("th", "change", { class: "num", scope: "col" }));
+      sub.appendChild(el("th", "%", { class: "num", scope: "col" }));
+    }
+  });
+  const tbody = table.appendChild(el("tbody"));
+  for (const w of wide) {
+    const tr = tbody.appendChild(el("tr"));
+    tr.appendChild(el("th", w.label, { scope: "row" }));
+    for (const c of w.cells) {
+      const cell = (kind, text, value) =>
+        tr.appendChild(
+          el("td", text, {
+            class: `num ${kind}`,
+            "data-metric": c.metric,
+            "data-scenario": c.scenario,
+            "data-kind": kind,
+            "data-value": value ?? "",
+          }),
+        );
+      cell("value", formatValue(c.unit, c.value), c.value);
+      if (!c.baseline) {
+        cell("delta", formatDelta(c.unit, c.delta), c.delta);
+        cell("pct", formatPct(c.pctChange), c.pctChange);
+      }
+    }
+  }
+  const wrap = el("div", undefined, { class: "compare-scroll" });
+  wrap.appendChild(table);
+  return wrap;
 }
 
 /** Each CRC's profit change from the baseline, one bar per compared scenario, grouped by CRC. */
@@ -94,7 +95,7 @@ export function crcDeltaChart(rows, { width, names, scenarios } = {}) {
   const chart = Plot.plot({
     width,
     height: crcNames.length * (bar * scenarios.length + 8) + 60,
-    marginLeft: Math.min(260, 12 + 6.6 * Math.max(...crcNames.map((n) => n.length))),
+    marginLeft: Math.min(380, 12 + 6.6 * Math.max(...crcNames.map((n) => n.length))),
     ariaLabel: "Change in each CRC's contract-life profit from the baseline, per scenario",
     x: { label: "Change in profit from the baseline, £m", grid: true },
     y: { domain: labels, axis: null },

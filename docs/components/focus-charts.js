@@ -76,7 +76,13 @@ export function cumulativeChart(rows, { width, who } = {}) {
     y: { label: "£m, running total", grid: true },
     marks: [
       Plot.ruleY([0]),
-      Plot.areaY(data, { x: "date", y: (d) => m(d.pence), fill: OKABE_ITO[4], fillOpacity: 0.3 }),
+      Plot.areaY(data, {
+        x: "date",
+        y1: 0,
+        y2: (d) => m(d.pence),
+        fill: OKABE_ITO[4],
+        fillOpacity: 0.3,
+      }),
       Plot.lineY(data, {
         x: "date",
         y: (d) => m(d.pence),
