@@ -80,12 +80,13 @@ export function profitByYearChart(rows, { width } = {}) {
 /** Left margin that fits the longest label (Plot does not size margins to labels). */
 const labelMargin = (labels) => Math.min(360, 12 + 6.6 * Math.max(...labels.map((l) => l.length)));
 
-export function crcProfitChart(rows, { width, onSelect } = {}) {
-  const chart = Plot.plot({
+/** Horizontal profit/loss bars, one per named row (CRCs or owners), losses in the loss colour. */
+function profitBars(rows, { width, ariaLabel, rowHeight, href }) {
+  return Plot.plot({
     width,
-    height: 24 * rows.length + 50,
+    height: rowHeight * rows.length + 50,
     marginLeft: labelMargin(rows.map((d) => d.name)),
-    ariaLabel: "Contract-life profit or loss of each CRC, worst first",
+    ariaLabel,
     x: { label: "£m over the contract", grid: true },
     y: { label: null, domain: rows.map((d) => d.name) },
     marks: [
@@ -94,10 +95,19 @@ export function crcProfitChart(rows, { width, onSelect } = {}) {
         x: (d) => m(d.profitPence),
         fill: (d) => (d.profitPence < 0 ? LOSS : PROFIT),
         tip: { format: { x: (v) => `£${v.toFixed(1)}m` } },
-        href: onSelect ? undefined : (d) => `./crcs/${d.crc}`,
+        href,
       }),
       Plot.ruleX([0]),
     ],
+  });
+}
+
+export function crcProfitChart(rows, { width } = {}) {
+  const chart = profitBars(rows, {
+    width,
+    rowHeight: 24,
+    ariaLabel: "Contract-life profit or loss of each CRC, worst first",
+    href: (d) => `./crcs/${d.crc}`,
   });
   return withTable(
     chart,
@@ -113,22 +123,11 @@ export function crcProfitChart(rows, { width, onSelect } = {}) {
 }
 
 export function ownerProfitChart(rows, { width } = {}) {
-  const chart = Plot.plot({
+  const chart = profitBars(rows, {
     width,
-    height: 28 * rows.length + 50,
-    marginLeft: labelMargin(rows.map((d) => d.name)),
+    rowHeight: 28,
     ariaLabel: "Contract-life profit or loss of each owner",
-    x: { label: "£m over the contract", grid: true },
-    y: { label: null, domain: rows.map((d) => d.name) },
-    marks: [
-      Plot.barX(rows, {
-        y: "name",
-        x: (d) => m(d.profitPence),
-        fill: (d) => (d.profitPence < 0 ? LOSS : PROFIT),
-        tip: true,
-      }),
-      Plot.ruleX([0]),
-    ],
+    href: (d) => `./owners/${d.owner}`,
   });
   return withTable(
     chart,
