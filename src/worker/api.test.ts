@@ -58,6 +58,20 @@ describe("engine worker API over a MessageChannel", () => {
     );
   });
 
+  it("rolls up financial years for the nation only when asked (the Explorer's hot path)", async () => {
+    const scenario = { schemaVersion: 1, extends: "the-2017-variation" };
+    const nation = await remote.project({ scenario, fyFor: "nation" });
+    const all = await remote.project({ scenario });
+    if (!nation.ok || !all.ok) throw new Error("projection failed");
+    expect(nation.value.fy).toEqual(
+      all.value.fy.filter((r) => r.crc === "ALL" && r.owner === "ALL"),
+    );
+    expect(await remote.project({ scenario, fyFor: "crcs" })).toEqual({
+      ok: false,
+      issues: [{ path: "fyFor", message: '"crcs" is not one of "all", "nation"' }],
+    });
+  });
+
   it("returns every problem of a malformed request as a value instead of throwing", async () => {
     expect(
       await remote.project({ scenario: { schemaVersion: 1 }, crc: "atlantis", extra: 1 }),

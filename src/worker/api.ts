@@ -19,6 +19,11 @@ export interface ProjectionRequest {
   readonly crc?: string;
   /** Also return this owner's monthly rows (owner pages). */
   readonly owner?: string;
+  /**
+   * Which groups `fy` covers: "all" (every CRC, owner and the nation; the default) or "nation"
+   * (the nation only: the Explorer's hot path, a thirtieth of the rows to build and clone).
+   */
+  readonly fyFor?: "all" | "nation";
 }
 
 export interface ProjectionView {
@@ -71,7 +76,7 @@ function guarded<T>(compute: () => WorkerResult<T>): WorkerResult<T> {
   }
 }
 
-const REQUEST_KEYS = ["scenario", "crc", "owner"];
+const REQUEST_KEYS = ["scenario", "crc", "owner", "fyFor"];
 
 function checkRequest(request: unknown, dataset: Dataset): WorkerResult<ProjectionRequest> {
   if (!isRecord(request)) return failure("", `request must be an object, got ${describe(request)}`);
@@ -80,6 +85,12 @@ function checkRequest(request: unknown, dataset: Dataset): WorkerResult<Projecti
     if (!REQUEST_KEYS.includes(key)) issues.push({ path: key, message: `unknown field "${key}"` });
   }
   if (!("scenario" in request)) issues.push({ path: "scenario", message: "is required" });
+  if (request.fyFor !== undefined && request.fyFor !== "all" && request.fyFor !== "nation") {
+    issues.push({
+      path: "fyFor",
+      message: `${describe(request.fyFor)} is not one of "all", "nation"`,
+    });
+  }
   const { crc, owner } = request;
   if (crc !== undefined && !dataset.crcs.some((c) => c.id === crc)) {
     issues.push({ path: "crc", message: `${describe(crc)} is not a CRC id` });
@@ -158,7 +169,10 @@ export function createEngineApi(): EngineApi {
             lineage: scenario.merged.lineage,
             warnings: toIssues(warnings),
             summary: summarize(ledger, title, scenario.hash),
-            fy: rollUp(ledger, "fy"),
+            fy:
+              checked.value.fyFor === "nation"
+                ? rollUp(ledger, "fy", (c, o) => c === ALL && o === ALL)
+                : rollUp(ledger, "fy"),
             total: rollUp(ledger, "total"),
             nationMonths: rollUp(ledger, "month", (c, o) => c === ALL && o === ALL),
             focusMonths:
