@@ -3,7 +3,13 @@
 // because they use Arquero, which Framework would bundle with Node's export conditions (node:fs)
 // — esbuild with platform "browser" picks its browser build (BUILDING.md).
 export { provenanceRows, statusSummary, type ProvenanceRow } from "./provenance.ts";
-export { LEVER_GROUPS, leverSpecs, scenarioFromLevers, type LeverSpec } from "./levers.ts";
+export {
+  LEVER_GROUPS,
+  leverSpecs,
+  scenarioFromLevers,
+  withCrcOverrides,
+  type LeverSpec,
+} from "./levers.ts";
 export { DEFAULT_SCENARIO, scenarioFromUrl } from "./scenario-from-url.ts";
 export {
   crcProfits,

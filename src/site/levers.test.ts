@@ -81,3 +81,24 @@ describe("levers", () => {
     });
   });
 });
+
+describe("withCrcOverrides", () => {
+  it("adds byCrc entries that win over the national value, and the result validates", async () => {
+    const { withCrcOverrides } = await import("./levers.ts");
+    const base = {
+      schemaVersion: 1 as const,
+      extends: "the-2017-variation",
+      parameters: { "volume.shortfall.2017-18": 0.3 },
+    };
+    const out = withCrcOverrides(base, [
+      { id: "volume.shortfall.2017-18", crc: "wales", value: 0.45 },
+      { id: "volume.shortfall.2015-16", crc: "london", value: 0.1 },
+    ]);
+    expect(out.parameters).toEqual({
+      "volume.shortfall.2017-18": { value: 0.3, byCrc: { wales: 0.45 } },
+      "volume.shortfall.2015-16": { byCrc: { london: 0.1 } },
+    });
+    expect(validateScenario(out, dataset).ok).toBe(true);
+    expect(withCrcOverrides(base, [])).toBe(base);
+  });
+});

@@ -192,3 +192,29 @@ export function scenarioFromLevers(
   const { parameters: _old, ...rest } = base;
   return Object.keys(parameters).length > 0 ? { ...rest, parameters } : { ...rest };
 }
+
+/** One CRC's own value for a per-CRC parameter (e.g. its 2017-18 volume shortfall). */
+export interface CrcOverride {
+  readonly id: string;
+  readonly crc: string;
+  readonly value: number;
+}
+
+/**
+ * Add per-CRC overrides to a scenario (the Explorer's "adjust one CRC" panel): each becomes a
+ * `byCrc` entry of its parameter, which beats any national or owner value for that CRC
+ * (src/scenario/scenario.ts). Other entries of the parameter are kept.
+ */
+export function withCrcOverrides(scenario: Scenario, overrides: readonly CrcOverride[]): Scenario {
+  if (overrides.length === 0) return scenario;
+  const parameters: Record<string, number | string | ParameterOverride> = {
+    ...(scenario.parameters ?? {}),
+  };
+  for (const { id, crc, value } of overrides) {
+    const current = parameters[id];
+    const base: ParameterOverride =
+      typeof current === "object" ? current : current === undefined ? {} : { value: current };
+    parameters[id] = { ...base, byCrc: { ...base.byCrc, [crc]: value } };
+  }
+  return { ...scenario, parameters };
+}

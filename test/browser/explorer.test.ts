@@ -122,3 +122,22 @@ describe("Explorer", () => {
     expect(problems).toEqual(NO_PROBLEMS);
   });
 });
+
+describe("Explorer: adjust one CRC", () => {
+  it("sets one CRC's shortfall as a byCrc override and shows the engine's result", async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.goto(`${site.url}/explorer`);
+    await settled(page);
+    const panel = page.getByTestId("crc-panel");
+    await panel.locator("summary").click();
+    await panel.getByLabel("CRC").selectOption({ label: "Wales" });
+    await panel.getByLabel("Year").selectOption({ label: "2017-18" });
+    await panel.locator('input[type="range"]').fill("0.6");
+    await panel.getByRole("button", { name: "Apply to this CRC" }).click();
+    await expect.poll(() => page.url()).toContain("volume.shortfall.2017-18(crc.wales)=0.6");
+    const expected = await summaryForUrl(page.url());
+    await expect.poll(() => pence(page, "national-profit")).toBe(String(expected.crcProfitPence));
+    expect(await page.getByTestId("crc-overrides").textContent()).toContain("Wales, 2017-18: 0.6");
+    expect(problems).toEqual(NO_PROBLEMS);
+  });
+});
