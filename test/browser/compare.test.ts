@@ -105,6 +105,28 @@ describe("Compare", () => {
     expect(problems).toEqual(NO_PROBLEMS);
   });
 
+  it("compares a scenario saved in this browser, named in the address", async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.goto(`${site.url}/compare`);
+    await settled(page);
+    const mine = { schemaVersion: 1, extends: "pbr-high", title: "Mine, with a comma" };
+    await page.evaluate((scenario) => {
+      const entry = { name: "Mine, with a comma", scenario, savedAt: "2026-01-01T00:00:00Z" };
+      localStorage.setItem("crc-scenarios:saved:v1", JSON.stringify([entry]));
+    }, mine);
+    await page.goto(
+      `${site.url}/compare?_base=contract-as-let&_with=pbr-low,saved%253AMine%252C%2520with%2520a%2520comma`,
+    );
+    await settled(page);
+    const base = await summaryFor(preset("contract-as-let"));
+    const saved = await summaryFor(mine);
+    await expect
+      .poll(() => cell(page, "crc_profit", "saved:Mine, with a comma", "delta"))
+      .toBe(String(saved.crcProfitPence - base.crcProfitPence));
+    expect(await page.getByTestId("problems").first().isHidden()).toBe(true);
+    expect(problems).toEqual(NO_PROBLEMS);
+  });
+
   it("reports a bad address and falls back", async () => {
     const { page, problems } = await watchedPage(site);
     await page.goto(`${site.url}/compare?_base=nonsense&_with=pbr-low,zzz`);
