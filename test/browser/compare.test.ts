@@ -65,7 +65,9 @@ describe("Compare", () => {
     const { page, problems } = await watchedPage(site);
     await page.goto(`${site.url}/compare`);
     await settled(page);
-    await page.getByLabel("Baseline").selectOption({ label: "No-variation counterfactual" });
+    await page
+      .getByLabel("Baseline", { exact: true })
+      .selectOption({ label: "No-variation counterfactual" });
     await page
       .locator("form")
       .filter({ hasText: "Compare with" })
@@ -76,6 +78,21 @@ describe("Compare", () => {
     const base = await summaryFor(preset("no-variation"));
     const high = await summaryFor(preset("pbr-high"));
     const expected = String(high.crcProfitPence - base.crcProfitPence);
+    await expect.poll(() => cell(page, "crc_profit", "pbr-high", "delta")).toBe(expected);
+
+    // Changing the baseline keeps the ticked scenarios.
+    await page
+      .getByLabel("Baseline", { exact: true })
+      .selectOption({ label: "The contract as let" });
+    await expect.poll(() => page.url()).toContain("_base=contract-as-let");
+    expect(page.url()).toContain("_with=pbr-high");
+    const asLet = await summaryFor(preset("contract-as-let"));
+    await expect
+      .poll(() => cell(page, "crc_profit", "pbr-high", "delta"))
+      .toBe(String(high.crcProfitPence - asLet.crcProfitPence));
+    await page
+      .getByLabel("Baseline", { exact: true })
+      .selectOption({ label: "No-variation counterfactual" });
     await expect.poll(() => cell(page, "crc_profit", "pbr-high", "delta")).toBe(expected);
 
     const [download] = await Promise.all([
