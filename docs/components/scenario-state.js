@@ -68,15 +68,27 @@ export function initialChoice(choices, opened) {
   return choices.find((c) => JSON.stringify(c.scenario) === key) ?? choices[0];
 }
 
-/** Put the scenario (and any view state, keys starting with "_") in the address bar. */
+let pendingUrl = null;
+let urlTimer = null;
+
+/**
+ * Put the scenario (and any view state, keys starting with "_") in the address bar. Chrome's
+ * history.replaceState costs several milliseconds, so while a slider is dragged the address is
+ * written once the moves pause (150 ms), not on every move. Returns the address it will hold.
+ */
 export function writeUrl(scenario, view = {}) {
   const extra = Object.entries(view)
     .filter(([, v]) => v !== undefined && v !== null && v !== "")
     .map(([k, v]) => `&_${k}=${encodeURIComponent(v)}`)
     .join("");
   const query = `?${encodeScenarioQuery(scenario)}${extra}`;
-  if (location.search !== query) history.replaceState(history.state, "", query + location.hash);
-  return location.href;
+  pendingUrl = query;
+  clearTimeout(urlTimer);
+  urlTimer = setTimeout(() => {
+    if (location.search !== pendingUrl)
+      history.replaceState(history.state, "", pendingUrl + location.hash);
+  }, 150);
+  return new URL(query + location.hash, location.href).href;
 }
 
 /** A visible note listing why something was refused; empty when there is nothing to say. */
