@@ -19,22 +19,23 @@ export function withTable(chart, rows, { caption, columns, header, format } = {}
   </figure>`;
 }
 
-export function incomeByYearChart(rows, { width } = {}) {
+/** Stacked bars by financial year, one colour per line (income lines, or cost lines). */
+export function linesByYearChart(rows, { width, who, what, caption, range = OKABE_ITO } = {}) {
   const data = rows.filter((d) => d.pence !== 0);
   const chart = Plot.plot({
     width,
-    height: 320,
+    height: 300,
     marginLeft: 60,
-    ariaLabel: "National income by financial year, stacked by income line",
+    ariaLabel: `${who}: ${what} by financial year, stacked by line`,
     x: { label: "Financial year", type: "band" },
     y: { label: "£m", grid: true },
-    color: { legend: true, range: OKABE_ITO, tickFormat: (l) => LINE_LABELS[l] ?? l },
+    color: { legend: true, range, tickFormat: (l) => LINE_LABELS[l] ?? l },
     marks: [
       Plot.barY(data, {
         x: "fy",
         y: (d) => m(d.pence),
         fill: "line",
-        tip: { format: { y: (v) => `£${v.toFixed(1)}m` } },
+        tip: { format: { y: (v) => `£${v.toFixed(2)}m` } },
       }),
       Plot.ruleY([0]),
     ],
@@ -46,18 +47,25 @@ export function incomeByYearChart(rows, { width } = {}) {
       line: LINE_LABELS[d.line] ?? d.line,
       amount: formatMillions(d.pence),
     })),
-    {
-      caption: "income by year and line",
-    },
+    { caption },
   );
 }
 
-export function profitByYearChart(rows, { width } = {}) {
+export function incomeByYearChart(rows, { width } = {}) {
+  return linesByYearChart(rows, {
+    width,
+    who: "All CRCs",
+    what: "income",
+    caption: "income by year and line",
+  });
+}
+
+export function profitByYearChart(rows, { width, who = "All CRCs" } = {}) {
   const chart = Plot.plot({
     width,
     height: 260,
     marginLeft: 60,
-    ariaLabel: "National profit or loss by financial year",
+    ariaLabel: `${who}: profit or loss by financial year`,
     x: { label: "Financial year", type: "band" },
     y: { label: "£m", grid: true },
     marks: [
@@ -65,7 +73,7 @@ export function profitByYearChart(rows, { width } = {}) {
         x: "fy",
         y: (d) => m(d.pence),
         fill: (d) => (d.pence < 0 ? LOSS : PROFIT),
-        tip: true,
+        tip: { format: { y: (v) => `£${v.toFixed(2)}m`, fill: false } },
       }),
       Plot.ruleY([0]),
     ],

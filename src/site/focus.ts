@@ -1,4 +1,4 @@
-import * as aq from "arquero";
+import { staffingByMonth } from "./views.ts";
 import type { TidyRow } from "../engine/roll-up.ts";
 import { COST_LINES, INCOME_LINES } from "../engine/lines.ts";
 
@@ -54,23 +54,7 @@ export function focusTotals(
 }
 
 /** Staff in post and workload index month by month, from the focus's monthly rows. */
-export function focusStaffing(
-  months: readonly TidyRow[],
-): Array<{ month: string; fte: number; workloadIndex: number | null }> {
-  if (months.length === 0) return [];
-  const wide = aq
-    .from(months as TidyRow[])
-    .filter((d: TidyRow) => d.line === "fte" || d.line === "workload_index")
-    .groupby("period")
-    .pivot("line", "amount")
-    .orderby("period")
-    .objects() as Array<Record<string, number | string | undefined>>;
-  return wide.map((r) => ({
-    month: String(r.period),
-    fte: Number(r.fte ?? 0),
-    workloadIndex: r.workload_index === undefined ? null : Number(r.workload_index),
-  }));
-}
+export const focusStaffing = staffingByMonth;
 
 /** The CRCs of an owner with their contract-life income, costs and profit, in data order. */
 export function ownerCrcs(

@@ -86,11 +86,12 @@ export function ownerProfits(
     .sort((a, b) => a.profitPence - b.profitPence);
 }
 
-/** The nation's staff in post and workload index, month by month. */
-export function staffingSeries(
-  p: ProjectionRows,
+/** Staff in post and workload index month by month, from monthly tidy rows of one group. */
+export function staffingByMonth(
+  months: readonly TidyRow[],
 ): Array<{ month: string; fte: number; workloadIndex: number | null }> {
-  const wide = table(p.nationMonths)
+  if (months.length === 0) return [];
+  const wide = table(months)
     .filter((d: TidyRow) => d.line === "fte" || d.line === "workload_index")
     .groupby("period")
     .pivot("line", "amount")
@@ -101,6 +102,11 @@ export function staffingSeries(
     fte: Number(r.fte ?? 0),
     workloadIndex: r.workload_index === undefined ? null : Number(r.workload_index),
   }));
+}
+
+/** The nation's staff in post and workload index, month by month. */
+export function staffingSeries(p: ProjectionRows) {
+  return staffingByMonth(p.nationMonths);
 }
 
 /** The nation's cumulative profit month by month (the "position" over the contract). */
