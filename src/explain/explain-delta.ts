@@ -1,0 +1,160 @@
+import { effectiveShortfallColumn } from "../engine/effective-shortfall.ts";
+import type { Ledger } from "../engine/ledger.ts";
+import {
+  SHORTFALL_GIVEN_IDS,
+  SHORTFALL_ID,
+  SHORTFALL_TREND_ID,
+} from "../engine/parameter-specs.ts";
+import { projectExact } from "../engine/project-exact.ts";
+import type { ProjectionInputs } from "../engine/projection-inputs.ts";
+import {
+  figureAmount,
+  resolveFigure,
+  type FigureRef,
+  type FigureResult,
+  type ResolvedFigure,
+} from "./figure-ref.ts";
+
+/**
+ * How the delta is shared out. "one-at-a-time": each changed parameter switched from A to B
+ * alone, the rest held at A; what is left is the interaction. "sequential": the parameters
+ * switched cumulatively, in order, so each step's effect depends on the ones before it and
+ * there is no interaction.
+ */
+export const DELTA_METHODS = ["one-at-a-time", "sequential"] as const;
+export type DeltaMethod = (typeof DELTA_METHODS)[number];
+
+/** One changed parameter and how much of the difference it accounts for. */
+export interface DeltaPart {
+  readonly param: string;
+  readonly effectPence: number;
+  /** How many CRC × financial-year values differ. */
+  readonly changedValues: number;
+  /** The value in A and in B (engine units: pence, month index, share), or "varies". */
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * Why a figure differs between two scenarios (issue #8): B − A shared among the parameters that
+ * differ, each switched from A's values to B's in a fixed, stated order, plus the interaction
+ * (zero for "sequential"). Σ effectPence + interactionPence = deltaPence exactly: every amount is
+ * an integer sum of whole-pence cells. Plain data.
+ */
+export interface DeltaExplanation {
+  readonly ref: FigureRef;
+  readonly method: DeltaMethod;
+  readonly order: string;
+  readonly amountAPence: number;
+  readonly amountBPence: number;
+  readonly deltaPence: number;
+  readonly parts: readonly DeltaPart[];
+  readonly interactionPence: number;
+}
+
+export interface ExplainDeltaOptions {
+  readonly method?: DeltaMethod;
+}
+
+const ORDER = "parameter ids in alphabetical order";
+const SHORTFALL_SOURCES = new Set([...SHORTFALL_GIVEN_IDS, SHORTFALL_TREND_ID]);
+
+/** Parameters whose values differ (the derived volume.shortfall follows its sources). */
+function changedParameters(a: ProjectionInputs, b: ProjectionInputs): string[] {
+  return [...a.values.keys()]
+    .filter((id) => id !== SHORTFALL_ID)
+    .filter((id) => {
+      const x = a.values.get(id)!;
+      const y = b.values.get(id)!;
+      return x.some((v, i) => !Object.is(v, y[i]));
+    })
+    .sort();
+}
+
+function describeChange(param: string, a: ProjectionInputs, b: ProjectionInputs) {
+  const x = a.values.get(param)!;
+  const y = b.values.get(param)!;
+  const from = new Set<number>();
+  const to = new Set<number>();
+  let changedValues = 0;
+  x.forEach((v, i) => {
+    if (Object.is(v, y[i])) return;
+    changedValues += 1;
+    from.add(v);
+    to.add(y[i]!);
+  });
+  const one = (s: Set<number>) => (s.size === 1 ? String([...s][0]) : "varies");
+  return { changedValues, from: one(from), to: one(to) };
+}
+
+/** A's inputs with some parameters' values taken from B (volume.shortfall re-derived). */
+function hybrid(
+  a: ProjectionInputs,
+  b: ProjectionInputs,
+  from: readonly string[],
+): ProjectionInputs {
+  const values = new Map(a.values);
+  for (const id of from) values.set(id, b.values.get(id)!);
+  if (from.some((id) => SHORTFALL_SOURCES.has(id)))
+    values.set(SHORTFALL_ID, effectiveShortfallColumn(values, a.crcs.length));
+  return { crcs: a.crcs, values };
+}
+
+function sameShape(a: ProjectionInputs, b: ProjectionInputs): string | undefined {
+  const ids = (x: ProjectionInputs) => x.crcs.map((c) => `${c.id}/${c.ownerId}`).join(",");
+  if (ids(a) !== ids(b)) return "the scenarios cover different CRCs";
+  const keys = (x: ProjectionInputs) => [...x.values.keys()].sort().join(",");
+  if (keys(a) !== keys(b)) return "the scenarios have different parameters";
+  return undefined;
+}
+
+/**
+ * Decompose a figure's difference between two scenarios (B − A) by switching the parameters
+ * that differ from A's values to B's, one at a time in alphabetical order of id. Projects once
+ * per changed parameter, plus A and B.
+ */
+export function explainDelta(
+  a: ProjectionInputs,
+  b: ProjectionInputs,
+  ref: FigureRef,
+  options: ExplainDeltaOptions = {},
+): FigureResult<DeltaExplanation> {
+  const method = options.method ?? "one-at-a-time";
+  const shape = sameShape(a, b);
+  if (shape !== undefined) return { ok: false, issues: [{ path: "scenarios", message: shape }] };
+  const resolved = resolveFigure(a.crcs, ref);
+  if (!resolved.ok) return resolved;
+  const figure: ResolvedFigure = resolved.value;
+  const amount = (ledger: Ledger) => figureAmount(ledger, figure);
+  const amountA = amount(projectExact(a));
+  const amountB = amount(projectExact(b));
+  const params = changedParameters(a, b);
+  const parts: DeltaPart[] = [];
+  let previous = amountA;
+  params.forEach((param, k) => {
+    let now: number;
+    if (method === "one-at-a-time") now = amount(projectExact(hybrid(a, b, [param])));
+    else
+      now =
+        k === params.length - 1
+          ? amountB
+          : amount(projectExact(hybrid(a, b, params.slice(0, k + 1))));
+    parts.push({ param, effectPence: now - previous, ...describeChange(param, a, b) });
+    if (method === "sequential") previous = now;
+  });
+  const delta = amountB - amountA;
+  const explained = parts.reduce((s, p) => s + p.effectPence, 0);
+  return {
+    ok: true,
+    value: {
+      ref: { crc: figure.crc, line: figure.line, period: figure.period },
+      method,
+      order: ORDER,
+      amountAPence: amountA,
+      amountBPence: amountB,
+      deltaPence: delta,
+      parts,
+      interactionPence: delta - explained,
+    },
+  };
+}
