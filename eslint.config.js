@@ -5,7 +5,13 @@ import tseslint from "typescript-eslint";
 export default tseslint.config(
   {
     // Generated: the Framework build, its cache, and the engine bundled into the Framework root.
-    ignores: ["node_modules/", "dist/", "docs/.observablehq/", "docs/components/bundled/", ".scratch/"],
+    ignores: [
+      "node_modules/",
+      "dist/",
+      "docs/.observablehq/",
+      "docs/components/bundled/",
+      ".scratch/",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
