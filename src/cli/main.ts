@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { feeForServiceLine } from "../engine/fee-for-service-line.ts";
 import { poundsToPence } from "../engine/money.ts";
+import { explainCommand, explainDeltaCommand } from "./explain-command.ts";
 import type { Output } from "./output.ts";
 import {
   LINE_HELP,
@@ -23,6 +24,11 @@ commands:
       the named scenarios in models/
   validate <scenario.json>
       every problem with the scenario (exit code 2), or its hash
+  explain <preset | scenario.json> <crc | owner | ALL> <line> <period> [--depth N] [--format text|json]
+      why a figure has its value: a tree down to each CRC-month's rule, inputs and sources
+      (period: a month 2017-09, a quarter "2017-18 Q2", a year 2017-18, or total; default --depth 3)
+  explain-delta <scenarioA> <scenarioB> <crc | owner | ALL> <line> <period> [--method one-at-a-time|sequential]
+      B − A shared among the parameters that differ, switched A→B in alphabetical order, plus interaction
   ffs --price POUNDS_PER_YEAR --shortfall SHARE [--fixed-share SHARE] [--tolerance SHARE]
       fee for service for one CRC, by financial year, as CSV (fy,amount_pence)
 
@@ -107,6 +113,10 @@ export async function main(argv: string[], out: Output): Promise<number> {
       return presetsCommand(rest, out);
     case "validate":
       return validateCommand(rest, out);
+    case "explain":
+      return explainCommand(rest, out);
+    case "explain-delta":
+      return explainDeltaCommand(rest, out);
     case undefined:
     case "help":
     case "--help":

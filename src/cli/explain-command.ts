@@ -1,0 +1,144 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import type { Dataset } from "../data/index.ts";
+import { DELTA_METHODS, explainDelta, type DeltaMethod } from "../explain/explain-delta.ts";
+import { explainFigure } from "../explain/explain-figure.ts";
+import { resolveFigure, type FigureRef } from "../explain/figure-ref.ts";
+import { formatDelta, formatFigureTree, refArguments } from "../explain/format-tree.ts";
+import { projectScenario } from "../scenario/project-scenario.ts";
+import { formatScenarioIssue, type ScenarioIssue } from "../scenario/scenario-issue.ts";
+import { validateScenario, type ResolvedScenario } from "../scenario/validate-scenario.ts";
+import { datasetForCli } from "./dataset-for-cli.ts";
+import type { Output } from "./output.ts";
+import { readScenarioArgument } from "./scenario-argument.ts";
+
+const EXIT_BAD_INPUT = 2;
+const FORMATS = ["text", "json"] as const;
+/** Levels below the figure printed by default; each CRC-month cell always shows its rule. */
+const DEFAULT_DEPTH = 3;
+
+function fail(out: Output, command: string, messages: readonly string[]): number {
+  for (const m of messages) out.stderr(`crc-scenarios ${command}: ${m}\n`);
+  return EXIT_BAD_INPUT;
+}
+
+const issueText = (issues: readonly ScenarioIssue[]) => issues.map(formatScenarioIssue);
+
+function parse(
+  command: string,
+  args: string[],
+  options: NonNullable<ParseArgsConfig["options"]>,
+  out: Output,
+) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: true });
+  } catch (error) {
+    fail(out, command, [(error as Error).message]);
+    return undefined;
+  }
+}
+
+/** Read and validate one scenario argument; messages on failure. */
+async function resolveArgument(
+  arg: string,
+): Promise<
+  { ok: true; scenario: ResolvedScenario; dataset: Dataset } | { ok: false; messages: string[] }
+> {
+  const read = await readScenarioArgument(arg);
+  if (!read.ok) return { ok: false, messages: [read.message] };
+  const data = await datasetForCli();
+  if (!data.ok) return { ok: false, messages: data.messages };
+  const checked = validateScenario(read.doc, data.dataset);
+  if (!checked.ok) return { ok: false, messages: issueText(checked.issues) };
+  return { ok: true, scenario: checked.value, dataset: data.dataset };
+}
+
+function formatOption(raw: unknown, problems: string[]): (typeof FORMATS)[number] {
+  const format = (raw as string | undefined) ?? "text";
+  if (!(FORMATS as readonly string[]).includes(format))
+    problems.push(`--format: "${format}" is not one of ${FORMATS.join(", ")}`);
+  return format as (typeof FORMATS)[number];
+}
+
+/** `explain <preset | scenario.json> <crc | owner | ALL> <line> <period> [--depth N] [--format text|json]` */
+export async function explainCommand(args: string[], out: Output): Promise<number> {
+  const parsed = parse(
+    "explain",
+    args,
+    { depth: { type: "string" }, format: { type: "string" } },
+    out,
+  );
+  if (parsed === undefined) return EXIT_BAD_INPUT;
+  const problems: string[] = [];
+  const format = formatOption(parsed.values.format, problems);
+  const rawDepth = parsed.values.depth as string | undefined;
+  const depth = rawDepth === undefined ? DEFAULT_DEPTH : Number(rawDepth);
+  if (rawDepth !== undefined && !(/^\d+$/.test(rawDepth) && depth >= 0))
+    problems.push(`--depth: "${rawDepth}" is not a whole number of levels (0 or more)`);
+  const p = parsed.positionals;
+  if (p.length !== 4)
+    problems.push(
+      `expected <scenario> <crc | owner | ALL> <line> <period>, got ${p.length} argument${p.length === 1 ? "" : "s"}${p.length ? `: ${p.join(" ")}` : ""}`,
+    );
+  if (problems.length > 0) return fail(out, "explain", problems);
+  const [name, crc, line, period] = p as [string, string, string, string];
+  const loaded = await resolveArgument(name);
+  if (!loaded.ok) return fail(out, "explain", loaded.messages);
+  const ref: FigureRef = { crc, line, period };
+  const checked = resolveFigure(loaded.scenario.inputs.crcs, ref);
+  if (!checked.ok) return fail(out, "explain", issueText(checked.issues));
+  const projected = projectScenario(loaded.scenario, loaded.dataset);
+  if (!projected.ok) return fail(out, "explain", issueText(projected.issues));
+  const result = explainFigure(loaded.scenario, projected.value.ledger, ref, { depth });
+  if (!result.ok) return fail(out, "explain", issueText(result.issues));
+  if (format === "json") out.stdout(JSON.stringify(result.value, null, 2) + "\n");
+  else
+    out.stdout(
+      formatFigureTree(result.value, {
+        expandHint: (r) => `crc-scenarios explain ${name} ${refArguments(r)}`,
+      }),
+    );
+  return 0;
+}
+
+/** `explain-delta <A> <B> <crc | owner | ALL> <line> <period> [--method …] [--format text|json]` */
+export async function explainDeltaCommand(args: string[], out: Output): Promise<number> {
+  const parsed = parse(
+    "explain-delta",
+    args,
+    { method: { type: "string" }, format: { type: "string" } },
+    out,
+  );
+  if (parsed === undefined) return EXIT_BAD_INPUT;
+  const problems: string[] = [];
+  const format = formatOption(parsed.values.format, problems);
+  const method = (parsed.values.method as string | undefined) ?? "one-at-a-time";
+  if (!(DELTA_METHODS as readonly string[]).includes(method))
+    problems.push(`--method: "${method}" is not one of ${DELTA_METHODS.join(", ")}`);
+  const p = parsed.positionals;
+  if (p.length !== 5)
+    problems.push(
+      `expected <scenarioA> <scenarioB> <crc | owner | ALL> <line> <period>, got ${p.length} argument${p.length === 1 ? "" : "s"}${p.length ? `: ${p.join(" ")}` : ""}`,
+    );
+  if (problems.length > 0) return fail(out, "explain-delta", problems);
+  const [nameA, nameB, crc, line, period] = p as [string, string, string, string, string];
+  const a = await resolveArgument(nameA);
+  const b = await resolveArgument(nameB);
+  const messages = [
+    ...(a.ok ? [] : a.messages.map((m) => `${nameA}: ${m}`)),
+    ...(b.ok ? [] : b.messages.map((m) => `${nameB}: ${m}`)),
+  ];
+  if (!a.ok || !b.ok) return fail(out, "explain-delta", messages);
+  const result = explainDelta(
+    a.scenario.inputs,
+    b.scenario.inputs,
+    { crc, line, period },
+    { method: method as DeltaMethod },
+  );
+  if (!result.ok) return fail(out, "explain-delta", issueText(result.issues));
+  out.stdout(
+    format === "json"
+      ? JSON.stringify(result.value, null, 2) + "\n"
+      : formatDelta(result.value, nameA, nameB),
+  );
+  return 0;
+}
