@@ -67,5 +67,11 @@ export function hasCrcRows(id: string, dataset: Dataset): boolean {
 export function isWholeNumber(id: string, dataset: Dataset): boolean {
   const row = dataset.parameters.find((p) => p.id === id);
   if (row === undefined) return false;
-  return row.unit === "date_month" || row.pence !== null || row.unit === "months" || row.unit === "people" || row.unit === "count";
+  return (
+    row.unit === "date_month" ||
+    row.pence !== null ||
+    row.unit === "months" ||
+    row.unit === "people" ||
+    row.unit === "count"
+  );
 }
