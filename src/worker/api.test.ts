@@ -4,6 +4,8 @@ import type { Dataset } from "../data/index.ts";
 import { loadDatasetFromDisk } from "../data/load-from-disk.ts";
 import { rollUp } from "../engine/roll-up.ts";
 import { projectScenario } from "../scenario/project-scenario.ts";
+import { validateScenario } from "../scenario/validate-scenario.ts";
+import { runMonteCarlo } from "../uncertainty/run-monte-carlo.ts";
 import { createEngineApi, type EngineApi } from "./api.ts";
 
 // The worker round trip, in Node: the same API object the worker exposes, across a real
@@ -128,5 +130,43 @@ describe("engine worker API over a MessageChannel", () => {
     expect(ok.ok).toBe(true);
     const bad = await remote.validate({ schemaVersion: 2 });
     expect(bad).toMatchObject({ ok: false, issues: [{ path: "schemaVersion" }] });
+  });
+
+  it("runs Monte Carlo and returns the same summary as a direct run", async () => {
+    const scenario = { schemaVersion: 1, extends: "volumes-as-they-fell" };
+    const result = await remote.monteCarlo({
+      scenario,
+      draws: 50,
+      seed: 7,
+      shortfallCorrelation: 0.5,
+    });
+    const resolved = validateScenario(scenario, dataset);
+    if (!resolved.ok) throw new Error("scenario failed");
+    const direct = runMonteCarlo(resolved.value, dataset, {
+      draws: 50,
+      seed: 7,
+      correlation: { "volume.shortfall": 0.5 },
+    });
+    if (!direct.ok) throw new Error("direct run failed");
+    expect(result).toEqual({ ok: true, value: direct.value });
+  });
+
+  it("returns a malformed Monte Carlo request's problems as values", async () => {
+    expect(await remote.monteCarlo({ scenario: { schemaVersion: 1 }, draws: 10, x: 1 })).toEqual({
+      ok: false,
+      issues: [
+        { path: "x", message: 'unknown field "x"' },
+        { path: "seed", message: "is required" },
+      ],
+    });
+    const bad = await remote.monteCarlo({
+      scenario: { schemaVersion: 1 },
+      draws: 0,
+      seed: -1,
+      shortfallCorrelation: 2,
+    });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.issues.map((i) => i.path)).toEqual(["draws", "seed", "shortfallCorrelation"]);
   });
 });

@@ -5,6 +5,8 @@ import { projectScenario } from "../scenario/project-scenario.ts";
 import type { ScenarioIssue } from "../scenario/scenario-issue.ts";
 import { summarize, type Summary } from "../scenario/summarize.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
+import type { Shape } from "../uncertainty/distributions.ts";
+import { runMonteCarlo, type MonteCarloSummary } from "../uncertainty/run-monte-carlo.ts";
 import { failure, type WorkerIssue, type WorkerResult } from "./result.ts";
 
 /**
@@ -49,6 +51,19 @@ export interface EngineApi {
   /** Check a scenario document against the schema, the presets and the data. */
   validate(scenario: unknown): Promise<WorkerResult<{ hash: string; warnings: WorkerIssue[] }>>;
   project(request: unknown): Promise<WorkerResult<ProjectionView>>;
+  /** Seeded Monte Carlo around a scenario (issue #6): see `MonteCarloRequest`. */
+  monteCarlo(request: unknown): Promise<WorkerResult<MonteCarloSummary>>;
+}
+
+/** A Monte Carlo run: the scenario, the draws and seed, and how to sample (README "Monte Carlo"). */
+export interface MonteCarloRequest {
+  readonly scenario: unknown;
+  readonly draws: number;
+  readonly seed: number;
+  /** Shape for every sampled parameter (default PERT). */
+  readonly shape?: string;
+  /** Correlation of the CRCs' volume shortfalls, 0–1 (one national factor plus CRC noise). */
+  readonly shortfallCorrelation?: number;
 }
 
 function describe(value: unknown): string {
@@ -100,6 +115,21 @@ function checkRequest(request: unknown, dataset: Dataset): WorkerResult<Projecti
   }
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, value: request as unknown as ProjectionRequest };
+}
+
+const MC_KEYS = ["scenario", "draws", "seed", "shape", "shortfallCorrelation"];
+
+function checkMonteCarloRequest(request: unknown): WorkerResult<MonteCarloRequest> {
+  if (!isRecord(request)) return failure("", `request must be an object, got ${describe(request)}`);
+  const issues: WorkerIssue[] = [];
+  for (const key of Object.keys(request)) {
+    if (!MC_KEYS.includes(key)) issues.push({ path: key, message: `unknown field "${key}"` });
+  }
+  for (const key of ["scenario", "draws", "seed"]) {
+    if (!(key in request)) issues.push({ path: key, message: "is required" });
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, value: request as unknown as MonteCarloRequest };
 }
 
 /** The API over one worker's state (the dataset it was given). */
@@ -183,6 +213,44 @@ export function createEngineApi(): EngineApi {
                   : [],
           },
         };
+      });
+    },
+
+    async monteCarlo(request) {
+      return guarded(() => {
+        if (!dataset) return notReady;
+        const checked = checkMonteCarloRequest(request);
+        if (!checked.ok) return checked;
+        const { scenario, draws, seed, shape, shortfallCorrelation } = checked.value;
+        const resolved = validateScenario(scenario, dataset);
+        if (!resolved.ok) {
+          return {
+            ok: false,
+            issues: toIssues(resolved.issues).map((i) => ({
+              ...i,
+              path: i.path ? `scenario.${i.path}` : "scenario",
+            })),
+          };
+        }
+        const run = runMonteCarlo(resolved.value, dataset, {
+          draws,
+          seed,
+          ...(shape !== undefined ? { shape: shape as Shape } : {}),
+          ...(shortfallCorrelation !== undefined
+            ? { correlation: { "volume.shortfall": shortfallCorrelation } }
+            : {}),
+        });
+        // Name the request's own field, not the sampler's internal option.
+        if (!run.ok)
+          return {
+            ok: false,
+            issues: toIssues(run.issues).map((i) =>
+              i.path === "correlation.volume.shortfall"
+                ? { ...i, path: "shortfallCorrelation" }
+                : i,
+            ),
+          };
+        return { ok: true, value: run.value };
       });
     },
   };

@@ -13,6 +13,8 @@ export interface EngineClient {
   /** Every request answered, in order (comparisons of several scenarios). */
   projectEach(request: unknown): Promise<WorkerResult<ProjectionView>>;
   validate: EngineApi["validate"];
+  /** Latest-input-wins Monte Carlo (the Uncertainty page's inputs). */
+  monteCarlo: EngineApi["monteCarlo"];
   terminate(): void;
 }
 
@@ -31,8 +33,13 @@ export function createEngine(workerUrl: string | URL, dataset: unknown): EngineC
     await ready;
     return remote.project(request);
   };
+  const monteCarlo = latestWins(async (request: unknown) => {
+    await ready;
+    return remote.monteCarlo(request);
+  });
   return {
     project: latestWins(projectEach),
+    monteCarlo,
     projectEach,
     validate: async (scenario) => {
       await ready;
