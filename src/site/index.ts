@@ -46,3 +46,17 @@ export {
   ownerCrcs,
   type Focus,
 } from "./focus.ts";
+export {
+  DEFAULT_MC_VIEW,
+  DRAW_CHOICES,
+  FAN_LINES,
+  PAGE_SHAPES,
+  crcLossRows,
+  fanRows,
+  lossCountRows,
+  monteCarloCsv,
+  monteCarloViewFromSearch,
+  monteCarloViewKeys,
+  nationalStatRows,
+  ownerLossRows,
+} from "./uncertainty.ts";

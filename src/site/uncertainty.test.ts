@@ -1,0 +1,106 @@
+import * as aq from "arquero";
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Dataset } from "../data/index.ts";
+import { loadDatasetFromDisk } from "../data/load-from-disk.ts";
+import { validateScenario } from "../scenario/validate-scenario.ts";
+import { runMonteCarlo, type MonteCarloSummary } from "../uncertainty/run-monte-carlo.ts";
+import {
+  DEFAULT_MC_VIEW,
+  crcLossRows,
+  fanRows,
+  lossCountRows,
+  monteCarloCsv,
+  monteCarloViewFromSearch,
+  monteCarloViewKeys,
+} from "./uncertainty.ts";
+
+let dataset: Dataset;
+let summary: MonteCarloSummary;
+
+beforeAll(async () => {
+  const loaded = await loadDatasetFromDisk("data");
+  if (!loaded.ok) throw new Error("data/ does not validate");
+  dataset = loaded.dataset;
+  const resolved = validateScenario({ schemaVersion: 1, extends: "volumes-as-they-fell" }, dataset);
+  if (!resolved.ok) throw new Error("scenario");
+  const run = runMonteCarlo(resolved.value, dataset, { draws: 40, seed: 3 });
+  if (!run.ok) throw new Error("run");
+  summary = run.value;
+});
+
+describe("Monte Carlo view state in the address", () => {
+  it("round-trips any allowed view", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.integer({ min: 0, max: 0xffffffff }),
+        fc.constantFrom("pert", "triangular", "uniform", "normal", "point"),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (draws, seed, shape, rho) => {
+          const view = { draws, seed, shape, shortfallCorrelation: rho } as const;
+          const query = new URLSearchParams(
+            Object.entries(monteCarloViewKeys(view)).map(([k, v]) => [`_${k}`, v]),
+          ).toString();
+          const read = monteCarloViewFromSearch(`?${query}`);
+          expect(read.problems).toEqual([]);
+          expect(read.view).toEqual(view);
+        },
+      ),
+    );
+  });
+
+  it("names every bad value with its allowed range and keeps the default", () => {
+    const read = monteCarloViewFromSearch("?_draws=0&_seed=-4&_shape=lognormal&_rho=1.5");
+    expect(read.view).toEqual(DEFAULT_MC_VIEW);
+    expect(read.problems).toEqual([
+      '_draws: "0" is not a whole number from 1 to 100000',
+      '_seed: "-4" is not a whole number from 0 to 4294967295',
+      '_shape: "lognormal" is not one of point, uniform, triangular, pert, normal',
+      '_rho: "1.5" is not a number from 0 to 1',
+    ]);
+    expect(monteCarloViewFromSearch("?_draws=1e3&_rho=0x1").problems).toHaveLength(2);
+  });
+
+  it("ignores the scenario's own keys", () => {
+    expect(monteCarloViewFromSearch("?v=1&extends=pbr-high").problems).toEqual([]);
+  });
+});
+
+describe("Monte Carlo tables", () => {
+  it("gives the fan of a line in £m with ordered bands", () => {
+    const rows = fanRows(summary, "profit");
+    expect(rows.map((r) => r.year)).toEqual(summary.fan.years);
+    for (const r of rows) {
+      expect(r.p5).toBeLessThanOrEqual(r.p25);
+      expect(r.p25).toBeLessThanOrEqual(r.p50);
+      expect(r.p50).toBeLessThanOrEqual(r.p75);
+      expect(r.p75).toBeLessThanOrEqual(r.p95);
+    }
+    expect(rows[3]!.p50).toBe(summary.fan.lines.profit[3]!.p50 / 1e8);
+  });
+
+  it("sorts CRCs by probability of loss and names them", () => {
+    const names = new Map(dataset.crcs.map((c) => [c.id, c.name]));
+    const rows = crcLossRows(summary, names);
+    expect(rows).toHaveLength(21);
+    for (let i = 1; i < rows.length; i++)
+      expect(rows[i - 1]!.pLoss).toBeGreaterThanOrEqual(rows[i]!.pLoss);
+    expect(rows.every((r) => r.name !== r.id)).toBe(true);
+  });
+
+  it("gives probabilities of k loss-making CRCs that sum to 1", () => {
+    const rows = lossCountRows(summary);
+    expect(rows).toHaveLength(22);
+    expect(rows.reduce((s, r) => s + r.probability, 0)).toBeCloseTo(1, 12);
+  });
+
+  it("writes the summary as tidy CSV that reads back to the same pence", () => {
+    const table = aq.fromCSV(monteCarloCsv(summary));
+    const national = table.filter((d) => d.group === "ALL" && d.measure === "profit").object() as {
+      p50: number;
+    };
+    expect(national.p50).toBe(summary.national.crcProfitPence.p50);
+    expect(table.numRows()).toBe(3 + 21 + summary.owners.length + 13 * summary.fan.years.length);
+  });
+});

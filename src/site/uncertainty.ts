@@ -1,0 +1,208 @@
+import * as aq from "arquero";
+import { MONEY_LINES, type MoneyLine } from "../engine/lines.ts";
+import { MAX_SEED } from "../uncertainty/prng.ts";
+import { SHAPES, type Shape } from "../uncertainty/distributions.ts";
+import { MAX_DRAWS, type MonteCarloSummary } from "../uncertainty/run-monte-carlo.ts";
+import type { Stats } from "../uncertainty/percentiles.ts";
+
+/**
+ * The Uncertainty page's view state and tables. The run settings (draws, seed, shape, shortfall
+ * correlation) live in the address beside the scenario, under "_"-prefixed keys, so a link
+ * reproduces the same draws; a bad value is reported and replaced by its default, never used.
+ */
+export interface MonteCarloView {
+  readonly draws: number;
+  readonly seed: number;
+  readonly shape: Shape;
+  readonly shortfallCorrelation: number;
+}
+
+/** 1,000 draws: the interactive preview (issue #6: ≤ 150 ms in the browser). */
+export const DEFAULT_MC_VIEW: MonteCarloView = {
+  draws: 1000,
+  seed: 1,
+  shape: "pert",
+  shortfallCorrelation: 0,
+};
+
+/** The draw counts offered on the page; the address may carry any allowed count. */
+export const DRAW_CHOICES: readonly number[] = [200, 1000, 2000, 5000, 10000];
+
+/** Shapes a user may pick for every parameter ("point" collapses them: the plain projection). */
+export const PAGE_SHAPES: readonly Shape[] = SHAPES;
+
+export interface MonteCarloViewRead {
+  readonly view: MonteCarloView;
+  /** One line per refused value, naming the key and what is allowed. */
+  readonly problems: readonly string[];
+}
+
+function wholeIn(raw: string, min: number, max: number): number | undefined {
+  if (!/^\d+$/.test(raw)) return undefined;
+  const n = Number(raw);
+  return n >= min && n <= max ? n : undefined;
+}
+
+/** Read the run settings from an address query; every bad value is named and defaulted. */
+export function monteCarloViewFromSearch(search: string): MonteCarloViewRead {
+  const params = new URLSearchParams(search.startsWith("?") ? search.slice(1) : search);
+  const problems: string[] = [];
+  let { draws, seed, shape, shortfallCorrelation } = DEFAULT_MC_VIEW;
+  const rawDraws = params.get("_draws");
+  if (rawDraws !== null) {
+    const n = wholeIn(rawDraws, 1, MAX_DRAWS);
+    if (n === undefined)
+      problems.push(`_draws: "${rawDraws}" is not a whole number from 1 to ${MAX_DRAWS}`);
+    else draws = n;
+  }
+  const rawSeed = params.get("_seed");
+  if (rawSeed !== null) {
+    const n = wholeIn(rawSeed, 0, MAX_SEED);
+    if (n === undefined)
+      problems.push(`_seed: "${rawSeed}" is not a whole number from 0 to ${MAX_SEED}`);
+    else seed = n;
+  }
+  const rawShape = params.get("_shape");
+  if (rawShape !== null) {
+    if ((PAGE_SHAPES as readonly string[]).includes(rawShape)) shape = rawShape as Shape;
+    else problems.push(`_shape: "${rawShape}" is not one of ${PAGE_SHAPES.join(", ")}`);
+  }
+  const rawRho = params.get("_rho");
+  if (rawRho !== null) {
+    const rho = /^(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(rawRho) ? Number(rawRho) : Number.NaN;
+    if (!(rho >= 0 && rho <= 1)) problems.push(`_rho: "${rawRho}" is not a number from 0 to 1`);
+    else shortfallCorrelation = rho;
+  }
+  return { view: { draws, seed, shape, shortfallCorrelation }, problems };
+}
+
+/** The view keys for `writeUrl` (it adds the "_" prefix). */
+export function monteCarloViewKeys(view: MonteCarloView): Record<string, string> {
+  return {
+    draws: String(view.draws),
+    seed: String(view.seed),
+    shape: view.shape,
+    rho: String(view.shortfallCorrelation),
+  };
+}
+
+const POUNDS_PER_MILLION_PENCE = 1e8;
+const m = (pence: number) => pence / POUNDS_PER_MILLION_PENCE;
+
+/** One financial year's band of a money line, in £m (fan chart rows). */
+export interface FanRow {
+  readonly year: string;
+  readonly p5: number;
+  readonly p25: number;
+  readonly p50: number;
+  readonly p75: number;
+  readonly p95: number;
+  readonly mean: number;
+}
+
+/** The fan of one money line for the nation, by financial year, in £m. */
+export function fanRows(summary: MonteCarloSummary, line: MoneyLine): FanRow[] {
+  const stats = summary.fan.lines[line];
+  return summary.fan.years.map((year, y) => {
+    const s = stats[y]!;
+    return {
+      year,
+      p5: m(s.p5),
+      p25: m(s.p25),
+      p50: m(s.p50),
+      p75: m(s.p75),
+      p95: m(s.p95),
+      mean: m(s.mean),
+    };
+  });
+}
+
+/** Per CRC (or owner): the probability of a contract-life loss and the profit band in £m. */
+export interface LossRow {
+  readonly id: string;
+  readonly name: string;
+  readonly pLoss: number;
+  readonly p5: number;
+  readonly p50: number;
+  readonly p95: number;
+}
+
+function lossRow(id: string, name: string, pLoss: number, s: Stats): LossRow {
+  return { id, name, pLoss, p5: m(s.p5), p50: m(s.p50), p95: m(s.p95) };
+}
+
+/** CRCs by probability of loss, highest first (ties by median profit, lowest first). */
+export function crcLossRows(
+  summary: MonteCarloSummary,
+  names: ReadonlyMap<string, string>,
+): LossRow[] {
+  return aq
+    .from(
+      summary.crcs.map((c) => lossRow(c.crc, names.get(c.crc) ?? c.crc, c.pLoss, c.profitPence)),
+    )
+    .orderby(aq.desc("pLoss"), "p50")
+    .objects() as LossRow[];
+}
+
+export function ownerLossRows(
+  summary: MonteCarloSummary,
+  names: ReadonlyMap<string, string>,
+): LossRow[] {
+  return aq
+    .from(
+      summary.owners.map((o) =>
+        lossRow(o.owner, names.get(o.owner) ?? o.owner, o.pLoss, o.profitPence),
+      ),
+    )
+    .orderby(aq.desc("pLoss"), "p50")
+    .objects() as LossRow[];
+}
+
+/** P(k CRCs lose money over the contract), k = 0…21, as rows for a bar chart. */
+export function lossCountRows(summary: MonteCarloSummary): { k: number; probability: number }[] {
+  return summary.lossMakingCrcs.probability.map((probability, k) => ({ k, probability }));
+}
+
+/** The national headline statistics as rows of a table (money in £m). */
+export function nationalStatRows(summary: MonteCarloSummary): {
+  measure: string;
+  mean: number;
+  p5: number;
+  p50: number;
+  p95: number;
+}[] {
+  const { crcProfitPence, mojSpendPence, lossesPence } = summary.national;
+  const row = (measure: string, s: Stats) => ({
+    measure,
+    mean: m(s.mean),
+    p5: m(s.p5),
+    p50: m(s.p50),
+    p95: m(s.p95),
+  });
+  return [
+    row("CRCs' profit or loss, £m", crcProfitPence),
+    row("MoJ spend, £m", mojSpendPence),
+    row("Losses of loss-making CRCs, £m", lossesPence),
+  ];
+}
+
+/** The lines a user can fan: every money line. */
+export const FAN_LINES: readonly MoneyLine[] = MONEY_LINES;
+
+/**
+ * The whole summary as tidy CSV (one row per statistic), for download and for checks that the
+ * browser's numbers equal the CLI's.
+ */
+export function monteCarloCsv(summary: MonteCarloSummary): string {
+  const rows: Record<string, string | number>[] = [];
+  const push = (group: string, measure: string, period: string, s: Stats) =>
+    rows.push({ group, measure, period, ...s });
+  push("ALL", "profit", "contract", summary.national.crcProfitPence);
+  push("ALL", "moj_spend", "contract", summary.national.mojSpendPence);
+  push("ALL", "losses", "contract", summary.national.lossesPence);
+  for (const c of summary.crcs) push(c.crc, "profit", "contract", c.profitPence);
+  for (const o of summary.owners) push(o.owner, "profit", "contract", o.profitPence);
+  for (const line of MONEY_LINES)
+    summary.fan.years.forEach((year, y) => push("ALL", line, year, summary.fan.lines[line][y]!));
+  return aq.from(rows).toCSV();
+}
