@@ -18,6 +18,7 @@ export default {
     { name: "Overview", path: "/" },
     { name: "Explorer", path: "/explorer" },
     { name: "Compare", path: "/compare" },
+    { name: "Uncertainty", path: "/uncertainty" },
     { name: "CRCs", path: "/crcs/" },
     { name: "Owners", path: "/owners/" },
     { name: "Methodology", path: "/methodology" },

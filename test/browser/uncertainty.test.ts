@@ -1,0 +1,116 @@
+import { readFile } from "node:fs/promises";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { monteCarloCsv, monteCarloViewFromSearch } from "../../src/site/uncertainty.ts";
+import { validateScenario } from "../../src/scenario/validate-scenario.ts";
+import { decodeScenarioQuery } from "../../src/state/url-state.ts";
+import { runMonteCarlo, type MonteCarloSummary } from "../../src/uncertainty/run-monte-carlo.ts";
+import { NO_PROBLEMS, openSite, settled, watchedPage, type Site } from "./harness.ts";
+import { dataset } from "./project-in-node.ts";
+
+let site: Site;
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+/** The oracle: the same run in Node, for the scenario and settings in a page's address. */
+async function monteCarloForUrl(url: string): Promise<MonteCarloSummary> {
+  const search = new URL(url).search;
+  const decoded = decodeScenarioQuery(search);
+  if (!decoded.ok) throw new Error(`bad URL state: ${JSON.stringify(decoded.issues)}`);
+  const { view, problems } = monteCarloViewFromSearch(search);
+  if (problems.length) throw new Error(problems.join("; "));
+  const data = await dataset();
+  const resolved = validateScenario(decoded.scenario, data);
+  if (!resolved.ok) throw new Error("scenario fails");
+  const run = runMonteCarlo(resolved.value, data, {
+    draws: view.draws,
+    seed: view.seed,
+    shape: view.shape,
+    correlation: { "volume.shortfall": view.shortfallCorrelation },
+  });
+  if (!run.ok) throw new Error(JSON.stringify(run.issues));
+  return run.value;
+}
+
+const median = (page: Page) => page.getByTestId("mc-median").getAttribute("data-pence");
+
+describe("Uncertainty", () => {
+  it("shows the same seeded summary as Node, to the penny, and downloads it as the same CSV", async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.goto(`${site.url}/uncertainty?v=1&extends=volumes-as-they-fell&_draws=200&_seed=42`);
+    await settled(page);
+    await expect.poll(() => page.getByTestId("mc-headline").getAttribute("data-seed")).toBe("42");
+    await expect.poll(() => page.url()).toContain("_rho=");
+    const expected = await monteCarloForUrl(page.url());
+    expect(await median(page)).toBe(String(expected.national.crcProfitPence.p50));
+    expect(await page.getByTestId("mc-headline").getAttribute("data-draws")).toBe("200");
+    expect(await page.getByTestId("mc-headline").getAttribute("data-hash")).toBe(expected.hash);
+    const download = page.waitForEvent("download");
+    await page.getByTestId("mc-csv").click();
+    const file = await (await download).path();
+    expect(await readFile(file, "utf8")).toBe(monteCarloCsv(expected));
+    // The charts are drawn: 21 CRC bars, the fan's bands.
+    const bars = page.locator('[data-testid="crc-ploss"] svg [aria-label="bar"] rect');
+    expect(await bars.count()).toBe(21);
+    // Bar lengths follow P(loss) on a 0–100% axis: the longest bar is the largest probability's
+    // share of the axis, and no bar runs past the chart.
+    const geometry = await bars.evaluateAll((rects) => {
+      const svg = rects[0]!.ownerSVGElement!;
+      const ticks = [...svg.querySelectorAll('[aria-label="x-axis tick"] path')].map(
+        (t) => t.getBoundingClientRect().x,
+      );
+      return {
+        axis: Math.max(...ticks) - Math.min(...ticks),
+        widths: rects.map((r) => r.getBoundingClientRect().width),
+      };
+    });
+    const maxP = Math.max(...expected.crcs.map((c) => c.pLoss));
+    expect(Math.max(...geometry.widths) / geometry.axis).toBeCloseTo(maxP, 2);
+    expect(
+      await page.locator('[data-testid="fan-chart"] svg [aria-label="area"] path').count(),
+    ).toBe(2);
+    expect(problems).toEqual(NO_PROBLEMS);
+  });
+
+  it("re-runs when the seed and the correlation change, keeping them in the address", async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.goto(`${site.url}/uncertainty?v=1&extends=volumes-as-they-fell&_draws=200&_seed=1`);
+    await settled(page);
+    await expect.poll(() => page.getByTestId("mc-headline").getAttribute("data-seed")).toBe("1");
+    const first = await median(page);
+    const seed = page.getByTestId("mc-settings").getByLabel("Seed");
+    await seed.fill("2");
+    await seed.press("Enter");
+    await expect.poll(() => page.getByTestId("mc-headline").getAttribute("data-seed")).toBe("2");
+    await expect.poll(() => page.url()).toContain("_seed=2");
+    const second = await monteCarloForUrl(page.url());
+    expect(await median(page)).toBe(String(second.national.crcProfitPence.p50));
+    expect(await median(page)).not.toBe(first);
+
+    const rho = page.getByTestId("mc-settings").locator('input[type="range"]');
+    await rho.fill("1");
+    await expect.poll(() => page.url()).toContain("_rho=1");
+    const third = await monteCarloForUrl(page.url());
+    await expect.poll(() => median(page)).toBe(String(third.national.crcProfitPence.p50));
+    expect(problems).toEqual(NO_PROBLEMS);
+  });
+
+  it("reports bad run settings in the address and uses the defaults", async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.goto(`${site.url}/uncertainty?v=1&_draws=0&_seed=abc&_shape=lognormal`);
+    await settled(page);
+    const note = page.getByTestId("problems").filter({ hasText: "run settings" });
+    await expect
+      .poll(() => note.textContent())
+      .toContain('_draws: "0" is not a whole number from 1 to 100000');
+    expect(await note.textContent()).toContain('_shape: "lognormal" is not one of');
+    await expect
+      .poll(() => page.getByTestId("mc-headline").getAttribute("data-draws"))
+      .toBe("1000");
+    expect(problems).toEqual(NO_PROBLEMS);
+  });
+});
