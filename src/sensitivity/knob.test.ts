@@ -55,13 +55,13 @@ describe("makeKnob", () => {
   });
 
   it("names what is wrong with an id", () => {
-    const problems = [
+    const problems: [string, string][] = [
       ["ffs.fixedshare", 'unknown parameter "ffs.fixedshare" (did you mean "ffs.fixedShare"?)'],
       ["contract.start", "has no effect"],
       ["termination.endDate", "is a month"],
     ];
     for (const [id, message] of problems) {
-      const k = makeKnob(id!, variation.inputs, variation.merged, dataset, all, "x");
+      const k = makeKnob(id, variation.inputs, variation.merged, dataset, all, "x");
       expect(!k.ok && k.issues[0]).toEqual({
         path: "x",
         message: expect.stringContaining(message),
