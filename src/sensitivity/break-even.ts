@@ -7,6 +7,7 @@ import type { ParameterValue } from "../scenario/scenario.ts";
 import {
   didYouMean,
   formatScenarioIssue,
+  type ScenarioIssue,
   type ScenarioResult,
 } from "../scenario/scenario-issue.ts";
 import type { ResolvedScenario } from "../scenario/validate-scenario.ts";
@@ -106,34 +107,25 @@ export function findBreakEven(
   request: BreakEvenRequest = {},
 ): ScenarioResult<BreakEvenReport> {
   const lever = (request.lever ?? "shortfall") as BreakEvenLever;
+  const issues: ScenarioIssue[] = [];
   if (!BREAK_EVEN_LEVER_NAMES.includes(lever))
-    return {
-      ok: false,
-      issues: [
-        {
-          path: "lever",
-          message: `"${String(request.lever)}" is not a lever${didYouMean(String(request.lever), BREAK_EVEN_LEVER_NAMES)}; levers: ${BREAK_EVEN_LEVER_NAMES.join(", ")}`,
-        },
-      ],
-    };
+    issues.push({
+      path: "lever",
+      message: `"${String(request.lever)}" is not a lever${didYouMean(String(request.lever), BREAK_EVEN_LEVER_NAMES)}; levers: ${BREAK_EVEN_LEVER_NAMES.join(", ")}`,
+    });
   const crcs = resolved.inputs.crcs;
   let indices = crcs.map((_, c) => c);
   if (request.crc !== undefined) {
     const c = crcs.findIndex((x) => x.id === request.crc);
-    if (c < 0) {
-      const ids = crcs.map((x) => x.id);
-      return {
-        ok: false,
-        issues: [
-          {
-            path: "crc",
-            message: `unknown CRC "${request.crc}"${didYouMean(request.crc, ids)}; CRCs: ${ids.join(", ")}`,
-          },
-        ],
-      };
-    }
+    const ids = crcs.map((x) => x.id);
+    if (c < 0)
+      issues.push({
+        path: "crc",
+        message: `unknown CRC "${request.crc}"${didYouMean(request.crc, ids)}; CRCs: ${ids.join(", ")}`,
+      });
     indices = [c];
   }
+  if (issues.length > 0) return { ok: false, issues };
   const exactBase = projectExact(resolved.inputs);
   const results: BreakEvenResult[] = [];
   let ledger: Ledger | undefined;
