@@ -8,6 +8,7 @@ import type { ResolvedScenario } from "../scenario/validate-scenario.ts";
 import { CROSS_CHECKED_IDS, inputIssues, withColumns } from "./edit-inputs.ts";
 import { makeKnob, type Knob } from "./knob.ts";
 import {
+  checkOutputSpec,
   describeOutput,
   NATIONAL_PROFIT,
   outputPence,
@@ -78,6 +79,9 @@ export function runGrid(
   const base = resolved.inputs;
   const all = base.crcs.map((_, c) => c);
   const issues: ScenarioIssue[] = [];
+  const output = request.output ?? NATIONAL_PROFIT;
+  const checked = checkOutputSpec(output, base.crcs);
+  if (!checked.ok) issues.push(...checked.issues);
   const axes: { knob: Knob; values: number[] }[] = [];
   for (const name of ["x", "y"] as const) {
     const axis = request[name];
@@ -101,7 +105,6 @@ export function runGrid(
   if (issues.length > 0) return { ok: false, issues };
   const [x, y] = axes as [(typeof axes)[0], (typeof axes)[0]];
 
-  const output = request.output ?? NATIONAL_PROFIT;
   const selector = selectOutput(output, base.crcs);
   let ledger: Ledger = projectFloat(base);
   const basePence = outputPence(ledger, selector);

@@ -5,6 +5,7 @@ import { PRESETS } from "../scenario/presets.ts";
 import { testDataset } from "../scenario/test-dataset.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import {
+  checkOutputSpec,
   describeOutput,
   NATIONAL_PROFIT,
   outputPence,
@@ -55,6 +56,19 @@ describe("parseOutputSpec", () => {
     );
     const clash = parseOutputSpec({ output: "moj", line: "profit" }, crcs);
     expect(!clash.ok && clash.issues[0]!.path).toBe("line");
+  });
+});
+
+describe("checkOutputSpec", () => {
+  it("checks an output given as an object, as issues rather than throws", () => {
+    expect(checkOutputSpec(NATIONAL_PROFIT, crcs).ok).toBe(true);
+    const bad = checkOutputSpec(
+      { scope: { kind: "owner", id: "acme" }, line: "profit", period: "contract" },
+      crcs,
+    );
+    expect(!bad.ok && bad.issues[0]!.message).toMatch(/^unknown owner "acme"/);
+    const shape = checkOutputSpec({ scope: { kind: "planet" } } as never, crcs);
+    expect(!shape.ok && shape.issues[0]!.path).toBe("output");
   });
 });
 

@@ -91,6 +91,33 @@ export function parseOutputSpec(
   return { ok: true, value: { scope, line: lineText as MoneyLine, period }, warnings: [] };
 }
 
+/**
+ * Check an output given as an object (e.g. from a worker request) the way `parseOutputSpec`
+ * checks its text form, so a bad CRC, owner, line or year is an issue, not a throw.
+ */
+export function checkOutputSpec(
+  spec: OutputSpec,
+  crcs: readonly CrcRef[],
+): ScenarioResult<OutputSpec> {
+  const scope = spec?.scope;
+  if (
+    typeof scope !== "object" ||
+    scope === null ||
+    !["national", "crc", "owner"].includes(scope.kind)
+  )
+    return {
+      ok: false,
+      issues: [
+        {
+          path: "output",
+          message: 'scope must be {kind: "national"}, {kind: "crc", id} or {kind: "owner", id}',
+        },
+      ],
+    };
+  const output = scope.kind === "national" ? "national" : `${scope.kind}:${String(scope.id)}`;
+  return parseOutputSpec({ output, line: String(spec.line), period: String(spec.period) }, crcs);
+}
+
 /** A short label, e.g. "profit, national, contract life" or "income_total, crc london, 2017-18". */
 export function describeOutput(spec: OutputSpec): string {
   const who = spec.scope.kind === "national" ? "national" : `${spec.scope.kind} ${spec.scope.id}`;

@@ -125,6 +125,15 @@ describe("runTornado", () => {
     );
   });
 
+  it("returns a bad output as an issue", () => {
+    const t = runTornado(resolvedPresets.get("no-variation")!, dataset, {
+      scope: { kind: "crc", id: "atlantis" },
+      line: "profit",
+      period: "contract",
+    });
+    expect(!t.ok && t.issues[0]!.path).toBe("output");
+  });
+
   it("notes what it held in range at an end, row by row", () => {
     // a scenario whose staff share sits at its fixed share: the fixed share's low end would
     // put the staff share above it, so the staff share is held there (as the Monte Carlo does)

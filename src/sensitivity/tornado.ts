@@ -9,6 +9,7 @@ import { LEVER_IDS } from "../uncertainty/sampler.ts";
 import { inputIssues, withColumns } from "./edit-inputs.ts";
 import { holdInRange } from "./hold-in-range.ts";
 import {
+  checkOutputSpec,
   describeOutput,
   NATIONAL_PROFIT,
   outputPence,
@@ -81,6 +82,8 @@ export function runTornado(
   output: OutputSpec = NATIONAL_PROFIT,
 ): ScenarioResult<Tornado> {
   const base = resolved.inputs;
+  const checked = checkOutputSpec(output, base.crcs);
+  if (!checked.ok) return checked;
   const selector = selectOutput(output, base.crcs);
   let ledger: Ledger = projectFloat(base);
   const basePence = outputPence(ledger, selector);
