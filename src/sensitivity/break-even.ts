@@ -121,7 +121,7 @@ export function findBreakEven(
     if (c < 0)
       issues.push({
         path: "crc",
-        message: `unknown CRC "${request.crc}"${didYouMean(request.crc, ids)}; CRCs: ${ids.join(", ")}`,
+        message: `unknown CRC "${String(request.crc)}"${didYouMean(String(request.crc), ids)}; CRCs: ${ids.join(", ")}`,
       });
     indices = [c];
   }

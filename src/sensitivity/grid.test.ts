@@ -164,6 +164,9 @@ describe("runGrid", () => {
   });
 
   it("names each bad field of the request and its allowed range", () => {
+    expect(problems({ x: {} as never, y: { id: "ffs.upsideCap" } })).toEqual([
+      { path: "x", message: expect.stringContaining("a parameter id is required") },
+    ]);
     expect(problems({ x: { id: "ffs.fixedshare" }, y: { id: "ffs.upsideCap" } })).toEqual([
       { path: "x", message: expect.stringContaining('did you mean "ffs.fixedShare"') },
     ]);

@@ -84,7 +84,7 @@ export function runGrid(
   if (!checked.ok) issues.push(...checked.issues);
   const axes: { knob: Knob; values: number[] }[] = [];
   for (const name of ["x", "y"] as const) {
-    const axis = request[name];
+    const axis: GridAxisRequest = request?.[name] ?? { id: "" };
     const knob = makeKnob(axis.id, base, resolved.merged, dataset, all, name);
     if (!knob.ok) {
       issues.push(...knob.issues);

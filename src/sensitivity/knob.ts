@@ -78,6 +78,8 @@ export function makeKnob(
     issues: [{ path, message }],
   });
   const allIds = knobIds(dataset);
+  if (typeof id !== "string" || id === "")
+    return fail(`a parameter id is required: ${SHORTFALL_SHIFT} or an id of data/parameters.csv`);
   if (id === SHORTFALL_SHIFT) return { ok: true, value: shiftKnob(), warnings: [] };
   const spec = PARAMETER_SPECS[id];
   if (spec === undefined || !dataset.parameters.some((p) => p.id === id))
