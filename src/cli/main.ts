@@ -1,7 +1,9 @@
 import { parseArgs } from "node:util";
 import { feeForServiceLine } from "../engine/fee-for-service-line.ts";
 import { poundsToPence } from "../engine/money.ts";
+import { breakevenCommand } from "./breakeven-command.ts";
 import { explainCommand, explainDeltaCommand } from "./explain-command.ts";
+import { gridCommand } from "./grid-command.ts";
 import type { Output } from "./output.ts";
 import {
   LINE_HELP,
@@ -10,6 +12,7 @@ import {
   summaryCommand,
   validateCommand,
 } from "./scenario-commands.ts";
+import { tornadoCommand } from "./tornado-command.ts";
 
 export type { Output } from "./output.ts";
 
@@ -29,6 +32,15 @@ commands:
       (period: a month 2017-09, a quarter "2017-18 Q2", a year 2017-18, or total; default --depth 3)
   explain-delta <scenarioA> <scenarioB> <crc | owner | ALL> <line> <period> [--method one-at-a-time|sequential]
       B − A shared among the parameters that differ, switched A→B in alphabetical order, plus interaction
+  tornado <preset | scenario.json> [--output national|moj|crc:ID|owner:ID] [--line LINE] [--period contract|FY] [--format csv|json]
+      one-at-a-time swings of each uncertain parameter, low to high, largest effect first
+      (default output: national contract-life profit)
+  grid <preset | scenario.json> --x PARAM --y PARAM [--steps N] [--x-range FROM:TO] [--y-range FROM:TO]
+       [--output …] [--line …] [--period …] [--format csv|json]
+      the output over N × N values of two parameters (or volume.shortfall.shift); default 11 steps
+      over the data's low–high; negative ranges as --x-range=-0.1:0.2
+  breakeven <preset | scenario.json> [--lever shortfall|fixedShare|variationScale] [--crc ID] [--format csv|json]
+      per CRC, the lever's value at which contract-life profit is zero, checked by the exact engine
   ffs --price POUNDS_PER_YEAR --shortfall SHARE [--fixed-share SHARE] [--tolerance SHARE]
       fee for service for one CRC, by financial year, as CSV (fy,amount_pence)
 
@@ -117,6 +129,12 @@ export async function main(argv: string[], out: Output): Promise<number> {
       return explainCommand(rest, out);
     case "explain-delta":
       return explainDeltaCommand(rest, out);
+    case "tornado":
+      return tornadoCommand(rest, out);
+    case "grid":
+      return gridCommand(rest, out);
+    case "breakeven":
+      return breakevenCommand(rest, out);
     case undefined:
     case "help":
     case "--help":

@@ -1,0 +1,106 @@
+import * as aq from "arquero";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import type { Dataset } from "../data/index.ts";
+import { formatScenarioIssue, type ScenarioIssue } from "../scenario/scenario-issue.ts";
+import { validateScenario, type ResolvedScenario } from "../scenario/validate-scenario.ts";
+import { parseOutputSpec, type OutputSpec } from "../sensitivity/output-spec.ts";
+import { datasetForCli } from "./dataset-for-cli.ts";
+import type { Output } from "./output.ts";
+import { readScenarioArgument } from "./scenario-argument.ts";
+
+/** Exit code for bad input (arguments, files, scenarios), as for every command. */
+export const EXIT_BAD_INPUT = 2;
+export const SENSITIVITY_FORMATS = ["csv", "json"] as const;
+export type SensitivityFormat = (typeof SENSITIVITY_FORMATS)[number];
+
+/** Print each problem as one `crc-scenarios <command>: …` line on stderr; exit code 2. */
+export function fail(out: Output, command: string, messages: readonly string[]): number {
+  for (const m of [...new Set(messages)]) out.stderr(`crc-scenarios ${command}: ${m}\n`);
+  return EXIT_BAD_INPUT;
+}
+
+export function parse(
+  command: string,
+  args: string[],
+  options: NonNullable<ParseArgsConfig["options"]>,
+  out: Output,
+) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: true });
+  } catch (error) {
+    fail(out, command, [(error as Error).message]);
+    return undefined;
+  }
+}
+
+/** The options that choose the output a command follows. */
+export const OUTPUT_OPTIONS = {
+  output: { type: "string" },
+  line: { type: "string" },
+  period: { type: "string" },
+} as const;
+
+/** `--format csv|json` (default csv). */
+export function formatOption(raw: unknown, problems: string[]): SensitivityFormat {
+  const format = (raw as string | undefined) ?? "csv";
+  if (!(SENSITIVITY_FORMATS as readonly string[]).includes(format))
+    problems.push(`--format: "${format}" is not one of ${SENSITIVITY_FORMATS.join(", ")}`);
+  return format as SensitivityFormat;
+}
+
+/** Issues from the core, each put as the command-line option it came from. */
+export function optionMessages(
+  issues: readonly ScenarioIssue[],
+  flags: Readonly<Record<string, string>>,
+): string[] {
+  return issues.map((issue) => {
+    const flag = flags[issue.path];
+    return flag === undefined ? formatScenarioIssue(issue) : `${flag}: ${issue.message}`;
+  });
+}
+
+/**
+ * The one scenario argument, validated against the data, and the output the options ask for.
+ * Messages (argument, file, data, scenario or output problems) on failure.
+ */
+export async function scenarioAndOutput(
+  positionals: readonly string[],
+  values: Record<string, unknown>,
+): Promise<
+  | { ok: true; scenario: ResolvedScenario; dataset: Dataset; output: OutputSpec }
+  | { ok: false; messages: string[] }
+> {
+  if (positionals.length !== 1)
+    return {
+      ok: false,
+      messages: [
+        positionals.length === 0
+          ? "a preset id or a scenario .json file is required"
+          : `expected one scenario, got ${positionals.length}: ${positionals.join(" ")}`,
+      ],
+    };
+  const read = await readScenarioArgument(positionals[0]);
+  if (!read.ok) return { ok: false, messages: [read.message] };
+  const data = await datasetForCli();
+  if (!data.ok) return { ok: false, messages: data.messages };
+  const checked = validateScenario(read.doc, data.dataset);
+  if (!checked.ok) return { ok: false, messages: checked.issues.map(formatScenarioIssue) };
+  const output = parseOutputSpec(
+    {
+      output: values.output as string | undefined,
+      line: values.line as string | undefined,
+      period: values.period as string | undefined,
+    },
+    checked.value.inputs.crcs,
+  );
+  if (!output.ok) return { ok: false, messages: optionMessages(output.issues, OUTPUT_FLAGS) };
+  return { ok: true, scenario: checked.value, dataset: data.dataset, output: output.value };
+}
+
+const OUTPUT_FLAGS = { output: "--output", line: "--line", period: "--period" };
+
+/** Rows as CSV through Arquero (quoting as needed), ending in a newline. */
+export function csvOf(rows: readonly object[]): string {
+  const text = aq.from(rows as object[]).toCSV();
+  return text.endsWith("\n") ? text : `${text}\n`;
+}
