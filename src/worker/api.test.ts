@@ -6,6 +6,9 @@ import { rollUp } from "../engine/roll-up.ts";
 import { projectScenario } from "../scenario/project-scenario.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import { runMonteCarlo } from "../uncertainty/run-monte-carlo.ts";
+import { findBreakEven } from "../sensitivity/break-even.ts";
+import { runGrid } from "../sensitivity/grid.ts";
+import { runTornado } from "../sensitivity/tornado.ts";
 import { createEngineApi, type EngineApi } from "./api.ts";
 
 // The worker round trip, in Node: the same API object the worker exposes, across a real
@@ -169,4 +172,54 @@ describe("engine worker API over a MessageChannel", () => {
     if (bad.ok) return;
     expect(bad.issues.map((i) => i.path)).toEqual(["draws", "seed", "shortfallCorrelation"]);
   });
+
+  it("runs a tornado, a grid and a break-even search like the core, and names bad fields", async () => {
+    const scenario = { schemaVersion: 1, extends: "volumes-as-they-fell" };
+    const resolved = validateScenario(scenario, dataset);
+    if (!resolved.ok) throw new Error("scenario failed");
+    const tornado = await remote.tornado({ scenario, output: "crc:wales" });
+    const direct = runTornado(resolved.value, dataset, {
+      scope: { kind: "crc", id: "wales" },
+      line: "profit",
+      period: "contract",
+    });
+    expect(tornado).toEqual({ ok: true, value: direct.ok && direct.value });
+
+    const axes = { x: { id: "ffs.fixedShare" }, y: { id: "volume.shortfall.shift" }, steps: 3 };
+    const grid = await remote.grid({ scenario, ...axes });
+    expect(grid).toEqual({ ok: true, value: answerOf(runGrid(resolved.value, dataset, axes)) });
+
+    const breakEven = await remote.breakEven({ scenario, lever: "fixedShare", crc: "wales" });
+    expect(breakEven).toEqual({
+      ok: true,
+      value: answerOf(
+        findBreakEven(resolved.value, dataset, { lever: "fixedShare", crc: "wales" }),
+      ),
+    });
+
+    expect(await remote.tornado({ scenario, output: "crc:atlantis" })).toMatchObject({
+      ok: false,
+      issues: [{ path: "output", message: expect.stringMatching(/unknown crc "atlantis"/) }],
+    });
+    expect(await remote.grid({ scenario, x: 3 })).toEqual({
+      ok: false,
+      issues: [
+        { path: "x", message: "must be an axis {id, from?, to?, steps?}" },
+        { path: "y", message: "must be an axis {id, from?, to?, steps?}" },
+      ],
+    });
+    expect(await remote.breakEven({ scenario, lever: "price", extra: 1 })).toEqual({
+      ok: false,
+      issues: [{ path: "extra", message: 'unknown field "extra"' }],
+    });
+    expect(await remote.breakEven({ scenario, lever: "price" })).toMatchObject({
+      ok: false,
+      issues: [{ path: "lever" }],
+    });
+  });
 });
+
+function answerOf<T>(result: { ok: true; value: T } | { ok: false }): T {
+  if (!result.ok) throw new Error("core run failed");
+  return result.value;
+}

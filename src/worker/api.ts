@@ -2,11 +2,15 @@ import type { Dataset } from "../data/index.ts";
 import { ALL, rollUp, type TidyRow } from "../engine/roll-up.ts";
 import { PRESETS } from "../scenario/presets.ts";
 import { projectScenario } from "../scenario/project-scenario.ts";
-import type { ScenarioIssue } from "../scenario/scenario-issue.ts";
+import type { ScenarioIssue, ScenarioResult } from "../scenario/scenario-issue.ts";
 import { summarize, type Summary } from "../scenario/summarize.ts";
-import { validateScenario } from "../scenario/validate-scenario.ts";
+import { validateScenario, type ResolvedScenario } from "../scenario/validate-scenario.ts";
 import type { Shape } from "../uncertainty/distributions.ts";
 import { runMonteCarlo, type MonteCarloSummary } from "../uncertainty/run-monte-carlo.ts";
+import { findBreakEven, type BreakEvenReport } from "../sensitivity/break-even.ts";
+import { runGrid, type Grid, type GridAxisRequest } from "../sensitivity/grid.ts";
+import { parseOutputSpec, type OutputText } from "../sensitivity/output-spec.ts";
+import { runTornado, type Tornado } from "../sensitivity/tornado.ts";
 import { failure, type WorkerIssue, type WorkerResult } from "./result.ts";
 
 /**
@@ -53,6 +57,32 @@ export interface EngineApi {
   project(request: unknown): Promise<WorkerResult<ProjectionView>>;
   /** Seeded Monte Carlo around a scenario (issue #6): see `MonteCarloRequest`. */
   monteCarlo(request: unknown): Promise<WorkerResult<MonteCarloSummary>>;
+  /** One-at-a-time swings low → high of the uncertain parameters: see `TornadoRequest`. */
+  tornado(request: unknown): Promise<WorkerResult<Tornado>>;
+  /** An output over a grid of two knobs: see `GridRequestText`. */
+  grid(request: unknown): Promise<WorkerResult<Grid>>;
+  /** Per CRC, the lever value at which contract profit is zero, checked by the exact engine. */
+  breakEven(request: unknown): Promise<WorkerResult<BreakEvenReport>>;
+}
+
+/** A tornado: the scenario and the output followed, in its text form (`OutputText`). */
+export interface TornadoRequest extends OutputText {
+  readonly scenario: unknown;
+}
+
+/** A two-way grid: the scenario, its two axes, and the output in its text form. */
+export interface GridRequestText extends OutputText {
+  readonly scenario: unknown;
+  readonly x: GridAxisRequest;
+  readonly y: GridAxisRequest;
+  readonly steps?: number;
+}
+
+/** A break-even search: the lever ("shortfall", "fixedShare", "variationScale") and a CRC. */
+export interface BreakEvenRequestText {
+  readonly scenario: unknown;
+  readonly lever?: string;
+  readonly crc?: string;
 }
 
 /** A Monte Carlo run: the scenario, the draws and seed, and how to sample (README "Monte Carlo"). */
@@ -130,6 +160,43 @@ function checkMonteCarloRequest(request: unknown): WorkerResult<MonteCarloReques
   }
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, value: request as unknown as MonteCarloRequest };
+}
+
+const OUTPUT_KEYS = ["output", "line", "period"];
+
+/** Check a request's fields: an object with `scenario`, and no key outside `keys`. */
+function checkFields(
+  request: unknown,
+  keys: readonly string[],
+): WorkerResult<Record<string, unknown>> {
+  if (!isRecord(request)) return failure("", `request must be an object, got ${describe(request)}`);
+  const issues: WorkerIssue[] = [];
+  for (const key of Object.keys(request)) {
+    if (!keys.includes(key)) issues.push({ path: key, message: `unknown field "${key}"` });
+  }
+  if (!("scenario" in request)) issues.push({ path: "scenario", message: "is required" });
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, value: request };
+}
+
+/** Validate a request's scenario; its problems are reported under "scenario.". */
+function resolveIn(scenario: unknown, dataset: Dataset): WorkerResult<ResolvedScenario> {
+  const resolved = validateScenario(scenario, dataset);
+  if (resolved.ok) return { ok: true, value: resolved.value };
+  return {
+    ok: false,
+    issues: toIssues(resolved.issues).map((i) => ({
+      ...i,
+      path: i.path ? `scenario.${i.path}` : "scenario",
+    })),
+  };
+}
+
+/** A core result as a worker result (issues reduced to path and message). */
+function answer<T>(result: ScenarioResult<T>): WorkerResult<T> {
+  return result.ok
+    ? { ok: true, value: result.value }
+    : { ok: false, issues: toIssues(result.issues) };
 }
 
 /** The API over one worker's state (the dataset it was given). */
@@ -222,16 +289,8 @@ export function createEngineApi(): EngineApi {
         const checked = checkMonteCarloRequest(request);
         if (!checked.ok) return checked;
         const { scenario, draws, seed, shape, shortfallCorrelation } = checked.value;
-        const resolved = validateScenario(scenario, dataset);
-        if (!resolved.ok) {
-          return {
-            ok: false,
-            issues: toIssues(resolved.issues).map((i) => ({
-              ...i,
-              path: i.path ? `scenario.${i.path}` : "scenario",
-            })),
-          };
-        }
+        const resolved = resolveIn(scenario, dataset);
+        if (!resolved.ok) return resolved;
         const run = runMonteCarlo(resolved.value, dataset, {
           draws,
           seed,
@@ -251,6 +310,69 @@ export function createEngineApi(): EngineApi {
             ),
           };
         return { ok: true, value: run.value };
+      });
+    },
+
+    async tornado(request) {
+      return guarded(() => {
+        if (!dataset) return notReady;
+        const checked = checkFields(request, ["scenario", ...OUTPUT_KEYS]);
+        if (!checked.ok) return checked;
+        const resolved = resolveIn(checked.value.scenario, dataset);
+        if (!resolved.ok) return resolved;
+        const output = parseOutputSpec(checked.value as OutputText, resolved.value.inputs.crcs);
+        if (!output.ok) return answer(output);
+        return answer(runTornado(resolved.value, dataset, output.value));
+      });
+    },
+
+    async grid(request) {
+      return guarded(() => {
+        if (!dataset) return notReady;
+        const checked = checkFields(request, ["scenario", "x", "y", "steps", ...OUTPUT_KEYS]);
+        if (!checked.ok) return checked;
+        const { x, y, steps } = checked.value as unknown as GridRequestText;
+        if (!isRecord(x) || !isRecord(y))
+          return {
+            ok: false,
+            issues: [
+              ...(isRecord(x)
+                ? []
+                : [{ path: "x", message: "must be an axis {id, from?, to?, steps?}" }]),
+              ...(isRecord(y)
+                ? []
+                : [{ path: "y", message: "must be an axis {id, from?, to?, steps?}" }]),
+            ],
+          };
+        const resolved = resolveIn(checked.value.scenario, dataset);
+        if (!resolved.ok) return resolved;
+        const output = parseOutputSpec(checked.value as OutputText, resolved.value.inputs.crcs);
+        if (!output.ok) return answer(output);
+        return answer(
+          runGrid(resolved.value, dataset, {
+            x,
+            y,
+            ...(steps !== undefined ? { steps } : {}),
+            output: output.value,
+          }),
+        );
+      });
+    },
+
+    async breakEven(request) {
+      return guarded(() => {
+        if (!dataset) return notReady;
+        const checked = checkFields(request, ["scenario", "lever", "crc"]);
+        if (!checked.ok) return checked;
+        const resolved = resolveIn(checked.value.scenario, dataset);
+        if (!resolved.ok) return resolved;
+        const { lever, crc } = checked.value as unknown as BreakEvenRequestText;
+        return answer(
+          findBreakEven(resolved.value, dataset, {
+            ...(lever !== undefined ? { lever } : {}),
+            ...(crc !== undefined ? { crc } : {}),
+          }),
+        );
       });
     },
   };

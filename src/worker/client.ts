@@ -15,6 +15,10 @@ export interface EngineClient {
   validate: EngineApi["validate"];
   /** Latest-input-wins Monte Carlo (the Uncertainty page's inputs). */
   monteCarlo: EngineApi["monteCarlo"];
+  /** Latest-input-wins sensitivity runs (the Sensitivity page). */
+  tornado: EngineApi["tornado"];
+  grid: EngineApi["grid"];
+  breakEven: EngineApi["breakEven"];
   terminate(): void;
 }
 
@@ -33,13 +37,29 @@ export function createEngine(workerUrl: string | URL, dataset: unknown): EngineC
     await ready;
     return remote.project(request);
   };
-  const monteCarlo = latestWins(async (request: unknown) => {
+  // Each kind of run has its own queue, so a slow grid never holds back a tornado.
+  const monteCarlo: EngineClient["monteCarlo"] = latestWins(async (r: unknown) => {
     await ready;
-    return remote.monteCarlo(request);
+    return remote.monteCarlo(r);
+  });
+  const tornado: EngineClient["tornado"] = latestWins(async (r: unknown) => {
+    await ready;
+    return remote.tornado(r);
+  });
+  const grid: EngineClient["grid"] = latestWins(async (r: unknown) => {
+    await ready;
+    return remote.grid(r);
+  });
+  const breakEven: EngineClient["breakEven"] = latestWins(async (r: unknown) => {
+    await ready;
+    return remote.breakEven(r);
   });
   return {
     project: latestWins(projectEach),
     monteCarlo,
+    tornado,
+    grid,
+    breakEven,
     projectEach,
     validate: async (scenario) => {
       await ready;

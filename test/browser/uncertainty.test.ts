@@ -59,7 +59,7 @@ describe("Uncertainty", () => {
     // Bar lengths follow P(loss) on a 0–100% axis: the longest bar is the largest probability's
     // share of the axis, and no bar runs past the chart.
     const geometry = await bars.evaluateAll((rects) => {
-      const svg = rects[0]!.ownerSVGElement!;
+      const svg = (rects[0] as SVGElement).ownerSVGElement!;
       const ticks = [...svg.querySelectorAll('[aria-label="x-axis tick"] path')].map(
         (t) => t.getBoundingClientRect().x,
       );
