@@ -1,10 +1,13 @@
 import type { Dataset } from "../data/index.ts";
 import { ALL, rollUp, type TidyRow } from "../engine/roll-up.ts";
 import { PRESETS } from "../scenario/presets.ts";
-import { projectScenario } from "../scenario/project-scenario.ts";
 import type { ScenarioIssue } from "../scenario/scenario-issue.ts";
 import { summarize, type Summary } from "../scenario/summarize.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
+import { explainDelta, type DeltaExplanation } from "../explain/explain-delta.ts";
+import { explainFigure, type FigureNode } from "../explain/explain-figure.ts";
+import { checkExplainDeltaRequest, checkExplainRequest } from "./explain-request.ts";
+import { createProjectionMemo } from "./projection-memo.ts";
 import { failure, type WorkerIssue, type WorkerResult } from "./result.ts";
 
 /**
@@ -49,6 +52,22 @@ export interface EngineApi {
   /** Check a scenario document against the schema, the presets and the data. */
   validate(scenario: unknown): Promise<WorkerResult<{ hash: string; warnings: WorkerIssue[] }>>;
   project(request: unknown): Promise<WorkerResult<ProjectionView>>;
+  /** Why a figure has its value: `{scenario, figure: {crc, line, period}, depth?}` (issue #8). */
+  explain(request: unknown): Promise<WorkerResult<ExplainView>>;
+  /** Why a figure differs between two scenarios: `{a, b, figure, method?}` (issue #8). */
+  explainDelta(request: unknown): Promise<WorkerResult<DeltaView>>;
+}
+
+export interface ExplainView {
+  readonly hash: string;
+  /** The explanation tree, down to the requested depth (truncated nodes can be asked for). */
+  readonly tree: FigureNode;
+}
+
+export interface DeltaView {
+  readonly hashA: string;
+  readonly hashB: string;
+  readonly delta: DeltaExplanation;
 }
 
 function describe(value: unknown): string {
@@ -65,6 +84,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function toIssues(issues: readonly ScenarioIssue[]): WorkerIssue[] {
   return issues.map((i) => ({ path: i.path, message: i.message }));
+}
+
+/** Issues about a part of the request, with their path under it ("scenario.parameters.x"). */
+function under(prefix: string, issues: readonly ScenarioIssue[]): WorkerIssue[] {
+  return toIssues(issues).map((i) => ({ ...i, path: i.path ? `${prefix}.${i.path}` : prefix }));
 }
 
 /** Run `compute` and turn an unexpected exception (a bug) into an error value, not a throw. */
@@ -105,6 +129,7 @@ function checkRequest(request: unknown, dataset: Dataset): WorkerResult<Projecti
 /** The API over one worker's state (the dataset it was given). */
 export function createEngineApi(): EngineApi {
   let dataset: Dataset | undefined;
+  let projectDoc: ReturnType<typeof createProjectionMemo> = () => notReady;
   const notReady = failure("", "the engine has no data yet: call init(dataset) first");
 
   return {
@@ -121,6 +146,7 @@ export function createEngineApi(): EngineApi {
           );
         }
         dataset = candidate as unknown as Dataset;
+        projectDoc = createProjectionMemo(dataset);
         return {
           ok: true,
           value: { crcs: dataset.crcs.length, parameters: dataset.parameters.length },
@@ -145,7 +171,7 @@ export function createEngineApi(): EngineApi {
         if (!dataset) return notReady;
         const checked = checkRequest(request, dataset);
         if (!checked.ok) return checked;
-        const projected = projectScenario(checked.value.scenario, dataset);
+        const projected = projectDoc(checked.value.scenario);
         if (!projected.ok) {
           return {
             ok: false,
@@ -182,6 +208,49 @@ export function createEngineApi(): EngineApi {
                   ? rollUp(ledger, "month", (c, o) => c === ALL && o === owner)
                   : [],
           },
+        };
+      });
+    },
+
+    async explain(request) {
+      return guarded(() => {
+        if (!dataset) return notReady;
+        const checked = checkExplainRequest(request);
+        if (!checked.ok) return checked;
+        const { scenario, figure, depth } = checked.value;
+        const projected = projectDoc(scenario);
+        if (!projected.ok) return { ok: false, issues: under("scenario", projected.issues) };
+        const { scenario: resolved, ledger } = projected.value;
+        const tree = explainFigure(resolved, ledger, figure, { depth });
+        if (!tree.ok) return { ok: false, issues: under("figure", tree.issues) };
+        return { ok: true, value: { hash: resolved.hash, tree: tree.value } };
+      });
+    },
+
+    async explainDelta(request) {
+      return guarded(() => {
+        if (!dataset) return notReady;
+        const checked = checkExplainDeltaRequest(request);
+        if (!checked.ok) return checked;
+        const { a, b, figure, method } = checked.value;
+        const sideA = validateScenario(a, dataset);
+        const sideB = validateScenario(b, dataset);
+        const issues = [
+          ...(sideA.ok ? [] : under("a", sideA.issues)),
+          ...(sideB.ok ? [] : under("b", sideB.issues)),
+        ];
+        if (!sideA.ok || !sideB.ok) return { ok: false, issues };
+        const delta = explainDelta(sideA.value.inputs, sideB.value.inputs, figure, { method });
+        if (!delta.ok)
+          return {
+            ok: false,
+            issues: delta.issues.map((i) =>
+              i.path === "scenarios" ? i : { ...i, path: `figure.${i.path}` },
+            ),
+          };
+        return {
+          ok: true,
+          value: { hashA: sideA.value.hash, hashB: sideB.value.hash, delta: delta.value },
         };
       });
     },
