@@ -46,3 +46,25 @@ export {
   ownerCrcs,
   type Focus,
 } from "./focus.ts";
+// "Explain this number" (issue #8): the panel's words and the `_explain` view key.
+export {
+  explanationText,
+  figureTitle,
+  graft,
+  inputSource,
+  inputStatus,
+  inputValueText,
+  LINE_NAMES,
+  methodologySection,
+  nodeAt,
+  partLabel,
+  periodName,
+  whoName,
+} from "./explanation.ts";
+export {
+  EXPLAIN_KEY,
+  EXPLAIN_VIEW_KEY,
+  encodeExplainParam,
+  explainFromSearch,
+} from "../state/explain-param.ts";
+export { formatDelta, formatPence } from "../explain/format-tree.ts";
