@@ -306,7 +306,7 @@ export function deltaPanel({ title, nameA, nameB, result, link, onClose }) {
     return shell(
       problemList(
         "This difference cannot be explained:",
-        result.issues.map((i) => `${i.path}: ${i.message}`),
+        result.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)),
       ),
       {
         onClose,
@@ -358,9 +358,9 @@ export function deltaPanel({ title, nameA, nameB, result, link, onClose }) {
       </table>
       <p>
         Each parameter that differs is switched from ${nameA}'s value to ${nameB}'s
-        ${d.method === "sequential" ? "cumulatively" : "alone, the others held at A's"}, in a fixed
-        order (${d.order}); what is left is the interaction between them. The parts add up exactly
-        to the difference.
+        ${d.method === "sequential" ? "cumulatively" : `alone, the others held at ${nameA}'s`}, in a
+        fixed order (${d.order}); what is left is the interaction between them. The parts add up
+        exactly to the difference.
       </p>
       <table class="explain-inputs" data-testid="delta-parts">
         <thead>
@@ -402,4 +402,24 @@ export function deltaPanel({ title, nameA, nameB, result, link, onClose }) {
     </div>`,
     { onClose, testid: "delta-panel", label: "Why the difference?" },
   );
+}
+
+/**
+ * The Compare table's change cells for money metrics as buttons that explain the change (the
+ * cells keep their data attributes; only their text moves into a button). `open({ref, vs})`.
+ */
+export function explainDeltaCells(table, open, { figureOf, labelOf }) {
+  for (const td of table.querySelectorAll('td[data-kind="delta"]')) {
+    const ref = figureOf(td.dataset.metric);
+    if (!ref) continue;
+    const vs = td.dataset.scenario;
+    const button = html`<button type="button" class="explain-figure">${td.textContent}</button>`;
+    button.setAttribute(
+      "aria-label",
+      `Explain the change in ${labelOf(td.dataset.metric)} for ${labelOf(vs)}`,
+    );
+    button.addEventListener("click", () => open({ ref, vs }));
+    td.replaceChildren(button);
+  }
+  return table;
 }

@@ -18,7 +18,10 @@ import { CASELOAD_RULE, WORKLOAD_RULE } from "../engine/workload.ts";
 import { explainFigure, type FigureNode } from "../explain/explain-figure.ts";
 import { formatFigureTree } from "../explain/format-tree.ts";
 import { projectScenario } from "../scenario/project-scenario.ts";
+import { resolveFigure } from "../explain/figure-ref.ts";
+import { METRICS } from "./compare.ts";
 import {
+  compareMetricFigure,
   explanationText,
   figureTitle,
   graft,
@@ -196,5 +199,20 @@ describe("graft and the footnote text", () => {
       "… parts not shown: https://example.org/?_explain=wales.income_total.total",
     );
     expect(text.trimEnd().endsWith("?_explain=wales.profit.total")).toBe(true);
+  });
+});
+
+describe("compareMetricFigure", () => {
+  it("maps every money metric of the Compare page to a figure, and the count to none", () => {
+    for (const m of METRICS) {
+      const ref = compareMetricFigure(m.metric);
+      if (m.unit === "count") expect(ref).toBeNull();
+      else expect(ref && resolveFigure(dataset.crcs, ref).ok).toBe(true);
+    }
+    expect(compareMetricFigure("moj_spend")).toEqual({
+      crc: "ALL",
+      line: "income_total",
+      period: "total",
+    });
   });
 });

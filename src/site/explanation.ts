@@ -201,3 +201,20 @@ export function explanationText(root: FigureNode, o: ExplanationTextOptions): st
     "",
   ].join("\n");
 }
+
+/**
+ * The figure behind a Compare page metric (src/site/compare.ts METRICS): MoJ spend is the
+ * nation's income, "CRCs' profit or loss" its profit, and each line its contract total. The
+ * count of loss-making CRCs is not a money figure: null.
+ */
+export function compareMetricFigure(metric: string): FigureRef | null {
+  const line =
+    metric === "moj_spend"
+      ? "income_total"
+      : metric === "crc_profit"
+        ? "profit"
+        : metric in LINE_NAMES
+          ? metric
+          : null;
+  return line === null ? null : { crc: "ALL", line, period: "total" };
+}

@@ -48,6 +48,7 @@ export {
 } from "./focus.ts";
 // "Explain this number" (issue #8): the panel's words and the `_explain` view key.
 export {
+  compareMetricFigure,
   explanationText,
   figureTitle,
   graft,
@@ -64,7 +65,9 @@ export {
 export {
   EXPLAIN_KEY,
   EXPLAIN_VIEW_KEY,
+  VS_KEY,
   encodeExplainParam,
+  explainDeltaFromSearch,
   explainFromSearch,
 } from "../state/explain-param.ts";
 export { formatDelta, formatPence } from "../explain/format-tree.ts";

@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import { MONEY_LINES } from "../engine/lines.ts";
 import { periodMap, PERIODS } from "../engine/periods.ts";
 import { decodeScenarioQuery, encodeScenarioQuery } from "./url-state.ts";
-import { EXPLAIN_KEY, encodeExplainParam, explainFromSearch } from "./explain-param.ts";
+import {
+  EXPLAIN_KEY,
+  encodeExplainParam,
+  explainDeltaFromSearch,
+  explainFromSearch,
+} from "./explain-param.ts";
 
 const CRCS = [
   { id: "wales", ownerId: "working-links" },
@@ -61,12 +66,48 @@ describe("_explain in the address", () => {
     const result = explainFromSearch(search("walse.proft.2030-31"), CRCS);
     if (result.kind !== "invalid") throw new Error("expected problems");
     expect(result.problems).toHaveLength(3);
-    expect(result.problems[0]).toMatch(/^_explain crc: unknown CRC "walse" \(did you mean "wales"\?\); CRCs: wales/);
+    expect(result.problems[0]).toMatch(
+      /^_explain crc: unknown CRC "walse" \(did you mean "wales"\?\); CRCs: wales/,
+    );
     expect(result.problems[1]).toMatch(
       /^_explain line: unknown line "proft".*did you mean "profit"/,
     );
     expect(result.problems[2]).toMatch(
       /^_explain period: unknown period "2030-31"; periods: months/,
     );
+  });
+});
+
+describe("_explain and _vs on the Compare page", () => {
+  const known = new Set(["pbr-high", "no-variation"]);
+  it("reads the figure and the compared scenario", () => {
+    expect(
+      explainDeltaFromSearch(
+        "?_base=no-variation&_explain=ALL.profit.total&_vs=pbr-high",
+        CRCS,
+        known,
+      ),
+    ).toEqual({
+      kind: "figure",
+      ref: { crc: "ALL", line: "profit", period: "total" },
+      vs: "pbr-high",
+    });
+    expect(explainDeltaFromSearch("?_base=no-variation", CRCS, known)).toEqual({ kind: "none" });
+  });
+
+  it("names what is missing or unknown", () => {
+    expect(explainDeltaFromSearch("?_vs=pbr-high", CRCS, known)).toEqual({
+      kind: "invalid",
+      problems: ["_vs: needs _explain (the figure to explain)"],
+    });
+    expect(explainDeltaFromSearch("?_explain=ALL.profit.total", CRCS, known)).toEqual({
+      kind: "invalid",
+      problems: ["_vs: is missing (the scenario compared with the baseline)"],
+    });
+    const both = explainDeltaFromSearch("?_explain=ALL.profit.never&_vs=atlantis", CRCS, known);
+    expect(both.kind === "invalid" && both.problems).toEqual([
+      expect.stringMatching(/^_explain period: unknown period "never"/),
+      '_vs: "atlantis" is not a preset or saved scenario',
+    ]);
   });
 });

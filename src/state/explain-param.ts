@@ -60,3 +60,36 @@ export function explainFromSearch(search: string, crcs: readonly CrcRef[]): Expl
     };
   return { kind: "figure", ref };
 }
+
+/** The Compare page's other scenario for a delta: `_vs=<selection id>` beside `_explain`. */
+export const VS_KEY = "_vs";
+
+export type ExplainDeltaParam =
+  | { readonly kind: "none" }
+  | { readonly kind: "figure"; readonly ref: FigureRef; readonly vs: string }
+  | { readonly kind: "invalid"; readonly problems: readonly string[] };
+
+/**
+ * Read a delta explanation (Compare page) from a query string: `_explain` (the figure) and
+ * `_vs` (the compared scenario's selection id, one of `known`); the baseline is the page's.
+ */
+export function explainDeltaFromSearch(
+  search: string,
+  crcs: readonly CrcRef[],
+  known: ReadonlySet<string>,
+): ExplainDeltaParam {
+  const figure = explainFromSearch(search, crcs);
+  const params = new URLSearchParams(search.startsWith("?") ? search.slice(1) : search);
+  const vs = params.get(VS_KEY);
+  if (figure.kind === "none")
+    return vs === null
+      ? figure
+      : { kind: "invalid", problems: [`${VS_KEY}: needs ${EXPLAIN_KEY} (the figure to explain)`] };
+  const problems = figure.kind === "invalid" ? [...figure.problems] : [];
+  if (vs === null) problems.push(`${VS_KEY}: is missing (the scenario compared with the baseline)`);
+  else if (!known.has(vs))
+    problems.push(`${VS_KEY}: ${JSON.stringify(vs)} is not a preset or saved scenario`);
+  if (problems.length > 0 || figure.kind !== "figure" || vs === null)
+    return { kind: "invalid", problems };
+  return { kind: "figure", ref: figure.ref, vs };
+}

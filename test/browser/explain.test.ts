@@ -4,7 +4,7 @@ import { formatPence } from "../../src/explain/format-tree.ts";
 import { DEFAULT_SCENARIO } from "../../src/site/scenario-from-url.ts";
 import { decodeScenarioQuery } from "../../src/state/url-state.ts";
 import { lineTotal } from "./crc-in-node.ts";
-import { explainInNode } from "./explain-in-node.ts";
+import { explainDeltaInNode, explainInNode } from "./explain-in-node.ts";
 import { NO_PROBLEMS, openSite, settled, watchedPage, type Site } from "./harness.ts";
 import { dataset, summaryFor } from "./project-in-node.ts";
 
@@ -260,6 +260,69 @@ describe("Explain this number: CRC page", () => {
     expect(await panelOf(page).getByTestId("explain-title").textContent()).toBe(
       "Wales: payment by results, over the contract",
     );
+    expect(problems).toEqual(NO_PROBLEMS);
+  });
+});
+
+describe("Explain this number: a change on the Compare page", () => {
+  const preset = (id: string) => ({ schemaVersion: 1, extends: id });
+
+  it("a change opens its decomposition by changed input, summing exactly to the change", async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.goto(`${site.url}/compare?_base=contract-as-let&_with=the-2017-variation`);
+    await settled(page);
+    const change = page.locator(
+      'td[data-metric="crc_profit"][data-scenario="the-2017-variation"][data-kind="delta"]',
+    );
+    await expect.poll(() => change.count()).toBe(1);
+    await change.getByRole("button").click();
+    const ref = { crc: "ALL", line: "profit", period: "total" };
+    const d = await explainDeltaInNode(
+      preset("contract-as-let"),
+      preset("the-2017-variation"),
+      ref,
+    );
+    const panel = page.getByTestId("delta-panel");
+    const shown = (id: string) => panel.getByTestId(id).getAttribute("data-pence");
+    await expect.poll(() => shown("delta-amount"), { timeout: 30_000 }).toBe(String(d.deltaPence));
+    expect(await change.getAttribute("data-value")).toBe(String(d.deltaPence));
+    expect(await shown("delta-a")).toBe(String(d.amountAPence));
+    expect(await shown("delta-b")).toBe(String(d.amountBPence));
+    expect(d.parts.length).toBeGreaterThan(1);
+    const rows = panel.locator('[data-testid="delta-parts"] tbody tr');
+    expect(await rows.count()).toBe(d.parts.length + 1);
+    let sum = 0;
+    for (const part of [...d.parts, { param: "interaction", effectPence: d.interactionPence }]) {
+      const pence = await panel
+        .locator(`tr[data-param="${part.param}"] [data-pence]`)
+        .getAttribute("data-pence");
+      expect([part.param, pence]).toEqual([part.param, String(part.effectPence)]);
+      sum += Number(pence);
+    }
+    expect(sum).toBe(d.deltaPence);
+    await expect
+      .poll(() => page.url())
+      .toContain("_explain=ALL.profit.total&_vs=the-2017-variation");
+    expect(problems).toEqual(NO_PROBLEMS);
+  });
+
+  it("opens from the address; an unknown _vs is named inline", async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.goto(
+      `${site.url}/compare?_base=no-variation&_with=pbr-high&_explain=ALL.pbr.total&_vs=pbr-high`,
+    );
+    await settled(page);
+    const ref = { crc: "ALL", line: "pbr", period: "total" };
+    const d = await explainDeltaInNode(preset("no-variation"), preset("pbr-high"), ref);
+    await expect
+      .poll(() => page.getByTestId("delta-amount").getAttribute("data-pence"), { timeout: 30_000 })
+      .toBe(String(d.deltaPence));
+
+    await page.goto(`${site.url}/compare?_base=no-variation&_explain=ALL.pbr.total&_vs=atlantis`);
+    await settled(page);
+    await expect
+      .poll(() => page.getByTestId("explain-problems").textContent())
+      .toContain('_vs: "atlantis" is not a preset or saved scenario');
     expect(problems).toEqual(NO_PROBLEMS);
   });
 });
