@@ -264,6 +264,34 @@ describe("Explain this number: CRC page", () => {
   });
 });
 
+describe("Explain this number: owner page", () => {
+  it("an owner's profit opens as the sum of its CRCs, each the engine's", async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.goto(`${site.url}/owners/sodexo`);
+    await settled(page);
+    const profit = await lineTotal(DEFAULT_SCENARIO, { owner: "sodexo" }, "profit");
+    await expect
+      .poll(() => page.getByTestId("owner-profit").getAttribute("data-pence"))
+      .toBe(String(profit));
+    await page.getByTestId("owner-profit").click();
+    await expect.poll(() => amountShown(page)).toBe(String(profit));
+    const panel = panelOf(page);
+    const income = await openStep(panel, "sodexo.income_total.total");
+    const fee = await openStep(income, "sodexo.fee_for_service.total");
+    expect(await fee.getByTestId("explain-rule").first().textContent()).toContain("sum of CRCs");
+    const ds = await dataset();
+    for (const c of ds.crcs.filter((x) => x.ownerId === "sodexo")) {
+      const shown = fee.locator(
+        `details[data-ref="${c.id}.fee_for_service.total"] > summary [data-pence]`,
+      );
+      expect(await shown.getAttribute("data-pence")).toBe(
+        String(await lineTotal(DEFAULT_SCENARIO, { crc: c.id }, "fee_for_service")),
+      );
+    }
+    expect(problems).toEqual(NO_PROBLEMS);
+  });
+});
+
 describe("Explain this number: a change on the Compare page", () => {
   const preset = (id: string) => ({ schemaVersion: 1, extends: id });
 
