@@ -5,6 +5,7 @@ import * as Inputs from "@observablehq/inputs";
 import { html } from "htl";
 import { LINE_LABELS, LOSS, OKABE_ITO, PROFIT } from "./palette.js";
 import { formatMillions } from "./format.js";
+import { clickableBars } from "./chart-click.js";
 
 const m = (pence) => pence / 1e8; // pence → £m for axes
 
@@ -20,7 +21,10 @@ export function withTable(chart, rows, { caption, columns, header, format } = {}
 }
 
 /** Stacked bars by financial year, one colour per line (income lines, or cost lines). */
-export function linesByYearChart(rows, { width, who, what, caption, range = OKABE_ITO } = {}) {
+export function linesByYearChart(
+  rows,
+  { width, who, what, caption, range = OKABE_ITO, onClick, clickLabel } = {},
+) {
   const data = rows.filter((d) => d.pence !== 0);
   const chart = Plot.plot({
     width,
@@ -36,6 +40,7 @@ export function linesByYearChart(rows, { width, who, what, caption, range = OKAB
         y: (d) => m(d.pence),
         fill: "line",
         tip: { format: { y: (v) => `£${v.toFixed(2)}m` } },
+        ...clickableBars(data, onClick, clickLabel),
       }),
       Plot.ruleY([0]),
     ],
@@ -51,16 +56,18 @@ export function linesByYearChart(rows, { width, who, what, caption, range = OKAB
   );
 }
 
-export function incomeByYearChart(rows, { width } = {}) {
+export function incomeByYearChart(rows, { width, onClick, clickLabel } = {}) {
   return linesByYearChart(rows, {
     width,
+    onClick,
+    clickLabel,
     who: "All CRCs",
     what: "income",
     caption: "income by year and line",
   });
 }
 
-export function profitByYearChart(rows, { width, who = "All CRCs" } = {}) {
+export function profitByYearChart(rows, { width, who = "All CRCs", onClick, clickLabel } = {}) {
   const chart = Plot.plot({
     width,
     height: 260,
@@ -74,6 +81,7 @@ export function profitByYearChart(rows, { width, who = "All CRCs" } = {}) {
         y: (d) => m(d.pence),
         fill: (d) => (d.pence < 0 ? LOSS : PROFIT),
         tip: { format: { y: (v) => `£${v.toFixed(2)}m`, fill: false } },
+        ...clickableBars(rows, onClick, clickLabel),
       }),
       Plot.ruleY([0]),
     ],

@@ -60,3 +60,28 @@ export {
   nationalStatRows,
   ownerLossRows,
 } from "./uncertainty.ts";
+// "Explain this number" (issue #8): the panel's words and the `_explain` view key.
+export {
+  compareMetricFigure,
+  explanationText,
+  figureTitle,
+  graft,
+  inputSource,
+  inputStatus,
+  inputValueText,
+  LINE_NAMES,
+  methodologySection,
+  nodeAt,
+  partLabel,
+  periodName,
+  whoName,
+} from "./explanation.ts";
+export {
+  EXPLAIN_KEY,
+  EXPLAIN_VIEW_KEY,
+  VS_KEY,
+  encodeExplainParam,
+  explainDeltaFromSearch,
+  explainFromSearch,
+} from "../state/explain-param.ts";
+export { formatDelta, formatPence } from "../explain/format-tree.ts";

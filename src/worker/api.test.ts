@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Dataset } from "../data/index.ts";
 import { loadDatasetFromDisk } from "../data/load-from-disk.ts";
 import { rollUp } from "../engine/roll-up.ts";
+import { explainDelta } from "../explain/explain-delta.ts";
+import { explainFigure, type FigureNode } from "../explain/explain-figure.ts";
 import { projectScenario } from "../scenario/project-scenario.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import { runMonteCarlo } from "../uncertainty/run-monte-carlo.ts";
@@ -223,3 +225,111 @@ function answerOf<T>(result: { ok: true; value: T } | { ok: false }): T {
   if (!result.ok) throw new Error("core run failed");
   return result.value;
 }
+describe("explain and explainDelta over a MessageChannel (issue #8)", () => {
+  const scenario = { schemaVersion: 1, extends: "the-2017-variation" };
+  const depthOf = (n: FigureNode): number =>
+    n.parts.length === 0 ? 0 : 1 + Math.max(...n.parts.map(depthOf));
+
+  it("returns the engine's explanation tree unchanged, two levels deep by default", async () => {
+    const figure = { crc: "wales", line: "profit", period: "total" };
+    const result = await remote.explain({ scenario, figure });
+    const direct = projectScenario(scenario, dataset);
+    if (!result.ok || !direct.ok) throw new Error("explain failed");
+    const { scenario: resolved, ledger } = direct.value;
+    const expected = explainFigure(resolved, ledger, figure, { depth: 2 });
+    if (!expected.ok) throw new Error("explainFigure failed");
+    expect(result.value.hash).toBe(resolved.hash);
+    expect(result.value.tree).toEqual(expected.value);
+    const row = rollUp(ledger, "total").find((r) => r.crc === "wales" && r.line === "profit");
+    expect(result.value.tree.amountPence).toBe(row!.amount);
+    expect(depthOf(result.value.tree)).toBe(2);
+    expect(result.value.tree.parts[0]!.parts[0]!.truncated).toBe(true);
+  });
+
+  it("expands a truncated step on request, down to a cell's rule, inputs and sources", async () => {
+    const top = await remote.explain({
+      scenario,
+      figure: { crc: "ALL", line: "fee_for_service", period: "2017-18" },
+      depth: 1,
+    });
+    if (!top.ok) throw new Error("explain failed");
+    const owner = top.value.tree.parts[0]!;
+    expect(owner.truncated).toBe(true);
+    const expanded = await remote.explain({ scenario, figure: owner.ref, depth: 2 });
+    if (!expanded.ok) throw new Error("explain failed");
+    expect(expanded.value.tree.amountPence).toBe(owner.amountPence);
+    // owner → CRCs → months: a CRC-month is a cell.
+    const cell = expanded.value.tree.parts[0]!.parts[0]!;
+    expect(cell.step).toBe("rule");
+    expect(cell.rule?.section).toMatch(/^MODEL\.md "Income of a CRC in a month"/);
+    const fixed = cell.inputs.find((i) => i.param === "ffs.fixedShare");
+    expect(fixed).toMatchObject({ value: "0.2", source: { kind: "data", status: "sourced" } });
+  });
+
+  it("returns every problem of a malformed explain request as a value", async () => {
+    expect(await remote.explain(null)).toEqual({
+      ok: false,
+      issues: [{ path: "", message: "request must be an object, got null" }],
+    });
+    expect(await remote.explain({ figure: "wales", depth: 99, extra: true })).toEqual({
+      ok: false,
+      issues: [
+        { path: "extra", message: 'unknown field "extra"' },
+        { path: "scenario", message: "is required" },
+        { path: "figure", message: 'must be an object {crc, line, period}, got "wales"' },
+        { path: "depth", message: "99 is not a whole number from 0 to 4" },
+      ],
+    });
+    expect(
+      await remote.explain({ scenario, figure: { crc: "wales", line: 3, period: "total" } }),
+    ).toEqual({
+      ok: false,
+      issues: [{ path: "figure.line", message: "must be a string, got 3" }],
+    });
+  });
+
+  it("names the allowed values for an unknown CRC, line or period, and scenario problems by path", async () => {
+    const bad = await remote.explain({
+      scenario,
+      figure: { crc: "walse", line: "fte", period: "2023-24" },
+    });
+    if (bad.ok) throw new Error("expected issues");
+    expect(bad.issues.map((i) => i.path)).toEqual(["figure.crc", "figure.line", "figure.period"]);
+    expect(bad.issues[0]!.message).toMatch(/did you mean "wales"/);
+    expect(bad.issues[1]!.message).toMatch(/not money.*money lines: fee_for_service/);
+    expect(bad.issues[2]!.message).toMatch(/financial years 2014-15 … 2021-22/);
+    const badScenario = await remote.explain({
+      scenario: { schemaVersion: 1, parameters: { "ffs.fixedShare": 1.7 } },
+      figure: { crc: "ALL", line: "profit", period: "total" },
+    });
+    expect(badScenario).toMatchObject({
+      ok: false,
+      issues: [{ path: expect.stringMatching(/^scenario\.parameters\.ffs\.fixedShare/) }],
+    });
+  });
+
+  it("decomposes a delta exactly as the engine does, and refuses a malformed request", async () => {
+    const a = { schemaVersion: 1, extends: "no-variation" };
+    const figure = { crc: "ALL", line: "income_total", period: "total" };
+    const result = await remote.explainDelta({ a, b: scenario, figure });
+    const sideA = validateScenario(a, dataset);
+    const sideB = validateScenario(scenario, dataset);
+    if (!result.ok || !sideA.ok || !sideB.ok) throw new Error("explainDelta failed");
+    const direct = explainDelta(sideA.value.inputs, sideB.value.inputs, figure);
+    if (!direct.ok) throw new Error("explainDelta failed");
+    expect(result.value.delta).toEqual(direct.value);
+    const d = result.value.delta;
+    expect(d.parts.reduce((s, p) => s + p.effectPence, 0) + d.interactionPence).toBe(d.deltaPence);
+    expect([result.value.hashA, result.value.hashB]).toEqual([sideA.value.hash, sideB.value.hash]);
+
+    expect(await remote.explainDelta({ a, figure, method: "shapley" })).toEqual({
+      ok: false,
+      issues: [
+        { path: "b", message: "is required (a scenario)" },
+        { path: "method", message: '"shapley" is not one of "one-at-a-time", "sequential"' },
+      ],
+    });
+    const unknown = await remote.explainDelta({ a, b: { schemaVersion: 7 }, figure });
+    expect(unknown).toMatchObject({ ok: false, issues: [{ path: "b.schemaVersion" }] });
+  });
+});

@@ -1,16 +1,19 @@
 import type { Dataset } from "../data/index.ts";
 import { ALL, rollUp, type TidyRow } from "../engine/roll-up.ts";
 import { PRESETS } from "../scenario/presets.ts";
-import { projectScenario } from "../scenario/project-scenario.ts";
 import type { ScenarioIssue, ScenarioResult } from "../scenario/scenario-issue.ts";
 import { summarize, type Summary } from "../scenario/summarize.ts";
 import { validateScenario, type ResolvedScenario } from "../scenario/validate-scenario.ts";
+import { explainDelta, type DeltaExplanation } from "../explain/explain-delta.ts";
+import { explainFigure, type FigureNode } from "../explain/explain-figure.ts";
 import type { Shape } from "../uncertainty/distributions.ts";
 import { runMonteCarlo, type MonteCarloSummary } from "../uncertainty/run-monte-carlo.ts";
 import { findBreakEven, type BreakEvenReport } from "../sensitivity/break-even.ts";
 import { runGrid, type Grid, type GridAxisRequest } from "../sensitivity/grid.ts";
 import { parseOutputSpec, type OutputText } from "../sensitivity/output-spec.ts";
 import { runTornado, type Tornado } from "../sensitivity/tornado.ts";
+import { checkExplainDeltaRequest, checkExplainRequest } from "./explain-request.ts";
+import { createProjectionMemo } from "./projection-memo.ts";
 import { failure, type WorkerIssue, type WorkerResult } from "./result.ts";
 
 /**
@@ -63,6 +66,10 @@ export interface EngineApi {
   grid(request: unknown): Promise<WorkerResult<Grid>>;
   /** Per CRC, the lever value at which contract profit is zero, checked by the exact engine. */
   breakEven(request: unknown): Promise<WorkerResult<BreakEvenReport>>;
+  /** Why a figure has its value: `{scenario, figure: {crc, line, period}, depth?}` (issue #8). */
+  explain(request: unknown): Promise<WorkerResult<ExplainView>>;
+  /** Why a figure differs between two scenarios: `{a, b, figure, method?}` (issue #8). */
+  explainDelta(request: unknown): Promise<WorkerResult<DeltaView>>;
 }
 
 /** A tornado: the scenario and the output followed, in its text form (`OutputText`). */
@@ -96,6 +103,18 @@ export interface MonteCarloRequest {
   readonly shortfallCorrelation?: number;
 }
 
+export interface ExplainView {
+  readonly hash: string;
+  /** The explanation tree, down to the requested depth (truncated nodes can be asked for). */
+  readonly tree: FigureNode;
+}
+
+export interface DeltaView {
+  readonly hashA: string;
+  readonly hashB: string;
+  readonly delta: DeltaExplanation;
+}
+
 function describe(value: unknown): string {
   if (value === undefined) return "nothing";
   if (value === null) return "null";
@@ -110,6 +129,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function toIssues(issues: readonly ScenarioIssue[]): WorkerIssue[] {
   return issues.map((i) => ({ path: i.path, message: i.message }));
+}
+
+/** Issues about a part of the request, with their path under it ("scenario.parameters.x"). */
+function under(prefix: string, issues: readonly ScenarioIssue[]): WorkerIssue[] {
+  return toIssues(issues).map((i) => ({ ...i, path: i.path ? `${prefix}.${i.path}` : prefix }));
 }
 
 /** Run `compute` and turn an unexpected exception (a bug) into an error value, not a throw. */
@@ -183,13 +207,7 @@ function checkFields(
 function resolveIn(scenario: unknown, dataset: Dataset): WorkerResult<ResolvedScenario> {
   const resolved = validateScenario(scenario, dataset);
   if (resolved.ok) return { ok: true, value: resolved.value };
-  return {
-    ok: false,
-    issues: toIssues(resolved.issues).map((i) => ({
-      ...i,
-      path: i.path ? `scenario.${i.path}` : "scenario",
-    })),
-  };
+  return { ok: false, issues: under("scenario", resolved.issues) };
 }
 
 /** A core result as a worker result (issues reduced to path and message). */
@@ -202,6 +220,7 @@ function answer<T>(result: ScenarioResult<T>): WorkerResult<T> {
 /** The API over one worker's state (the dataset it was given). */
 export function createEngineApi(): EngineApi {
   let dataset: Dataset | undefined;
+  let projectDoc: ReturnType<typeof createProjectionMemo> = () => notReady;
   const notReady = failure("", "the engine has no data yet: call init(dataset) first");
 
   return {
@@ -218,6 +237,7 @@ export function createEngineApi(): EngineApi {
           );
         }
         dataset = candidate as unknown as Dataset;
+        projectDoc = createProjectionMemo(dataset);
         return {
           ok: true,
           value: { crcs: dataset.crcs.length, parameters: dataset.parameters.length },
@@ -242,7 +262,7 @@ export function createEngineApi(): EngineApi {
         if (!dataset) return notReady;
         const checked = checkRequest(request, dataset);
         if (!checked.ok) return checked;
-        const projected = projectScenario(checked.value.scenario, dataset);
+        const projected = projectDoc(checked.value.scenario);
         if (!projected.ok) {
           return {
             ok: false,
@@ -373,6 +393,49 @@ export function createEngineApi(): EngineApi {
             ...(crc !== undefined ? { crc } : {}),
           }),
         );
+      });
+    },
+
+    async explain(request) {
+      return guarded(() => {
+        if (!dataset) return notReady;
+        const checked = checkExplainRequest(request);
+        if (!checked.ok) return checked;
+        const { scenario, figure, depth } = checked.value;
+        const projected = projectDoc(scenario);
+        if (!projected.ok) return { ok: false, issues: under("scenario", projected.issues) };
+        const { scenario: resolved, ledger } = projected.value;
+        const tree = explainFigure(resolved, ledger, figure, { depth });
+        if (!tree.ok) return { ok: false, issues: under("figure", tree.issues) };
+        return { ok: true, value: { hash: resolved.hash, tree: tree.value } };
+      });
+    },
+
+    async explainDelta(request) {
+      return guarded(() => {
+        if (!dataset) return notReady;
+        const checked = checkExplainDeltaRequest(request);
+        if (!checked.ok) return checked;
+        const { a, b, figure, method } = checked.value;
+        const sideA = validateScenario(a, dataset);
+        const sideB = validateScenario(b, dataset);
+        const issues = [
+          ...(sideA.ok ? [] : under("a", sideA.issues)),
+          ...(sideB.ok ? [] : under("b", sideB.issues)),
+        ];
+        if (!sideA.ok || !sideB.ok) return { ok: false, issues };
+        const delta = explainDelta(sideA.value.inputs, sideB.value.inputs, figure, { method });
+        if (!delta.ok)
+          return {
+            ok: false,
+            issues: delta.issues.map((i) =>
+              i.path === "scenarios" ? i : { ...i, path: `figure.${i.path}` },
+            ),
+          };
+        return {
+          ok: true,
+          value: { hashA: sideA.value.hash, hashB: sideB.value.hash, delta: delta.value },
+        };
       });
     },
   };

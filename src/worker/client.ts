@@ -1,11 +1,11 @@
 // Browser side of the worker boundary. Bundled by scripts/bundle-engine.mjs into the Framework
 // root; pages import it from "./components/bundled/client.js".
 import { wrap, type Remote } from "comlink";
-import type { EngineApi, ProjectionView } from "./api.ts";
+import type { DeltaView, EngineApi, ExplainView, ProjectionView } from "./api.ts";
 import { latestWins } from "./latest-wins.ts";
 import type { WorkerResult } from "./result.ts";
 
-export type { ProjectionView } from "./api.ts";
+export type { DeltaView, ExplainView, ProjectionView } from "./api.ts";
 
 export interface EngineClient {
   /** Latest-input-wins: while a run is in flight only the newest request is kept (sliders). */
@@ -19,6 +19,14 @@ export interface EngineClient {
   tornado: EngineApi["tornado"];
   grid: EngineApi["grid"];
   breakEven: EngineApi["breakEven"];
+  /**
+   * Explain a figure (issue #8), latest-input-wins: the open explanation follows the sliders
+   * without queueing stale runs.
+   */
+  explain(request: unknown): Promise<WorkerResult<ExplainView>>;
+  /** Every request answered: the steps a reader opens one by one in the panel. */
+  explainEach(request: unknown): Promise<WorkerResult<ExplainView>>;
+  explainDelta(request: unknown): Promise<WorkerResult<DeltaView>>;
   terminate(): void;
 }
 
@@ -54,6 +62,10 @@ export function createEngine(workerUrl: string | URL, dataset: unknown): EngineC
     await ready;
     return remote.breakEven(r);
   });
+  const explainEach = async (request: unknown) => {
+    await ready;
+    return remote.explain(request);
+  };
   return {
     project: latestWins(projectEach),
     monteCarlo,
@@ -64,6 +76,12 @@ export function createEngine(workerUrl: string | URL, dataset: unknown): EngineC
     validate: async (scenario) => {
       await ready;
       return remote.validate(scenario);
+    },
+    explain: latestWins(explainEach),
+    explainEach,
+    explainDelta: async (request) => {
+      await ready;
+      return remote.explainDelta(request);
     },
     terminate: () => worker.terminate(),
   };

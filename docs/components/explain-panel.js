@@ -1,0 +1,425 @@
+// "Explain this number" (issue #8): the panel that says why a figure has its value — the rule
+// with its Methodology section, the inputs with their values, status and sources, and for a
+// roll-up its parts, each opened step by step (details/summary) down to a cell's rule. The tree
+// is the engine's (`explainFigure`, through the worker); deeper steps are asked for as they are
+// opened. Names and sources are rendered as text only (htl escapes them).
+import { html } from "htl";
+import {
+  EXPLAIN_VIEW_KEY,
+  encodeExplainParam,
+  encodeScenarioQuery,
+  explanationText,
+  figureTitle,
+  formatDelta,
+  formatPence,
+  graft,
+  inputSource,
+  inputStatus,
+  inputValueText,
+  methodologySection,
+  nodeAt,
+  partLabel,
+} from "./bundled/site.js";
+
+let focusPending = false;
+
+/**
+ * `open(ref)` for a page: records that the panel should take the focus when it next renders
+ * (a click or key press opened it), then sets the page's state. A panel re-rendered because a
+ * slider moved does not steal the focus from the slider.
+ */
+export function explainOpener(set) {
+  return (ref) => {
+    focusPending = true;
+    set(ref);
+  };
+}
+
+/** The address that opens `ref`'s explanation on this page, for this scenario. */
+export function explainHref(scenario, ref, base = location.href) {
+  const key = encodeURIComponent(encodeExplainParam(ref));
+  return new URL(`?${encodeScenarioQuery(scenario)}&_${EXPLAIN_VIEW_KEY}=${key}`, base).href;
+}
+
+/** A number that opens its explanation: a real button, so it works from the keyboard too. */
+export function figureButton(ref, open, content, attributes = {}) {
+  const button = html`<button
+    type="button"
+    class="explain-figure"
+    title="Why this number? Click to explain"
+  >
+    ${content}
+  </button>`;
+  for (const [k, v] of Object.entries(attributes)) button.setAttribute(k, String(v));
+  button.addEventListener("click", () => open(ref));
+  return button;
+}
+
+function closeButton(onClose) {
+  const b = html`<button type="button" class="explain-close" aria-label="Close the explanation">
+    Close ✕
+  </button>`;
+  b.addEventListener("click", onClose);
+  return b;
+}
+
+function shell(content, { onClose, testid = "explain-panel", label = "Explanation" }) {
+  const title = html`<h2 class="explain-heading" tabindex="-1">${label}</h2>`;
+  const aside = html`<aside
+    class="explain-panel"
+    role="region"
+    aria-label=${label}
+    data-testid=${testid}
+  >
+    <header>${title}${closeButton(onClose)}</header>
+    ${content}
+  </aside>`;
+  aside.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") onClose();
+  });
+  if (focusPending) {
+    focusPending = false;
+    requestAnimationFrame(() => title.focus());
+  }
+  return aside;
+}
+
+function problemList(title, problems) {
+  return html`<div class="problems" role="alert" data-testid="explain-problems">
+    <strong>${title}</strong>
+    <ul>
+      ${problems.map((p) => html`<li>${p}</li>`)}
+    </ul>
+  </div>`;
+}
+
+function statusBadge(status) {
+  return html`<span class="status status-${status}" data-status=${status}>${status}</span>`;
+}
+
+function ruleBlock(rule, root) {
+  if (!rule) return "";
+  const { heading, anchor } = methodologySection(rule.section);
+  const href = `${root}methodology${anchor ? `#${anchor}` : ""}`;
+  const summing = rule.id.startsWith("sum of");
+  return html`<div class="explain-rule" data-testid="explain-rule">
+    <div>
+      <span class="muted">Rule</span> <strong>${rule.id}</strong>:
+      <code>${rule.id} = ${rule.equation}</code>
+    </div>
+    <div class="muted">
+      ${summing ? "" : html`Implements ${rule.section}. `}See
+      <a href=${href} data-testid="explain-method">Methodology: ${heading}</a>.
+    </div>
+  </div>`;
+}
+
+function inputsTable(inputs, { unitOf, citationOf }) {
+  if (inputs.length === 0) return "";
+  return html`<table class="explain-inputs" data-testid="explain-inputs">
+    <thead>
+      <tr>
+        <th>Input</th>
+        <th>Value</th>
+        <th>Status</th>
+        <th>Source</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${inputs.map((input) => {
+        const shown = inputValueText(input, unitOf);
+        const { source, reason } = inputSource(input, citationOf);
+        return html`<tr data-input=${input.name}>
+          <td>
+            ${input.name}${input.param ? html`<br /><code class="muted">${input.param}${input.fy ? ` (${input.fy})` : ""}</code>` : ""}
+          </td>
+          <td class="num">
+            ${shown}${shown !== input.value ? html`<br /><code class="muted" title="exact value in engine units">${input.value}</code>` : ""}
+          </td>
+          <td>${statusBadge(inputStatus(input))}</td>
+          <td class="explain-source">
+            ${source}${reason ? html`<div class="muted">${reason}</div>` : ""}
+          </td>
+        </tr>`;
+      })}
+    </tbody>
+  </table>`;
+}
+
+/**
+ * The panel for one figure. `result` is the worker's answer to `explain` (or null while there
+ * is nothing to show); `expand(ref)` asks for one more step of a part; `root` is the path from
+ * the page to the site root ("./" or "../") for the Methodology link.
+ */
+export function explainPanel({
+  state,
+  result,
+  dataset,
+  scenarioLabel,
+  link,
+  linkFor,
+  expand,
+  onClose,
+  root = "./",
+}) {
+  if (!state || state.kind === "none")
+    return html`<div data-testid="explain-panel-closed" hidden></div>`;
+  if (state.kind === "invalid")
+    return shell(problemList("This link's explanation could not be opened:", state.problems), {
+      onClose,
+    });
+  if (!result)
+    return shell(html`<p aria-live="polite">Working out the explanation…</p>`, { onClose });
+  if (!result.ok)
+    return shell(
+      problemList(
+        "This figure cannot be explained:",
+        result.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)),
+      ),
+      { onClose },
+    );
+  const units = new Map(dataset.parameters.map((p) => [p.id, p.unit]));
+  const citations = new Map(dataset.sources.map((s) => [s.id, s.citation]));
+  const lookups = { unitOf: (id) => units.get(id), citationOf: (id) => citations.get(id) };
+  let tree = result.value.tree;
+  const title = figureTitle(tree.ref, dataset);
+
+  function body(path) {
+    const node = nodeAt(tree, path);
+    const shown = node.parts.map((p, i) => [p, i]).filter(([p]) => p.amountPence !== 0);
+    const zeros = node.parts.filter((p) => p.amountPence === 0);
+    return html`<div class="explain-node">
+      ${ruleBlock(node.rule, root)} ${node.note ? html`<p class="muted">${node.note}</p>` : ""}
+      ${inputsTable(node.inputs, lookups)}
+      ${
+        node.parts.length
+          ? html`<ul class="explain-parts" data-testid="explain-parts">
+              ${shown.map(([part, i]) => partItem(node, part, [...path, i]))}
+              ${
+                zeros.length
+                  ? html`<li class="muted">
+                      … ${zeros.length} part${zeros.length === 1 ? "" : "s"} of £0.00:
+                      ${zeros.map((p) => partLabel(p, node.step, dataset)).join(", ")}
+                    </li>`
+                  : ""
+              }
+            </ul>`
+          : ""
+      }
+    </div>`;
+  }
+
+  function partItem(parent, part, path) {
+    const slot = html`<div class="explain-slot"></div>`;
+    const details = html`<details data-ref=${encodeExplainParam(part.ref)}>
+      <summary>
+        <span class="explain-sign">${part.sign < 0 ? "−" : "+"}</span>
+        ${partLabel(part, parent.step, dataset)}
+        <strong class="num" data-pence=${part.amountPence}>${formatPence(part.amountPence)}</strong>
+      </summary>
+      ${slot}
+    </details>`;
+    let filled = false;
+    details.addEventListener("toggle", async () => {
+      if (!details.open || filled) return;
+      filled = true;
+      if (nodeAt(tree, path).truncated) {
+        slot.replaceChildren(html`<p class="muted" aria-live="polite">Working out this step…</p>`);
+        const r = await expand(part.ref);
+        if (!r.ok) {
+          filled = false;
+          slot.replaceChildren(
+            problemList(
+              "This step cannot be explained:",
+              r.issues.map((i) => `${i.path}: ${i.message}`),
+            ),
+          );
+          return;
+        }
+        tree = graft(tree, path, r.value.tree);
+      }
+      slot.replaceChildren(body(path));
+    });
+    return html`<li>${details}</li>`;
+  }
+
+  const text = html`<textarea
+    class="explain-text"
+    readonly
+    rows="12"
+    aria-label="The explanation as text"
+    data-testid="explain-text"
+    hidden
+  ></textarea>`;
+  const copied = html`<span class="muted" role="status"></span>`;
+  const copy = html`<button type="button">Copy as text</button>`;
+  copy.addEventListener("click", async () => {
+    text.value = explanationText(tree, { title, scenario: scenarioLabel, link, linkFor });
+    text.hidden = false;
+    try {
+      await navigator.clipboard.writeText(text.value);
+      copied.textContent = "Copied. The text is below.";
+    } catch {
+      text.select();
+      copied.textContent =
+        "Select the text below and copy it (this browser did not allow copying).";
+    }
+  });
+  const amount = tree.amountPence;
+  return shell(
+    html`<div data-ref=${encodeExplainParam(tree.ref)} data-testid="explain-figure">
+      <p class="explain-title" data-testid="explain-title">${title}</p>
+      <p class="big ${amount < 0 ? "loss" : ""}" data-testid="explain-amount" data-pence=${amount}>
+        ${formatPence(amount)}
+      </p>
+      <p class="muted" title=${`scenario hash ${result.value.hash}`}>Scenario: ${scenarioLabel}</p>
+      ${body([])}
+      <div class="save-bar">
+        ${copy}<a href=${link} data-testid="explain-link">Link to this explanation</a>${copied}
+      </div>
+      ${text}
+      <p class="muted">
+        Each step adds up exactly, to the penny, to the step above it (parts marked − are
+        subtracted). Open a step to see its parts, down to one CRC's month: the rule that computed
+        it and every input it used. Statuses: <strong>sourced</strong> (a published figure),
+        <strong>derived</strong> (arithmetic on published figures), <strong>assumed</strong> (a
+        judgement, with its reason), <strong>scenario</strong> (set by this scenario),
+        <strong>computed</strong> (worked out by the model from the other inputs).
+      </p>
+    </div>`,
+    { onClose, label: "Why this number?" },
+  );
+}
+
+/**
+ * A delta between two scenarios (Compare page): the figure in each, the difference, and how much
+ * of it each changed parameter accounts for, switched one at a time from A to B in the stated
+ * order, with the rest as interaction. `result` is the worker's answer to `explainDelta`.
+ */
+export function deltaPanel({ title, nameA, nameB, result, link, onClose }) {
+  if (!result)
+    return shell(html`<p aria-live="polite">Working out the difference…</p>`, {
+      onClose,
+      testid: "delta-panel",
+    });
+  if (!result.ok)
+    return shell(
+      problemList(
+        "This difference cannot be explained:",
+        result.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)),
+      ),
+      {
+        onClose,
+        testid: "delta-panel",
+        label: "Why the difference?",
+      },
+    );
+  const d = result.value.delta;
+  const text = html`<textarea
+    class="explain-text"
+    readonly
+    rows="12"
+    aria-label="The explanation as text"
+    data-testid="explain-text"
+    hidden
+  ></textarea>`;
+  const copy = html`<button type="button">Copy as text</button>`;
+  copy.addEventListener("click", async () => {
+    text.value = `${title}\n${formatDelta(d, nameA, nameB)}\nComputed by crc-scenarios (a model, not published accounts): ${link}\n`;
+    text.hidden = false;
+    try {
+      await navigator.clipboard.writeText(text.value);
+    } catch {
+      text.select();
+    }
+  });
+  const money = (pence, testid) =>
+    html`<strong class="num" data-pence=${pence} data-testid=${testid}
+      >${formatPence(pence)}</strong
+    >`;
+  return shell(
+    html`<div data-testid="delta-figure">
+      <p class="explain-title">${title}</p>
+      <table class="explain-inputs">
+        <tbody>
+          <tr>
+            <th>${nameA}</th>
+            <td class="num">${money(d.amountAPence, "delta-a")}</td>
+          </tr>
+          <tr>
+            <th>${nameB}</th>
+            <td class="num">${money(d.amountBPence, "delta-b")}</td>
+          </tr>
+          <tr>
+            <th>Difference (${nameB} − ${nameA})</th>
+            <td class="num">${money(d.deltaPence, "delta-amount")}</td>
+          </tr>
+        </tbody>
+      </table>
+      <p>
+        Each parameter that differs is switched from ${nameA}'s value to ${nameB}'s
+        ${d.method === "sequential" ? "cumulatively" : `alone, the others held at ${nameA}'s`}, in a
+        fixed order (${d.order}); what is left is the interaction between them. The parts add up
+        exactly to the difference.
+      </p>
+      <table class="explain-inputs" data-testid="delta-parts">
+        <thead>
+          <tr>
+            <th>Parameter</th>
+            <th>From → to</th>
+            <th class="num">Accounts for</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${d.parts.map(
+            (p) =>
+              html`<tr data-param=${p.param}>
+                <td>
+                  <code>${p.param}</code>
+                  <div class="muted">
+                    ${p.changedValues} CRC-year value${p.changedValues === 1 ? "" : "s"} differ
+                  </div>
+                </td>
+                <td><code>${p.from}</code> → <code>${p.to}</code></td>
+                <td class="num" data-pence=${p.effectPence}>${formatPence(p.effectPence)}</td>
+              </tr>`,
+          )}
+          <tr data-param="interaction">
+            <td>Interaction (the rest)</td>
+            <td></td>
+            <td class="num" data-pence=${d.interactionPence}>${formatPence(d.interactionPence)}</td>
+          </tr>
+        </tbody>
+      </table>
+      ${d.parts.length ? "" : html`<p>No parameter differs between the two scenarios.</p>`}
+      <p class="muted">
+        Values are in engine units (pence, shares, month numbers from Feb 2015 = 0).
+      </p>
+      <div class="save-bar">
+        ${copy}<a href=${link} data-testid="explain-link">Link to this explanation</a>
+      </div>
+      ${text}
+    </div>`,
+    { onClose, testid: "delta-panel", label: "Why the difference?" },
+  );
+}
+
+/**
+ * The Compare table's change cells for money metrics as buttons that explain the change (the
+ * cells keep their data attributes; only their text moves into a button). `open({ref, vs})`.
+ */
+export function explainDeltaCells(table, open, { figureOf, labelOf }) {
+  for (const td of table.querySelectorAll('td[data-kind="delta"]')) {
+    const ref = figureOf(td.dataset.metric);
+    if (!ref) continue;
+    const vs = td.dataset.scenario;
+    const button = html`<button type="button" class="explain-figure">${td.textContent}</button>`;
+    button.setAttribute(
+      "aria-label",
+      `Explain the change in ${labelOf(td.dataset.metric)} for ${labelOf(vs)}`,
+    );
+    button.addEventListener("click", () => open({ ref, vs }));
+    td.replaceChildren(button);
+  }
+  return table;
+}

@@ -1,0 +1,220 @@
+import { CONTRACT_MONTHS } from "../engine/timeline.ts";
+import type { FigureNode, FigureStep } from "../explain/explain-figure.ts";
+import type { FigureRef } from "../explain/figure-ref.ts";
+import { formatFigureTree, formatPence } from "../explain/format-tree.ts";
+import type { SourcedInput } from "../scenario/explain-with-sources.ts";
+
+/**
+ * What the explanation panel (docs/components/explain-panel.js, issue #8) says about a figure,
+ * as plain functions: names for figures and their parts, each input's status, value and source,
+ * where each rule is described on the Methodology page, and the panel's text for a footnote.
+ * The numbers are the engine's (`explainFigure`); nothing here computes money.
+ */
+export interface Names {
+  readonly crcs: ReadonlyArray<{ readonly id: string; readonly name: string }>;
+  readonly owners: ReadonlyArray<{ readonly id: string; readonly name: string }>;
+}
+
+export const LINE_NAMES: Readonly<Record<string, string>> = {
+  fee_for_service: "fee for service",
+  variation: "2017 variation",
+  guarantee: "guarantee",
+  pbr: "payment by results",
+  service_credits: "service credits",
+  ict_compensation: "ICT compensation",
+  termination: "termination payment",
+  income_total: "income",
+  staff_cost: "staff costs",
+  redundancy_cost: "redundancy costs",
+  non_staff_cost: "non-staff costs",
+  cost_total: "costs",
+  profit: "profit or loss",
+};
+
+const MONTH_NAMES = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" ");
+
+/** "ALL" → "All CRCs"; an owner → "Sodexo (all its CRCs)"; a CRC → its name. */
+export function whoName(id: string, names: Names): string {
+  if (id === "ALL") return "All CRCs";
+  const crc = names.crcs.find((c) => c.id === id);
+  if (crc) return crc.name;
+  const owner = names.owners.find((o) => o.id === id);
+  return owner ? `${owner.name} (all its CRCs)` : id;
+}
+
+/** "total" → "over the contract"; "2017-09" → "Sep 2017"; years and quarters as they are. */
+export function periodName(period: string): string {
+  if (period === "total") return "over the contract";
+  const month = CONTRACT_MONTHS.find((m) => m.id === period);
+  return month ? `${MONTH_NAMES[month.month - 1]} ${month.year}` : period;
+}
+
+/** "Wales: profit or loss, 2017-18". */
+export function figureTitle(ref: FigureRef, names: Names): string {
+  return `${whoName(ref.crc, names)}: ${LINE_NAMES[ref.line] ?? ref.line}, ${periodName(ref.period)}`;
+}
+
+/** A part's name within its parent: a line, an owner, a CRC, a period, or a rule's flow. */
+export function partLabel(node: FigureNode, parentStep: FigureStep, names: Names): string {
+  switch (parentStep) {
+    case "lines":
+      return LINE_NAMES[node.ref.line] ?? node.ref.line;
+    case "owners":
+    case "crcs":
+      return whoName(node.ref.crc, names).replace(/ \(all its CRCs\)$/, "");
+    case "years":
+    case "months":
+      return periodName(node.ref.period);
+    default:
+      return node.rule?.id ?? node.ref.line;
+  }
+}
+
+/**
+ * Where a rule's MODEL.md section (as the engine's `*_RULE.section` names it) is described on
+ * the Methodology page (docs/methodology.md, whose headings follow MODEL.md's). MODEL.md
+ * "Outputs" (totals, profit) and the roll-up rule are stated under "Money, rounding and signs".
+ */
+const METHODOLOGY: ReadonlyArray<readonly [string, string]> = [
+  ["Time", "Time"],
+  ["Income of a CRC in a month", "Income of a CRC in a month"],
+  ["Costs of a CRC in a month", "Costs of a CRC in a month"],
+  ["Workload and quality", "Workload and quality"],
+  ["Outputs", "Money, rounding and signs"],
+  ["Money and rounding", "Money, rounding and signs"],
+];
+
+/** A heading's anchor as Framework makes it: lower case, punctuation dropped, spaces as "-". */
+export function headingAnchor(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s-]/gu, "")
+    .trim()
+    .replace(/\s+/g, "-");
+}
+
+export function methodologySection(section: string): { heading: string; anchor: string } {
+  const quoted = /"([^"]+)"/.exec(section)?.[1];
+  const heading = METHODOLOGY.find(([model]) => model === quoted)?.[1] ?? "Methodology";
+  return { heading, anchor: heading === "Methodology" ? "" : headingAnchor(heading) };
+}
+
+export type InputStatus = "sourced" | "derived" | "assumed" | "scenario" | "computed";
+
+/**
+ * An input's status: a data row's (sourced / derived / assumed), "scenario" when this scenario
+ * set it, "derived" for a value the engine derives from parameters (the effective shortfall),
+ * and "computed" for an intermediate of the rule (FTE that month, the pay index, a total).
+ */
+export function inputStatus(input: SourcedInput): InputStatus {
+  const s = input.source;
+  if (s === undefined) return "computed";
+  if (s.kind === "scenario") return "scenario";
+  if (s.kind === "derived") return "derived";
+  return s.status === "sourced" || s.status === "assumed" ? s.status : "derived";
+}
+
+/** Where an input's value came from, in words, and the row's reason where it has one. */
+export function inputSource(
+  input: SourcedInput,
+  citationOf: (sourceId: string) => string | undefined,
+): { readonly source: string; readonly reason: string } {
+  const s = input.source;
+  if (s === undefined) return { source: "computed by the rule from the inputs above", reason: "" };
+  if (s.kind === "scenario") return { source: `set by this scenario (${s.path})`, reason: "" };
+  if (s.kind === "derived") return { source: s.note, reason: "" };
+  const cited = s.sourceId ? (citationOf(s.sourceId) ?? s.sourceId) : "";
+  const where = s.locator ? `${cited ? `${cited}, ` : ""}${s.locator}` : cited;
+  return {
+    source: where || `data/parameters.csv line ${s.row}`,
+    reason: s.reason,
+  };
+}
+
+const groupThousands = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+
+/** At most 6 significant digits, marked "≈" when that drops any. */
+function roundedText(text: string): string {
+  const n = Number(text);
+  if (!Number.isFinite(n)) return text;
+  const short = String(Number(n.toPrecision(6)));
+  return short === text || Number(short) === n ? short : `≈ ${short}`;
+}
+
+/**
+ * An input's value for a reader: money in pounds (engine money is in pence: names ending in
+ * "Pence"), shares as per cents, months by name, long decimals rounded (the exact text is shown
+ * beside it). `unitOf` gives a parameter's unit from data/parameters.csv.
+ */
+export function inputValueText(
+  input: SourcedInput,
+  unitOf: (param: string) => string | undefined,
+): string {
+  const unit = input.param === undefined ? undefined : unitOf(input.param);
+  const v = input.value;
+  if (/Pence$/.test(input.name) || unit?.startsWith("GBP")) {
+    if (/^-?\d+$/.test(v)) return formatPence(Number(v));
+    const n = Number(v);
+    return `≈ ${n < 0 ? "−" : ""}£${groupThousands(Math.abs(n / 100).toFixed(2))}`;
+  }
+  if (unit === "date_month") return CONTRACT_MONTHS[Number(v)]?.id ?? v;
+  if (unit === "share") return `${roundedText(String(Number(v) * 100))}%`;
+  return roundedText(v);
+}
+
+/** The node at `path` (indexes into `parts`, from the root). */
+export function nodeAt(root: FigureNode, path: readonly number[]): FigureNode | undefined {
+  let node: FigureNode | undefined = root;
+  for (const i of path) node = node?.parts[i];
+  return node;
+}
+
+/**
+ * The tree with the node at `path` replaced by its expansion (asked for by its ref). The
+ * expansion comes back as a root (sign +1); it keeps the sign it has in its parent.
+ */
+export function graft(root: FigureNode, path: readonly number[], expanded: FigureNode): FigureNode {
+  if (path.length === 0) return { ...expanded, sign: root.sign };
+  const [head, ...rest] = path as [number, ...number[]];
+  const parts = root.parts.map((p, i) => (i === head ? graft(p, rest, expanded) : p));
+  return { ...root, parts };
+}
+
+export interface ExplanationTextOptions {
+  readonly title: string;
+  readonly scenario: string;
+  /** The address that reopens this explanation. */
+  readonly link: string;
+  /** The address that explains a part not expanded here. */
+  readonly linkFor: (ref: FigureRef) => string;
+}
+
+/** The panel as text for a footnote: the figure, the scenario, the tree as far as it is open, the link. */
+export function explanationText(root: FigureNode, o: ExplanationTextOptions): string {
+  return [
+    `${o.title}: ${formatPence(root.amountPence)}`,
+    `Scenario: ${o.scenario}`,
+    "",
+    formatFigureTree(root, { expandHint: o.linkFor }).trimEnd(),
+    "",
+    `Computed by crc-scenarios (a model, not published accounts): ${o.link}`,
+    "",
+  ].join("\n");
+}
+
+/**
+ * The figure behind a Compare page metric (src/site/compare.ts METRICS): MoJ spend is the
+ * nation's income, "CRCs' profit or loss" its profit, and each line its contract total. The
+ * count of loss-making CRCs is not a money figure: null.
+ */
+export function compareMetricFigure(metric: string): FigureRef | null {
+  const line =
+    metric === "moj_spend"
+      ? "income_total"
+      : metric === "crc_profit"
+        ? "profit"
+        : metric in LINE_NAMES
+          ? metric
+          : null;
+  return line === null ? null : { crc: "ALL", line, period: "total" };
+}
