@@ -24,7 +24,7 @@ export interface ExportSvgInput {
   readonly title: string;
   readonly blocks: readonly SvgBlock[];
   readonly legend: readonly LegendSwatch[];
-  /** Logical caption lines (export-provenance.ts `captionLines`); wrapped here. */
+  /** Logical caption lines (export-provenance.ts `captionLines`, less the title); wrapped here. */
   readonly caption: readonly string[];
 }
 
@@ -116,14 +116,12 @@ export function exportSvgDocument(input: ExportSvgInput): ExportSvg {
   y += 4;
   const maxChars = Math.floor(contentWidth / CAPTION.charWidth);
   const captionText: string[] = [];
-  input.caption.forEach((logical, i) => {
+  for (const logical of input.caption) {
     for (const line of wrapText(logical, maxChars)) {
       y += CAPTION.lineHeight;
-      captionText.push(
-        text(PAD, y - 4, CAPTION.size, line, i === 0 ? ' font-weight="600"' : ' fill="#333"'),
-      );
+      captionText.push(text(PAD, y - 4, CAPTION.size, line, ' fill="#333"'));
     }
-  });
+  }
   parts.push(`<g class="export-caption">${captionText.join("")}</g>`);
   const height = Math.ceil(y + PAD);
 

@@ -49,6 +49,7 @@ export {
 // Exports and embeds (issue #7): captions, CSV, SVG documents, iframe snippets, print inputs.
 export { CHARTS, EMBED_CHART_IDS, chartSpec, type ChartSpec } from "./chart-catalog.ts";
 export { chartSources } from "./chart-sources.ts";
+export { PARAMETER_GROUPS } from "../data/index.ts";
 export { chartCsv } from "./chart-csv.ts";
 export { captionLines, citationText, exportFileName } from "./export-provenance.ts";
 export { exportSvgDocument } from "./export-svg.ts";
