@@ -64,6 +64,28 @@ export function provenanceFor(spec, context, { who, generatedAt = new Date() } =
   };
 }
 
+const XLINK = "http://www.w3.org/1999/xlink";
+
+/**
+ * Make the links inside a chart absolute (against `base`), optionally opening in `target`.
+ * Plot writes `xlink:href`, which a plain `a[href]` selector does not match.
+ */
+export function absoluteLinks(root, base, target) {
+  for (const a of root.querySelectorAll("a")) {
+    const xlink = a.getAttributeNS(XLINK, "href");
+    const href = xlink ?? a.getAttribute("href");
+    if (href === null) continue;
+    const absolute = new URL(href, base).href;
+    if (xlink !== null) a.setAttributeNS(XLINK, "xlink:href", absolute);
+    else a.setAttribute("href", absolute);
+    if (target) {
+      a.setAttribute("target", target);
+      a.setAttribute("rel", "noopener");
+    }
+  }
+  return root;
+}
+
 /** The chart's own SVG(s), ready to stack in one document (tips removed, links absolute). */
 function svgBlock(svg) {
   const box = svg.getBoundingClientRect();
@@ -71,8 +93,7 @@ function svgBlock(svg) {
   const height = Number(svg.getAttribute("height")) || box.height;
   const clone = svg.cloneNode(true);
   for (const tip of clone.querySelectorAll("[aria-label='tip']")) tip.remove();
-  for (const a of clone.querySelectorAll("a[href]"))
-    a.setAttribute("href", new URL(a.getAttribute("href"), location.href).href);
+  absoluteLinks(clone, location.href);
   clone.setAttribute("width", width);
   clone.setAttribute("height", height);
   // Plot's class style sets `height: auto; max-width: 100%`, which would stretch a nested <svg>.
@@ -231,7 +252,12 @@ export function exportable(figure, { chart, rows, context, who } = {}) {
     tools.push(embedButton);
   }
   tools.push(citeButton);
-  const toolbar = html`<div class="chart-tools" role="group" aria-label="Export this chart" data-chart=${spec.id}>
+  const toolbar = html`<div
+    class="chart-tools"
+    role="group"
+    aria-label="Export this chart"
+    data-chart=${spec.id}
+  >
     ${tools}${status}${panel}
   </div>`;
   figure.insertBefore(toolbar, figure.querySelector(":scope > details"));
@@ -245,7 +271,7 @@ function button(label, kind, title) {
 /** The caption under a chart on its embed page (the same lines its exports carry, minus the title). */
 export function embedCaption(spec, context, who) {
   const lines = captionLines(provenanceFor(spec, context, { who })).slice(1);
-  return html`<div class="embed-caption" data-testid="embed-caption">${lines.map(
-    (l) => html`<div>${l}</div>`,
-  )}</div>`;
+  return html`<div class="embed-caption" data-testid="embed-caption">
+    ${lines.map((l) => html`<div>${l}</div>`)}
+  </div>`;
 }

@@ -27,29 +27,61 @@ export function printInputs(rows, { caption = "Inputs of this scenario" } = {}) 
   return html`<section class="print-only print-inputs" data-testid="print-inputs">
     <h2>${caption}</h2>
     <table>
-      <thead><tr><th>Group</th><th>Input</th><th>Value</th><th>Unit</th><th>From</th></tr></thead>
-      <tbody>${rows.map(
-        (r) => html`<tr class=${r.setBy === "scenario" ? "set" : ""}>
-          <td>${r.group}</td><td>${r.label}</td><td>${r.value}</td><td>${r.unit}</td>
-          <td>${SET_BY[r.setBy]}${r.status ? ` (${r.status})` : ""}</td>
-        </tr>`,
-      )}</tbody>
+      <thead>
+        <tr>
+          <th>Group</th>
+          <th>Input</th>
+          <th>Value</th>
+          <th>Unit</th>
+          <th>From</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          (r) =>
+            html`<tr class=${r.setBy === "scenario" ? "set" : ""}>
+              <td>${r.group}</td>
+              <td>${r.label}</td>
+              <td>${r.value}</td>
+              <td>${r.unit}</td>
+              <td>${SET_BY[r.setBy]}${r.status ? ` (${r.status})` : ""}</td>
+            </tr>`,
+        )}
+      </tbody>
     </table>
   </section>`;
 }
 
 /** Several scenarios' inputs side by side (Compare); rows where they differ are marked. */
-export function printInputsComparison(rows, labels, { caption = "Inputs of the compared scenarios" } = {}) {
+export function printInputsComparison(
+  rows,
+  labels,
+  { caption = "Inputs of the compared scenarios" } = {},
+) {
   return html`<section class="print-only print-inputs" data-testid="print-inputs">
     <h2>${caption}</h2>
     <table>
-      <thead><tr><th>Input</th><th>Unit</th>${labels.map((l) => html`<th>${l}</th>`)}</tr></thead>
-      <tbody>${rows.map(
-        (r) => html`<tr class=${r.differs ? "set" : ""}>
-          <td>${r.label}</td><td>${r.unit}</td>${r.values.map((v) => html`<td>${v}</td>`)}
-        </tr>`,
-      )}</tbody>
+      <thead>
+        <tr>
+          <th>Input</th>
+          <th>Unit</th>
+          ${labels.map((l) => html`<th>${l}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          (r) =>
+            html`<tr class=${r.differs ? "set" : ""}>
+              <td>${r.label}</td>
+              <td>${r.unit}</td>
+              ${r.values.map((v) => html`<td>${v}</td>`)}
+            </tr>`,
+        )}
+      </tbody>
     </table>
-    <p class="muted">Marked rows differ between the scenarios; “not set” means that scenario uses its national value.</p>
+    <p class="muted">
+      Marked rows differ between the scenarios; “not set” means that scenario uses its national
+      value.
+    </p>
   </section>`;
 }
