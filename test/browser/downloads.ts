@@ -13,11 +13,11 @@ export async function download(
   return { name: file.suggestedFilename(), bytes: await readFile(path) };
 }
 
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const PNG_SIGNATURE = "89504e470d0a1a0a";
 
 /** A PNG's pixel size from its IHDR chunk (the first chunk, right after the signature). */
 export function pngSize(bytes: Buffer): { width: number; height: number } {
-  if (!bytes.subarray(0, 8).equals(PNG_SIGNATURE)) throw new Error("not a PNG: bad signature");
+  if (bytes.toString("hex", 0, 8) !== PNG_SIGNATURE) throw new Error("not a PNG: bad signature");
   if (bytes.toString("latin1", 12, 16) !== "IHDR") throw new Error("not a PNG: no IHDR first");
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
