@@ -148,12 +148,15 @@ export async function svgToPng({ svg, width, height }, scale = PNG_SCALE) {
   ctx.fillStyle = "#fff";
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-  return new Promise((resolve, reject) =>
-    canvas.toBlob(
-      (blob) => (blob ? resolve(blob) : reject(new Error("the browser could not encode a PNG"))),
-      "image/png",
-    ),
-  );
+  // Not canvas.toBlob: Chrome encodes that in idle time, which took 1–7 s on a busy page (and a
+  // download that late may be refused as not started by the user). toDataURL encodes now.
+  const url = canvas.toDataURL("image/png");
+  if (!url.startsWith("data:image/png;base64,"))
+    throw new Error("the browser could not encode a PNG");
+  const binary = atob(url.slice(url.indexOf(",") + 1));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new Blob([bytes], { type: "image/png" });
 }
 
 function save(blob, name) {
