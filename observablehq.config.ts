@@ -1,5 +1,6 @@
 // Observable Framework configuration. See BUILDING.md (../shared) for why some defaults change.
 import { readFileSync } from "node:fs";
+import { EMBED_CHART_IDS } from "./src/site/chart-catalog.ts";
 
 /** The ids in the first column of a data/*.csv file (ids never contain commas or quotes). */
 function idsOf(file: string): string[] {
@@ -26,8 +27,10 @@ export default {
     { name: "Sources & assumptions", path: "/sources" },
     { name: "Glossary", path: "/glossary" },
   ],
-  // One page per CRC and per owner (docs/crcs/[crc].md, docs/owners/[owner].md).
+  // One page per CRC and per owner (docs/crcs/[crc].md, docs/owners/[owner].md), and a
+  // chrome-less page per embeddable chart (docs/embed/[chart].md; not in the sidebar).
   dynamicPaths: [
+    ...EMBED_CHART_IDS.map((id) => `/embed/${id}`),
     ...idsOf("data/crcs.csv").map((id) => `/crcs/${id}`),
     ...idsOf("data/owners.csv").map((id) => `/owners/${id}`),
   ],

@@ -93,18 +93,30 @@ export function profitByYearChart(rows, { width, who = "All CRCs", onClick, clic
   );
 }
 
-/** Left margin that fits the longest label (Plot does not size margins to labels). */
-const labelMargin = (labels) => Math.min(360, 12 + 6.6 * Math.max(...labels.map((l) => l.length)));
+/**
+ * Left margin that fits the longest label (Plot does not size margins to labels), but at most
+ * 45% of a narrow chart (an embed in a narrow column), with longer labels shortened by "…".
+ */
+export function labelAxis(labels, width, cap = 360) {
+  const fit = 12 + 6.6 * Math.max(...labels.map((l) => l.length));
+  const margin = Math.min(cap, fit, width ? Math.max(80, 0.45 * width) : cap);
+  const chars = Math.floor((margin - 12) / 6.6);
+  return { margin, format: (l) => (l.length > chars ? `${l.slice(0, chars - 1)}…` : l) };
+}
 
 /** Horizontal profit/loss bars, one per named row (CRCs or owners), losses in the loss colour. */
 function profitBars(rows, { width, ariaLabel, rowHeight, href }) {
+  const axis = labelAxis(
+    rows.map((d) => d.name),
+    width,
+  );
   return Plot.plot({
     width,
     height: rowHeight * rows.length + 50,
-    marginLeft: labelMargin(rows.map((d) => d.name)),
+    marginLeft: axis.margin,
     ariaLabel,
     x: { label: "£m over the contract", grid: true },
-    y: { label: null, domain: rows.map((d) => d.name) },
+    y: { label: null, domain: rows.map((d) => d.name), tickFormat: axis.format },
     marks: [
       Plot.barX(rows, {
         y: "name",

@@ -1,6 +1,6 @@
 // The Compare page's table and chart. Names are rendered as text only (textContent, Plot text).
 import * as Plot from "@observablehq/plot";
-import { withTable } from "./charts.js";
+import { labelAxis, withTable } from "./charts.js";
 import { OKABE_ITO } from "./palette.js";
 import { formatMillions } from "./format.js";
 
@@ -91,15 +91,16 @@ export function crcDeltaChart(rows, { width, names, scenarios } = {}) {
   const data = rows.map((d) => ({ ...d, name: names.get(d.crc) ?? d.crc }));
   const labels = scenarios.map((s) => s.label);
   const crcNames = [...new Set(data.map((d) => d.name))];
+  const axis = labelAxis(crcNames, width, 380);
   const bar = Math.max(8, Math.min(16, 60 / Math.max(1, scenarios.length)));
   const chart = Plot.plot({
     width,
     height: crcNames.length * (bar * scenarios.length + 8) + 60,
-    marginLeft: Math.min(380, 12 + 6.6 * Math.max(...crcNames.map((n) => n.length))),
+    marginLeft: axis.margin,
     ariaLabel: "Change in each CRC's contract-life profit from the baseline, per scenario",
     x: { label: "Change in profit from the baseline, £m", grid: true },
     y: { domain: labels, axis: null },
-    fy: { label: null, domain: crcNames },
+    fy: { label: null, domain: crcNames, tickFormat: axis.format },
     color: { legend: true, domain: labels, range: OKABE_ITO },
     marks: [
       Plot.barX(data, {

@@ -85,3 +85,14 @@ export {
   explainFromSearch,
 } from "../state/explain-param.ts";
 export { formatDelta, formatPence } from "../explain/format-tree.ts";
+// Exports and embeds (issue #7): captions, CSV, SVG documents, iframe snippets, print inputs.
+export { CHARTS, EMBED_CHART_IDS, chartSpec, type ChartSpec } from "./chart-catalog.ts";
+export { chartSources } from "./chart-sources.ts";
+export { PARAMETER_GROUPS } from "../data/index.ts";
+export { chartCsv } from "./chart-csv.ts";
+export { captionLines, citationText, exportFileName } from "./export-provenance.ts";
+export { exportSvgDocument } from "./export-svg.ts";
+export { embedUrl, iframeSnippet, openUrl } from "./embed-snippet.ts";
+export { MODEL_VERSION } from "./model-version.ts";
+export { scenarioName } from "./scenario-name.ts";
+export { inputsComparison, scenarioInputRows } from "./scenario-inputs.ts";

@@ -1,0 +1,247 @@
+import { PARAMETER_GROUPS, type ParameterGroup } from "../data/index.ts";
+import { formatAmount } from "../engine/tidy-csv.ts";
+
+/**
+ * Every chart that can leave the site: its id (file names, embed pages), title, the parameter
+ * groups its figures depend on (for the sources in its caption), how its data becomes CSV
+ * columns, and whether it has an embed page. A new chart (the fan chart, the tornado) plugs in
+ * by adding an entry here and wrapping its figure with `exportable` (docs/components/chart-export.js).
+ */
+export type CsvCell = string | number | null;
+export type CsvRow = Record<string, CsvCell>;
+
+export interface ChartSpec {
+  readonly id: string;
+  readonly title: string;
+  readonly groups: readonly ParameterGroup[];
+  /** "scenario": the embed page reads the scenario from the address; "comparison": _base/_with. */
+  readonly embed: "scenario" | "comparison" | null;
+  /** The full page an embed links back to ("Open in the explorer"). */
+  readonly openPath: string;
+  /** A height (CSS px) for the iframe snippet that shows the whole chart at a typical width. */
+  readonly embedHeight: number;
+  /** What the numbers are in, for the CSV's comment lines. */
+  readonly units: string;
+  /** The chart's rows (as the page draws them) → CSV rows, every number exact. */
+  readonly csv: (rows: readonly unknown[]) => CsvRow[];
+}
+
+const ALL_GROUPS: readonly ParameterGroup[] = PARAMETER_GROUPS;
+const INCOME_GROUPS: readonly ParameterGroup[] = [
+  "contract",
+  "volumes",
+  "variation",
+  "pbr",
+  "other",
+];
+const COST_GROUPS: readonly ParameterGroup[] = ["costs", "staffing", "other"];
+const STAFF_GROUPS: readonly ParameterGroup[] = ["staffing", "volumes"];
+const PENCE = "money in whole pence (100 pence = £1); negative = a loss";
+
+interface YearPence {
+  fy: string;
+  pence: number;
+}
+interface YearLinePence extends YearPence {
+  line: string;
+}
+interface MonthStaff {
+  month: string;
+  fte: number;
+  workloadIndex: number | null;
+}
+
+/** The CLI's formats for quantities (src/engine/tidy-csv.ts), so the CSVs agree digit for digit. */
+const quantity = (line: "fte" | "workload_index", amount: number) =>
+  formatAmount({ crc: "", owner: "", period: "", line, amount });
+
+const byYear = (rows: readonly unknown[]) =>
+  (rows as YearPence[]).map((d) => ({ financial_year: d.fy, profit_pence: d.pence }));
+const linesByYear = (rows: readonly unknown[]) =>
+  (rows as YearLinePence[]).map((d) => ({
+    financial_year: d.fy,
+    line: d.line,
+    amount_pence: d.pence,
+  }));
+const staffing = (rows: readonly unknown[]) =>
+  (rows as MonthStaff[]).map((d) => ({
+    month: d.month,
+    fte: quantity("fte", d.fte),
+    workload_index: d.workloadIndex === null ? null : quantity("workload_index", d.workloadIndex),
+  }));
+const STAFF_UNITS =
+  "fte = average staff in post (full-time equivalent, 2 decimals); workload_index = per cent of the 2014 norm (1 decimal)";
+
+export const CHARTS: readonly ChartSpec[] = [
+  {
+    id: "national-profit",
+    title: "Profit or loss by financial year, all 21 CRCs",
+    groups: ALL_GROUPS,
+    embed: "scenario",
+    openPath: "explorer",
+    embedHeight: 460,
+    units: PENCE,
+    csv: byYear,
+  },
+  {
+    id: "income",
+    title: "Income by financial year and line, all 21 CRCs",
+    groups: INCOME_GROUPS,
+    embed: "scenario",
+    openPath: "explorer",
+    embedHeight: 520,
+    units: PENCE,
+    csv: linesByYear,
+  },
+  {
+    id: "crc-profit",
+    title: "Profit or loss of each CRC over the contract",
+    groups: ALL_GROUPS,
+    embed: "scenario",
+    openPath: "explorer",
+    embedHeight: 780,
+    units: PENCE,
+    csv: (rows) =>
+      (
+        rows as Array<{
+          crc: string;
+          name: string;
+          owner: string;
+          ownerName: string;
+          profitPence: number;
+          incomePence: number;
+          costPence: number;
+        }>
+      ).map((d) => ({
+        crc: d.crc,
+        crc_name: d.name,
+        owner: d.owner,
+        owner_name: d.ownerName,
+        profit_pence: d.profitPence,
+        income_pence: d.incomePence,
+        cost_pence: d.costPence,
+      })),
+  },
+  {
+    id: "owner-profit",
+    title: "Profit or loss of each owner over the contract",
+    groups: ALL_GROUPS,
+    embed: "scenario",
+    openPath: "explorer",
+    embedHeight: 480,
+    units: PENCE,
+    csv: (rows) =>
+      (rows as Array<{ owner: string; name: string; profitPence: number }>).map((d) => ({
+        owner: d.owner,
+        owner_name: d.name,
+        profit_pence: d.profitPence,
+      })),
+  },
+  {
+    id: "staffing",
+    title: "Staff in post and workload by month, all 21 CRCs",
+    groups: STAFF_GROUPS,
+    embed: "scenario",
+    openPath: "explorer",
+    embedHeight: 640,
+    units: STAFF_UNITS,
+    csv: staffing,
+  },
+  {
+    id: "comparison",
+    title: "Change in each CRC's profit from the baseline",
+    groups: ALL_GROUPS,
+    embed: "comparison",
+    openPath: "compare",
+    embedHeight: 900,
+    units: PENCE,
+    csv: (rows) =>
+      (
+        rows as Array<{
+          crc: string;
+          name?: string;
+          scenario: string;
+          scenarioLabel: string;
+          basePence: number;
+          profitPence: number;
+          deltaPence: number;
+        }>
+      ).map((d) => ({
+        crc: d.crc,
+        crc_name: d.name ?? d.crc,
+        scenario: d.scenario,
+        scenario_label: d.scenarioLabel,
+        baseline_profit_pence: d.basePence,
+        profit_pence: d.profitPence,
+        change_pence: d.deltaPence,
+      })),
+  },
+  // One CRC's or one owner's page (no embed page: their charts are downloads only).
+  {
+    id: "focus-income",
+    title: "Income by financial year and line",
+    groups: INCOME_GROUPS,
+    embed: null,
+    openPath: "",
+    embedHeight: 0,
+    units: PENCE,
+    csv: linesByYear,
+  },
+  {
+    id: "focus-costs",
+    title: "Costs by financial year and line",
+    groups: COST_GROUPS,
+    embed: null,
+    openPath: "",
+    embedHeight: 0,
+    units: PENCE,
+    csv: linesByYear,
+  },
+  {
+    id: "focus-profit",
+    title: "Profit or loss by financial year",
+    groups: ALL_GROUPS,
+    embed: null,
+    openPath: "",
+    embedHeight: 0,
+    units: PENCE,
+    csv: byYear,
+  },
+  {
+    id: "focus-staffing",
+    title: "Staff in post and workload by month",
+    groups: STAFF_GROUPS,
+    embed: null,
+    openPath: "",
+    embedHeight: 0,
+    units: STAFF_UNITS,
+    csv: staffing,
+  },
+  {
+    id: "focus-cumulative",
+    title: "Cumulative profit or loss by month",
+    groups: ALL_GROUPS,
+    embed: null,
+    openPath: "",
+    embedHeight: 0,
+    units: PENCE,
+    csv: (rows) =>
+      (rows as Array<{ month: string; pence: number }>).map((d) => ({
+        month: d.month,
+        cumulative_profit_pence: d.pence,
+      })),
+  },
+];
+
+/** The charts that have an embed page (docs/embed/[chart].md; observablehq.config.ts). */
+export const EMBED_CHART_IDS: readonly string[] = CHARTS.filter((c) => c.embed !== null).map(
+  (c) => c.id,
+);
+
+/** A chart's spec, or a thrown error naming the known ids (an unknown id is a bug in a page). */
+export function chartSpec(id: string): ChartSpec {
+  const spec = CHARTS.find((c) => c.id === id);
+  if (!spec)
+    throw new Error(`unknown chart "${id}"; charts: ${CHARTS.map((c) => c.id).join(", ")}`);
+  return spec;
+}
