@@ -69,6 +69,7 @@ export {
   TORNADO_TOP,
   breakEvenCells,
   breakEvenRows,
+  breakEvenTable,
   formatPence,
   formatValue,
   gridCells,

@@ -12,6 +12,7 @@ import {
   TORNADO_TOP,
   breakEvenCells,
   breakEvenRows,
+  breakEvenTable,
   formatPence,
   formatValue,
   gridCells,
@@ -168,7 +169,8 @@ describe("Sensitivity tables", () => {
     expect(row!.breakEven).toBe(r.value);
     expect(row!.lower).toEqual(r.below);
     const cells = breakEvenCells(row!, found.value.unit);
-    expect(cells["break-even"]).toBe(String(r.value));
+    expect(cells["break-even at"]).toBe(String(r.value));
+    expect(cells.result).toBe("break-even");
     expect(cells["exact profit there"]).toBe(formatPence(r.exactProfitPence!));
     expect(cells.checked).toBe("✓ exact engine");
 
@@ -177,7 +179,15 @@ describe("Sensitivity tables", () => {
     const [flat] = breakEvenRows(none.value, names, owners);
     expect(flat!.breakEven).toBeNull();
     expect(flat!.lower).toEqual(none.value.results[0]!.atMin);
-    expect(breakEvenCells(flat!, none.value.unit)["break-even"]).toBe("none within range");
+    const noneCells = breakEvenCells(flat!, none.value.unit);
+    expect(noneCells.result).toBe("none within range");
+    expect(noneCells["break-even at"]).toBe("");
+    expect(noneCells["just below / at min"]).toBe(
+      `${formatPence(flat!.lower.exactProfitPence)} at 0`,
+    );
+    const table = breakEvenTable([row!, flat!], "share");
+    expect(table.rows[1]!["break-even at"]).toBeNull();
+    expect(table.format.checked!(true)).toBe(cells.checked);
   });
 });
 

@@ -323,13 +323,14 @@ export function gridTable(grid: Grid): Record<string, string | number>[] {
   }));
 }
 
-/** One CRC's break-even, flattened for a sortable table (numbers stay numbers for sorting). */
+/** One CRC's break-even, flattened for a sortable table. */
 export interface BreakEvenRow {
   readonly crc: string;
   readonly name: string;
   readonly owner: string;
   readonly current: number | null;
   readonly currentProfitPence: number;
+  readonly allowed: { readonly min: number; readonly max: number };
   /** The break-even value, or null: none within the allowed range. */
   readonly breakEven: number | null;
   readonly exactProfitPence: number | null;
@@ -351,6 +352,7 @@ export function breakEvenRows(
     owner: ownerNames.get(r.owner) ?? r.owner,
     current: r.current,
     currentProfitPence: r.currentProfitPence,
+    allowed: r.allowed,
     breakEven: r.value,
     exactProfitPence: r.exactProfitPence,
     lower: (r.status === "found" ? r.below : r.atMin)!,
@@ -360,19 +362,73 @@ export function breakEvenRows(
   }));
 }
 
-/** The text a break-even table shows in each column, for the page and for checking it. */
-export function breakEvenCells(row: BreakEvenRow, unit: Unit): Record<string, string> {
+type Cell = string | number | boolean | null;
+
+interface BreakEvenColumn {
+  readonly column: string;
+  /** What the table holds (and sorts by): numbers stay numbers. */
+  readonly value: (row: BreakEvenRow) => Cell;
+  readonly format: (value: Exclude<Cell, null>) => string;
+}
+
+/** The break-even table's columns, for the page's sortable table and for checking it. */
+export function breakEvenColumns(unit: Unit): BreakEvenColumn[] {
   const point = (p: BreakEvenPoint) =>
     `${formatPence(p.exactProfitPence)} at ${formatValue(p.value, unit)}`;
+  const text = (v: Exclude<Cell, null>) => String(v);
+  const value = (v: Exclude<Cell, null>) => formatValue(v as number, unit);
+  return [
+    { column: "CRC", value: (r) => r.name, format: text },
+    {
+      column: "result",
+      value: (r) => (r.breakEven === null ? "none within range" : "break-even"),
+      format: text,
+    },
+    { column: "break-even at", value: (r) => r.breakEven, format: value },
+    {
+      column: "exact profit there",
+      value: (r) => r.exactProfitPence,
+      format: (v) => formatPence(v as number),
+    },
+    { column: "just below / at min", value: (r) => point(r.lower), format: text },
+    { column: "just above / at max", value: (r) => point(r.upper), format: text },
+    {
+      column: "checked",
+      value: (r) => r.checked,
+      format: (v) => (v ? "✓ exact engine" : "NOT confirmed"),
+    },
+    {
+      column: "now",
+      value: (r) => r.current ?? "varies by year",
+      format: (v) => (typeof v === "number" ? value(v) : text(v)),
+    },
+    {
+      column: "profit now",
+      value: (r) => r.currentProfitPence,
+      format: (v) => formatMillionsOf(v as number),
+    },
+    { column: "owner", value: (r) => r.owner, format: text },
+  ];
+}
+
+/** The table: one object per CRC keyed by column, and a format per column. */
+export function breakEvenTable(
+  rows: readonly BreakEvenRow[],
+  unit: Unit,
+): { rows: Record<string, Cell>[]; format: Record<string, (v: Exclude<Cell, null>) => string> } {
+  const columns = breakEvenColumns(unit);
   return {
-    CRC: row.name,
-    owner: row.owner,
-    current: formatValue(row.current, unit),
-    "profit now": formatMillionsOf(row.currentProfitPence),
-    "break-even": row.breakEven === null ? "none within range" : formatValue(row.breakEven, unit),
-    "exact profit there": row.exactProfitPence === null ? "" : formatPence(row.exactProfitPence),
-    "just below / at min": point(row.lower),
-    "just above / at max": point(row.upper),
-    checked: row.checked ? "✓ exact engine" : "NOT confirmed",
+    rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c.column, c.value(r)]))),
+    format: Object.fromEntries(columns.map((c) => [c.column, c.format])),
   };
+}
+
+/** The text each column shows for one CRC (an empty cell for no value). */
+export function breakEvenCells(row: BreakEvenRow, unit: Unit): Record<string, string> {
+  return Object.fromEntries(
+    breakEvenColumns(unit).map((c) => {
+      const v = c.value(row);
+      return [c.column, v === null ? "" : c.format(v)];
+    }),
+  );
 }
