@@ -20,6 +20,7 @@ export default {
     { name: "Explorer", path: "/explorer" },
     { name: "Compare", path: "/compare" },
     { name: "Uncertainty", path: "/uncertainty" },
+    { name: "Sensitivity", path: "/sensitivity" },
     { name: "CRCs", path: "/crcs/" },
     { name: "Owners", path: "/owners/" },
     { name: "Methodology", path: "/methodology" },

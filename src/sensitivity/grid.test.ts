@@ -78,6 +78,9 @@ describe("runGrid", () => {
     const wide = aq.from(g.rows).groupby("x").rollup({ n: aq.op.count() }).objects();
     expect(wide).toHaveLength(4);
     expect(GRID_STEPS.default).toBe(11);
+    // The scenario's own point, for a chart to mark: no shift, and φ as let.
+    expect(g.x.current).toBe(0);
+    expect(g.y.current).toBe(0.2);
   });
 
   it("equals direct engine runs at its corners (shortfall shift × fixed share → national profit)", () => {

@@ -42,6 +42,8 @@ export interface GridAxis {
   readonly label: string;
   readonly unit: Unit;
   readonly allowed: { readonly min: number; readonly max: number };
+  /** The scenario's own value (null when it differs by CRC or year), to mark on a chart. */
+  readonly current: number | null;
   /** The values used, in the data's unit, ascending. */
   readonly values: readonly number[];
 }
@@ -137,6 +139,7 @@ export function runGrid(
     label: a.knob.label,
     unit: a.knob.unit,
     allowed: a.knob.allowed,
+    current: a.knob.current,
     values: a.values,
   });
   return {

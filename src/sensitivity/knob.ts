@@ -20,6 +20,7 @@ import { toScenarioValue } from "./scenario-value.ts";
  * flatten it; 0 is the scenario itself.
  */
 export const SHORTFALL_SHIFT = "volume.shortfall.shift";
+export const SHORTFALL_SHIFT_LABEL = `Volume shortfall shift (added to ${SHORTFALL_GIVEN_IDS.map((g) => g.slice(-7)).join(", ")})`;
 
 /**
  * One number that sets part of a scenario, for a grid axis or a break-even lever: a parameter
@@ -178,7 +179,7 @@ export function makeKnob(
     const to = spanHigh.dividedBy(cells).toDecimalPlaces(2, Money.ROUND_CEIL);
     return {
       id: SHORTFALL_SHIFT,
-      label: `Volume shortfall shift (added to ${SHORTFALL_GIVEN_IDS.map((g) => g.slice(-7)).join(", ")})`,
+      label: SHORTFALL_SHIFT_LABEL,
       unit: "share",
       ids: SHORTFALL_GIVEN_IDS,
       allowed: { min: min.toNumber(), max: max.toNumber() },

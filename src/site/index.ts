@@ -96,3 +96,25 @@ export { embedUrl, iframeSnippet, openUrl } from "./embed-snippet.ts";
 export { MODEL_VERSION } from "./model-version.ts";
 export { scenarioName } from "./scenario-name.ts";
 export { inputsComparison, scenarioInputRows } from "./scenario-inputs.ts";
+export {
+  BREAK_EVEN_LEVERS,
+  DEFAULT_SENSITIVITY_VIEW,
+  GRID_STEP_CHOICES,
+  SENSITIVITY_LINES,
+  SENSITIVITY_PERIODS,
+  TORNADO_TOP,
+  breakEvenCells,
+  breakEvenRows,
+  breakEvenTable,
+  formatValue,
+  gridCells,
+  gridTable,
+  knobChoices,
+  outputChoices,
+  outputRequest,
+  sensitivityContext,
+  sensitivityViewFromSearch,
+  sensitivityViewKeys,
+  tornadoBars,
+  tornadoTable,
+} from "./sensitivity.ts";

@@ -1,0 +1,430 @@
+import { isMoneyUnit, type Dataset, type Unit } from "../data/index.ts";
+import { MONEY_LINES, type MoneyLine } from "../engine/lines.ts";
+import type { CrcRef } from "../engine/projection-inputs.ts";
+import { FINANCIAL_YEARS } from "../engine/timeline.ts";
+import { didYouMean } from "../scenario/scenario-issue.ts";
+import {
+  BREAK_EVEN_LEVER_NAMES,
+  type BreakEvenLever,
+  type BreakEvenPoint,
+  type BreakEvenReport,
+} from "../sensitivity/break-even.ts";
+import { GRID_STEPS, type Grid } from "../sensitivity/grid.ts";
+import { knobIds, SHORTFALL_SHIFT, SHORTFALL_SHIFT_LABEL } from "../sensitivity/knob.ts";
+import { parseOutputSpec } from "../sensitivity/output-spec.ts";
+import type { Tornado, TornadoRow } from "../sensitivity/tornado.ts";
+import { formatPence } from "../explain/format-tree.ts";
+
+/**
+ * The Sensitivity page's view state: the output followed by the tornado and the grid, the grid's
+ * axes and steps, and the break-even lever. Kept in the address beside the scenario under
+ * "_"-prefixed keys; a bad value is named and replaced by its default, never used.
+ */
+export interface SensitivityView {
+  /** "national", "moj" (MoJ spend), "crc:<id>" or "owner:<id>" (the CLI's text form). */
+  readonly output: string;
+  /** A money line; MoJ spend is always income_total. */
+  readonly line: MoneyLine;
+  /** "contract" or a financial year. */
+  readonly period: string;
+  /** Grid axes: ids from `knobIds` (x across, y up). */
+  readonly gx: string;
+  readonly gy: string;
+  readonly steps: number;
+  readonly lever: BreakEvenLever;
+}
+
+/** National contract-life profit over shortfall shift × fixed share (issue #6's example). */
+export const DEFAULT_SENSITIVITY_VIEW: SensitivityView = {
+  output: "national",
+  line: "profit",
+  period: "contract",
+  gx: SHORTFALL_SHIFT,
+  gy: "ffs.fixedShare",
+  steps: GRID_STEPS.default,
+  lever: "shortfall",
+};
+
+/** Steps offered on the page; the address may carry any whole number from 2 to 50. */
+export const GRID_STEP_CHOICES: readonly number[] = [5, 11, 21, 31];
+
+/** How many tornado bars are drawn; the rest are in the data table. */
+export const TORNADO_TOP = 15;
+
+export const SENSITIVITY_LINES: readonly MoneyLine[] = MONEY_LINES;
+export const SENSITIVITY_PERIODS: readonly string[] = ["contract", ...FINANCIAL_YEARS];
+export const BREAK_EVEN_LEVERS: readonly BreakEvenLever[] = BREAK_EVEN_LEVER_NAMES;
+
+/** What the view is checked against: the projection's CRCs (with owners) and the grid knobs. */
+export interface SensitivityContext {
+  readonly crcs: readonly CrcRef[];
+  readonly knobIds: readonly string[];
+}
+
+export function sensitivityContext(dataset: Dataset): SensitivityContext {
+  return {
+    crcs: dataset.crcs.map((c) => ({ id: c.id, ownerId: c.ownerId })),
+    knobIds: knobIds(dataset),
+  };
+}
+
+export interface SensitivityViewRead {
+  readonly view: SensitivityView;
+  /** One line per refused value, naming the key and what is allowed. */
+  readonly problems: readonly string[];
+}
+
+/**
+ * Read the view from an address query. The output, line and period are checked one at a time
+ * by the CLI's own parser (`parseOutputSpec`), so each bad one is named with the same words and
+ * only it falls back to its default.
+ */
+export function sensitivityViewFromSearch(
+  search: string,
+  context: SensitivityContext,
+): SensitivityViewRead {
+  const params = new URLSearchParams(search.startsWith("?") ? search.slice(1) : search);
+  const problems: string[] = [];
+  const d = DEFAULT_SENSITIVITY_VIEW;
+  const outputIssue = (text: { output?: string; line?: string; period?: string }) => {
+    const parsed = parseOutputSpec(text, context.crcs);
+    return parsed.ok ? undefined : parsed.issues[0]!.message;
+  };
+
+  let output = d.output;
+  const rawOutput = params.get("_output");
+  if (rawOutput !== null) {
+    const issue = outputIssue({ output: rawOutput });
+    if (issue === undefined) output = rawOutput;
+    else problems.push(`_output: ${issue}`);
+  }
+  let line: MoneyLine = output === "moj" ? "income_total" : d.line;
+  const rawLine = params.get("_line");
+  if (rawLine !== null) {
+    const issue =
+      outputIssue({ line: rawLine }) ?? outputIssue({ output, line: rawLine }) ?? undefined;
+    if (issue === undefined) line = rawLine as MoneyLine;
+    else problems.push(`_line: ${issue}`);
+  }
+  let period = d.period;
+  const rawPeriod = params.get("_period");
+  if (rawPeriod !== null) {
+    const issue = outputIssue({ period: rawPeriod });
+    if (issue === undefined) period = rawPeriod;
+    else problems.push(`_period: ${issue}`);
+  }
+
+  const axis = (key: "_gx" | "_gy", fallback: string): string => {
+    const raw = params.get(key);
+    if (raw === null) return fallback;
+    if (context.knobIds.includes(raw)) return raw;
+    problems.push(
+      `${key}: "${raw}" is not a parameter the grid can vary${didYouMean(raw, context.knobIds)}; use ${SHORTFALL_SHIFT} or a numeric parameter of data/parameters.csv (the list under "Across" and "Up")`,
+    );
+    return fallback;
+  };
+  const gx = axis("_gx", d.gx);
+  let gy = axis("_gy", d.gy);
+  if (gy === gx) {
+    const other = gx === d.gy ? d.gx : d.gy;
+    problems.push(`_gy: "${gy}" is also the grid's other axis; ${other} is used instead`);
+    gy = other;
+  }
+
+  let steps = d.steps;
+  const rawSteps = params.get("_steps");
+  if (rawSteps !== null) {
+    const n = /^\d+$/.test(rawSteps) ? Number(rawSteps) : Number.NaN;
+    if (n >= GRID_STEPS.min && n <= GRID_STEPS.max) steps = n;
+    else
+      problems.push(
+        `_steps: "${rawSteps}" is not a whole number from ${GRID_STEPS.min} to ${GRID_STEPS.max}`,
+      );
+  }
+
+  let lever = d.lever;
+  const rawLever = params.get("_lever");
+  if (rawLever !== null) {
+    if ((BREAK_EVEN_LEVER_NAMES as readonly string[]).includes(rawLever))
+      lever = rawLever as BreakEvenLever;
+    else
+      problems.push(
+        `_lever: "${rawLever}" is not a lever${didYouMean(rawLever, BREAK_EVEN_LEVER_NAMES)}; levers: ${BREAK_EVEN_LEVER_NAMES.join(", ")}`,
+      );
+  }
+  return { view: { output, line, period, gx, gy, steps, lever }, problems };
+}
+
+/** The view keys for `writeUrl` (it adds the "_" prefix). MoJ spend has no line of its own. */
+export function sensitivityViewKeys(view: SensitivityView): Record<string, string> {
+  return {
+    output: view.output,
+    ...(view.output === "moj" ? {} : { line: view.line }),
+    period: view.period,
+    gx: view.gx,
+    gy: view.gy,
+    steps: String(view.steps),
+    lever: view.lever,
+  };
+}
+
+/** The output part of a worker request (`OutputText`) for a view. */
+export function outputRequest(view: SensitivityView): {
+  output: string;
+  line?: string;
+  period: string;
+} {
+  return view.output === "moj"
+    ? { output: "moj", period: view.period }
+    : { output: view.output, line: view.line, period: view.period };
+}
+
+export interface Choice {
+  readonly value: string;
+  readonly label: string;
+}
+
+/** Whose money a tornado or grid can follow: the nation, MoJ spend, each CRC, each owner. */
+export function outputChoices(dataset: Dataset): Choice[] {
+  return [
+    { value: "national", label: "All CRCs (national)" },
+    { value: "moj", label: "MoJ spend (all CRCs' income)" },
+    ...dataset.crcs.map((c) => ({ value: `crc:${c.id}`, label: `CRC: ${c.name}` })),
+    ...dataset.owners.map((o) => ({ value: `owner:${o.id}`, label: `Owner: ${o.name}` })),
+  ];
+}
+
+/** The grid's axis choices with their labels (the national row's label, as the knob uses). */
+export function knobChoices(dataset: Dataset): Choice[] {
+  return knobIds(dataset).map((id) => {
+    if (id === SHORTFALL_SHIFT) return { value: id, label: SHORTFALL_SHIFT_LABEL };
+    const row =
+      dataset.parameters.find((p) => p.id === id && p.crc === null) ??
+      dataset.parameters.find((p) => p.id === id)!;
+    return { value: id, label: `${row.label} (${id})` };
+  });
+}
+
+const POUNDS_PER_MILLION_PENCE = 1e8;
+const m = (pence: number) => pence / POUNDS_PER_MILLION_PENCE;
+
+/** Millions of pounds to one decimal, with a true minus sign: −£394.0m. */
+export function formatMillionsOf(pence: number): string {
+  const sign = pence < 0 ? "−" : "";
+  return `${sign}£${m(Math.abs(pence)).toLocaleString("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 })}m`;
+}
+
+/** A lever or axis value as the data writes it (shares as given, not as per cents). */
+export function formatValue(value: number | null, unit: Unit): string {
+  if (value === null) return "varies by year";
+  const text = Number(value.toPrecision(10)).toString();
+  return isMoneyUnit(unit)
+    ? `£${Number(text).toLocaleString("en-GB", { maximumFractionDigits: 2 })}`
+    : text;
+}
+
+/** One end of one tornado bar, in £m, for the chart (the `TORNADO_TOP` largest swings). */
+export interface TornadoBar {
+  readonly parameter: string;
+  readonly label: string;
+  readonly end: "low" | "high";
+  /** The parameter's value at this end, as the data writes it. */
+  readonly input: string;
+  readonly basePence: number;
+  readonly outputPence: number;
+  readonly status: string;
+  readonly source: string;
+  readonly note: string;
+}
+
+export function tornadoBars(tornado: Tornado, top = TORNADO_TOP): TornadoBar[] {
+  return tornado.rows.slice(0, top).flatMap((row) =>
+    (["low", "high"] as const).map((end) => ({
+      parameter: row.parameter,
+      label: row.label,
+      end,
+      input: end === "low" ? row.lowValue : row.highValue,
+      basePence: tornado.basePence,
+      outputPence: end === "low" ? row.outputAtLowPence : row.outputAtHighPence,
+      status: row.status,
+      source: row.source || "(assumption: see Sources & assumptions)",
+      note: row.note,
+    })),
+  );
+}
+
+/** Every tornado row as a table row (the chart draws the top ones). */
+export function tornadoTable(tornado: Tornado): Record<string, string | number>[] {
+  return tornado.rows.map((row: TornadoRow, i) => ({
+    rank: i + 1,
+    parameter: row.label,
+    id: row.parameter,
+    low: row.lowValue,
+    high: row.highValue,
+    "output at low": formatMillionsOf(row.outputAtLowPence),
+    "output at high": formatMillionsOf(row.outputAtHighPence),
+    "swing (high − low)": formatMillionsOf(row.swingPence),
+    status: row.status,
+    source: row.source,
+    "all CRCs at once": row.perCrc ? "yes" : "",
+    note: row.note,
+  }));
+}
+
+/** One heatmap cell with its edges: halfway to each neighbouring value (half a step at ends). */
+export interface GridCell {
+  readonly x: number;
+  readonly y: number;
+  readonly x1: number;
+  readonly x2: number;
+  readonly y1: number;
+  readonly y2: number;
+  readonly valuePence: number;
+}
+
+function edges(values: readonly number[]): [number, number][] {
+  return values.map((v, i) => {
+    const before = i > 0 ? (values[i - 1]! + v) / 2 : v - (values[1]! - v) / 2;
+    const after = i + 1 < values.length ? (v + values[i + 1]!) / 2 : v + (v - values[i - 1]!) / 2;
+    return [before, after];
+  });
+}
+
+/**
+ * The grid as rectangles on continuous axes: a heatmap whose axes read in the parameters' own
+ * units, where the scenario's own point can be marked even when it falls between grid values.
+ */
+export function gridCells(grid: Grid): GridCell[] {
+  const xEdges = edges(grid.x.values);
+  const yEdges = edges(grid.y.values);
+  const xe = new Map(grid.x.values.map((v, i) => [v, xEdges[i]!]));
+  const ye = new Map(grid.y.values.map((v, i) => [v, yEdges[i]!]));
+  return grid.rows.map((r) => {
+    const [x1, x2] = xe.get(r.x)!;
+    const [y1, y2] = ye.get(r.y)!;
+    return { x: r.x, y: r.y, x1, x2, y1, y2, valuePence: r.valuePence };
+  });
+}
+
+/** The grid's tidy rows for its data table. */
+export function gridTable(grid: Grid): Record<string, string | number>[] {
+  return grid.rows.map((r) => ({
+    [grid.x.id]: r.x,
+    [grid.y.id]: r.y,
+    [grid.outputLabel]: formatMillionsOf(r.valuePence),
+    pence: r.valuePence,
+  }));
+}
+
+/** One CRC's break-even, flattened for a sortable table. */
+export interface BreakEvenRow {
+  readonly crc: string;
+  readonly name: string;
+  readonly owner: string;
+  readonly current: number | null;
+  readonly currentProfitPence: number;
+  readonly allowed: { readonly min: number; readonly max: number };
+  /** The break-even value, or null: none within the allowed range. */
+  readonly breakEven: number | null;
+  readonly exactProfitPence: number | null;
+  /** Found: the bracket either side; none: the range's ends. */
+  readonly lower: BreakEvenPoint;
+  readonly upper: BreakEvenPoint;
+  readonly checked: boolean;
+  readonly message: string;
+}
+
+export function breakEvenRows(
+  report: BreakEvenReport,
+  crcNames: ReadonlyMap<string, string>,
+  ownerNames: ReadonlyMap<string, string>,
+): BreakEvenRow[] {
+  return report.results.map((r) => ({
+    crc: r.crc,
+    name: crcNames.get(r.crc) ?? r.crc,
+    owner: ownerNames.get(r.owner) ?? r.owner,
+    current: r.current,
+    currentProfitPence: r.currentProfitPence,
+    allowed: r.allowed,
+    breakEven: r.value,
+    exactProfitPence: r.exactProfitPence,
+    lower: (r.status === "found" ? r.below : r.atMin)!,
+    upper: (r.status === "found" ? r.above : r.atMax)!,
+    checked: r.checked,
+    message: r.message,
+  }));
+}
+
+type Cell = string | number | boolean | null;
+
+interface BreakEvenColumn {
+  readonly column: string;
+  /** What the table holds (and sorts by): numbers stay numbers. */
+  readonly value: (row: BreakEvenRow) => Cell;
+  readonly format: (value: Exclude<Cell, null>) => string;
+}
+
+/** The break-even table's columns, for the page's sortable table and for checking it. */
+export function breakEvenColumns(unit: Unit): BreakEvenColumn[] {
+  const point = (p: BreakEvenPoint) =>
+    `${formatPence(p.exactProfitPence)} at ${formatValue(p.value, unit)}`;
+  const text = (v: Exclude<Cell, null>) => String(v);
+  const value = (v: Exclude<Cell, null>) => formatValue(v as number, unit);
+  return [
+    { column: "CRC", value: (r) => r.name, format: text },
+    {
+      column: "result",
+      value: (r) => (r.breakEven === null ? "none within range" : "break-even"),
+      format: text,
+    },
+    { column: "break-even at", value: (r) => r.breakEven, format: value },
+    {
+      column: "exact profit there",
+      value: (r) => r.exactProfitPence,
+      format: (v) => formatPence(v as number),
+    },
+    { column: "just below / at min", value: (r) => point(r.lower), format: text },
+    { column: "just above / at max", value: (r) => point(r.upper), format: text },
+    {
+      column: "checked",
+      value: (r) => r.checked,
+      format: (v) => (v ? "✓ exact engine" : "NOT confirmed"),
+    },
+    {
+      column: "now",
+      value: (r) => r.current ?? "varies by year",
+      format: (v) => (typeof v === "number" ? value(v) : text(v)),
+    },
+    {
+      column: "profit now",
+      value: (r) => r.currentProfitPence,
+      format: (v) => formatMillionsOf(v as number),
+    },
+    { column: "owner", value: (r) => r.owner, format: text },
+  ];
+}
+
+/** The table: one object per CRC keyed by column, and a format per column. */
+export function breakEvenTable(
+  rows: readonly BreakEvenRow[],
+  unit: Unit,
+): { rows: Record<string, Cell>[]; format: Record<string, (v: Exclude<Cell, null>) => string> } {
+  const columns = breakEvenColumns(unit);
+  return {
+    rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c.column, c.value(r)]))),
+    format: Object.fromEntries(columns.map((c) => [c.column, c.format])),
+  };
+}
+
+/** The text each column shows for one CRC (an empty cell for no value). */
+export function breakEvenCells(row: BreakEvenRow, unit: Unit): Record<string, string> {
+  return Object.fromEntries(
+    breakEvenColumns(unit).map((c) => {
+      const v = c.value(row);
+      return [c.column, v === null ? "" : c.format(v)];
+    }),
+  );
+}
+
+/** Exact pounds and pence (the explanation panel's format, shared). */
+export { formatPence };
