@@ -20,6 +20,7 @@ describe("CRC pages", () => {
     await page.goto(`${site.url}/crcs/wales`);
     await settled(page);
     expect(await page.getByTestId("crc-name").textContent()).toBe("Wales");
+    expect(await page.title()).toBe("Wales | CRC scenarios");
     const profit = () => page.getByTestId("crc-profit").getAttribute("data-pence");
     await expect
       .poll(profit)
@@ -63,6 +64,7 @@ describe("Owner pages", () => {
     const { page, problems } = await watchedPage(site);
     await page.goto(`${site.url}/owners/sodexo`);
     await settled(page);
+    expect(await page.title()).toMatch(/^Sodexo.* \| CRC scenarios$/);
     const profit = () => page.getByTestId("owner-profit").getAttribute("data-pence");
     await expect
       .poll(profit)

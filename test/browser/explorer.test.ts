@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SCENARIO } from "../../src/site/scenario-from-url.ts";
 import { NO_PROBLEMS, openSite, settled, watchedPage, type Site } from "./harness.ts";
-import { summaryFor, summaryForUrl } from "./project-in-node.ts";
+import { formatMillions } from "../../docs/components/format.ts";
+import { dataset, summaryFor, summaryForUrl } from "./project-in-node.ts";
 
 let site: Site;
 beforeAll(async () => {
@@ -138,6 +139,37 @@ describe("Explorer: adjust one CRC", () => {
     const expected = await summaryForUrl(page.url());
     await expect.poll(() => pence(page, "national-profit")).toBe(String(expected.crcProfitPence));
     expect(await page.getByTestId("crc-overrides").textContent()).toContain("Wales, 2017-18: 0.6");
+    expect(problems).toEqual(NO_PROBLEMS);
+  });
+});
+
+describe("Explorer charts off screen", () => {
+  it("draws a chart that was off screen during a move with the latest result once it is in view", async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.setViewportSize({ width: 1280, height: 600 });
+    await page.goto(`${site.url}/explorer`);
+    await settled(page);
+    await page.waitForSelector('[data-testid="crc-chart"] svg');
+    // The per-CRC chart is below the fold; move a lever from the top of the page.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(100);
+    const slider = page.locator('[data-lever="ffs.toleranceBand"] input[type="range"]');
+    await slider.focus();
+    for (let i = 0; i < 5; i++) await slider.press("ArrowRight");
+    const band = await slider.inputValue();
+    await expect.poll(() => page.url()).toContain(`ffs.toleranceBand=${band}`);
+    const expected = await summaryForUrl(page.url());
+    await expect.poll(() => pence(page, "national-profit")).toBe(String(expected.crcProfitPence));
+
+    const worst = [...expected.crcs].sort((a, b) => a.profitPence - b.profitPence)[0]!;
+    const names = new Map((await dataset()).crcs.map((c) => [c.id, c.name]));
+    const chart = page.getByTestId("crc-chart");
+    await chart.scrollIntoViewIfNeeded();
+    await chart.locator("details summary").first().click();
+    const firstRow = chart.locator("table tbody tr").first();
+    await expect.poll(() => firstRow.textContent()).toContain(names.get(worst.crc)!);
+    expect(await firstRow.textContent()).toContain(formatMillions(worst.profitPence));
+    expect(await chart.locator('svg [aria-label="bar"] rect').count()).toBe(21);
     expect(problems).toEqual(NO_PROBLEMS);
   });
 });
