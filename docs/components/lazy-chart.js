@@ -1,27 +1,32 @@
-// Draw a chart now if its slot is on screen, otherwise when it scrolls into view or the page is
-// idle. While a slider is dragged every chart is redrawn on each move; the charts a reader cannot
-// see need not cost the main thread on that move (issue #5: input → chart ≤ 50 ms, no long
-// tasks). A slot is identified by a key that outlives the cell re-runs which replace its element.
+// A chart slot for pages whose charts are redrawn on every slider move (issue #5: input → chart
+// ≤ 50 ms, no long tasks). Two savings over Framework's `resize`:
+// - the slot remembers its width across the cell re-runs that replace it, so a redraw happens in
+//   the same task as the new result (no wait for a ResizeObserver frame); a width change (window
+//   resized, sidebar toggled) still redraws it;
+// - a chart the reader cannot see is not drawn on each move: it is drawn when it scrolls into
+//   view or when the page is next idle, so what it shows is never stale for long.
+// A slot is identified by a key that outlives the element.
 import { html } from "htl";
 
-/** Slot key → was it on screen when last seen; height of its last drawing (keeps layout steady). */
+/** Slot key → on screen at its last sighting; width and height of its last drawing. */
 const onScreen = new Map();
+const lastWidth = new Map();
 const lastHeight = new Map();
 
-const observer =
+const visibility =
   typeof IntersectionObserver === "function"
     ? new IntersectionObserver(
         (entries) => {
           for (const entry of entries) {
             const slot = entry.target;
-            // A slot replaced by a cell re-run reports "not intersecting" as it leaves: that
-            // says nothing about its successor, so stop watching it and move on.
+            // A slot replaced by a cell re-run reports "not intersecting" as it leaves: that says
+            // nothing about its successor, so stop watching it and move on.
             if (!slot.isConnected) {
-              observer.unobserve(slot);
+              slot.release();
               continue;
             }
             onScreen.set(slot.dataset.slot, entry.isIntersecting);
-            if (entry.isIntersecting) slot.draw?.();
+            if (entry.isIntersecting) slot.draw();
           }
         },
         { rootMargin: "100px 0px" },
@@ -34,27 +39,43 @@ const idle =
     : (f) => setTimeout(f, 200);
 
 /**
- * A slot holding `render()`'s element. Drawn at once the first time and whenever the slot was on
- * screen at its last sighting; otherwise a placeholder of the last drawing's height, drawn on
- * scrolling into view or when the page is next idle (so a print or a data table is never stale
- * for long). `render` is called at most once per slot element.
+ * A slot holding `render(width)`'s element, `width` being the slot's width in CSS pixels. Drawn
+ * at once if the slot was on screen at its last sighting (or has never been seen); otherwise a
+ * placeholder of the last drawing's height until it scrolls into view or the page is idle.
  */
 export function lazyChart(key, render) {
   const slot = html`<div class="lazy-chart" data-slot=${key}></div>`;
-  let drawn = false;
-  slot.draw = () => {
-    if (drawn) return;
-    drawn = true;
+  let wanted = false;
+  let drawnWidth = null;
+  const drawAt = (width) => {
+    drawnWidth = width;
     slot.style.minHeight = "";
-    slot.replaceChildren(render());
-    // Remember the height once laid out, for the next placeholder.
+    slot.replaceChildren(render(width));
     requestAnimationFrame(() => {
       if (slot.isConnected && slot.offsetHeight > 0) lastHeight.set(key, slot.offsetHeight);
     });
   };
-  // Watched while it is in the page: the reader may scroll it away before the next move.
-  observer?.observe(slot);
-  if (!observer || onScreen.get(key) !== false) {
+  const sizer = new ResizeObserver(([entry]) => {
+    if (!slot.isConnected) return slot.release();
+    const width = Math.floor(entry.contentRect.width);
+    if (!width) return;
+    lastWidth.set(key, width);
+    if (wanted && width !== drawnWidth) drawAt(width);
+  });
+  slot.release = () => {
+    sizer.disconnect();
+    visibility?.unobserve(slot);
+  };
+  slot.draw = () => {
+    if (wanted) return;
+    wanted = true;
+    // The remembered width draws now; a new slot waits for its first measurement.
+    const width = lastWidth.get(key);
+    if (width) drawAt(width);
+  };
+  sizer.observe(slot);
+  visibility?.observe(slot);
+  if (!visibility || onScreen.get(key) !== false) {
     slot.draw();
     return slot;
   }
