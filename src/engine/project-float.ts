@@ -127,7 +127,11 @@ export function projectFloat(inputs: ProjectionInputs, into?: Ledger): Ledger {
   const endC = col("termination.endDate");
   const startC = col("variation.start");
 
+  const caseloadSpan = CASELOAD_PATH_END_INDEX - CASELOAD_PATH_START_INDEX;
+  const staffSpan = STAFF_PATH_END_INDEX - STAFF_PATH_START_INDEX;
   const ffsY = new Float64Array(FY_COUNT);
+  const scCoefY = new Float64Array(FY_COUNT);
+  const floorY = new Float64Array(FY_COUNT);
   const upliftY = new Float64Array(FY_COUNT);
   const nonStaffY = new Float64Array(FY_COUNT);
   const scY = new Float64Array(FY_COUNT);
@@ -159,6 +163,8 @@ export function projectFloat(inputs: ProjectionInputs, into?: Ledger): Ledger {
       );
       scY[y] = roundHalfEven((-at(grossC, 0, y) * (1 - at(waivedC, c, y)) * P) / (priceSum * 12));
       payY[y] = y === 0 ? 1 : payY[y - 1]! * (1 + at(awardC, c, y));
+      scCoefY[y] = at(scFeedbackC, c, y);
+      floorY[y] = at(floorC, c, y);
     }
 
     for (const { fyIndex, parts } of varParts) {
@@ -203,6 +209,13 @@ export function projectFloat(inputs: ProjectionInputs, into?: Ledger): Ledger {
       (reduction * at(redShareC, c) * loaded * weeks * (1 - at(mfC, c))) /
       ((1 + at(onCostC, c)) * 52);
 
+    // The month loop's per-CRC constants, read once (caseloadAt and fteAt, inlined below with
+    // the same arithmetic, so every value is bit for bit the same).
+    const cl14 = at(cl14C, c);
+    const growth = at(growthC, c);
+    const fte14 = at(fte14C, c);
+    const fteChange = (at(fte17C, c) - fte14) * at(cutC, c);
+    const caseloadFlat = cl14 * (1 + (growth * caseloadSpan) / caseloadSpan);
     let staffPence = 0;
     let redundancyPence = 0;
     let fte = 0;
@@ -211,7 +224,10 @@ export function projectFloat(inputs: ProjectionInputs, into?: Ledger): Ledger {
       const y = FY_OF[m]!;
       const newYear = m === 0 || FY_OF[m - 1] !== y;
       const ramp = m <= STAFF_PATH_END_INDEX;
-      if (ramp) fte = fteAt(c, m);
+      if (ramp) {
+        const k = Math.min(staffSpan, Math.max(0, m - STAFF_PATH_START_INDEX));
+        fte = fte14 + (fteChange * k) / staffSpan;
+      }
       feeForServiceL[i] = ffsY[y]!;
       if (m >= varStart) variationL[i] = variationL[i]! + upliftY[y]!;
       nonStaffCostL[i] = nonStaffY[y]!;
@@ -222,10 +238,13 @@ export function projectFloat(inputs: ProjectionInputs, into?: Ledger): Ledger {
           redundancyPence = roundHalfEven(redundancyPerPayIndex * payY[y]!);
         redundancyCostL[i] = redundancyPence;
       }
-      const caseload = caseloadAt(c, m);
+      const caseload =
+        m < CASELOAD_PATH_END_INDEX
+          ? cl14 * (1 + (growth * Math.max(0, m - CASELOAD_PATH_START_INDEX)) / caseloadSpan)
+          : caseloadFlat;
       fteOut[i] = fte;
       caseloadOut[i] = caseload;
-      const scCoef = at(scFeedbackC, c, y);
+      const scCoef = scCoefY[y]!;
       if (scCoef === 0) serviceCreditsL[i] = scY[y]!;
       else {
         const uplift = scCoef * 10 * Math.max(0, caseload / fte / norm - 1);
@@ -235,7 +254,7 @@ export function projectFloat(inputs: ProjectionInputs, into?: Ledger): Ledger {
       }
       const cost = staffPence + redundancyCostL[i]! + nonStaffCostL[i]!;
       costTotalL[i] = cost;
-      const g = at(floorC, c, y);
+      const g = floorY[y]!;
       if (g !== 0) {
         const gap = g * cost - (feeForServiceL[i]! + variationL[i]! + serviceCreditsL[i]!);
         guaranteeL[i] = gap > 0 ? roundHalfEven(gap) : 0;
@@ -263,8 +282,21 @@ export function projectFloat(inputs: ProjectionInputs, into?: Ledger): Ledger {
  * Largest-remainder allocation pro rata to a price column: the exact integer method of
  * allocate-pence.ts (BigInt), because float64 remainders misorder ties of a few pence.
  */
-function allocateFloat(totalPence: number, price: Float64Array, n: number): number[] {
+function allocateFloat(totalPence: number, price: Float64Array, n: number): readonly number[] {
+  // Monte Carlo projects thousands of draws in which the prices rarely change: remember the
+  // last few allocations (a pure function of its arguments, so this is invisible but fast).
+  search: for (const entry of allocations) {
+    if (entry.total !== totalPence || entry.weights.length !== n) continue;
+    for (let c = 0; c < n; c++) if (entry.weights[c] !== price[c * FY_COUNT]) continue search;
+    return entry.parts;
+  }
   const weights: number[] = [];
   for (let c = 0; c < n; c++) weights.push(price[c * FY_COUNT]!);
-  return allocatePence(totalPence, weights);
+  const parts = Object.freeze(allocatePence(totalPence, weights));
+  allocations.unshift({ total: totalPence, weights: Float64Array.from(weights), parts });
+  if (allocations.length > ALLOCATIONS_KEPT) allocations.pop();
+  return parts;
 }
+
+const ALLOCATIONS_KEPT = 4;
+const allocations: { total: number; weights: Float64Array; parts: readonly number[] }[] = [];

@@ -8,6 +8,7 @@ import { resolveScenario, type ValueOrigin } from "./resolve-scenario.ts";
 import type { MergedScenario, Scenario } from "./scenario.ts";
 import type { ScenarioIssue, ScenarioResult } from "./scenario-issue.ts";
 import { sha256Hex } from "./sha256.ts";
+import { checkUncertainty } from "../uncertainty/plan-sampling.ts";
 
 /** A scenario checked against the data and ready to project. */
 export interface ResolvedScenario {
@@ -47,9 +48,15 @@ export function validateScenario(
   const { resolved, issues, warnings } = resolveScenario(merged, dataset);
   const all: ScenarioIssue[] = [...parsed.issues, ...mergeIssues, ...issues];
   if (all.length > 0 || resolved === undefined) return { ok: false, issues: all };
+  // The Monte Carlo settings, checked against the resolved values and the data's ranges.
+  const uncertainty =
+    merged.uncertainty === undefined
+      ? { issues: [], warnings: [] }
+      : checkUncertainty(resolved.inputs, dataset, merged.uncertainty, "uncertainty");
+  if (uncertainty.issues.length > 0) return { ok: false, issues: uncertainty.issues };
   return {
     ok: true,
     value: { merged, hash: scenarioHash(merged), inputs: resolved.inputs, origin: resolved.origin },
-    warnings,
+    warnings: [...warnings, ...uncertainty.warnings],
   };
 }
