@@ -221,7 +221,7 @@ function parseDistribution(
       ok = false;
     }
   }
-  if ((out.low === undefined) !== (out.high === undefined)) {
+  if (("low" in spec) !== ("high" in spec)) {
     issues.push({
       path,
       message: `give both "low" and "high" (the plausible range), or neither (the data's range)`,

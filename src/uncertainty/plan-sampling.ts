@@ -194,12 +194,13 @@ function chooseSampled(
   }
   for (const key of Object.keys(settings.correlation ?? {})) {
     const path = join(correlationPath, key);
-    if (!keys.has(key)) {
-      const hint = SHORTFALL_GIVEN_IDS.includes(key)
-        ? `; the given shortfall years share one draw per CRC: use "${SHORTFALL_GROUP}"`
-        : "";
-      issues.push({ path, message: `${unknownKey(key, keys)}${hint}` });
-    } else if (PARAMETER_SPECS[key]?.scope === "national")
+    if (SHORTFALL_GIVEN_IDS.includes(key))
+      issues.push({
+        path,
+        message: `the given shortfall years share one draw per CRC: set the correlation of "${SHORTFALL_GROUP}"`,
+      });
+    else if (!keys.has(key)) issues.push({ path, message: unknownKey(key, keys) });
+    else if (PARAMETER_SPECS[key]?.scope === "national")
       warnings.push({
         path,
         message: `has no effect: ${key} is one national figure, the same for every CRC`,
@@ -337,15 +338,21 @@ function convertRange(
   const out: { low?: number; high?: number } = {};
   const before = issues.length;
   for (const end of ["low", "high"] as const) {
-    const seen = new Set<string>();
+    // One message per end: the first row that refuses it, and how many more do.
+    const refused: string[] = [];
     for (const row of rows) {
       const where = row.crc === null ? "" : ` (the range for ${row.crc})`;
       const checked = checkOverrideValue(spec[end]!, row, where);
-      if (!checked.ok) {
-        if (!seen.has(checked.message))
-          issues.push({ path: `${path}.${end}`, message: checked.message });
-        seen.add(checked.message);
-      } else out[end] = checked.value;
+      if (!checked.ok) refused.push(checked.message);
+      else out[end] = checked.value;
+    }
+    if (refused.length > 0) {
+      const more = refused.length - 1;
+      const tail =
+        more === 0
+          ? ""
+          : `; so ${more === 1 ? "does 1 more data row" : `do ${more} more data rows`}`;
+      issues.push({ path: `${path}.${end}`, message: `${refused[0]!}${tail}` });
     }
   }
   if (issues.length > before || out.low === undefined || out.high === undefined) return undefined;
