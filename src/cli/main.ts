@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { feeForServiceLine } from "../engine/fee-for-service-line.ts";
 import { poundsToPence } from "../engine/money.ts";
 import { explainCommand, explainDeltaCommand } from "./explain-command.ts";
+import { MC_USAGE, mcCommand } from "./mc-command.ts";
 import type { Output } from "./output.ts";
 import {
   LINE_HELP,
@@ -29,6 +30,7 @@ commands:
       (period: a month 2017-09, a quarter "2017-18 Q2", a year 2017-18, or total; default --depth 3)
   explain-delta <scenarioA> <scenarioB> <crc | owner | ALL> <line> <period> [--method one-at-a-time|sequential]
       B − A shared among the parameters that differ, switched A→B in alphabetical order, plus interaction
+  ${MC_USAGE}
   ffs --price POUNDS_PER_YEAR --shortfall SHARE [--fixed-share SHARE] [--tolerance SHARE]
       fee for service for one CRC, by financial year, as CSV (fy,amount_pence)
 
@@ -117,6 +119,8 @@ export async function main(argv: string[], out: Output): Promise<number> {
       return explainCommand(rest, out);
     case "explain-delta":
       return explainDeltaCommand(rest, out);
+    case "mc":
+      return mcCommand(rest, out);
     case undefined:
     case "help":
     case "--help":

@@ -63,13 +63,7 @@ export interface UncertaintySettings {
   readonly correlation?: Readonly<Record<string, number>>;
 }
 
-export const UNCERTAINTY_KEYS = [
-  "draws",
-  "seed",
-  "shape",
-  "distributions",
-  "correlation",
-] as const;
+export const UNCERTAINTY_KEYS = ["draws", "seed", "shape", "distributions", "correlation"] as const;
 export const DISTRIBUTION_KEYS = ["shape", "low", "high"] as const;
 
 const join = (path: string, key: string) => (path === "" ? key : `${path}.${key}`);
@@ -221,7 +215,7 @@ function parseDistribution(
       ok = false;
     }
   }
-  if (("low" in spec) !== ("high" in spec)) {
+  if ("low" in spec !== "high" in spec) {
     issues.push({
       path,
       message: `give both "low" and "high" (the plausible range), or neither (the data's range)`,

@@ -46,14 +46,14 @@ export function validateScenario(
   const parsed = parseScenario(doc);
   const { merged, issues: mergeIssues } = mergeScenario(parsed.scenario, presets);
   const { resolved, issues, warnings } = resolveScenario(merged, dataset);
-  const all: ScenarioIssue[] = [...parsed.issues, ...mergeIssues, ...issues];
-  if (all.length > 0 || resolved === undefined) return { ok: false, issues: all };
-  // The Monte Carlo settings, checked against the resolved values and the data's ranges.
+  // The Monte Carlo settings (their well-formed parts), checked against the resolved values and
+  // the data's ranges, so their problems come with every other.
   const uncertainty =
-    merged.uncertainty === undefined
+    merged.uncertainty === undefined || resolved === undefined
       ? { issues: [], warnings: [] }
       : checkUncertainty(resolved.inputs, dataset, merged.uncertainty, "uncertainty");
-  if (uncertainty.issues.length > 0) return { ok: false, issues: uncertainty.issues };
+  const all: ScenarioIssue[] = [...parsed.issues, ...mergeIssues, ...issues, ...uncertainty.issues];
+  if (all.length > 0 || resolved === undefined) return { ok: false, issues: all };
   return {
     ok: true,
     value: { merged, hash: scenarioHash(merged), inputs: resolved.inputs, origin: resolved.origin },

@@ -49,6 +49,8 @@ export interface MonteCarloSummary {
   }[];
   /** Contract-life totals for the nation. */
   readonly national: {
+    /** Share of draws in which the CRCs together lose money over the contract. */
+    readonly pLoss: number;
     readonly crcProfitPence: MoneyStats;
     /** Everything MoJ pays (income_total): the taxpayer view. */
     readonly mojSpendPence: MoneyStats;
@@ -182,6 +184,7 @@ export function runMonteCarlo(
   const crcProfit = new Float64Array(n * draws);
   const ownerProfit = new Float64Array(o * draws);
   const fan = new Float64Array(MONEY_LINES.length * FY_N * draws);
+  let nationalLosses = 0;
   const crcLosses = new Int32Array(n);
   const ownerLosses = new Int32Array(o);
   const ownerSum = new Float64Array(o);
@@ -267,6 +270,7 @@ export function runMonteCarlo(
       if (ownerSum[k]! < 0) ownerLosses[k]!++;
     }
     nationalProfit[d] = total;
+    if (total < 0) nationalLosses++;
     mojSpend[d] = spend;
     losses[d] = lost;
     lossCount[d] = count;
@@ -295,6 +299,7 @@ export function runMonteCarlo(
         range: p.range,
       })),
       national: {
+        pLoss: nationalLosses / draws,
         crcProfitPence: describe(nationalProfit, pence),
         mojSpendPence: describe(mojSpend, pence),
         lossesPence: describe(losses, pence),
