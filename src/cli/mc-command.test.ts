@@ -71,7 +71,7 @@ describe("crc-scenarios mc", () => {
     expect(stdout.split("\n")[0]).toBe("crc,owner,period,line,statistic,value");
     const rows = aq
       .fromCSV(stdout, { parse: { crc: String, owner: String, period: String } })
-      .objects();
+      .objects() as Record<string, unknown>[];
     const expected = monteCarloRows(
       engine("no-variation", { draws: 40, seed: 2, fanOf: "sodexo" }),
     );
