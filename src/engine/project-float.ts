@@ -8,6 +8,16 @@ import { FINANCIAL_YEARS, FY_INDEX_BY_MONTH } from "./timeline.ts";
 import { VARIATION_PAYMENT_YEARS, variationPaymentId } from "./variation-payments.ts";
 import { CASELOAD_PATH_END_INDEX, CASELOAD_PATH_START_INDEX } from "./workload.ts";
 
+/** Lines not written in every month up to a CRC's end: a reused ledger clears them first. */
+const SPARSE_LINES = [
+  "variation",
+  "guarantee",
+  "pbr",
+  "ict_compensation",
+  "termination",
+  "redundancy_cost",
+] as const;
+
 /** Financial-year index of each month, as a typed array for the hot loops. */
 const FY_OF = Int32Array.from(FY_INDEX_BY_MONTH);
 /** First and last month index of each financial year. */
@@ -36,9 +46,9 @@ export function projectFloat(inputs: ProjectionInputs, into?: Ledger): Ledger {
   const ledger = into ?? emptyLedger(inputs.crcs, norm);
   const L = ledger.money;
   if (into !== undefined) {
-    for (const line of Object.values(L)) line.fill(0);
-    ledger.fte.fill(0);
-    ledger.caseload.fill(0);
+    // Lines written only in some months start from zero; the others are written in every month
+    // up to a CRC's end (and zeroed after it below), so a reused ledger needs no more clearing.
+    for (const line of SPARSE_LINES) L[line].fill(0);
   }
   // Local handles on the ledger's arrays: the hot loops index them directly.
   const feeForServiceL = L.fee_for_service;
@@ -93,7 +103,7 @@ export function projectFloat(inputs: ProjectionInputs, into?: Ledger): Ledger {
   const caseloadAt = (c: number, m: number) => {
     const span = CASELOAD_PATH_END_INDEX - CASELOAD_PATH_START_INDEX;
     const k = Math.min(span, Math.max(0, m - CASELOAD_PATH_START_INDEX));
-    return at(cl14C, c) * (1 + (at(growthC, c) * k) / span);
+    return cl14C[c * FY_COUNT]! * (1 + (growthC[c * FY_COUNT]! * k) / span);
   };
   const fteAt = (c: number, m: number) => {
     const span = STAFF_PATH_END_INDEX - STAFF_PATH_START_INDEX;
@@ -146,25 +156,27 @@ export function projectFloat(inputs: ProjectionInputs, into?: Ledger): Ledger {
 
     // Per financial year (fee-for-service.ts, variation.ts, non-staff-cost.ts, service-credits.ts, pay-index.ts).
     const startYear = FY_OF[Math.min(varStart, MONTH_COUNT - 1)]!;
+    const margin = at(marginC, c);
     for (let y = 0; y < FY_COUNT; y++) {
-      const s = at(shortfall, c, y);
-      const tau = at(tauC, c, y);
+      const k = c * FY_COUNT + y; // at(column, c, y), read directly in this hot loop
+      const s = shortfall[k]!;
+      const tau = tauC[k]!;
       const v =
-        Math.abs(s) <= tau ? 1 : s > 0 ? 1 - (s - tau) : Math.min(1 - s - tau, 1 + at(capC, c, y));
-      const phi = at(phiC, c, y);
+        Math.abs(s) <= tau ? 1 : s > 0 ? 1 - (s - tau) : Math.min(1 - s - tau, 1 + capC[k]!);
+      const phi = phiC[k]!;
       ffsY[y] = roundHalfEven((P * (phi + (1 - phi) * v)) / 12);
       upliftY[y] =
         y >= startYear && varStart <= end
-          ? roundHalfEven((P * (at(phi2C, c, y) - phi) * (1 - v) * scale) / 12)
+          ? roundHalfEven((P * (phi2C[k]! - phi) * (1 - v) * scale) / 12)
           : 0;
-      const f = at(fixedC, c, y);
+      const f = fixedC[k]!;
       nonStaffY[y] = roundHalfEven(
-        (P * (f - at(staffShareC, c, y) + (1 - f) * (1 - s))) / ((1 + at(marginC, c)) * 12),
+        (P * (f - staffShareC[k]! + (1 - f) * (1 - s))) / ((1 + margin) * 12),
       );
-      scY[y] = roundHalfEven((-at(grossC, 0, y) * (1 - at(waivedC, c, y)) * P) / (priceSum * 12));
-      payY[y] = y === 0 ? 1 : payY[y - 1]! * (1 + at(awardC, c, y));
-      scCoefY[y] = at(scFeedbackC, c, y);
-      floorY[y] = at(floorC, c, y);
+      scY[y] = roundHalfEven((-grossC[y]! * (1 - waivedC[k]!) * P) / (priceSum * 12));
+      payY[y] = y === 0 ? 1 : payY[y - 1]! * (1 + awardC[k]!);
+      scCoefY[y] = scFeedbackC[k]!;
+      floorY[y] = floorC[k]!;
     }
 
     for (const { fyIndex, parts } of varParts) {
@@ -188,13 +200,13 @@ export function projectFloat(inputs: ProjectionInputs, into?: Ledger): Ledger {
       const y = FY_OF[start]!;
       const total = cohortTotals[k]!;
       const caseload = caseloadAt(c, start);
-      const coef = at(pbrFeedbackC, c, y);
+      const ky = c * FY_COUNT + y;
+      const coef = pbrFeedbackC[ky]!;
       const excess = coef === 0 ? 0 : Math.max(0, caseload / fteAt(c, start) / norm - 1);
       const penalty = coef * 10 * excess;
-      const d = at(dC, c, y);
+      const d = dC[ky]!;
       const pay =
-        priceB * paidOutcome(at(rBC, c, y) - penalty, d) +
-        priceF * paidOutcome(at(rFC, c, y) - penalty, d);
+        priceB * paidOutcome(rBC[ky]! - penalty, d) + priceF * paidOutcome(rFC[ky]! - penalty, d);
       pbrL[base + cash] = roundHalfEven((pay * caseload) / total);
     }
     if (end < MONTH_COUNT - 1) {
@@ -228,15 +240,24 @@ export function projectFloat(inputs: ProjectionInputs, into?: Ledger): Ledger {
         const k = Math.min(staffSpan, Math.max(0, m - STAFF_PATH_START_INDEX));
         fte = fte14 + (fteChange * k) / staffSpan;
       }
-      feeForServiceL[i] = ffsY[y]!;
-      if (m >= varStart) variationL[i] = variationL[i]! + upliftY[y]!;
-      nonStaffCostL[i] = nonStaffY[y]!;
+      // Each line's cell in a local, written once (the one-off payments placed above are read).
+      const ffs = ffsY[y]!;
+      feeForServiceL[i] = ffs;
+      let variation = variationL[i]!;
+      if (m >= varStart) {
+        variation = variation + upliftY[y]!;
+        variationL[i] = variation;
+      }
+      const nonStaff = nonStaffY[y]!;
+      nonStaffCostL[i] = nonStaff;
       if (ramp || newYear) staffPence = roundHalfEven((fte * loaded * payY[y]!) / 12);
       staffCostL[i] = staffPence;
+      let redundancy = 0;
       if (ramp && m > STAFF_PATH_START_INDEX && reduction > 0) {
         if (newYear || m === STAFF_PATH_START_INDEX + 1)
           redundancyPence = roundHalfEven(redundancyPerPayIndex * payY[y]!);
-        redundancyCostL[i] = redundancyPence;
+        redundancy = redundancyPence;
+        redundancyCostL[i] = redundancy;
       }
       const caseload =
         m < CASELOAD_PATH_END_INDEX
@@ -245,34 +266,42 @@ export function projectFloat(inputs: ProjectionInputs, into?: Ledger): Ledger {
       fteOut[i] = fte;
       caseloadOut[i] = caseload;
       const scCoef = scCoefY[y]!;
-      if (scCoef === 0) serviceCreditsL[i] = scY[y]!;
-      else {
+      let credits = scY[y]!;
+      if (scCoef !== 0) {
         const uplift = scCoef * 10 * Math.max(0, caseload / fte / norm - 1);
-        serviceCreditsL[i] = roundHalfEven(
+        credits = roundHalfEven(
           (-at(grossC, 0, y) * (1 - at(waivedC, c, y)) * P * (1 + uplift)) / (priceSum * 12),
         );
       }
-      const cost = staffPence + redundancyCostL[i]! + nonStaffCostL[i]!;
+      serviceCreditsL[i] = credits;
+      const cost = staffPence + redundancy + nonStaff;
       costTotalL[i] = cost;
       const g = floorY[y]!;
+      let guarantee = 0;
       if (g !== 0) {
-        const gap = g * cost - (feeForServiceL[i]! + variationL[i]! + serviceCreditsL[i]!);
-        guaranteeL[i] = gap > 0 ? roundHalfEven(gap) : 0;
+        const gap = g * cost - (ffs + variation + credits);
+        guarantee = gap > 0 ? roundHalfEven(gap) : 0;
+        guaranteeL[i] = guarantee;
       }
-    }
-    for (let m = end + 1; m < MONTH_COUNT; m++) variationL[base + m] = 0;
-    for (let m = 0; m < MONTH_COUNT; m++) {
-      const i = base + m;
+      // Every line of this cell is final here (one-off payments were placed above).
       const income =
-        feeForServiceL[i]! +
-        variationL[i]! +
-        guaranteeL[i]! +
-        pbrL[i]! +
-        serviceCreditsL[i]! +
-        ictCompensationL[i]! +
-        terminationL[i]!;
+        ffs + variation + guarantee + pbrL[i]! + credits + ictCompensationL[i]! + terminationL[i]!;
       incomeTotalL[i] = income;
-      profitL[i] = income - costTotalL[i]!;
+      profitL[i] = income - cost;
+    }
+    // After an early end nothing flows (the variation's payments may have been placed there).
+    for (let m = end + 1; m < MONTH_COUNT; m++) {
+      const i = base + m;
+      variationL[i] = 0;
+      feeForServiceL[i] = 0;
+      nonStaffCostL[i] = 0;
+      staffCostL[i] = 0;
+      serviceCreditsL[i] = 0;
+      costTotalL[i] = 0;
+      incomeTotalL[i] = 0;
+      profitL[i] = 0;
+      fteOut[i] = 0;
+      caseloadOut[i] = 0;
     }
   }
   return ledger;

@@ -12,6 +12,24 @@ describe("roundHalfEven", () => {
     expect([1.4999, 1.5001, -1.4999, -1.5001].map(roundHalfEven)).toEqual([1, 2, -1, -2]);
   });
 
+  it("never gives −0, keeps NaN and whole numbers, and rounds 0.49999999999999994 down", () => {
+    expect(Object.is(roundHalfEven(-0.5), 0)).toBe(true);
+    expect(Object.is(roundHalfEven(-0.2), 0)).toBe(true);
+    expect(Object.is(roundHalfEven(-0), 0)).toBe(true);
+    expect(roundHalfEven(Number.NaN)).toBeNaN();
+    expect(roundHalfEven(2 ** 53 + 2)).toBe(2 ** 53 + 2);
+    expect(roundHalfEven(0.49999999999999994)).toBe(0);
+    expect(roundHalfEven(4503599627370495.5)).toBe(4503599627370496);
+  });
+
+  it("agrees with the ledger's decimal rounding on any double (law)", () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e15, max: 1e15, noNaN: true }), (x) => {
+        expect(roundHalfEven(x)).toBe(toPence(new Money(x)));
+      }),
+    );
+  });
+
   it("agrees with the ledger's decimal rounding on exactly representable values (law)", () => {
     fc.assert(
       fc.property(

@@ -105,7 +105,7 @@ export function sampleCell(s: CellSampler, u: number): number {
         : s.low + s.span * (1 - Math.sqrt((1 - u) * (1 - r)));
     }
     case PERT:
-      return s.low + s.span * invertCdfTable(s.table!, u);
+      return s.low + s.span * tableQuantile(s.table!, u);
     case NORMAL: {
       const x = s.mode + s.a * normalQuantile(s.b + u * s.c);
       return Math.min(s.max, Math.max(s.min, x));
@@ -164,6 +164,8 @@ const INDEX_CELLS = 1024;
 export interface CdfTable {
   readonly cdf: Float64Array;
   readonly index: Int32Array;
+  /** The quantile at u = j / 1024 (`tableQuantile` reads it in the body of the distribution). */
+  readonly quantiles: Float64Array;
 }
 
 export function indexCdf(cdf: Float64Array): CdfTable {
@@ -174,7 +176,28 @@ export function indexCdf(cdf: Float64Array): CdfTable {
     while (k + 1 < cdf.length && cdf[k + 1]! <= p) k++;
     index[j] = k;
   }
-  return { cdf, index };
+  const table = { cdf, index, quantiles: new Float64Array(INDEX_CELLS + 1) };
+  for (let j = BODY_FROM; j <= INDEX_CELLS - BODY_FROM; j++)
+    table.quantiles[j] = invertCdfTable(table, j / INDEX_CELLS);
+  return table;
+}
+
+/**
+ * Probabilities from 16/1024 to 1008/1024 are read from the quantile table (one pair of
+ * neighbours, linear between them: within 3.3e-5 of the CDF's own inversion for every mode,
+ * measured); the tails, where the quantile bends sharply, invert the CDF table.
+ */
+const BODY_FROM = 16;
+
+/** x in [0, 1] at probability u (0 < u < 1) of a tabulated distribution. */
+export function tableQuantile(table: CdfTable, u: number): number {
+  const x = u * INDEX_CELLS;
+  const j = Math.floor(x);
+  if (j >= BODY_FROM && j < INDEX_CELLS - BODY_FROM) {
+    const q = table.quantiles;
+    return q[j]! + (x - j) * (q[j + 1]! - q[j]!);
+  }
+  return invertCdfTable(table, u);
 }
 
 /**
