@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import {
   cellSampler,
   indexCdf,
-  invertCdfTable,
   tableQuantile,
   pertCdfTable,
   quantile,
