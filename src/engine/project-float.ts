@@ -8,6 +8,23 @@ import { FINANCIAL_YEARS, FY_INDEX_BY_MONTH } from "./timeline.ts";
 import { VARIATION_PAYMENT_YEARS, variationPaymentId } from "./variation-payments.ts";
 import { CASELOAD_PATH_END_INDEX, CASELOAD_PATH_START_INDEX } from "./workload.ts";
 
+/**
+ * Per-year working values of the CRC in hand, allocated once: Monte Carlo projects thousands of
+ * draws, and small typed arrays per call cost allocation and garbage collection. Every value is
+ * written before it is read in each call, so nothing carries from one call to the next.
+ */
+const SCRATCH = {
+  ffsY: new Float64Array(FY_COUNT),
+  scCoefY: new Float64Array(FY_COUNT),
+  floorY: new Float64Array(FY_COUNT),
+  upliftY: new Float64Array(FY_COUNT),
+  nonStaffY: new Float64Array(FY_COUNT),
+  scY: new Float64Array(FY_COUNT),
+  payY: new Float64Array(FY_COUNT),
+  /** The national caseload at each PbR cohort's start (at most one cohort a quarter). */
+  cohortTotals: new Float64Array(MONTH_COUNT),
+};
+
 /** Lines not written in every month up to a CRC's end: a reused ledger clears them first. */
 const SPARSE_LINES = [
   "variation",
@@ -120,11 +137,11 @@ export function projectFloat(inputs: ProjectionInputs, into?: Ledger): Ledger {
   const dC = col("pbr.deductionThreshold");
   const paidOutcome = (r: number, d: number) => (r >= 0 ? r : r + d < 0 ? r + d : 0);
   // The national caseload in each cohort's first month, once for all CRCs.
-  const cohortTotals: number[] = [];
-  for (let start = first; start + lag < MONTH_COUNT; start += 3) {
+  const cohortTotals = SCRATCH.cohortTotals;
+  for (let start = first, j = 0; start + lag < MONTH_COUNT; start += 3, j++) {
     let total = 0;
     for (let k = 0; k < n; k++) total += caseloadAt(k, start);
-    cohortTotals.push(total);
+    cohortTotals[j] = total;
   }
 
   // One-off payments, shared out by largest remainder (allocate-pence.ts, variation-payments.ts).
@@ -139,13 +156,7 @@ export function projectFloat(inputs: ProjectionInputs, into?: Ledger): Ledger {
 
   const caseloadSpan = CASELOAD_PATH_END_INDEX - CASELOAD_PATH_START_INDEX;
   const staffSpan = STAFF_PATH_END_INDEX - STAFF_PATH_START_INDEX;
-  const ffsY = new Float64Array(FY_COUNT);
-  const scCoefY = new Float64Array(FY_COUNT);
-  const floorY = new Float64Array(FY_COUNT);
-  const upliftY = new Float64Array(FY_COUNT);
-  const nonStaffY = new Float64Array(FY_COUNT);
-  const scY = new Float64Array(FY_COUNT);
-  const payY = new Float64Array(FY_COUNT);
+  const { ffsY, scCoefY, floorY, upliftY, nonStaffY, scY, payY } = SCRATCH;
   for (let c = 0; c < n; c++) {
     const base = c * MONTH_COUNT;
     const P = at(price, c);

@@ -17,6 +17,8 @@ export interface DrawBuffers {
   readonly columns: readonly Float64Array[];
   /** Uniform draw per group and CRC, `[groupIndex × crcCount + c]`. */
   readonly uniforms: Float64Array;
+  /** Per financial year, the given shortfall column its effective value comes from. */
+  readonly given: readonly Float64Array[];
 }
 
 /**
@@ -38,6 +40,7 @@ export function drawBuffers(plan: SamplingPlan): DrawBuffers {
     inputs: { crcs: plan.base.crcs, values },
     columns,
     uniforms: new Float64Array(plan.groups.length * plan.base.crcs.length),
+    given: SHORTFALL_SOURCES.map((source) => values.get(source.given)!),
   };
 }
 
@@ -81,7 +84,7 @@ export function sampleInto(plan: SamplingPlan, rng: Rng, buffers: DrawBuffers): 
     for (let i = 0; i < targets.length; i++) out[targets[i]!] = value;
   }
   const values = buffers.inputs.values;
-  if (plan.derivesShortfall) deriveShortfall(plan, values);
+  if (plan.derivesShortfall) deriveShortfall(plan, values, buffers.given);
   if (plan.clampsStaffShare) {
     const staff = values.get("cost.staffShare")!;
     const fixed = values.get("cost.fixedShare")!;
@@ -101,10 +104,13 @@ const SHORTFALL_SOURCES = FINANCIAL_YEARS.map(effectiveShortfallSource);
  * year after 2017-18 can differ from it in the last bit), kept within the 2017-18 row's limits
  * (a scenario outside them is refused; a draw is pulled back in).
  */
-function deriveShortfall(plan: SamplingPlan, values: ReadonlyMap<string, Float64Array>) {
+function deriveShortfall(
+  plan: SamplingPlan,
+  values: ReadonlyMap<string, Float64Array>,
+  given: readonly Float64Array[],
+) {
   const out = values.get(SHORTFALL_ID)!;
   const trend = values.get(SHORTFALL_TREND_ID)!;
-  const given = SHORTFALL_SOURCES.map((s) => values.get(s.given)!);
   for (let c = 0; c < plan.base.crcs.length; c++) {
     const { min, max } = plan.shortfallLimits[c]!;
     for (let y = 0; y < FY_COUNT; y++) {
