@@ -136,8 +136,7 @@ class Scratch {
   readonly payY = new Float64Array(FY_COUNT);
   readonly variationM = new Float64Array(MONTH_COUNT);
   readonly cohortTotals = new Float64Array(64);
-  weights: number[] = [];
-  allocated: { key: string; parts: readonly number[] }[] = [];
+  allocated: { total: number; weights: Float64Array; parts: readonly number[] }[] = [];
 }
 
 function allocate(
@@ -147,14 +146,15 @@ function allocate(
   s: Scratch,
 ): readonly number[] {
   // The engine's exact largest-remainder split, memoised on its inputs as projectFloat does.
-  let key = `${totalPence}`;
-  for (let c = 0; c < n; c++) key += `,${price[c * FY_COUNT]!}`;
-  const hit = s.allocated.find((a) => a.key === key);
-  if (hit) return hit.parts;
+  search: for (const entry of s.allocated) {
+    if (entry.total !== totalPence) continue;
+    for (let c = 0; c < n; c++) if (entry.weights[c] !== price[c * FY_COUNT]) continue search;
+    return entry.parts;
+  }
   const weights: number[] = [];
   for (let c = 0; c < n; c++) weights.push(price[c * FY_COUNT]!);
   const parts = allocatePence(totalPence, weights);
-  s.allocated.unshift({ key, parts });
+  s.allocated.unshift({ total: totalPence, weights: Float64Array.from(weights), parts });
   if (s.allocated.length > 4) s.allocated.pop();
   return parts;
 }
@@ -323,49 +323,63 @@ function fusedDraw(
     let staffPence = 0;
     let redundancyPence = 0;
     let fte = 0;
-    for (let m = 0; m <= end; m++) {
-      const y = FY_OF[m]!;
-      const newYear = m === 0 || FY_OF[m - 1] !== y;
-      const ramp = m <= STAFF_PATH_END_INDEX;
-      if (ramp) fte = fteAt(m);
+    // Year by year, months summed in locals and added to the nation's lines once a year.
+    for (let y = 0; y < FY_N && FY_FIRST[y]! <= end; y++) {
       const ffs = ffsY[y]!;
-      const variation = variationM[m]! + (m >= varStart ? upliftY[y]! : 0);
       const nonStaff = nonStaffY[y]!;
-      if (ramp || newYear) staffPence = roundHalfEven((fte * loaded * payY[y]!) / 12);
-      let redundancy = 0;
-      if (ramp && m > STAFF_PATH_START_INDEX && reduction > 0) {
-        if (newYear || m === STAFF_PATH_START_INDEX + 1)
-          redundancyPence = roundHalfEven(redundancyPerPayIndex * payY[y]!);
-        redundancy = redundancyPence;
-      }
+      const uplift = upliftY[y]!;
+      const pay = payY[y]!;
       const scCoef = scFeedbackC[k0 + y]!;
-      let sc = scY[y]!;
-      if (scCoef !== 0) {
-        const caseload =
-          cl14 *
-          (1 + (growth * Math.min(cSpan, Math.max(0, m - CASELOAD_PATH_START_INDEX))) / cSpan);
-        const uplift = scCoef * 10 * Math.max(0, caseload / fte / norm - 1);
-        sc = roundHalfEven(
-          (-grossC[y]! * (1 - waivedC[k0 + y]!) * P * (1 + uplift)) / (priceSum * 12),
-        );
-      }
-      const costCell = staffPence + redundancy + nonStaff;
       const g = floorC[k0 + y]!;
-      let guarantee = 0;
-      if (g !== 0) {
-        const gap = g * costCell - (ffs + variation + sc);
-        guarantee = gap > 0 ? roundHalfEven(gap) : 0;
+      let sumVar = 0;
+      let sumGuar = 0;
+      let sumSc = 0;
+      let sumStaff = 0;
+      let sumRed = 0;
+      const last = Math.min(FY_LAST[y]!, end);
+      const months = last - FY_FIRST[y]! + 1;
+      for (let m = FY_FIRST[y]!; m <= last; m++) {
+        const newYear = m === FY_FIRST[y]!;
+        const ramp = m <= STAFF_PATH_END_INDEX;
+        if (ramp) fte = fteAt(m);
+        const variation = variationM[m]! + (m >= varStart ? uplift : 0);
+        if (ramp || newYear) staffPence = roundHalfEven((fte * loaded * pay) / 12);
+        let redundancy = 0;
+        if (ramp && m > STAFF_PATH_START_INDEX && reduction > 0) {
+          if (newYear || m === STAFF_PATH_START_INDEX + 1)
+            redundancyPence = roundHalfEven(redundancyPerPayIndex * pay);
+          redundancy = redundancyPence;
+        }
+        let sc = scY[y]!;
+        if (scCoef !== 0) {
+          const caseload =
+            cl14 *
+            (1 + (growth * Math.min(cSpan, Math.max(0, m - CASELOAD_PATH_START_INDEX))) / cSpan);
+          const up = scCoef * 10 * Math.max(0, caseload / fte / norm - 1);
+          sc = roundHalfEven(
+            (-grossC[y]! * (1 - waivedC[k0 + y]!) * P * (1 + up)) / (priceSum * 12),
+          );
+        }
+        if (g !== 0) {
+          const gap = g * (staffPence + redundancy + nonStaff) - (ffs + variation + sc);
+          sumGuar += gap > 0 ? roundHalfEven(gap) : 0;
+        }
+        sumVar += variation;
+        sumSc += sc;
+        sumStaff += staffPence;
+        sumRed += redundancy;
       }
-      const at = y;
-      acc[FFS * FY_N + at] = acc[FFS * FY_N + at]! + ffs;
-      acc[VAR * FY_N + at] = acc[VAR * FY_N + at]! + variation;
-      acc[GUAR * FY_N + at] = acc[GUAR * FY_N + at]! + guarantee;
-      acc[SC * FY_N + at] = acc[SC * FY_N + at]! + sc;
-      acc[STAFF * FY_N + at] = acc[STAFF * FY_N + at]! + staffPence;
-      acc[RED * FY_N + at] = acc[RED * FY_N + at]! + redundancy;
-      acc[NONSTAFF * FY_N + at] = acc[NONSTAFF * FY_N + at]! + nonStaff;
-      income += ffs + variation + guarantee + sc;
-      cost += costCell;
+      const sumFfs = ffs * months;
+      const sumNonStaff = nonStaff * months;
+      acc[FFS * FY_N + y] = acc[FFS * FY_N + y]! + sumFfs;
+      acc[VAR * FY_N + y] = acc[VAR * FY_N + y]! + sumVar;
+      acc[GUAR * FY_N + y] = acc[GUAR * FY_N + y]! + sumGuar;
+      acc[SC * FY_N + y] = acc[SC * FY_N + y]! + sumSc;
+      acc[STAFF * FY_N + y] = acc[STAFF * FY_N + y]! + sumStaff;
+      acc[RED * FY_N + y] = acc[RED * FY_N + y]! + sumRed;
+      acc[NONSTAFF * FY_N + y] = acc[NONSTAFF * FY_N + y]! + sumNonStaff;
+      income += sumFfs + sumVar + sumGuar + sumSc;
+      cost += sumStaff + sumRed + sumNonStaff;
     }
     crcIncome[c] = crcIncome[c]! + income;
     crcCost[c] = crcCost[c]! + cost;

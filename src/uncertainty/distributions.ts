@@ -164,8 +164,12 @@ const INDEX_CELLS = 1024;
 export interface CdfTable {
   readonly cdf: Float64Array;
   readonly index: Int32Array;
-  /** The quantile at u = j / 1024 (`tableQuantile` reads it in the body of the distribution). */
-  readonly quantiles: Float64Array;
+  /**
+   * The quantile at u = j / 1024, read by `tableQuantile` in the body of the distribution.
+   * Single precision (error 6e-8, far below the table's 1e-4): a plan holds a few hundred of
+   * these and each draw reads all of them, so half the bytes is fewer cache misses.
+   */
+  readonly quantiles: Float32Array;
 }
 
 export function indexCdf(cdf: Float64Array): CdfTable {
@@ -176,7 +180,7 @@ export function indexCdf(cdf: Float64Array): CdfTable {
     while (k + 1 < cdf.length && cdf[k + 1]! <= p) k++;
     index[j] = k;
   }
-  const table = { cdf, index, quantiles: new Float64Array(INDEX_CELLS + 1) };
+  const table = { cdf, index, quantiles: new Float32Array(INDEX_CELLS + 1) };
   for (let j = BODY_FROM; j <= INDEX_CELLS - BODY_FROM; j++)
     table.quantiles[j] = invertCdfTable(table, j / INDEX_CELLS);
   return table;
