@@ -56,8 +56,8 @@ export interface CellSampler {
  * - triangular: low, mode, high.
  * - pert: Beta(1 + 4r, 1 + 4(1 − r)) on low–high, r = (mode − low)/(high − low): the modified
  *   PERT of Vose (mean (low + 4 mode + high)/6).
- * - normal: mean = mode, sd = (high − low)/3.29 (low and high as P5 and P95 of the untruncated
- *   normal), truncated to min–max (so its mean moves off the mode when a limit is near).
+ * - normal: centred on the mode, sd = (high − low)/3.29 (so a range centred on the mode is its
+ *   P5–P95), truncated to min–max (so its mean moves off the mode when a limit is near).
  * A range with no spread (high ≤ low) is a point whatever the shape.
  * `tables` caches PERT tables by r within one plan.
  */
