@@ -140,6 +140,21 @@ describe("planSampling with settings", () => {
     ]);
   });
 
+  it("lets one given shortfall year's entry refine the volume.shortfall entry", () => {
+    const p = plan({
+      distributions: {
+        "volume.shortfall": { shape: "uniform", low: 0, high: 0.6 },
+        "volume.shortfall.2017-18": { low: 0.1, high: 0.55 },
+      },
+    });
+    const years = p.parameters.filter((x) => x.group === "volume.shortfall");
+    expect(years.map((x) => [x.shape, x.ranges[0]!.low, x.ranges[0]!.high])).toEqual([
+      ["uniform", 0, 0.6],
+      ["uniform", 0, 0.6],
+      ["uniform", 0.1, 0.55],
+    ]);
+  });
+
   it("names each problem's field and what is allowed", () => {
     expect(
       problems({

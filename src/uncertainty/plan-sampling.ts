@@ -212,10 +212,11 @@ function chooseSampled(
   const sharesNationalRow: boolean[][] = [];
   for (const id of ids) {
     const group = groupOf(id);
-    const spec = specs.get(id) ?? specs.get(group);
-    const named = spec !== undefined;
+    // A given shortfall year's own entry first, then "volume.shortfall"'s, then the default.
+    const named = specs.has(id) || specs.has(group);
     if (!named && (LEVER_IDS.includes(id) || SPLIT_IDS.includes(id))) continue;
-    const shape = spec?.shape ?? settings.shape ?? DEFAULT_SHAPE;
+    const shape =
+      specs.get(id)?.shape ?? specs.get(group)?.shape ?? settings.shape ?? DEFAULT_SHAPE;
     if (shape === "point") continue;
     const range = explicit.get(id) ?? explicit.get(group);
     const ranges = parameterRanges(id, base, dataset, range);
