@@ -4,6 +4,7 @@ import { poundsToPence } from "../engine/money.ts";
 import { breakevenCommand } from "./breakeven-command.ts";
 import { explainCommand, explainDeltaCommand } from "./explain-command.ts";
 import { gridCommand } from "./grid-command.ts";
+import { MC_USAGE, mcCommand } from "./mc-command.ts";
 import type { Output } from "./output.ts";
 import {
   LINE_HELP,
@@ -41,6 +42,7 @@ commands:
       over the data's low–high; negative ranges as --x-range=-0.1:0.2
   breakeven <preset | scenario.json> [--lever shortfall|fixedShare|variationScale] [--crc ID] [--format csv|json]
       per CRC, the lever's value at which contract-life profit is zero, checked by the exact engine
+  ${MC_USAGE}
   ffs --price POUNDS_PER_YEAR --shortfall SHARE [--fixed-share SHARE] [--tolerance SHARE]
       fee for service for one CRC, by financial year, as CSV (fy,amount_pence)
 
@@ -135,6 +137,8 @@ export async function main(argv: string[], out: Output): Promise<number> {
       return gridCommand(rest, out);
     case "breakeven":
       return breakevenCommand(rest, out);
+    case "mc":
+      return mcCommand(rest, out);
     case undefined:
     case "help":
     case "--help":

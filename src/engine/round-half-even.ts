@@ -1,9 +1,37 @@
 /**
  * Round a float64 to a whole number, ties to even: the float path's counterpart of `toPence`
- * (money.ts), so both paths round a cell the same way. Never returns −0.
+ * (money.ts), so both paths round a cell the same way. Never returns −0; NaN stays NaN.
  */
 export function roundHalfEven(x: number): number {
-  // Math.round sends ties up; a tie is exactly .5 away, and then the even neighbour wins.
-  const v = Math.abs(x - Math.trunc(x)) === 0.5 ? 2 * Math.round(x / 2) : Math.round(x);
-  return v === 0 ? 0 : v;
+  // Math.round sends ties up, so a tie is exactly 0.5 below the result (r − x is exact here:
+  // r and x are within 0.5 of each other); then the even neighbour, r − 1, wins if r is odd.
+  const r = Math.round(x);
+  if (r - x === 0.5 && r % 2 !== 0) return r - 1;
+  return r === 0 ? 0 : r;
+}
+
+/**
+ * How far (in pence) from a half-penny a float cell may land and still be read as that tie:
+ * 1e-7 pence, or 1e-12 of the cell for large cells. Float64 arithmetic over a rule's dozen
+ * operations errs by a few ulps (~1e-8 pence on a £1m cell), far inside this band.
+ */
+export function tieBand(x: number): number {
+  return Math.max(1e-7, Math.abs(x) * 1e-12);
+}
+
+/**
+ * Round a float path cell to whole pence as the exact ledger would. A rule's exact value can be
+ * a half-penny tie (e.g. £X × 0.29 / 12 with few significant digits in every input), which float
+ * arithmetic puts a hair either side of .5 and so rounds the wrong way (found by the sensitivity
+ * tests: one service-credit cell, one penny). Within `tieBand` of a tie the value is taken as the
+ * tie and rounded to even. Inputs with a handful of significant digits make exact ties common
+ * and exact values within 1e-7 pence of a tie, but not on it, practically impossible; the
+ * float-vs-exact property tests check the two ledgers agree.
+ */
+export function roundCellHalfEven(x: number): number {
+  const floor = Math.floor(x);
+  const tie = floor + 0.5;
+  if (Math.abs(x - tie) <= tieBand(x))
+    return floor % 2 === 0 ? (floor === 0 ? 0 : floor) : floor + 1;
+  return roundHalfEven(x);
 }

@@ -1,5 +1,6 @@
 import type { MergedScenario, ParameterOverride, ParameterValue, Scenario } from "./scenario.ts";
 import { didYouMean, type ScenarioIssue } from "./scenario-issue.ts";
+import { mergeUncertainty, type UncertaintySettings } from "./uncertainty-settings.ts";
 
 /** An override in object form: a plain value `v` is `{ value: v }`. */
 export function toOverride(entry: ParameterValue | ParameterOverride): ParameterOverride {
@@ -57,10 +58,12 @@ export function mergeScenario(
     next = preset.extends;
   }
   const parameters: Record<string, ParameterOverride> = {};
+  let uncertainty: UncertaintySettings | undefined;
   for (const layer of chain.reverse()) {
     for (const [id, entry] of Object.entries(layer.parameters ?? {})) {
       parameters[id] = mergeOverride(parameters[id], entry);
     }
+    uncertainty = mergeUncertainty(uncertainty, layer.uncertainty);
   }
   const merged: MergedScenario = {
     schemaVersion: scenario.schemaVersion,
@@ -69,6 +72,7 @@ export function mergeScenario(
     ...(scenario.description === undefined ? {} : { description: scenario.description }),
     lineage,
     parameters,
+    ...(uncertainty === undefined ? {} : { uncertainty }),
   };
   return { merged, issues };
 }

@@ -12,7 +12,7 @@ describe("parseScenario", () => {
       {
         path: "paramters",
         message:
-          'unknown key "paramters" (did you mean "parameters"?); allowed: schemaVersion, id, title, description, extends, parameters',
+          'unknown key "paramters" (did you mean "parameters"?); allowed: schemaVersion, id, title, description, extends, parameters, uncertainty',
       },
     ]);
   });

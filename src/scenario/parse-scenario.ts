@@ -7,6 +7,7 @@ import {
   type Scenario,
 } from "./scenario.ts";
 import { describeValue, didYouMean, type ScenarioIssue } from "./scenario-issue.ts";
+import { parseUncertainty } from "./uncertainty-settings.ts";
 
 /** Ids: lower-case letters, digits and dashes (they name files in models/ and appear in URLs). */
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -90,6 +91,11 @@ export function parseScenario(doc: unknown): ParsedScenario {
       }
       scenario.parameters = parameters;
     }
+  }
+  if (doc.uncertainty !== undefined) {
+    const parsed = parseUncertainty(doc.uncertainty, "uncertainty");
+    issues.push(...parsed.issues);
+    scenario.uncertainty = parsed.settings;
   }
   return { scenario, issues };
 }

@@ -1,3 +1,5 @@
+import type { UncertaintySettings } from "./uncertainty-settings.ts";
+
 /**
  * The scenario format (JSON, versioned). A scenario names a preset to extend and overrides any
  * parameter of data/parameters.csv, globally or by financial year, owner or CRC:
@@ -41,6 +43,8 @@ export interface Scenario {
   /** Id of a preset in models/ to start from. */
   readonly extends?: string;
   readonly parameters?: Readonly<Record<string, ParameterValue | ParameterOverride>>;
+  /** Optional Monte Carlo settings (src/scenario/uncertainty-settings.ts); not in the hash. */
+  readonly uncertainty?: UncertaintySettings;
 }
 
 /** A scenario with its `extends` chain applied: every override in object form. */
@@ -52,6 +56,8 @@ export interface MergedScenario {
   /** The presets it was built on, nearest first. */
   readonly lineage: readonly string[];
   readonly parameters: Readonly<Record<string, ParameterOverride>>;
+  /** The `uncertainty` blocks of the chain, merged (nearest wins, id by id). */
+  readonly uncertainty?: UncertaintySettings;
 }
 
 export const SCENARIO_KEYS = [
@@ -61,5 +67,6 @@ export const SCENARIO_KEYS = [
   "description",
   "extends",
   "parameters",
+  "uncertainty",
 ] as const;
 export const OVERRIDE_KEYS = ["value", "byYear", "byOwner", "byCrc"] as const;

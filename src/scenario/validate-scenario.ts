@@ -8,6 +8,7 @@ import { resolveScenario, type ValueOrigin } from "./resolve-scenario.ts";
 import type { MergedScenario, Scenario } from "./scenario.ts";
 import type { ScenarioIssue, ScenarioResult } from "./scenario-issue.ts";
 import { sha256Hex } from "./sha256.ts";
+import { checkUncertainty } from "../uncertainty/plan-sampling.ts";
 
 /** A scenario checked against the data and ready to project. */
 export interface ResolvedScenario {
@@ -45,11 +46,17 @@ export function validateScenario(
   const parsed = parseScenario(doc);
   const { merged, issues: mergeIssues } = mergeScenario(parsed.scenario, presets);
   const { resolved, issues, warnings } = resolveScenario(merged, dataset);
-  const all: ScenarioIssue[] = [...parsed.issues, ...mergeIssues, ...issues];
+  // The Monte Carlo settings (their well-formed parts), checked against the resolved values and
+  // the data's ranges, so their problems come with every other.
+  const uncertainty =
+    merged.uncertainty === undefined || resolved === undefined
+      ? { issues: [], warnings: [] }
+      : checkUncertainty(resolved.inputs, dataset, merged.uncertainty, "uncertainty");
+  const all: ScenarioIssue[] = [...parsed.issues, ...mergeIssues, ...issues, ...uncertainty.issues];
   if (all.length > 0 || resolved === undefined) return { ok: false, issues: all };
   return {
     ok: true,
     value: { merged, hash: scenarioHash(merged), inputs: resolved.inputs, origin: resolved.origin },
-    warnings,
+    warnings: [...warnings, ...uncertainty.warnings],
   };
 }

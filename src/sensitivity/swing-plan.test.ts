@@ -4,7 +4,7 @@ import { PRESETS } from "../scenario/presets.ts";
 import { testDataset } from "../scenario/test-dataset.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import { parameterRanges } from "../uncertainty/parameter-ranges.ts";
-import { LEVER_IDS } from "../uncertainty/sampler.ts";
+import { LEVER_IDS } from "../uncertainty/index.ts";
 import { planSwings } from "./swing-plan.ts";
 
 const dataset = await testDataset();

@@ -2,7 +2,7 @@ import { param, type Dataset, type Parameter, type Unit } from "../data/index.ts
 import { REQUIRED_PARAMETER_IDS, SHORTFALL_GIVEN_IDS } from "../engine/parameter-specs.ts";
 import { FY_COUNT, type ProjectionInputs } from "../engine/projection-inputs.ts";
 import { isWholeNumber, parameterRanges } from "../uncertainty/parameter-ranges.ts";
-import { LEVER_IDS, SHORTFALL_GROUP } from "../uncertainty/sampler.ts";
+import { LEVER_IDS, SHORTFALL_GROUP } from "../uncertainty/index.ts";
 import { formatScenarioValue, snapDecimal } from "./scenario-value.ts";
 
 /** One tornado bar's parameter: the columns it sets at its low and high ends. */

@@ -5,7 +5,7 @@ import type { ProjectionInputs } from "../engine/projection-inputs.ts";
 import type { ScenarioIssue, ScenarioResult } from "../scenario/scenario-issue.ts";
 import { formatScenarioIssue } from "../scenario/scenario-issue.ts";
 import type { ResolvedScenario } from "../scenario/validate-scenario.ts";
-import { LEVER_IDS } from "../uncertainty/sampler.ts";
+import { LEVER_IDS } from "../uncertainty/index.ts";
 import { inputIssues, withColumns } from "./edit-inputs.ts";
 import { holdInRange } from "./hold-in-range.ts";
 import {

@@ -1,9 +1,13 @@
 import * as aq from "arquero";
 import { MONEY_LINES, type MoneyLine } from "../engine/lines.ts";
-import { MAX_SEED } from "../uncertainty/prng.ts";
-import { SHAPES, type Shape } from "../uncertainty/distributions.ts";
-import { MAX_DRAWS, type MonteCarloSummary } from "../uncertainty/run-monte-carlo.ts";
-import type { Stats } from "../uncertainty/percentiles.ts";
+import {
+  MAX_DRAWS,
+  MAX_SEED,
+  SHAPES,
+  type MonteCarloSummary,
+  type Shape,
+  type Stats,
+} from "../uncertainty/index.ts";
 
 /**
  * The Uncertainty page's view state and tables. The run settings (draws, seed, shape, shortfall
@@ -189,20 +193,5 @@ export function nationalStatRows(summary: MonteCarloSummary): {
 /** The lines a user can fan: every money line. */
 export const FAN_LINES: readonly MoneyLine[] = MONEY_LINES;
 
-/**
- * The whole summary as tidy CSV (one row per statistic), for download and for checks that the
- * browser's numbers equal the CLI's.
- */
-export function monteCarloCsv(summary: MonteCarloSummary): string {
-  const rows: Record<string, string | number>[] = [];
-  const push = (group: string, measure: string, period: string, s: Stats) =>
-    rows.push({ group, measure, period, ...s });
-  push("ALL", "profit", "contract", summary.national.crcProfitPence);
-  push("ALL", "moj_spend", "contract", summary.national.mojSpendPence);
-  push("ALL", "losses", "contract", summary.national.lossesPence);
-  for (const c of summary.crcs) push(c.crc, "profit", "contract", c.profitPence);
-  for (const o of summary.owners) push(o.owner, "profit", "contract", o.profitPence);
-  for (const line of MONEY_LINES)
-    summary.fan.years.forEach((year, y) => push("ALL", line, year, summary.fan.lines[line][y]!));
-  return aq.from(rows).toCSV();
-}
+/** The summary as tidy CSV: the same text as the CLI's `mc --format csv`. */
+export { monteCarloCsv } from "../uncertainty/index.ts";

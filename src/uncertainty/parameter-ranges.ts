@@ -18,41 +18,58 @@ export function rowNumber(row: Parameter, column: Column): number {
   return Number(row.text[column]);
 }
 
+/** The data row each CRC's value of `id` comes from (its own, else the national row). */
+export function rowsByCrc(
+  id: string,
+  inputs: ProjectionInputs,
+  dataset: Dataset,
+): (Parameter | undefined)[] {
+  const national = dataset.parameters.find((p) => p.id === id && p.crc === null);
+  const own = new Map(
+    dataset.parameters.filter((p) => p.id === id && p.crc !== null).map((p) => [p.crc!, p]),
+  );
+  return inputs.crcs.map((crc) => own.get(crc.id) ?? national);
+}
+
 /**
- * The range of one parameter for every CRC and year, around the resolved (scenario) value:
- * the data row's spread below and above its default (default − low, high − default) is kept,
- * moved to the scenario's value, and cut to the row's min–max. With no override the range is
- * the row's low–high; an override moves the distribution with it (README.md "Ranges").
- * Returns undefined if the parameter has no data row for some CRC.
+ * The range of one parameter for every CRC and year (`[c × FY_COUNT + y]`), around the resolved
+ * (scenario) value, which is the mode:
+ * - given `explicit` low and high (engine units): those, for every cell;
+ * - else the data row's spread below and above its default (default − low, high − default),
+ *   moved to the scenario's value and cut to the row's min–max. With no override this is the
+ *   row's own low–high; an override moves the distribution with it.
+ * Returns undefined if some CRC has no data row for the parameter.
  */
 export function parameterRanges(
   id: string,
   inputs: ProjectionInputs,
   dataset: Dataset,
+  explicit?: { readonly low: number; readonly high: number },
 ): CellRange[] | undefined {
   const column = inputs.values.get(id);
   if (column === undefined) return undefined;
-  const national = dataset.parameters.find((p) => p.id === id && p.crc === null);
-  const byCrc = new Map(
-    dataset.parameters.filter((p) => p.id === id && p.crc !== null).map((p) => [p.crc!, p]),
-  );
+  const rows = rowsByCrc(id, inputs, dataset);
   const ranges: CellRange[] = [];
   for (let c = 0; c < inputs.crcs.length; c++) {
-    const row = byCrc.get(inputs.crcs[c]!.id) ?? national;
+    const row = rows[c];
     if (row === undefined) return undefined;
     const min = rowNumber(row, "min");
     const max = rowNumber(row, "max");
-    const below = rowNumber(row, "default") - rowNumber(row, "low");
-    const above = rowNumber(row, "high") - rowNumber(row, "default");
+    const below = Math.max(0, rowNumber(row, "default") - rowNumber(row, "low"));
+    const above = Math.max(0, rowNumber(row, "high") - rowNumber(row, "default"));
     for (let y = 0; y < FY_COUNT; y++) {
       const mode = column[c * FY_COUNT + y]!;
-      ranges.push({
-        min,
-        max,
-        mode,
-        low: Math.max(min, Math.min(mode, mode - Math.max(0, below))),
-        high: Math.min(max, Math.max(mode, mode + Math.max(0, above))),
-      });
+      ranges.push(
+        explicit === undefined
+          ? {
+              min,
+              max,
+              mode,
+              low: Math.max(min, Math.min(mode, mode - below)),
+              high: Math.min(max, Math.max(mode, mode + above)),
+            }
+          : { min, max, mode, low: explicit.low, high: explicit.high },
+      );
     }
   }
   return ranges;

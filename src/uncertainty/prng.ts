@@ -12,9 +12,6 @@ export interface Rng {
   open(): number;
 }
 
-/** Largest seed accepted (seeds are whole numbers 0 to 2^32 − 1). */
-export const MAX_SEED = 0xffffffff;
-
 function splitmix32(state: number): () => number {
   let s = state >>> 0;
   return () => {

@@ -65,10 +65,15 @@ describe("projectFloat", () => {
       return result.value.inputs;
     };
     const into = projectFloat(inputsOf("contract-as-let"));
-    const again = projectFloat(inputsOf("early-termination"), into);
-    expect(again).toBe(into);
-    expect([...again.money.profit]).toEqual([
-      ...projectExact(inputsOf("early-termination")).money.profit,
-    ]);
+    // Each way round: a run that ends early over one that does not, and back again.
+    for (const id of ["early-termination", "contract-as-let", "pbr-high", "early-termination"]) {
+      const again = projectFloat(inputsOf(id), into);
+      expect(again).toBe(into);
+      const exact = projectExact(inputsOf(id));
+      for (const line of MONEY_LINES)
+        expect([id, line, ...again.money[line]]).toEqual([id, line, ...exact.money[line]]);
+      expect([...again.fte]).toEqual([...projectFloat(inputsOf(id)).fte]);
+      expect([...again.caseload]).toEqual([...projectFloat(inputsOf(id)).caseload]);
+    }
   });
 });

@@ -1,0 +1,387 @@
+/**
+ * The benchmark's lower bound (issue #6 "(b)"): the same Monte Carlo as `runMonteCarlo` with
+ * the projection and the roll-up hand-fused into one Float64Array loop per draw. It uses the
+ * same sampler (so both see identical draws) and the same arithmetic and rounding points as
+ * `projectFloat`, but writes no ledger: each cell is added straight into the totals the summary
+ * needs (each CRC's income and costs, the nation's ten income and cost lines by year). Bench
+ * only; `bench/monte-carlo.ts` checks that its national profit equals the engine's in every draw.
+ */
+import { allocatePence } from "../src/engine/allocate-pence.ts";
+import { COST_LINES, INCOME_LINES, MONEY_LINES } from "../src/engine/lines.ts";
+import { MONTH_COUNT } from "../src/engine/ledger.ts";
+import { SHORTFALL_ID } from "../src/engine/parameter-specs.ts";
+import { FY_COUNT, type ProjectionInputs } from "../src/engine/projection-inputs.ts";
+import { roundCellHalfEven, roundHalfEven } from "../src/engine/round-half-even.ts";
+import { STAFF_PATH_END_INDEX, STAFF_PATH_START_INDEX } from "../src/engine/staffing.ts";
+import { FINANCIAL_YEARS, FY_INDEX_BY_MONTH } from "../src/engine/timeline.ts";
+import { VARIATION_PAYMENT_YEARS, variationPaymentId } from "../src/engine/variation-payments.ts";
+import { CASELOAD_PATH_END_INDEX, CASELOAD_PATH_START_INDEX } from "../src/engine/workload.ts";
+import { describe, type Stats } from "../src/uncertainty/percentiles.ts";
+import type { SamplingPlan } from "../src/uncertainty/plan-sampling.ts";
+import { createRng } from "../src/uncertainty/prng.ts";
+import { drawBuffers, sampleInto } from "../src/uncertainty/sampler.ts";
+
+const FY_OF = Int32Array.from(FY_INDEX_BY_MONTH);
+const FY_FIRST = Int32Array.from(FINANCIAL_YEARS, (_, y) => FY_INDEX_BY_MONTH.indexOf(y));
+const FY_LAST = Int32Array.from(FINANCIAL_YEARS, (_, y) => FY_INDEX_BY_MONTH.lastIndexOf(y));
+const FY_N = FINANCIAL_YEARS.length;
+// Line slots of the national by-year accumulator (the ten income and cost lines).
+const FFS = 0;
+const VAR = 1;
+const GUAR = 2;
+const PBR = 3;
+const SC = 4;
+const ICT = 5;
+const TERM = 6;
+const STAFF = 7;
+const RED = 8;
+const NONSTAFF = 9;
+const BASE_LINES = [...INCOME_LINES, ...COST_LINES];
+
+export interface FusedResult {
+  /** National contract-life profit of each draw (for the check against the engine). */
+  readonly nationalProfit: Float64Array;
+  readonly stats: {
+    readonly nationalProfit: Stats;
+    readonly mojSpend: Stats;
+    readonly losses: Stats;
+    readonly crcs: readonly Stats[];
+    readonly owners: readonly Stats[];
+    readonly fan: readonly Stats[];
+  };
+}
+
+/** `draws` draws of the plan with `seed`, the summary statistics as the engine computes them. */
+export function fusedMonteCarlo(plan: SamplingPlan, draws: number, seed: number): FusedResult {
+  const n = plan.base.crcs.length;
+  const ownerIds = [...new Set(plan.base.crcs.map((c) => c.ownerId))];
+  const ownerOf = Int32Array.from(plan.base.crcs, (c) => ownerIds.indexOf(c.ownerId));
+  const rng = createRng(seed);
+  const buffers = drawBuffers(plan);
+  const nationalProfit = new Float64Array(draws);
+  const mojSpend = new Float64Array(draws);
+  const losses = new Float64Array(draws);
+  const crcProfit = new Float64Array(n * draws);
+  const ownerProfit = new Float64Array(ownerIds.length * draws);
+  const fan = new Float64Array(MONEY_LINES.length * FY_N * draws);
+  const lineIndex = Int32Array.from(BASE_LINES, (l) => MONEY_LINES.indexOf(l));
+  const incomeTotal = MONEY_LINES.indexOf("income_total");
+  const costTotal = MONEY_LINES.indexOf("cost_total");
+  const profitLine = MONEY_LINES.indexOf("profit");
+  const acc = new Float64Array(BASE_LINES.length * FY_N);
+  const crcIncome = new Float64Array(n);
+  const crcCost = new Float64Array(n);
+  const ownerSum = new Float64Array(ownerIds.length);
+  const scratch = new Scratch();
+
+  for (let d = 0; d < draws; d++) {
+    sampleInto(plan, rng, buffers);
+    acc.fill(0);
+    crcIncome.fill(0);
+    crcCost.fill(0);
+    fusedDraw(buffers.inputs, acc, crcIncome, crcCost, scratch);
+    let total = 0;
+    let spend = 0;
+    let lost = 0;
+    ownerSum.fill(0);
+    for (let c = 0; c < n; c++) {
+      const p = crcIncome[c]! - crcCost[c]!;
+      crcProfit[c * draws + d] = p;
+      ownerSum[ownerOf[c]!] = ownerSum[ownerOf[c]!]! + p;
+      total += p;
+      spend += crcIncome[c]!;
+      if (p < 0) lost -= p;
+    }
+    for (let k = 0; k < ownerIds.length; k++) ownerProfit[k * draws + d] = ownerSum[k]!;
+    nationalProfit[d] = total;
+    mojSpend[d] = spend;
+    losses[d] = lost;
+    for (let y = 0; y < FY_N; y++) {
+      let income = 0;
+      let cost = 0;
+      for (let b = 0; b < BASE_LINES.length; b++) {
+        const v = acc[b * FY_N + y]!;
+        fan[(lineIndex[b]! * FY_N + y) * draws + d] = v;
+        if (b <= TERM) income += v;
+        else cost += v;
+      }
+      fan[(incomeTotal * FY_N + y) * draws + d] = income;
+      fan[(costTotal * FY_N + y) * draws + d] = cost;
+      fan[(profitLine * FY_N + y) * draws + d] = income - cost;
+    }
+  }
+  const series = (all: Float64Array, i: number) => all.subarray(i * draws, (i + 1) * draws);
+  const checked = Float64Array.from(nationalProfit);
+  return {
+    nationalProfit: checked,
+    stats: {
+      nationalProfit: describe(nationalProfit, roundHalfEven),
+      mojSpend: describe(mojSpend, roundHalfEven),
+      losses: describe(losses, roundHalfEven),
+      crcs: plan.base.crcs.map((_, c) => describe(series(crcProfit, c), roundHalfEven)),
+      owners: ownerIds.map((_, k) => describe(series(ownerProfit, k), roundHalfEven)),
+      fan: Array.from({ length: MONEY_LINES.length * FY_N }, (_, i) =>
+        describe(series(fan, i), roundHalfEven),
+      ),
+    },
+  };
+}
+
+/** Per-draw scratch, allocated once. */
+class Scratch {
+  readonly ffsY = new Float64Array(FY_COUNT);
+  readonly upliftY = new Float64Array(FY_COUNT);
+  readonly nonStaffY = new Float64Array(FY_COUNT);
+  readonly scY = new Float64Array(FY_COUNT);
+  readonly payY = new Float64Array(FY_COUNT);
+  readonly variationM = new Float64Array(MONTH_COUNT);
+  readonly cohortTotals = new Float64Array(64);
+  allocated: { total: number; weights: Float64Array; parts: readonly number[] }[] = [];
+}
+
+function allocate(
+  totalPence: number,
+  price: Float64Array,
+  n: number,
+  s: Scratch,
+): readonly number[] {
+  // The engine's exact largest-remainder split, memoised on its inputs as projectFloat does.
+  search: for (const entry of s.allocated) {
+    if (entry.total !== totalPence) continue;
+    for (let c = 0; c < n; c++) if (entry.weights[c] !== price[c * FY_COUNT]) continue search;
+    return entry.parts;
+  }
+  const weights: number[] = [];
+  for (let c = 0; c < n; c++) weights.push(price[c * FY_COUNT]!);
+  const parts = allocatePence(totalPence, weights);
+  s.allocated.unshift({ total: totalPence, weights: Float64Array.from(weights), parts });
+  if (s.allocated.length > 4) s.allocated.pop();
+  return parts;
+}
+
+/** One draw's projection, cell by cell as projectFloat computes it, summed as it goes. */
+function fusedDraw(
+  inputs: ProjectionInputs,
+  acc: Float64Array,
+  crcIncome: Float64Array,
+  crcCost: Float64Array,
+  s: Scratch,
+): void {
+  const v = inputs.values;
+  const n = inputs.crcs.length;
+  const col = (id: string) => v.get(id)!;
+  const price = col("size.annualPrice");
+  const shortfall = col(SHORTFALL_ID);
+  const phiC = col("ffs.fixedShare");
+  const tauC = col("ffs.toleranceBand");
+  const capC = col("ffs.upsideCap");
+  const phi2C = col("variation.fixedShare");
+  const scaleC = col("variation.scale");
+  const marginC = col("cost.bidMargin");
+  const fixedC = col("cost.fixedShare");
+  const staffShareC = col("cost.staffShare");
+  const grossC = col("serviceCredits.grossAnnual");
+  const waivedC = col("serviceCredits.waivedShare");
+  const awardC = col("staff.payAward");
+  const floorC = col("guarantee.floorShareOfCost");
+  const scFeedbackC = col("workload.feedback.serviceCreditsPer10Pct");
+  const pbrFeedbackC = col("workload.feedback.pbrPtsPer10Pct");
+  const cl14C = col("size.caseload2014");
+  const growthC = col("caseload.growth");
+  const fte14C = col("staff.fteJune2014");
+  const fte17C = col("staff.fteJune2017");
+  const cutC = col("staff.cutScale");
+  const loadedC = col("staff.loadedCostPerFte");
+  const termMonthsC = col("termination.paymentMonths");
+  const wpyC = col("redundancy.weeksPerYear");
+  const serviceC = col("redundancy.avgServiceYears");
+  const capWeeksC = col("redundancy.capWeeks");
+  const redShareC = col("redundancy.shareOfReduction");
+  const mfC = col("redundancy.modernisationFundShare");
+  const onCostC = col("staff.onCostRate");
+  const norm = col("workload.caseloadPerFteNorm")[0]!;
+  const endC = col("termination.endDate");
+  const startC = col("variation.start");
+  const rBC = col("pbr.binaryReductionPts");
+  const rFC = col("pbr.frequencyReductionPct");
+  const dC = col("pbr.deductionThreshold");
+  const first = col("pbr.firstCohort")[0]!;
+  const lag = col("pbr.cashLagMonths")[0]!;
+  const priceB = col("pbr.binaryPricePerPoint")[0]!;
+  const priceF = col("pbr.frequencyPricePerPoint")[0]!;
+  const ictMonth = col("ict.paymentMonth")[0]!;
+  const ict = allocate(col("ict.compensationTotal")[0]!, price, n, s);
+  const var0 = allocate(col(variationPaymentId(VARIATION_PAYMENT_YEARS[0]))[0]!, price, n, s);
+  const var1 = allocate(col(variationPaymentId(VARIATION_PAYMENT_YEARS[1]))[0]!, price, n, s);
+  const varYears = [
+    FINANCIAL_YEARS.indexOf(VARIATION_PAYMENT_YEARS[0]),
+    FINANCIAL_YEARS.indexOf(VARIATION_PAYMENT_YEARS[1]),
+  ];
+  const cSpan = CASELOAD_PATH_END_INDEX - CASELOAD_PATH_START_INDEX;
+  const sSpan = STAFF_PATH_END_INDEX - STAFF_PATH_START_INDEX;
+
+  let priceSum = 0;
+  for (let c = 0; c < n; c++) priceSum += price[c * FY_COUNT]!;
+  const caseloadAt = (c: number, m: number) =>
+    cl14C[c * FY_COUNT]! *
+    (1 +
+      (growthC[c * FY_COUNT]! * Math.min(cSpan, Math.max(0, m - CASELOAD_PATH_START_INDEX))) /
+        cSpan);
+  let cohorts = 0;
+  for (let start = first; start + lag < MONTH_COUNT; start += 3) {
+    let total = 0;
+    for (let k = 0; k < n; k++) total += caseloadAt(k, start);
+    s.cohortTotals[cohorts++] = total;
+  }
+  const { ffsY, upliftY, nonStaffY, scY, payY, variationM } = s;
+
+  for (let c = 0; c < n; c++) {
+    const k0 = c * FY_COUNT;
+    const P = price[k0]!;
+    const end = endC[k0]!;
+    const varStart = startC[k0]!;
+    const scale = scaleC[k0]!;
+    const loaded = loadedC[k0]!;
+    let income = 0;
+    let cost = 0;
+    const startYear = FY_OF[Math.min(varStart, MONTH_COUNT - 1)]!;
+    for (let y = 0; y < FY_COUNT; y++) {
+      const k = k0 + y;
+      const sh = shortfall[k]!;
+      const tau = tauC[k]!;
+      const vol =
+        Math.abs(sh) <= tau ? 1 : sh > 0 ? 1 - (sh - tau) : Math.min(1 - sh - tau, 1 + capC[k]!);
+      const phi = phiC[k]!;
+      ffsY[y] = roundCellHalfEven((P * (phi + (1 - phi) * vol)) / 12);
+      upliftY[y] =
+        y >= startYear && varStart <= end
+          ? roundCellHalfEven((P * (phi2C[k]! - phi) * (1 - vol) * scale) / 12)
+          : 0;
+      const f = fixedC[k]!;
+      nonStaffY[y] = roundCellHalfEven(
+        (P * (f - staffShareC[k]! + (1 - f) * (1 - sh))) / ((1 + marginC[k0]!) * 12),
+      );
+      scY[y] = roundCellHalfEven((-grossC[y]! * (1 - waivedC[k]!) * P) / (priceSum * 12));
+      payY[y] = y === 0 ? 1 : payY[y - 1]! * (1 + awardC[k]!);
+    }
+    // The variation's payments: spread over the year's months before the start.
+    variationM.fill(0);
+    for (let j = 0; j < 2; j++) {
+      const fy = varYears[j]!;
+      const from = FY_FIRST[fy]!;
+      const to = Math.min(FY_LAST[fy]!, varStart - 1);
+      const count = to - from + 1;
+      if (count <= 0) continue;
+      const scaled = roundCellHalfEven(scale * (j === 0 ? var0 : var1)[c]!);
+      const sign = scaled < 0 ? -1 : 1;
+      const each = Math.floor(Math.abs(scaled) / count);
+      let left = Math.abs(scaled) - each * count;
+      for (let m = from; m <= to; m++, left--)
+        variationM[m] = sign * (each + (left > 0 ? 1 : 0)) || 0;
+    }
+    if (ictMonth <= end) {
+      const i = ICT * FY_N + FY_OF[ictMonth]!;
+      acc[i] = acc[i]! + ict[c]!;
+      income += ict[c]!;
+    }
+    const fte14 = fte14C[k0]!;
+    const fteChange = (fte17C[k0]! - fte14) * cutC[k0]!;
+    const fteAt = (m: number) =>
+      fte14 + (fteChange * Math.min(sSpan, Math.max(0, m - STAFF_PATH_START_INDEX))) / sSpan;
+    for (let start = first, j = 0; start + lag < MONTH_COUNT; start += 3, j++) {
+      const cash = start + lag;
+      if (cash > end) continue;
+      const y = FY_OF[start]!;
+      const caseload = caseloadAt(c, start);
+      const coef = pbrFeedbackC[k0 + y]!;
+      const excess = coef === 0 ? 0 : Math.max(0, caseload / fteAt(start) / norm - 1);
+      const penalty = coef * 10 * excess;
+      const dd = dC[k0 + y]!;
+      const rb = rBC[k0 + y]! - penalty;
+      const rf = rFC[k0 + y]! - penalty;
+      const pay =
+        priceB * (rb >= 0 ? rb : rb + dd < 0 ? rb + dd : 0) +
+        priceF * (rf >= 0 ? rf : rf + dd < 0 ? rf + dd : 0);
+      const cell = roundCellHalfEven((pay * caseload) / s.cohortTotals[j]!);
+      const i = PBR * FY_N + FY_OF[cash]!;
+      acc[i] = acc[i]! + cell;
+      income += cell;
+    }
+    if (end < MONTH_COUNT - 1) {
+      const cell = roundCellHalfEven((P * termMonthsC[k0]!) / 12);
+      const i = TERM * FY_N + FY_OF[end]!;
+      acc[i] = acc[i]! + cell;
+      income += cell;
+    }
+    const fall = (fte14 - fte17C[k0]!) * cutC[k0]!;
+    const reduction = fall > 0 ? fall / sSpan : 0;
+    const weeks = Math.min(wpyC[k0]! * serviceC[k0]!, capWeeksC[k0]!);
+    const redundancyPerPayIndex =
+      (reduction * redShareC[k0]! * loaded * weeks * (1 - mfC[k0]!)) / ((1 + onCostC[k0]!) * 52);
+    const cl14 = cl14C[k0]!;
+    const growth = growthC[k0]!;
+    let staffPence = 0;
+    let redundancyPence = 0;
+    let fte = 0;
+    // Year by year, months summed in locals and added to the nation's lines once a year.
+    for (let y = 0; y < FY_N && FY_FIRST[y]! <= end; y++) {
+      const ffs = ffsY[y]!;
+      const nonStaff = nonStaffY[y]!;
+      const uplift = upliftY[y]!;
+      const pay = payY[y]!;
+      const scCoef = scFeedbackC[k0 + y]!;
+      const g = floorC[k0 + y]!;
+      let sumVar = 0;
+      let sumGuar = 0;
+      let sumSc = 0;
+      let sumStaff = 0;
+      let sumRed = 0;
+      const last = Math.min(FY_LAST[y]!, end);
+      const months = last - FY_FIRST[y]! + 1;
+      for (let m = FY_FIRST[y]!; m <= last; m++) {
+        const newYear = m === FY_FIRST[y]!;
+        const ramp = m <= STAFF_PATH_END_INDEX;
+        if (ramp) fte = fteAt(m);
+        const variation = variationM[m]! + (m >= varStart ? uplift : 0);
+        if (ramp || newYear) staffPence = roundCellHalfEven((fte * loaded * pay) / 12);
+        let redundancy = 0;
+        if (ramp && m > STAFF_PATH_START_INDEX && reduction > 0) {
+          if (newYear || m === STAFF_PATH_START_INDEX + 1)
+            redundancyPence = roundCellHalfEven(redundancyPerPayIndex * pay);
+          redundancy = redundancyPence;
+        }
+        let sc = scY[y]!;
+        if (scCoef !== 0) {
+          const caseload =
+            cl14 *
+            (1 + (growth * Math.min(cSpan, Math.max(0, m - CASELOAD_PATH_START_INDEX))) / cSpan);
+          const up = scCoef * 10 * Math.max(0, caseload / fte / norm - 1);
+          sc = roundCellHalfEven(
+            (-grossC[y]! * (1 - waivedC[k0 + y]!) * P * (1 + up)) / (priceSum * 12),
+          );
+        }
+        if (g !== 0) {
+          const gap = g * (staffPence + redundancy + nonStaff) - (ffs + variation + sc);
+          sumGuar += gap > 0 ? roundCellHalfEven(gap) : 0;
+        }
+        sumVar += variation;
+        sumSc += sc;
+        sumStaff += staffPence;
+        sumRed += redundancy;
+      }
+      const sumFfs = ffs * months;
+      const sumNonStaff = nonStaff * months;
+      acc[FFS * FY_N + y] = acc[FFS * FY_N + y]! + sumFfs;
+      acc[VAR * FY_N + y] = acc[VAR * FY_N + y]! + sumVar;
+      acc[GUAR * FY_N + y] = acc[GUAR * FY_N + y]! + sumGuar;
+      acc[SC * FY_N + y] = acc[SC * FY_N + y]! + sumSc;
+      acc[STAFF * FY_N + y] = acc[STAFF * FY_N + y]! + sumStaff;
+      acc[RED * FY_N + y] = acc[RED * FY_N + y]! + sumRed;
+      acc[NONSTAFF * FY_N + y] = acc[NONSTAFF * FY_N + y]! + sumNonStaff;
+      income += sumFfs + sumVar + sumGuar + sumSc;
+      cost += sumStaff + sumRed + sumNonStaff;
+    }
+    crcIncome[c] = crcIncome[c]! + income;
+    crcCost[c] = crcCost[c]! + cost;
+  }
+}

@@ -1,0 +1,217 @@
+/**
+ * `npm run bench` (issue #6): 10,000 Monte Carlo draws of the full model (21 CRCs × 86 months)
+ * with `runMonteCarlo`, side by side in one run with
+ * (a) the same model in Squiggle (@quri/squiggle-lang 0.10.0; what it covers is printed), at
+ *     10,000 samples (~15 s here; BENCH_SQUIGGLE_SAMPLES runs fewer, scaled linearly, which
+ *     overstates Squiggle's time: its cost per sample grows with the sample count),
+ * (b) a hand-fused Float64Array loop computing the same arithmetic (bench/fused-monte-carlo.ts),
+ *     checked first to give the engine's national profit in every draw;
+ * then 1,000 draws (the browser preview's size) and the peak memory of 10,000 draws, measured in
+ * a separate process. Times are the minimum over interleaved rounds (machine load hits every
+ * case alike; the minimum is the least contended). No assertions: timings vary by machine.
+ *
+ * Environment: BENCH_MC_ROUNDS (default 3), BENCH_SQUIGGLE_SAMPLES (default 10000).
+ */
+import { run as runSquiggle } from "@quri/squiggle-lang";
+import { spawnSync } from "node:child_process";
+import { cpus, loadavg } from "node:os";
+import { loadDatasetFromDisk } from "../src/data/load-from-disk.ts";
+import { MONTH_COUNT } from "../src/engine/ledger.ts";
+import { projectFloat } from "../src/engine/project-float.ts";
+import { PRESETS } from "../src/scenario/presets.ts";
+import { validateScenario } from "../src/scenario/validate-scenario.ts";
+import { createRng } from "../src/uncertainty/prng.ts";
+import { runMonteCarlo } from "../src/uncertainty/run-monte-carlo.ts";
+import { drawBuffers, sampleInto } from "../src/uncertainty/sampler.ts";
+import { planSampling } from "../src/uncertainty/plan-sampling.ts";
+import { fusedMonteCarlo } from "./fused-monte-carlo.ts";
+import { SQUIGGLE_COVERS, squiggleModel } from "./squiggle-model.ts";
+
+const PRESET = process.argv[2] ?? "the-2017-variation";
+const DRAWS = 10_000;
+const PREVIEW = 1_000;
+const SEED = 1;
+const ROUNDS = Number(process.env.BENCH_MC_ROUNDS ?? 3);
+const SQUIGGLE_SAMPLES = Number(process.env.BENCH_SQUIGGLE_SAMPLES ?? 10_000);
+
+const data = await loadDatasetFromDisk();
+if (!data.ok) throw new Error("data/ does not load");
+const dataset = data.dataset;
+const resolved = validateScenario(PRESETS.get(PRESET), dataset);
+if (!resolved.ok) throw new Error(`preset ${PRESET} does not validate`);
+const scenario = resolved.value;
+const planned = planSampling(scenario.inputs, dataset, {});
+if (!planned.ok) throw new Error("plan");
+const plan = planned.value;
+
+// 1. The fused loop computes the engine's numbers: national profit, draw by draw.
+const CHECK = 500;
+const fusedCheck = fusedMonteCarlo(plan, CHECK, SEED).nationalProfit;
+{
+  const rng = createRng(SEED);
+  const buffers = drawBuffers(plan);
+  let ledger;
+  let worst = 0;
+  for (let d = 0; d < CHECK; d++) {
+    sampleInto(plan, rng, buffers);
+    ledger = projectFloat(buffers.inputs, ledger);
+    let total = 0;
+    for (let i = 0; i < plan.base.crcs.length * MONTH_COUNT; i++) total += ledger.money.profit[i]!;
+    worst = Math.max(worst, Math.abs(total - fusedCheck[d]!));
+  }
+  console.log(
+    `check: fused loop vs engine, national profit in each of ${CHECK} draws: largest difference ${worst} pence ` +
+      (worst <= 1
+        ? "(within a penny)"
+        : "(MORE THAN A PENNY: the fused loop is not the same arithmetic)"),
+  );
+}
+const engineRun = runMonteCarlo(scenario, dataset, { draws: DRAWS, seed: SEED });
+if (!engineRun.ok) throw new Error("engine run");
+const fusedRun = fusedMonteCarlo(plan, DRAWS, SEED);
+const same =
+  JSON.stringify(fusedRun.stats.nationalProfit) ===
+  JSON.stringify(engineRun.value.national.crcProfitPence);
+console.log(
+  `check: 10,000-draw national profit statistics, fused vs engine: ${same ? "identical" : "DIFFERENT"}`,
+);
+
+// 2. Timings, interleaved rounds.
+interface Case {
+  readonly name: string;
+  readonly draws: number;
+  readonly run: () => unknown;
+  readonly ms: number[];
+  readonly cpu: number[];
+}
+const cases: Case[] = [
+  {
+    name: "engine: runMonteCarlo",
+    draws: DRAWS,
+    run: () => runMonteCarlo(scenario, dataset, { draws: DRAWS, seed: SEED }),
+    ms: [],
+    cpu: [],
+  },
+  {
+    name: "hand-fused Float64Array loop",
+    draws: DRAWS,
+    run: () => fusedMonteCarlo(plan, DRAWS, SEED),
+    ms: [],
+    cpu: [],
+  },
+  {
+    name: "engine: runMonteCarlo (preview size)",
+    draws: PREVIEW,
+    run: () => runMonteCarlo(scenario, dataset, { draws: PREVIEW, seed: SEED }),
+    ms: [],
+    cpu: [],
+  },
+];
+for (const c of cases) c.run(); // warm the JIT up
+for (let round = 0; round < ROUNDS; round++)
+  for (const c of cases) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    c.run();
+    c.ms.push(performance.now() - t0);
+    const used = process.cpuUsage(c0);
+    c.cpu.push((used.user + used.system) / 1000);
+  }
+
+// 3. Squiggle: warm up on a few samples, then one timed run.
+const code = squiggleModel(plan);
+const squiggleAt = async (sampleCount: number) => {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const out = await runSquiggle(code, {
+    environment: { sampleCount, xyPointLength: 1000, seed: String(SEED) },
+  });
+  const ms = performance.now() - t0;
+  const used = process.cpuUsage(c0);
+  const cpu = (used.user + used.system) / 1000;
+  if (!out.result.ok) throw new Error(`Squiggle: ${out.result.value.toString()}`);
+  // A Squiggle dict comes out of asJS() as {vtype: "Dict", value: {key: number}}.
+  const stats = (out.result.value.result.asJS() as { value: Record<string, number> }).value;
+  return { ms, cpu, stats };
+};
+await squiggleAt(100);
+const squiggle = await squiggleAt(SQUIGGLE_SAMPLES);
+const squiggleScaled = (squiggle.ms * DRAWS) / SQUIGGLE_SAMPLES;
+const squiggleCpuScaled = (squiggle.cpu * DRAWS) / SQUIGGLE_SAMPLES;
+
+// 4. Peak memory of 10,000 draws, in a fresh process.
+const memory = spawnSync(
+  process.execPath,
+  ["--expose-gc", "--import", "tsx", "bench/monte-carlo-memory.ts", PRESET, String(DRAWS)],
+  { encoding: "utf8" },
+);
+const mem =
+  memory.status === 0
+    ? (JSON.parse(memory.stdout.trim().split("\n").pop()!) as {
+        peakMB: number;
+        peakHeapMB: number;
+        peakArrayBuffersMB: number;
+        runMB: number;
+        samples: number;
+      })
+    : undefined;
+
+// 5. The table.
+const min = (xs: number[]) => Math.min(...xs);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const engine = min(cases[0]!.ms);
+const rows: string[][] = [
+  ...cases.map((c) => [
+    c.name,
+    c.draws.toLocaleString("en-GB"),
+    min(c.ms).toFixed(0),
+    median(c.ms).toFixed(0),
+    min(c.cpu).toFixed(0),
+    ((min(c.ms) * 1000) / c.draws).toFixed(1),
+    c.draws === DRAWS ? (min(c.ms) / engine).toFixed(2) : "",
+  ]),
+  [
+    SQUIGGLE_SAMPLES === DRAWS
+      ? "Squiggle 0.10.0 (part of the model, below)"
+      : `Squiggle 0.10.0 (${SQUIGGLE_SAMPLES.toLocaleString("en-GB")} samples, × ${DRAWS / SQUIGGLE_SAMPLES})`,
+    DRAWS.toLocaleString("en-GB"),
+    squiggleScaled.toFixed(0),
+    "",
+    squiggleCpuScaled.toFixed(0),
+    ((squiggleScaled * 1000) / DRAWS).toFixed(1),
+    (squiggleScaled / engine).toFixed(1),
+  ],
+];
+const header = ["case", "draws", "min ms", "median ms", "CPU ms", "µs/draw", "× engine"];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+const line = (cells: string[]) =>
+  cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+console.log(
+  `\nMonte Carlo, preset ${PRESET}: 21 CRCs × 86 months, ${plan.parameters.length} parameters sampled, ` +
+    `${ROUNDS} interleaved rounds; load average ${loadavg()[0]!.toFixed(2)} on ${cpus().length} cores ` +
+    `(other processes inflate wall time; CPU ms is this process's own time)`,
+);
+console.log(line(header));
+for (const r of rows) console.log(line(r));
+const fused = min(cases[1]!.ms);
+const preview = min(cases[2]!.ms);
+console.log(
+  `\ntargets: engine ${(squiggleScaled / engine).toFixed(0)}× faster than Squiggle ` +
+    `(${(squiggleCpuScaled / min(cases[0]!.cpu)).toFixed(0)}× in CPU time; target ≥ 20×); ` +
+    `${(engine / fused).toFixed(2)}× the fused loop (≤ 3×); 10,000 draws in ${engine.toFixed(0)} ms (≤ 1,000); ` +
+    `1,000 draws in ${preview.toFixed(0)} ms in Node (browser preview target ≤ 150)`,
+);
+console.log(
+  mem === undefined
+    ? `memory: the measuring process failed: ${memory.stderr.split("\n")[0]}`
+    : `memory, 10,000 draws: peak ${mem.peakMB.toFixed(1)} MB (V8 heap ${mem.peakHeapMB.toFixed(1)} + ArrayBuffers ${mem.peakArrayBuffersMB.toFixed(1)}), ` +
+        `${mem.runMB.toFixed(1)} MB above the process before the run (target ≤ 256 MB); ` +
+        `process.memoryUsage() sampled ${mem.samples} times during the run, after a full GC (--expose-gc)`,
+);
+const stats = squiggle.stats;
+const pounds = (pence: number) => `£${(pence / 1e8).toFixed(0)}m`;
+console.log(
+  `Squiggle covers: ${SQUIGGLE_COVERS}. Its national profit over that part of the model: ` +
+    `mean ${pounds(stats.mean!)}, P5 ${pounds(stats.p5!)}, P95 ${pounds(stats.p95!)} ` +
+    `(the engine, whole model: mean ${pounds(engineRun.value.national.crcProfitPence.mean)})`,
+);

@@ -1,0 +1,30 @@
+/**
+ * Monte Carlo (issue #6): the public API for the worker, the site and the CLI. Settings live in
+ * src/scenario/uncertainty-settings.ts (a scenario's optional `uncertainty` block has the same
+ * form as the run options); validateScenario checks them against the data.
+ */
+export {
+  prepareMonteCarlo,
+  runMonteCarlo,
+  simulateMonteCarlo,
+  PROGRESS_EVERY,
+  type MonteCarloOptions,
+  type MonteCarloRun,
+  type MonteCarloSummary,
+  type MoneyStats,
+} from "./run-monte-carlo.ts";
+export { monteCarloCsv, monteCarloRows, type MonteCarloRow } from "./summary-table.ts";
+export { LEVER_IDS, SPLIT_IDS, planSampling, samplingKeys } from "./plan-sampling.ts";
+export { PERCENTILES, type Stats } from "./percentiles.ts";
+export {
+  DEFAULT_DRAWS,
+  DEFAULT_SEED,
+  DEFAULT_SHAPE,
+  MAX_DRAWS,
+  MAX_SEED,
+  SHAPES,
+  SHORTFALL_GROUP,
+  type DistributionSpec,
+  type Shape,
+  type UncertaintySettings,
+} from "../scenario/uncertainty-settings.ts";

@@ -1,0 +1,244 @@
+import { describe, expect, it } from "vitest";
+import { FY_COUNT } from "../engine/projection-inputs.ts";
+import { PRESETS } from "../scenario/presets.ts";
+import { formatScenarioIssue } from "../scenario/scenario-issue.ts";
+import { testDataset } from "../scenario/test-dataset.ts";
+import type { UncertaintySettings } from "../scenario/uncertainty-settings.ts";
+import { validateScenario } from "../scenario/validate-scenario.ts";
+import { LEVER_IDS, planSampling, SPLIT_IDS } from "./plan-sampling.ts";
+
+const dataset = await testDataset();
+const resolve = (doc: unknown) => {
+  const result = validateScenario(doc, dataset);
+  if (!result.ok) throw new Error(result.issues.map(formatScenarioIssue).join("; "));
+  return result.value;
+};
+const variation = resolve(PRESETS.get("the-2017-variation"));
+const plan = (settings: UncertaintySettings, base = variation.inputs) => {
+  const result = planSampling(base, dataset, settings);
+  if (!result.ok) throw new Error(result.issues.map(formatScenarioIssue).join("; "));
+  return result.value;
+};
+const problems = (settings: UncertaintySettings) => {
+  const result = planSampling(variation.inputs, dataset, settings);
+  return result.ok ? [] : result.issues.map(formatScenarioIssue);
+};
+const warnings = (settings: UncertaintySettings) => {
+  const result = planSampling(variation.inputs, dataset, settings);
+  return result.ok ? result.warnings.map(formatScenarioIssue) : ["not ok"];
+};
+
+describe("planSampling by default", () => {
+  const p = plan({});
+  const ids = p.parameters.map((x) => x.id);
+
+  it("samples every parameter with a spread in the data, except levers and splits of totals", () => {
+    for (const id of [...LEVER_IDS, ...SPLIT_IDS]) expect(ids).not.toContain(id);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        "ffs.toleranceBand",
+        "cost.fixedShare",
+        "volume.shortfall.2015-16",
+        "volume.shortfall.2017-18",
+        "volume.shortfallTrend",
+        "staff.fteJune2017",
+        "pbr.binaryReductionPts",
+      ]),
+    );
+    // Sourced with no spread (low = high): fixed.
+    expect(ids).not.toContain("ffs.fixedShare");
+    expect(ids).not.toContain("ict.compensationTotal");
+    for (const x of p.parameters) {
+      expect(x.shape).toBe("pert");
+      expect(x.ranges.some((r) => r.high > r.low)).toBe(true);
+      for (const r of x.ranges) {
+        expect(r.min <= r.low && r.low <= r.mode && r.mode <= r.high && r.high <= r.max).toBe(true);
+      }
+    }
+  });
+
+  it("ties a national figure's CRCs together (ρ = 1) and draws per-CRC rows apart (ρ = 0)", () => {
+    const of = (id: string) => p.parameters.find((x) => x.id === id)!;
+    expect(of("ffs.toleranceBand").correlation).toBe(1);
+    expect(of("volume.shortfall.2017-18").correlation).toBe(0);
+    expect(of("volume.shortfall.2017-18").group).toBe("volume.shortfall");
+    expect(of("staff.fteJune2017").correlation).toBe(0);
+  });
+
+  it("draws a fully correlated figure read once per CRC as one slot for all 21 × 9 cells", () => {
+    const index = p.parameters.findIndex((x) => x.id === "cost.bidMargin");
+    const slots = p.slots.filter((s) => s.parameter === index);
+    expect(slots).toHaveLength(1);
+    expect(slots[0]!.targets).toHaveLength(21 * FY_COUNT);
+    // Per-CRC rows: one slot per CRC, its years together.
+    const fte = p.parameters.findIndex((x) => x.id === "staff.fteJune2017");
+    // (Sodexo's six CRCs have sourced June 2017 figures with no spread: fixed.)
+    expect(p.slots.filter((s) => s.parameter === fte)).toHaveLength(15);
+  });
+
+  it("lets CRCs on the national row of a parameter with some per-CRC rows share one draw", () => {
+    // redundancy.weeksPerYear: three Working Links CRCs have sourced rows with no spread, the
+    // other 18 share the national assumption.
+    const index = p.parameters.findIndex((x) => x.id === "redundancy.weeksPerYear");
+    const slots = p.slots.filter((s) => s.parameter === index);
+    expect(slots).toHaveLength(1);
+    expect(slots[0]!.targets).toHaveLength(18 * FY_COUNT);
+  });
+});
+
+describe("planSampling with settings", () => {
+  it("samples a lever or a split when named, and fixes a parameter named as a point", () => {
+    const p = plan({
+      shape: "uniform",
+      distributions: {
+        "variation.scale": "triangular",
+        "size.annualPrice": "pert",
+        "cost.bidMargin": "point",
+      },
+    });
+    const ids = p.parameters.map((x) => x.id);
+    expect(ids).toContain("variation.scale");
+    expect(ids).toContain("size.annualPrice");
+    expect(ids).not.toContain("cost.bidMargin");
+    expect(p.parameters.find((x) => x.id === "variation.scale")!.shape).toBe("triangular");
+    expect(p.parameters.find((x) => x.id === "ffs.toleranceBand")!.shape).toBe("uniform");
+    expect(plan({ shape: "point" }).parameters).toEqual([]);
+  });
+
+  it("converts an explicit range to the engine's units: pounds to pence, months to indices", () => {
+    const p = plan({
+      distributions: {
+        "staff.loadedCostPerFte": { low: 30000, high: 45000.5 },
+        "ict.paymentMonth": { low: "2015-10", high: "2016-09" },
+      },
+    });
+    const cost = p.parameters.find((x) => x.id === "staff.loadedCostPerFte")!;
+    expect(cost.range).toBe("settings");
+    expect([cost.ranges[0]!.low, cost.ranges[0]!.high]).toEqual([3_000_000, 4_500_050]);
+    const month = p.parameters.find((x) => x.id === "ict.paymentMonth")!;
+    expect([month.ranges[0]!.low, month.ranges[0]!.mode, month.ranges[0]!.high]).toEqual([
+      8, 13, 19,
+    ]);
+    expect(month.whole).toBe(true);
+  });
+
+  it("applies a volume.shortfall range to each given year, and its correlation to the path", () => {
+    const p = plan({
+      distributions: { "volume.shortfall": { shape: "uniform", low: 0, high: 0.6 } },
+      correlation: { "volume.shortfall": 0.4 },
+    });
+    const years = p.parameters.filter((x) => x.group === "volume.shortfall");
+    expect(
+      years.map((x) => [x.id, x.shape, x.correlation, x.ranges[0]!.low, x.ranges[0]!.high]),
+    ).toEqual([
+      ["volume.shortfall.2015-16", "uniform", 0.4, 0, 0.6],
+      ["volume.shortfall.2016-17", "uniform", 0.4, 0, 0.6],
+      ["volume.shortfall.2017-18", "uniform", 0.4, 0, 0.6],
+    ]);
+    expect(p.groups.filter((g) => g.group === "volume.shortfall")).toEqual([
+      { group: "volume.shortfall", correlation: 0.4 },
+    ]);
+  });
+
+  it("lets one given shortfall year's entry refine the volume.shortfall entry", () => {
+    const p = plan({
+      distributions: {
+        "volume.shortfall": { shape: "uniform", low: 0, high: 0.6 },
+        "volume.shortfall.2017-18": { low: 0.1, high: 0.55 },
+      },
+    });
+    const years = p.parameters.filter((x) => x.group === "volume.shortfall");
+    expect(years.map((x) => [x.shape, x.ranges[0]!.low, x.ranges[0]!.high])).toEqual([
+      ["uniform", 0, 0.6],
+      ["uniform", 0, 0.6],
+      ["uniform", 0.1, 0.55],
+    ]);
+  });
+
+  it("names each problem's field and what is allowed", () => {
+    expect(
+      problems({
+        distributions: {
+          "ffs.tolerancBand": "pert",
+          "cost.bidMargin": { low: -0.5, high: 0.1 },
+          "ffs.upsideCap": { low: 0.2, high: 0.1 },
+          "ffs.toleranceBand": { low: 0.06, high: 0.08 },
+          "variation.start": { low: "2014-01", high: "2017-09" },
+        },
+        correlation: { "volume.shortfall.2017-18": 0.5, "staff.bonus": 0.1 },
+      }),
+    ).toEqual([
+      'distributions.ffs.tolerancBand: unknown parameter "ffs.tolerancBand" (did you mean "ffs.toleranceBand"?); use a parameter id the engine reads or "volume.shortfall"',
+      "distributions.cost.bidMargin.low: -0.5 is below the minimum -0.2",
+      "distributions.ffs.upsideCap: low 0.2 is above high 0.1; low must not exceed high",
+      "distributions.variation.start.low: 2014-01 is before the earliest allowed month 2015-02",
+      'correlation.volume.shortfall.2017-18: the given shortfall years share one draw per CRC: set the correlation of "volume.shortfall"',
+      'correlation.staff.bonus: unknown parameter "staff.bonus"; use a parameter id the engine reads or "volume.shortfall"',
+      "distributions.ffs.toleranceBand: the scenario's value of ffs.toleranceBand for northumbria in 2014-15, 0.05, is outside low–high 0.06 to 0.08; the range must contain the scenario's value (its most likely value)",
+    ]);
+  });
+
+  it("refuses an absolute range outside some CRC's limits once, counting the others", () => {
+    expect(problems({ distributions: { "staff.fteJune2017": { low: 1, high: 2000 } } })).toEqual([
+      "distributions.staff.fteJune2017.high: 2000 is above the maximum 465 (the range for northumbria); so do 18 more data rows",
+    ]);
+  });
+
+  it("refuses ranges that could take staffing to zero in some draw", () => {
+    const base = resolve({
+      schemaVersion: 1,
+      extends: "the-2017-variation",
+      parameters: { "staff.fteJune2017": 100 },
+    }).inputs;
+    const result = planSampling(base, dataset, {
+      distributions: { "staff.fteJune2017": { low: 0, high: 200 } },
+    });
+    expect(result.ok ? [] : result.issues.map(formatScenarioIssue)).toEqual([
+      "distributions: for northumbria: staffing could fall to 0 FTE in some draws; the ranges of staff.fteJune2014, staff.fteJune2017 and staff.cutScale must keep it above 0",
+    ]);
+  });
+
+  it("warns when a named parameter has no spread to sample, or a correlation has no effect", () => {
+    expect(
+      warnings({
+        distributions: { "ffs.fixedShare": "uniform" },
+        correlation: { "pbr.binaryPricePerPoint": 0.5 },
+      }),
+    ).toEqual([
+      "correlation.pbr.binaryPricePerPoint: has no effect: pbr.binaryPricePerPoint is one national figure, the same for every CRC",
+      'distributions.ffs.fixedShare: ffs.fixedShare has no spread in data/parameters.csv (low = high), so it stays fixed; give "low" and "high" to sample it',
+    ]);
+  });
+});
+
+describe("a scenario's uncertainty block", () => {
+  it("is checked by validateScenario with paths under uncertainty, every problem at once", () => {
+    const result = validateScenario(
+      {
+        schemaVersion: 1,
+        extends: "the-2017-variation",
+        uncertainty: { draws: 0, distributions: { "cost.bidMargin": { low: 0.05, high: 0.1 } } },
+      },
+      dataset,
+    );
+    expect(result.ok ? [] : result.issues.map(formatScenarioIssue)).toEqual([
+      "uncertainty.draws: 0 is not allowed; draws must be a whole number from 1 to 100000",
+      "uncertainty.distributions.cost.bidMargin: the scenario's value of cost.bidMargin for northumbria in 2014-15, 0.03, is outside low–high 0.05 to 0.1; the range must contain the scenario's value (its most likely value)",
+    ]);
+  });
+
+  it("does not change the scenario's hash (it identifies the projection)", () => {
+    const plain = resolve({ schemaVersion: 1, extends: "the-2017-variation" });
+    const withBlock = resolve({
+      schemaVersion: 1,
+      extends: "the-2017-variation",
+      uncertainty: { draws: 50, seed: 7, correlation: { "volume.shortfall": 0.3 } },
+    });
+    expect(withBlock.hash).toBe(plain.hash);
+    expect(withBlock.merged.uncertainty).toEqual({
+      draws: 50,
+      seed: 7,
+      correlation: { "volume.shortfall": 0.3 },
+    });
+  });
+});

@@ -1,0 +1,405 @@
+import type { Dataset, Parameter } from "../data/index.ts";
+import {
+  PARAMETER_SPECS,
+  REQUIRED_PARAMETER_IDS,
+  SHORTFALL_GIVEN_IDS,
+  SHORTFALL_ID,
+  SHORTFALL_TREND_ID,
+} from "../engine/parameter-specs.ts";
+import { FY_COUNT, type ProjectionInputs } from "../engine/projection-inputs.ts";
+import { FINANCIAL_YEARS, CONTRACT_MONTHS } from "../engine/timeline.ts";
+import { checkOverrideValue } from "../scenario/override-value.ts";
+import { didYouMean, type ScenarioIssue, type ScenarioResult } from "../scenario/scenario-issue.ts";
+import {
+  DEFAULT_SHAPE,
+  SHORTFALL_GROUP,
+  toDistributionSpec,
+  type DistributionSpec,
+  type UncertaintySettings,
+} from "../scenario/uncertainty-settings.ts";
+import {
+  cellSampler,
+  type CdfTable,
+  type CellRange,
+  type CellSampler,
+  type Shape,
+} from "./distributions.ts";
+import { isWholeNumber, parameterRanges, rowNumber, rowsByCrc } from "./parameter-ranges.ts";
+
+/**
+ * Levers: choices a scenario makes, not uncertain facts. Fixed unless `distributions` names
+ * them (README.md "Monte Carlo").
+ */
+export const LEVER_IDS: readonly string[] = [
+  "guarantee.floorShareOfCost",
+  "variation.scale",
+  "variation.start",
+  "staff.cutScale",
+  "termination.endDate",
+  "termination.paymentMonths",
+  "workload.feedback.pbrPtsPer10Pct",
+  "workload.feedback.serviceCreditsPer10Pct",
+];
+
+/**
+ * Each CRC's part of a sourced national total (£450m a year of bid prices, 8,331 FTE in June
+ * 2014, the 2014 caseload; scripts/derive-crc-sizes.ts). Drawing the parts independently would
+ * move the sourced totals, so they are fixed unless `distributions` names them.
+ */
+export const SPLIT_IDS: readonly string[] = [
+  "size.annualPrice",
+  "size.caseload2014",
+  "staff.fteJune2014",
+];
+
+/** The key a parameter is drawn under: the three given shortfall years share one. */
+export const groupOf = (id: string): string =>
+  SHORTFALL_GIVEN_IDS.includes(id) ? SHORTFALL_GROUP : id;
+
+/** One sampled parameter: what is drawn and how (reported in the summary). */
+export interface SampledParameter {
+  readonly id: string;
+  readonly group: string;
+  readonly shape: Shape;
+  /** Correlation of the latent normals across CRCs, 0 to 1 (see `planSampling`). */
+  readonly correlation: number;
+  /** Where the plausible range comes from. */
+  readonly range: "data" | "settings";
+  /** Draws are rounded to whole numbers (pence, months, people). */
+  readonly whole: boolean;
+  readonly ranges: readonly CellRange[];
+}
+
+/**
+ * One distinct cell distribution and the cells that take its value each draw: cells with the
+ * same range and the same uniform (a fully correlated parameter, the years of a parameter read
+ * once per CRC) are drawn once.
+ */
+export interface Slot {
+  readonly parameter: number;
+  readonly uniform: number;
+  readonly sampler: CellSampler;
+  readonly whole: boolean;
+  readonly targets: Int32Array;
+}
+
+export interface SamplingPlan {
+  readonly base: ProjectionInputs;
+  readonly parameters: readonly SampledParameter[];
+  /** Groups in draw order, each with its correlation. */
+  readonly groups: readonly { readonly group: string; readonly correlation: number }[];
+  readonly slots: readonly Slot[];
+  /** Per CRC: the 2017-18 row's min and max, to keep the derived shortfall path in range. */
+  readonly shortfallLimits: readonly { readonly min: number; readonly max: number }[];
+  /** A given shortfall year or the trend is sampled: the derived path is rebuilt each draw. */
+  readonly derivesShortfall: boolean;
+  /** cost.staffShare or cost.fixedShare is sampled: staff share is kept ≤ fixed share. */
+  readonly clampsStaffShare: boolean;
+}
+
+/** The keys `distributions` and `correlation` accept for these inputs. */
+export function samplingKeys(base: ProjectionInputs): Set<string> {
+  const ids = REQUIRED_PARAMETER_IDS.filter((id) => base.values.has(id));
+  return new Set([...ids, SHORTFALL_GROUP]);
+}
+
+const join = (prefix: string, key: string) => (prefix === "" ? key : `${prefix}.${key}`);
+
+/** The parameter ids a `distributions` or `correlation` key covers. */
+const idsOfKey = (key: string, ids: readonly string[]) =>
+  key === SHORTFALL_GROUP ? SHORTFALL_GIVEN_IDS.filter((id) => ids.includes(id)) : [key];
+
+/** A printable cell value in the parameter's own unit (pounds, "YYYY-MM", or as is). */
+function display(row: Parameter, x: number): string {
+  if (row.unit === "date_month") return CONTRACT_MONTHS[x]?.id ?? String(x);
+  if (row.pence !== null) return `${x / 100}`;
+  return `${x}`;
+}
+
+/**
+ * Decide what is sampled and how, from the resolved inputs, the data's ranges and the settings
+ * (already checked for form by `parseUncertainty`). Every problem is returned, each with its
+ * path under `prefix` ("uncertainty" for a scenario's block, "" for run options).
+ *
+ * - Sampled by default: every parameter the engine reads whose data row has a spread
+ *   (low < high), except levers (`LEVER_IDS`) and splits of national totals (`SPLIT_IDS`),
+ *   which are sampled only if named. "point" fixes a parameter.
+ * - Correlation across CRCs (a Gaussian copula with one national factor, `sampler.ts`):
+ *   as set, else 1 for a parameter with one national data row (one uncertain national
+ *   figure) and 0 for one with per-CRC rows, where CRCs that fall back to the national row
+ *   still share one draw (the same unknown figure).
+ * - Years: a parameter's years share the CRC's draw (one uncertain level, not a new draw each
+ *   year); the three given shortfall years share one draw per CRC too.
+ */
+export function planSampling(
+  base: ProjectionInputs,
+  dataset: Dataset,
+  settings: UncertaintySettings = {},
+  prefix = "",
+): ScenarioResult<SamplingPlan> {
+  const chosen = chooseSampled(base, dataset, settings, prefix);
+  if (chosen.issues.length > 0) return { ok: false, issues: chosen.issues };
+  return { ok: true, value: compilePlan(base, dataset, chosen), warnings: chosen.warnings };
+}
+
+/**
+ * Check uncertainty settings against the resolved inputs and the data, without building a
+ * plan: what `validateScenario` runs on a scenario's `uncertainty` block (prefix "uncertainty").
+ */
+export function checkUncertainty(
+  base: ProjectionInputs,
+  dataset: Dataset,
+  settings: UncertaintySettings,
+  prefix: string,
+): { issues: ScenarioIssue[]; warnings: ScenarioIssue[] } {
+  const { issues, warnings } = chooseSampled(base, dataset, settings, prefix);
+  return { issues, warnings };
+}
+
+interface Chosen {
+  readonly issues: ScenarioIssue[];
+  readonly warnings: ScenarioIssue[];
+  readonly parameters: SampledParameter[];
+  /** Per parameter and CRC: the CRC's value comes from the national row and shares its draw. */
+  readonly sharesNationalRow: boolean[][];
+}
+
+function chooseSampled(
+  base: ProjectionInputs,
+  dataset: Dataset,
+  settings: UncertaintySettings,
+  prefix: string,
+): Chosen {
+  const issues: ScenarioIssue[] = [];
+  const warnings: ScenarioIssue[] = [];
+  const ids = REQUIRED_PARAMETER_IDS.filter((id) => base.values.has(id));
+  const keys = samplingKeys(base);
+  const distributionsPath = join(prefix, "distributions");
+  const correlationPath = join(prefix, "correlation");
+
+  // 1. Every named key is a sampled parameter; explicit ranges are in the data's units and range.
+  const explicit = new Map<string, { low: number; high: number }>();
+  const specs = new Map<string, DistributionSpec>();
+  for (const [key, entry] of Object.entries(settings.distributions ?? {})) {
+    const path = join(distributionsPath, key);
+    if (!keys.has(key)) {
+      issues.push({ path, message: unknownKey(key, keys) });
+      continue;
+    }
+    const spec = toDistributionSpec(entry);
+    specs.set(key, spec);
+    if (spec.low === undefined || spec.high === undefined) continue;
+    const converted = convertRange(key, spec, ids, dataset, path, issues);
+    if (converted !== undefined) explicit.set(key, converted);
+  }
+  for (const key of Object.keys(settings.correlation ?? {})) {
+    const path = join(correlationPath, key);
+    if (SHORTFALL_GIVEN_IDS.includes(key))
+      issues.push({
+        path,
+        message: `the given shortfall years share one draw per CRC: set the correlation of "${SHORTFALL_GROUP}"`,
+      });
+    else if (!keys.has(key)) issues.push({ path, message: unknownKey(key, keys) });
+    else if (PARAMETER_SPECS[key]?.scope === "national")
+      warnings.push({
+        path,
+        message: `has no effect: ${key} is one national figure, the same for every CRC`,
+      });
+  }
+
+  // 2. What is sampled, with which shape, range and correlation.
+  const parameters: SampledParameter[] = [];
+  const sharesNationalRow: boolean[][] = [];
+  for (const id of ids) {
+    const group = groupOf(id);
+    // A given shortfall year's own entry first, then "volume.shortfall"'s, then the default.
+    const named = specs.has(id) || specs.has(group);
+    if (!named && (LEVER_IDS.includes(id) || SPLIT_IDS.includes(id))) continue;
+    const shape =
+      specs.get(id)?.shape ?? specs.get(group)?.shape ?? settings.shape ?? DEFAULT_SHAPE;
+    if (shape === "point") continue;
+    const range = explicit.get(id) ?? explicit.get(group);
+    const ranges = parameterRanges(id, base, dataset, range);
+    if (ranges === undefined) continue; // no data row: resolveScenario has refused the scenario
+    if (range !== undefined) {
+      const outside = ranges.findIndex((r) => r.mode < r.low || r.mode > r.high);
+      if (outside >= 0) {
+        const crc = base.crcs[Math.floor(outside / FY_COUNT)]!.id;
+        const fy = FINANCIAL_YEARS[outside % FY_COUNT]!;
+        const row = rowsByCrc(id, base, dataset)[Math.floor(outside / FY_COUNT)]!;
+        const r = ranges[outside]!;
+        issues.push({
+          path: join(distributionsPath, specs.has(id) ? id : group),
+          message: `the scenario's value of ${id} for ${crc} in ${fy}, ${display(row, r.mode)}, is outside low–high ${display(row, r.low)} to ${display(row, r.high)}; the range must contain the scenario's value (its most likely value)`,
+        });
+        continue;
+      }
+    }
+    if (!ranges.some((r) => r.high > r.low)) {
+      if (named && range === undefined)
+        warnings.push({
+          path: join(distributionsPath, specs.has(id) ? id : group),
+          message: `${id} has no spread in data/parameters.csv (low = high), so it stays fixed; give "low" and "high" to sample it`,
+        });
+      continue;
+    }
+    const rows = rowsByCrc(id, base, dataset);
+    const perCrcRows = rows.some((row) => row?.crc !== null);
+    const set = settings.correlation?.[group];
+    const correlation = set ?? (PARAMETER_SPECS[id]?.scope === "national" || !perCrcRows ? 1 : 0);
+    sharesNationalRow.push(rows.map((row) => set === undefined && row?.crc === null));
+    parameters.push({
+      id,
+      group,
+      shape,
+      correlation,
+      range: range === undefined ? "data" : "settings",
+      whole: isWholeNumber(id, dataset),
+      ranges,
+    });
+  }
+  issues.push(...checkStaffing(base, parameters, prefix));
+  return { issues, warnings, parameters, sharesNationalRow };
+}
+
+/** Groups (in draw order) and slots (distinct cells, each compiled once). */
+function compilePlan(base: ProjectionInputs, dataset: Dataset, chosen: Chosen): SamplingPlan {
+  const { parameters, sharesNationalRow } = chosen;
+  const n = base.crcs.length;
+  const groupList: { group: string; correlation: number }[] = [];
+  for (const p of parameters)
+    if (!groupList.some((g) => g.group === p.group))
+      groupList.push({ group: p.group, correlation: p.correlation });
+  const tables = new Map<number, CdfTable>();
+  const slots: Slot[] = [];
+  parameters.forEach((p, index) => {
+    const g = groupList.findIndex((x) => x.group === p.group);
+    const firstShared = sharesNationalRow[index]!.indexOf(true);
+    const byKey = new Map<string, { sampler: CellSampler; uniform: number; targets: number[] }>();
+    for (let c = 0; c < n; c++) {
+      const shared = p.correlation >= 1 || sharesNationalRow[index]![c]!;
+      const uniform = g * n + (p.correlation >= 1 ? 0 : shared ? firstShared : c);
+      for (let y = 0; y < FY_COUNT; y++) {
+        const k = c * FY_COUNT + y;
+        const r = p.ranges[k]!;
+        if (!(r.high > r.low)) continue; // no spread: the cell keeps the scenario's value
+        const key = `${uniform}|${r.min}|${r.low}|${r.mode}|${r.high}|${r.max}`;
+        let slot = byKey.get(key);
+        if (slot === undefined) {
+          slot = { sampler: cellSampler(p.shape, r, tables), uniform, targets: [] };
+          byKey.set(key, slot);
+        }
+        slot.targets.push(k);
+      }
+    }
+    for (const s of byKey.values())
+      slots.push({
+        parameter: index,
+        uniform: s.uniform,
+        sampler: s.sampler,
+        whole: p.whole,
+        targets: Int32Array.from(s.targets),
+      });
+  });
+
+  const latest = SHORTFALL_GIVEN_IDS[SHORTFALL_GIVEN_IDS.length - 1]!;
+  const shortfallLimits = rowsByCrc(latest, base, dataset).map((row) =>
+    row === undefined
+      ? { min: -Infinity, max: Infinity }
+      : { min: rowNumber(row, "min"), max: rowNumber(row, "max") },
+  );
+  const sampledIds = new Set(parameters.map((p) => p.id));
+  return {
+    base,
+    parameters,
+    groups: groupList,
+    slots,
+    shortfallLimits,
+    derivesShortfall:
+      base.values.has(SHORTFALL_ID) &&
+      (parameters.some((p) => p.group === SHORTFALL_GROUP) || sampledIds.has(SHORTFALL_TREND_ID)),
+    clampsStaffShare: sampledIds.has("cost.staffShare") || sampledIds.has("cost.fixedShare"),
+  };
+}
+
+function unknownKey(key: string, keys: Set<string>): string {
+  return `unknown parameter "${key}"${didYouMean(key, keys)}; use a parameter id the engine reads or "${SHORTFALL_GROUP}"`;
+}
+
+/** An explicit low–high in engine units, each end checked against every data row it applies to. */
+function convertRange(
+  key: string,
+  spec: DistributionSpec,
+  ids: readonly string[],
+  dataset: Dataset,
+  path: string,
+  issues: ScenarioIssue[],
+): { low: number; high: number } | undefined {
+  const rows = dataset.parameters.filter((p) => idsOfKey(key, ids).includes(p.id));
+  const out: { low?: number; high?: number } = {};
+  const before = issues.length;
+  for (const end of ["low", "high"] as const) {
+    // One message per end: the first row that refuses it, and how many more do.
+    const refused: string[] = [];
+    for (const row of rows) {
+      const where = row.crc === null ? "" : ` (the range for ${row.crc})`;
+      const checked = checkOverrideValue(spec[end]!, row, where);
+      if (!checked.ok) refused.push(checked.message);
+      else out[end] = checked.value;
+    }
+    if (refused.length > 0) {
+      const more = refused.length - 1;
+      const tail =
+        more === 0
+          ? ""
+          : `; so ${more === 1 ? "does 1 more data row" : `do ${more} more data rows`}`;
+      issues.push({ path: `${path}.${end}`, message: `${refused[0]!}${tail}` });
+    }
+  }
+  if (issues.length > before || out.low === undefined || out.high === undefined) return undefined;
+  if (out.low > out.high) {
+    issues.push({
+      path,
+      message: `low ${String(spec.low)} is above high ${String(spec.high)}; low must not exceed high`,
+    });
+    return undefined;
+  }
+  return { low: out.low, high: out.high };
+}
+
+/**
+ * Staffing must stay above 0 FTE in every draw (the workload index divides by it). FTE is
+ * FTE14 + scale × (FTE17 − FTE14) at its lowest, bilinear in the three, so its smallest value
+ * over their ranges is at a corner.
+ */
+function checkStaffing(
+  base: ProjectionInputs,
+  parameters: readonly SampledParameter[],
+  prefix: string,
+): ScenarioIssue[] {
+  const extremes = (id: string, c: number): number[] => {
+    const p = parameters.find((q) => q.id === id);
+    if (p === undefined) return [base.values.get(id)![c * FY_COUNT]!];
+    const r = p.ranges[c * FY_COUNT]!;
+    return [r.low, r.high];
+  };
+  if (
+    !["staff.fteJune2014", "staff.fteJune2017", "staff.cutScale"].every((id) => base.values.has(id))
+  )
+    return [];
+  for (let c = 0; c < base.crcs.length; c++) {
+    let lowest = Infinity;
+    for (const a of extremes("staff.fteJune2014", c))
+      for (const b of extremes("staff.fteJune2017", c))
+        for (const s of extremes("staff.cutScale", c))
+          lowest = Math.min(lowest, a, a + s * (b - a));
+    if (!(lowest > 0))
+      return [
+        {
+          path: join(prefix, "distributions"),
+          message: `for ${base.crcs[c]!.id}: staffing could fall to ${lowest} FTE in some draws; the ranges of staff.fteJune2014, staff.fteJune2017 and staff.cutScale must keep it above 0`,
+        },
+      ];
+  }
+  return [];
+}
