@@ -97,11 +97,22 @@ describe("Monte Carlo tables", () => {
 
   it("writes the summary as tidy CSV that reads back to the same pence", () => {
     const table = aq.fromCSV(monteCarloCsv(summary));
-    const national = table
-      .params({ ALL: "ALL" })
-      .filter((d, $) => d.crc === $.ALL && d.owner === $.ALL && d.period === "total")
-      .filter((d) => d.line === "profit" && d.statistic === "p50")
-      .object() as { value: number };
+    const rows = table.objects() as {
+      crc: string;
+      owner: string;
+      period: string;
+      line: string;
+      statistic: string;
+      value: number;
+    }[];
+    const national = rows.find(
+      (r) =>
+        r.crc === "ALL" &&
+        r.owner === "ALL" &&
+        r.period === "total" &&
+        r.line === "profit" &&
+        r.statistic === "p50",
+    )!;
     expect(national.value).toBe(summary.national.crcProfitPence.p50);
   });
 });
