@@ -48,6 +48,9 @@ describe("Uncertainty", () => {
     const expected = await monteCarloForUrl(page.url());
     expect(await median(page)).toBe(String(expected.national.crcProfitPence.p50));
     expect(await page.getByTestId("mc-headline").getAttribute("data-draws")).toBe("200");
+    expect(await page.getByTestId("mc-pnational").getAttribute("data-value")).toBe(
+      String(expected.national.pLoss),
+    );
     expect(await page.getByTestId("mc-headline").getAttribute("data-hash")).toBe(expected.hash);
     const download = page.waitForEvent("download");
     await page.getByTestId("mc-csv").click();
