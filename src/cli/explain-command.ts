@@ -1,4 +1,3 @@
-import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { Dataset } from "../data/index.ts";
 import { DELTA_METHODS, explainDelta, type DeltaMethod } from "../explain/explain-delta.ts";
 import { explainFigure } from "../explain/explain-figure.ts";
@@ -8,34 +7,15 @@ import { projectScenario } from "../scenario/project-scenario.ts";
 import { formatScenarioIssue, type ScenarioIssue } from "../scenario/scenario-issue.ts";
 import { validateScenario, type ResolvedScenario } from "../scenario/validate-scenario.ts";
 import { datasetForCli } from "./dataset-for-cli.ts";
+import { EXIT_BAD_INPUT, fail, parse } from "./command-arguments.ts";
 import type { Output } from "./output.ts";
 import { readScenarioArgument } from "./scenario-argument.ts";
 
-const EXIT_BAD_INPUT = 2;
 const FORMATS = ["text", "json"] as const;
 /** Levels below the figure printed by default; each CRC-month cell always shows its rule. */
 const DEFAULT_DEPTH = 3;
 
-function fail(out: Output, command: string, messages: readonly string[]): number {
-  for (const m of messages) out.stderr(`crc-scenarios ${command}: ${m}\n`);
-  return EXIT_BAD_INPUT;
-}
-
 const issueText = (issues: readonly ScenarioIssue[]) => issues.map(formatScenarioIssue);
-
-function parse(
-  command: string,
-  args: string[],
-  options: NonNullable<ParseArgsConfig["options"]>,
-  out: Output,
-) {
-  try {
-    return parseArgs({ args, options, strict: true, allowPositionals: true });
-  } catch (error) {
-    fail(out, command, [(error as Error).message]);
-    return undefined;
-  }
-}
 
 /** Read and validate one scenario argument; messages on failure. */
 async function resolveArgument(

@@ -1,5 +1,4 @@
 import { writeFile } from "node:fs/promises";
-import { parseArgs, type ParseArgsConfig } from "node:util";
 import { MONEY_LINES } from "../engine/lines.ts";
 import { PERIODS, type Period } from "../engine/periods.ts";
 import { rollUp } from "../engine/roll-up.ts";
@@ -10,32 +9,13 @@ import { formatScenarioIssue } from "../scenario/scenario-issue.ts";
 import { summarize } from "../scenario/summarize.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import { datasetForCli } from "./dataset-for-cli.ts";
+import { EXIT_BAD_INPUT, fail, parse } from "./command-arguments.ts";
 import type { Output } from "./output.ts";
 import { readScenarioArgument } from "./scenario-argument.ts";
 
 const FORMATS = ["csv", "json"] as const;
 
-/** Exit code for bad input (arguments, files, scenarios). */
-export const EXIT_BAD_INPUT = 2;
-
-function fail(out: Output, command: string, messages: readonly string[]): number {
-  for (const m of messages) out.stderr(`crc-scenarios ${command}: ${m}\n`);
-  return EXIT_BAD_INPUT;
-}
-
-function parse(
-  command: string,
-  args: string[],
-  options: NonNullable<ParseArgsConfig["options"]>,
-  out: Output,
-) {
-  try {
-    return parseArgs({ args, options, strict: true, allowPositionals: true });
-  } catch (error) {
-    fail(out, command, [(error as Error).message]);
-    return undefined;
-  }
-}
+export { EXIT_BAD_INPUT };
 
 /** Load the data and the scenario named by the single positional argument. */
 async function scenarioAndData(command: string, positionals: string[], out: Output) {

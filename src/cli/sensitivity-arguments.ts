@@ -1,37 +1,14 @@
 import * as aq from "arquero";
-import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { Dataset } from "../data/index.ts";
 import { formatScenarioIssue, type ScenarioIssue } from "../scenario/scenario-issue.ts";
 import { validateScenario, type ResolvedScenario } from "../scenario/validate-scenario.ts";
 import { parseOutputSpec, type OutputSpec } from "../sensitivity/output-spec.ts";
 import { datasetForCli } from "./dataset-for-cli.ts";
-import type { Output } from "./output.ts";
 import { readScenarioArgument } from "./scenario-argument.ts";
 
-/** Exit code for bad input (arguments, files, scenarios), as for every command. */
-export const EXIT_BAD_INPUT = 2;
+export { EXIT_BAD_INPUT, fail, parse } from "./command-arguments.ts";
 export const SENSITIVITY_FORMATS = ["csv", "json"] as const;
 export type SensitivityFormat = (typeof SENSITIVITY_FORMATS)[number];
-
-/** Print each problem as one `crc-scenarios <command>: …` line on stderr; exit code 2. */
-export function fail(out: Output, command: string, messages: readonly string[]): number {
-  for (const m of [...new Set(messages)]) out.stderr(`crc-scenarios ${command}: ${m}\n`);
-  return EXIT_BAD_INPUT;
-}
-
-export function parse(
-  command: string,
-  args: string[],
-  options: NonNullable<ParseArgsConfig["options"]>,
-  out: Output,
-) {
-  try {
-    return parseArgs({ args, options, strict: true, allowPositionals: true });
-  } catch (error) {
-    fail(out, command, [(error as Error).message]);
-    return undefined;
-  }
-}
 
 /** The options that choose the output a command follows. */
 export const OUTPUT_OPTIONS = {
