@@ -10,7 +10,8 @@ import { findBreakEven } from "../sensitivity/break-even.ts";
 import { runGrid } from "../sensitivity/grid.ts";
 import { runTornado } from "../sensitivity/tornado.ts";
 import { runMonteCarlo, type MonteCarloSummary } from "../uncertainty/run-monte-carlo.ts";
-import { CHARTS, EMBED_CHART_IDS, chartSpec } from "./chart-catalog.ts";
+import { CHARTS, EMBED_CHART_IDS, chartSpec, dataValueCell } from "./chart-catalog.ts";
+import { chartCsv } from "./chart-csv.ts";
 import { breakEvenRows, gridExportRows, tornadoExportRows } from "./sensitivity.ts";
 import {
   crcLossRows,
@@ -170,14 +171,32 @@ describe("sampled and sensitivity charts", () => {
       expect(row).toMatchObject({
         rank: i + 1,
         parameter: t.parameter,
-        low_value: t.lowValue,
-        high_value: t.highValue,
+        low_value: dataValueCell(t.lowValue),
+        high_value: dataValueCell(t.highValue),
         base_pence: run.value.basePence,
         output_at_low_pence: t.outputAtLowPence,
         output_at_high_pence: t.outputAtHighPence,
         swing_pence: t.outputAtHighPence - t.outputAtLowPence,
       });
     });
+  });
+
+  it("keeps a data value's text: plain numbers as numbers (never defused), other text as text", () => {
+    expect(dataValueCell("-1")).toBe(-1);
+    expect(dataValueCell("0.55")).toBe(0.55);
+    expect(dataValueCell("0.10")).toBe("0.10");
+    expect(dataValueCell("2015-10")).toBe("2015-10");
+    expect(dataValueCell("93.6 to 1134.4 (by CRC)")).toBe("93.6 to 1134.4 (by CRC)");
+    const csv = chartCsv([{ low_value: dataValueCell("-0.02") }], {
+      title: "t",
+      scenarios: [],
+      modelVersion: "0",
+      generatedAt: new Date(0),
+      sources: { listed: [], more: 0, inputs: 0, assumed: 0 },
+      url: "http://x/",
+      sourcesUrl: "http://x/sources",
+    });
+    expect(csv.endsWith("low_value\n-0.02\n")).toBe(true);
   });
 
   it("writes the grid's points with their parameters and the break-evens with the exact engine's pence", () => {

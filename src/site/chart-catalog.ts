@@ -255,6 +255,17 @@ const statsColumns = (prefix: string, s: Stats) => ({
   [`${prefix}max_pence`]: s.max,
 });
 
+/**
+ * A value the data writes as text ("0.55", "-1", "2015-10", "93.6 to 1134.4 (by CRC)"): a plain
+ * number becomes a number cell when that writes back to the same text, so a negative end (-1) is
+ * not taken for a formula and prefixed (chartCsv's defusing); any other text stays text.
+ */
+export function dataValueCell(text: string): CsvCell {
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return text;
+  const n = Number(text);
+  return String(n) === text ? n : text;
+}
+
 const lossProbability = (who: "crc" | "owner") => (rows: readonly unknown[]) =>
   (rows as LossRow[]).map((d) => ({
     [who]: d.id,
@@ -274,7 +285,7 @@ const SAMPLED_AND_SENSITIVITY: readonly ChartSpec[] = [
     groups: ALL_GROUPS,
     embed: "uncertainty",
     openPath: "uncertainty",
-    embedHeight: 480,
+    embedHeight: 520,
     units: MC_PENCE,
     csv: (rows) =>
       (rows as FanRow[]).map((d) => ({
@@ -324,7 +335,7 @@ const SAMPLED_AND_SENSITIVITY: readonly ChartSpec[] = [
     groups: ALL_GROUPS,
     embed: "sensitivity",
     openPath: "sensitivity",
-    embedHeight: 640,
+    embedHeight: 720,
     units:
       "money in whole pence (100 pence = £1); low_value and high_value in the parameter's own unit, as data/parameters.csv writes them; every row of the tornado, largest swing first (the chart draws the top 15)",
     csv: (rows) =>
@@ -334,8 +345,8 @@ const SAMPLED_AND_SENSITIVITY: readonly ChartSpec[] = [
         label: d.label,
         unit: d.unit,
         all_crcs_at_once: d.perCrc ? "yes" : "no",
-        low_value: d.lowValue,
-        high_value: d.highValue,
+        low_value: dataValueCell(d.lowValue),
+        high_value: dataValueCell(d.highValue),
         base_pence: d.basePence,
         output_at_low_pence: d.outputAtLowPence,
         output_at_high_pence: d.outputAtHighPence,
