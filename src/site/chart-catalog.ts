@@ -7,8 +7,8 @@ import type { FanRow, LossRow } from "./uncertainty.ts";
 /**
  * Every chart that can leave the site: its id (file names, embed pages), title, the parameter
  * groups its figures depend on (for the sources in its caption), how its data becomes CSV
- * columns, and whether it has an embed page. A new chart (the fan chart, the tornado) plugs in
- * by adding an entry here and wrapping its figure with `exportable` (docs/components/chart-export.js).
+ * columns, and whether it has an embed page. A new chart plugs in by adding an entry here and
+ * wrapping its figure with `exportable` (docs/components/chart-export.js).
  */
 export type CsvCell = string | number | null;
 export type CsvRow = Record<string, CsvCell>;
