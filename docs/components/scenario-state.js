@@ -9,6 +9,7 @@ import {
   savedScenarios,
   scenarioFromUrl,
   validateScenario,
+  viewQuery,
 } from "./bundled/site.js";
 
 /** A synchronous validator over the dataset (the same code the worker and the CLI use). */
@@ -77,11 +78,7 @@ let urlTimer = null;
  * written once the moves pause (150 ms), not on every move. Returns the address it will hold.
  */
 export function writeUrl(scenario, view = {}) {
-  const extra = Object.entries(view)
-    .filter(([, v]) => v !== undefined && v !== null && v !== "")
-    .map(([k, v]) => `&_${k}=${encodeURIComponent(v)}`)
-    .join("");
-  const query = `?${encodeScenarioQuery(scenario)}${extra}`;
+  const query = `?${viewQuery(encodeScenarioQuery(scenario), view)}`;
   pendingUrl = query;
   clearTimeout(urlTimer);
   urlTimer = setTimeout(() => {

@@ -1,11 +1,14 @@
 import { PARAMETER_GROUPS, type ParameterGroup } from "../data/index.ts";
 import { formatAmount } from "../engine/tidy-csv.ts";
+import type { Stats } from "../uncertainty/percentiles.ts";
+import type { BreakEvenRow, GridExportRow, TornadoExportRow } from "./sensitivity.ts";
+import type { FanRow, LossRow } from "./uncertainty.ts";
 
 /**
  * Every chart that can leave the site: its id (file names, embed pages), title, the parameter
  * groups its figures depend on (for the sources in its caption), how its data becomes CSV
- * columns, and whether it has an embed page. A new chart (the fan chart, the tornado) plugs in
- * by adding an entry here and wrapping its figure with `exportable` (docs/components/chart-export.js).
+ * columns, and whether it has an embed page. A new chart plugs in by adding an entry here and
+ * wrapping its figure with `exportable` (docs/components/chart-export.js).
  */
 export type CsvCell = string | number | null;
 export type CsvRow = Record<string, CsvCell>;
@@ -14,8 +17,12 @@ export interface ChartSpec {
   readonly id: string;
   readonly title: string;
   readonly groups: readonly ParameterGroup[];
-  /** "scenario": the embed page reads the scenario from the address; "comparison": _base/_with. */
-  readonly embed: "scenario" | "comparison" | null;
+  /**
+   * How the embed page reads the address: "scenario" the scenario; "comparison" _base/_with;
+   * "uncertainty" the scenario and the Monte Carlo run keys (_draws, _seed, _shape, _rho, _fan);
+   * "sensitivity" the scenario and the Sensitivity view keys (_output, _line, _period…).
+   */
+  readonly embed: "scenario" | "comparison" | "uncertainty" | "sensitivity" | null;
   /** The full page an embed links back to ("Open in the explorer"). */
   readonly openPath: string;
   /** A height (CSS px) for the iframe snippet that shows the whole chart at a typical width. */
@@ -72,7 +79,7 @@ const staffing = (rows: readonly unknown[]) =>
 const STAFF_UNITS =
   "fte = average staff in post (full-time equivalent, 2 decimals); workload_index = per cent of the 2014 norm (1 decimal)";
 
-export const CHARTS: readonly ChartSpec[] = [
+const SCENARIO_CHARTS: readonly ChartSpec[] = [
   {
     id: "national-profit",
     title: "Profit or loss by financial year, all 21 CRCs",
@@ -232,6 +239,171 @@ export const CHARTS: readonly ChartSpec[] = [
       })),
   },
 ];
+
+const MC_PENCE =
+  "money in whole pence (100 pence = £1), statistics over the draws (percentiles by the engine's rule, rounded half-even to the penny); negative = a loss";
+
+/** A Monte Carlo statistic set as columns: mean, min, p5 … p95, max, in whole pence. */
+const statsColumns = (prefix: string, s: Stats) => ({
+  [`${prefix}mean_pence`]: s.mean,
+  [`${prefix}min_pence`]: s.min,
+  [`${prefix}p5_pence`]: s.p5,
+  [`${prefix}p25_pence`]: s.p25,
+  [`${prefix}p50_pence`]: s.p50,
+  [`${prefix}p75_pence`]: s.p75,
+  [`${prefix}p95_pence`]: s.p95,
+  [`${prefix}max_pence`]: s.max,
+});
+
+/**
+ * A value the data writes as text ("0.55", "-1", "2015-10", "93.6 to 1134.4 (by CRC)"): a plain
+ * number becomes a number cell when that writes back to the same text, so a negative end (-1) is
+ * not taken for a formula and prefixed (chartCsv's defusing); any other text stays text.
+ */
+export function dataValueCell(text: string): CsvCell {
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return text;
+  const n = Number(text);
+  return String(n) === text ? n : text;
+}
+
+const lossProbability = (who: "crc" | "owner") => (rows: readonly unknown[]) =>
+  (rows as LossRow[]).map((d) => ({
+    [who]: d.id,
+    [`${who}_name`]: d.name,
+    p_loss: d.pLoss,
+    ...statsColumns("profit_", d.pence),
+  }));
+
+/**
+ * The sampled (Monte Carlo) and sensitivity charts: their exports carry the run's seed and draws
+ * (Monte Carlo) and the page's view keys in the rebuild address.
+ */
+const SAMPLED_AND_SENSITIVITY: readonly ChartSpec[] = [
+  {
+    id: "fan",
+    title: "Monte Carlo fan chart by financial year, all 21 CRCs",
+    groups: ALL_GROUPS,
+    embed: "uncertainty",
+    openPath: "uncertainty",
+    embedHeight: 520,
+    units: MC_PENCE,
+    csv: (rows) =>
+      (rows as FanRow[]).map((d) => ({
+        financial_year: d.year,
+        line: d.line,
+        ...statsColumns("", d.pence),
+      })),
+  },
+  {
+    id: "crc-loss-probability",
+    title: "Probability that each CRC loses money over the contract (Monte Carlo)",
+    groups: ALL_GROUPS,
+    embed: null,
+    openPath: "",
+    embedHeight: 0,
+    units: `p_loss = share of draws with a contract-life loss; ${MC_PENCE}`,
+    csv: lossProbability("crc"),
+  },
+  {
+    id: "owner-loss-probability",
+    title: "Probability that each owner loses money over the contract (Monte Carlo)",
+    groups: ALL_GROUPS,
+    embed: null,
+    openPath: "",
+    embedHeight: 0,
+    units: `p_loss = share of draws with a contract-life loss; ${MC_PENCE}`,
+    csv: lossProbability("owner"),
+  },
+  {
+    id: "loss-count",
+    title: "Number of loss-making CRCs over the draws (Monte Carlo)",
+    groups: ALL_GROUPS,
+    embed: null,
+    openPath: "",
+    embedHeight: 0,
+    units:
+      "probability = share of draws in which exactly loss_making_crcs CRCs lose money over the contract (times the draws: a whole number of draws)",
+    csv: (rows) =>
+      (rows as Array<{ k: number; probability: number }>).map((d) => ({
+        loss_making_crcs: d.k,
+        probability: d.probability,
+      })),
+  },
+  {
+    id: "tornado",
+    title: "Tornado: each parameter at its low and its high end",
+    groups: ALL_GROUPS,
+    embed: "sensitivity",
+    openPath: "sensitivity",
+    embedHeight: 720,
+    units:
+      "money in whole pence (100 pence = £1); low_value and high_value in the parameter's own unit, as data/parameters.csv writes them; every row of the tornado, largest swing first (the chart draws the top 15)",
+    csv: (rows) =>
+      (rows as TornadoExportRow[]).map((d) => ({
+        rank: d.rank,
+        parameter: d.parameter,
+        label: d.label,
+        unit: d.unit,
+        all_crcs_at_once: d.perCrc ? "yes" : "no",
+        low_value: dataValueCell(d.lowValue),
+        high_value: dataValueCell(d.highValue),
+        base_pence: d.basePence,
+        output_at_low_pence: d.outputAtLowPence,
+        output_at_high_pence: d.outputAtHighPence,
+        swing_pence: d.swingPence,
+        status: d.status,
+        source: d.source,
+        note: d.note,
+      })),
+  },
+  {
+    id: "grid",
+    title: "Two-way grid",
+    groups: ALL_GROUPS,
+    embed: null,
+    openPath: "",
+    embedHeight: 0,
+    units:
+      "output_pence in whole pence (100 pence = £1); x and y in their parameter's own unit (the shortfall shift in share points)",
+    csv: (rows) =>
+      (rows as GridExportRow[]).map((d) => ({
+        x_parameter: d.xParameter,
+        x: d.x,
+        y_parameter: d.yParameter,
+        y: d.y,
+        output_pence: d.valuePence,
+      })),
+  },
+  {
+    id: "break-even",
+    title: "Break-even by CRC",
+    groups: ALL_GROUPS,
+    embed: null,
+    openPath: "",
+    embedHeight: 0,
+    units:
+      "lever values in the lever's unit (in the title); profits are the CRC's contract-life profit from the exact engine, in whole pence; break_even_value empty = none within the allowed range (below/above are then the range's ends)",
+    csv: (rows) =>
+      (rows as BreakEvenRow[]).map((d) => ({
+        crc: d.crc,
+        crc_name: d.name,
+        owner_name: d.owner,
+        current_value: d.current,
+        current_profit_pence: d.currentProfitPence,
+        allowed_min: d.allowed.min,
+        allowed_max: d.allowed.max,
+        break_even_value: d.breakEven,
+        exact_profit_pence: d.exactProfitPence,
+        below_value: d.lower.value,
+        below_profit_pence: d.lower.exactProfitPence,
+        above_value: d.upper.value,
+        above_profit_pence: d.upper.exactProfitPence,
+        checked_by_exact_engine: d.checked ? "yes" : "no",
+      })),
+  },
+];
+
+export const CHARTS: readonly ChartSpec[] = [...SCENARIO_CHARTS, ...SAMPLED_AND_SENSITIVITY];
 
 /** The charts that have an embed page (docs/embed/[chart].md; observablehq.config.ts). */
 export const EMBED_CHART_IDS: readonly string[] = CHARTS.filter((c) => c.embed !== null).map(

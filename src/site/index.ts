@@ -50,6 +50,7 @@ export {
   DEFAULT_MC_VIEW,
   DRAW_CHOICES,
   FAN_LINES,
+  fanLineFromSearch,
   PAGE_SHAPES,
   crcLossRows,
   fanRows,
@@ -93,6 +94,7 @@ export { chartCsv } from "./chart-csv.ts";
 export { captionLines, citationText, exportFileName } from "./export-provenance.ts";
 export { exportSvgDocument } from "./export-svg.ts";
 export { embedUrl, iframeSnippet, openUrl } from "./embed-snippet.ts";
+export { viewQuery } from "./view-query.ts";
 export { MODEL_VERSION } from "./model-version.ts";
 export { scenarioName } from "./scenario-name.ts";
 export { inputsComparison, scenarioInputRows } from "./scenario-inputs.ts";
@@ -108,6 +110,7 @@ export {
   breakEvenTable,
   formatValue,
   gridCells,
+  gridExportRows,
   gridTable,
   knobChoices,
   outputChoices,
@@ -116,5 +119,6 @@ export {
   sensitivityViewFromSearch,
   sensitivityViewKeys,
   tornadoBars,
+  tornadoExportRows,
   tornadoTable,
 } from "./sensitivity.ts";

@@ -271,6 +271,35 @@ export function tornadoTable(tornado: Tornado): Record<string, string | number>[
   }));
 }
 
+/** A tornado row with its rank and the base output, for the CSV export (every row, in pence). */
+export interface TornadoExportRow extends TornadoRow {
+  readonly rank: number;
+  readonly basePence: number;
+}
+
+export function tornadoExportRows(tornado: Tornado): TornadoExportRow[] {
+  return tornado.rows.map((row, i) => ({ ...row, rank: i + 1, basePence: tornado.basePence }));
+}
+
+/** A grid point with its axes' parameter ids, for the CSV export. */
+export interface GridExportRow {
+  readonly xParameter: string;
+  readonly x: number;
+  readonly yParameter: string;
+  readonly y: number;
+  readonly valuePence: number;
+}
+
+export function gridExportRows(grid: Grid): GridExportRow[] {
+  return grid.rows.map((r) => ({
+    xParameter: grid.x.id,
+    x: r.x,
+    yParameter: grid.y.id,
+    y: r.y,
+    valuePence: r.valuePence,
+  }));
+}
+
 /** One heatmap cell with its edges: halfway to each neighbouring value (half a step at ends). */
 export interface GridCell {
   readonly x: number;

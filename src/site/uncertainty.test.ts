@@ -7,7 +7,9 @@ import { validateScenario } from "../scenario/validate-scenario.ts";
 import { runMonteCarlo, type MonteCarloSummary } from "../uncertainty/run-monte-carlo.ts";
 import {
   DEFAULT_MC_VIEW,
+  FAN_LINES,
   crcLossRows,
+  fanLineFromSearch,
   fanRows,
   lossCountRows,
   monteCarloCsv,
@@ -62,6 +64,17 @@ describe("Monte Carlo view state in the address", () => {
     expect(monteCarloViewFromSearch("?_draws=1e3&_rho=0x1").problems).toHaveLength(2);
   });
 
+  it("reads the fan chart's line from _fan, naming a bad one and using profit", () => {
+    for (const line of FAN_LINES)
+      expect(fanLineFromSearch(`?v=1&_fan=${line}`)).toEqual({ line, problems: [] });
+    expect(fanLineFromSearch("?v=1")).toEqual({ line: "profit", problems: [] });
+    const bad = fanLineFromSearch("_fan=fte");
+    expect(bad.line).toBe("profit");
+    expect(bad.problems).toEqual([
+      `_fan: "fte" is not a money line; lines: ${FAN_LINES.join(", ")}`,
+    ]);
+  });
+
   it("ignores the scenario's own keys", () => {
     expect(monteCarloViewFromSearch("?v=1&extends=pbr-high").problems).toEqual([]);
   });
@@ -78,6 +91,9 @@ describe("Monte Carlo tables", () => {
       expect(r.p75).toBeLessThanOrEqual(r.p95);
     }
     expect(rows[3]!.p50).toBe(summary.fan.lines.profit[3]!.p50 / 1e8);
+    // The exact pence ride along for the CSV export.
+    expect(rows[3]!.pence).toEqual(summary.fan.lines.profit[3]);
+    expect(rows.every((r) => r.line === "profit")).toBe(true);
   });
 
   it("sorts CRCs by probability of loss and names them", () => {

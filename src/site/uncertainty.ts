@@ -93,15 +93,18 @@ export function monteCarloViewKeys(view: MonteCarloView): Record<string, string>
 const POUNDS_PER_MILLION_PENCE = 1e8;
 const m = (pence: number) => pence / POUNDS_PER_MILLION_PENCE;
 
-/** One financial year's band of a money line, in £m (fan chart rows). */
+/** One financial year's band of a money line, in £m (fan chart rows), with the exact pence. */
 export interface FanRow {
   readonly year: string;
+  readonly line: MoneyLine;
   readonly p5: number;
   readonly p25: number;
   readonly p50: number;
   readonly p75: number;
   readonly p95: number;
   readonly mean: number;
+  /** The engine's statistics in whole pence (for the CSV export: no £m rounding). */
+  readonly pence: Stats;
 }
 
 /** The fan of one money line for the nation, by financial year, in £m. */
@@ -111,12 +114,14 @@ export function fanRows(summary: MonteCarloSummary, line: MoneyLine): FanRow[] {
     const s = stats[y]!;
     return {
       year,
+      line,
       p5: m(s.p5),
       p25: m(s.p25),
       p50: m(s.p50),
       p75: m(s.p75),
       p95: m(s.p95),
       mean: m(s.mean),
+      pence: s,
     };
   });
 }
@@ -129,10 +134,12 @@ export interface LossRow {
   readonly p5: number;
   readonly p50: number;
   readonly p95: number;
+  /** The contract-life profit statistics in whole pence (for the CSV export). */
+  readonly pence: Stats;
 }
 
 function lossRow(id: string, name: string, pLoss: number, s: Stats): LossRow {
-  return { id, name, pLoss, p5: m(s.p5), p50: m(s.p50), p95: m(s.p95) };
+  return { id, name, pLoss, p5: m(s.p5), p50: m(s.p50), p95: m(s.p95), pence: s };
 }
 
 /** CRCs by probability of loss, highest first (ties by median profit, lowest first). */
@@ -192,6 +199,24 @@ export function nationalStatRows(summary: MonteCarloSummary): {
 
 /** The lines a user can fan: every money line. */
 export const FAN_LINES: readonly MoneyLine[] = MONEY_LINES;
+
+/** The fan chart's line when the address names none. */
+export const DEFAULT_FAN_LINE: MoneyLine = "profit";
+
+/**
+ * The fan chart's line from the address (`_fan`), so a link or an embed shows the same fan; a
+ * bad value is named and replaced by the default.
+ */
+export function fanLineFromSearch(search: string): { line: MoneyLine; problems: string[] } {
+  const raw = new URLSearchParams(search.startsWith("?") ? search.slice(1) : search).get("_fan");
+  if (raw === null) return { line: DEFAULT_FAN_LINE, problems: [] };
+  if ((FAN_LINES as readonly string[]).includes(raw))
+    return { line: raw as MoneyLine, problems: [] };
+  return {
+    line: DEFAULT_FAN_LINE,
+    problems: [`_fan: "${raw}" is not a money line; lines: ${FAN_LINES.join(", ")}`],
+  };
+}
 
 /** The summary as tidy CSV: the same text as the CLI's `mc --format csv`. */
 export { monteCarloCsv } from "../uncertainty/index.ts";
