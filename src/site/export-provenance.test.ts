@@ -80,7 +80,7 @@ describe("helpers", () => {
   it("oneLine removes control characters", () => {
     expect(oneLine(" a\u0000b\tc ")).toBe("a b c");
   });
-  it("exportFileName uses the chart id and the hash prefix only", () => {
+  it("exportFileName uses the chart id, the hash prefix, and the seed and draws if sampled", () => {
     expect(exportFileName("national-profit", PROVENANCE, "svg")).toBe(
       "crc-scenarios-national-profit-3fa2c1d0e9b8.svg",
     );
@@ -91,5 +91,8 @@ describe("helpers", () => {
         "csv",
       ),
     ).toBe("crc-scenarios-x.csv");
+    expect(exportFileName("fan", { ...PROVENANCE, seed: 42, draws: 1000 }, "png")).toBe(
+      "crc-scenarios-fan-3fa2c1d0e9b8-seed42-1000draws.png",
+    );
   });
 });

@@ -128,5 +128,11 @@ export function csvCommentLines(p: ExportProvenance): string[] {
 export function exportFileName(chartId: string, p: ExportProvenance, extension: string): string {
   const safeId = chartId.replace(/[^a-z0-9-]+/gi, "-").replace(/^-+|-+$/g, "") || "chart";
   const hash = (p.scenarios[0]?.hash ?? "").replace(/[^0-9a-f]/gi, "").slice(0, 12);
-  return `${MODEL_NAME}-${safeId}${hash ? `-${hash}` : ""}.${extension}`;
+  // Sampled charts of the same scenario differ by seed and draws: name both, so files differ.
+  const whole = (n: number | null | undefined) =>
+    n !== undefined && n !== null && Number.isInteger(n) && n >= 0 ? String(n) : null;
+  const seed = whole(p.seed);
+  const draws = whole(p.draws);
+  const sampled = `${seed !== null ? `-seed${seed}` : ""}${draws !== null ? `-${draws}draws` : ""}`;
+  return `${MODEL_NAME}-${safeId}${hash ? `-${hash}` : ""}${sampled}.${extension}`;
 }
