@@ -48,12 +48,11 @@ const plan = planned.value;
 const CHECK = 500;
 const fusedCheck = fusedMonteCarlo(plan, CHECK, SEED).nationalProfit;
 {
-  const rng = createRng(SEED);
   const buffers = drawBuffers(plan);
   let ledger;
   let worst = 0;
   for (let d = 0; d < CHECK; d++) {
-    sampleInto(plan, rng, buffers);
+    sampleInto(plan, createRng(SEED, d), buffers);
     ledger = projectFloat(buffers.inputs, ledger);
     let total = 0;
     for (let i = 0; i < plan.base.crcs.length * MONTH_COUNT; i++) total += ledger.money.profit[i]!;

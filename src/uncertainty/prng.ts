@@ -4,6 +4,15 @@
  * splitmix32 so that nearby seeds give unrelated streams. Only 32-bit integer operations
  * (`Math.imul`, `>>>`, `|0`), so the same seed gives the same numbers in every JavaScript
  * engine (Node and Chromium alike). Never `Math.random`.
+ *
+ * Streams: `createRng(seed, stream)` gives stream `stream` of `seed`. The Monte Carlo gives each
+ * draw d its own stream (`createRng(seed, d)`), so a draw's numbers depend only on (seed, d), never
+ * on which draws ran before it in the same thread: a run split across workers gives the numbers
+ * of a run in one piece (split invariance). The stream index is mixed into the third state word
+ * through murmur3's 32-bit finaliser (a bijection with fmix32(0) = 0, so stream 0 is the
+ * single-stream generator of earlier versions, and distinct streams of one seed start from
+ * distinct states); the 12 discarded outputs then decorrelate neighbouring streams, as sfc32's
+ * reference seeding does for its 64-bit seeds (PractRand `sfc32::seed(Uint64)`).
  */
 export interface Rng {
   /** A uniform number in [0, 1), 32 bits of resolution. */
@@ -23,11 +32,21 @@ function splitmix32(state: number): () => number {
   };
 }
 
-export function createRng(seed: number): Rng {
+/** murmur3's 32-bit finaliser: a bijection on 32-bit words with good avalanche. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h | 0;
+}
+
+export function createRng(seed: number, stream = 0): Rng {
   const init = splitmix32(seed);
   let a = init();
   let b = init();
-  let c = init();
+  let c = init() ^ fmix32(stream >>> 0);
   let d = init();
   const u32 = () => {
     const t = (((a + b) | 0) + d) | 0;
