@@ -7,7 +7,15 @@ import { validateScenario, type ResolvedScenario } from "../scenario/validate-sc
 import { explainDelta, type DeltaExplanation } from "../explain/explain-delta.ts";
 import { explainFigure, type FigureNode } from "../explain/explain-figure.ts";
 import type { Shape } from "../uncertainty/distributions.ts";
-import { runMonteCarlo, type MonteCarloSummary } from "../uncertainty/run-monte-carlo.ts";
+import {
+  checkDrawsParts,
+  prepareMonteCarlo,
+  simulateDraws,
+  summarizeDraws,
+  type DrawsPart,
+  type MonteCarloRun,
+  type MonteCarloSummary,
+} from "../uncertainty/run-monte-carlo.ts";
 import { findBreakEven, type BreakEvenReport } from "../sensitivity/break-even.ts";
 import { runGrid, type Grid, type GridAxisRequest } from "../sensitivity/grid.ts";
 import { parseOutputSpec, type OutputText } from "../sensitivity/output-spec.ts";
@@ -60,6 +68,13 @@ export interface EngineApi {
   project(request: unknown): Promise<WorkerResult<ProjectionView>>;
   /** Seeded Monte Carlo around a scenario (issue #6): see `MonteCarloRequest`. */
   monteCarlo(request: unknown): Promise<WorkerResult<MonteCarloSummary>>;
+  /**
+   * Draws [from, to) of a Monte Carlo run: `{...MonteCarloRequest, from, to}` (a second worker
+   * draws half a run; `monteCarloMerge` summarises the halves as one run).
+   */
+  monteCarloPart(request: unknown): Promise<WorkerResult<DrawsPart>>;
+  /** The summary of a run from parts tiling [0, draws): `{...MonteCarloRequest, parts}`. */
+  monteCarloMerge(request: unknown): Promise<WorkerResult<MonteCarloSummary>>;
   /** One-at-a-time swings low → high of the uncertain parameters: see `TornadoRequest`. */
   tornado(request: unknown): Promise<WorkerResult<Tornado>>;
   /** An output over a grid of two knobs: see `GridRequestText`. */
@@ -173,13 +188,17 @@ function checkRequest(request: unknown, dataset: Dataset): WorkerResult<Projecti
 
 const MC_KEYS = ["scenario", "draws", "seed", "shape", "shortfallCorrelation"];
 
-function checkMonteCarloRequest(request: unknown): WorkerResult<MonteCarloRequest> {
+function checkMonteCarloRequest(
+  request: unknown,
+  extra: readonly string[] = [],
+): WorkerResult<MonteCarloRequest> {
   if (!isRecord(request)) return failure("", `request must be an object, got ${describe(request)}`);
   const issues: WorkerIssue[] = [];
   for (const key of Object.keys(request)) {
-    if (!MC_KEYS.includes(key)) issues.push({ path: key, message: `unknown field "${key}"` });
+    if (!MC_KEYS.includes(key) && !extra.includes(key))
+      issues.push({ path: key, message: `unknown field "${key}"` });
   }
-  for (const key of ["scenario", "draws", "seed"]) {
+  for (const key of ["scenario", "draws", "seed", ...extra]) {
     if (!(key in request)) issues.push({ path: key, message: "is required" });
   }
   if (issues.length > 0) return { ok: false, issues };
@@ -208,6 +227,39 @@ function resolveIn(scenario: unknown, dataset: Dataset): WorkerResult<ResolvedSc
   const resolved = validateScenario(scenario, dataset);
   if (resolved.ok) return { ok: true, value: resolved.value };
   return { ok: false, issues: under("scenario", resolved.issues) };
+}
+
+/**
+ * Check a Monte Carlo request (with the `extra` fields a part or merge needs), validate its
+ * scenario and settle the run, with the request's own field names in every issue.
+ */
+function prepareRequest(
+  request: unknown,
+  dataset: Dataset,
+  extra: readonly string[] = [],
+): WorkerResult<{ run: MonteCarloRun; scenario: ResolvedScenario }> {
+  const checked = checkMonteCarloRequest(request, extra);
+  if (!checked.ok) return checked;
+  const { scenario, draws, seed, shape, shortfallCorrelation } = checked.value;
+  const resolved = resolveIn(scenario, dataset);
+  if (!resolved.ok) return resolved;
+  const run = prepareMonteCarlo(resolved.value, dataset, {
+    draws,
+    seed,
+    ...(shape !== undefined ? { shape: shape as Shape } : {}),
+    ...(shortfallCorrelation !== undefined
+      ? { correlation: { "volume.shortfall": shortfallCorrelation } }
+      : {}),
+  });
+  // Name the request's own field, not the sampler's internal option.
+  if (!run.ok)
+    return {
+      ok: false,
+      issues: toIssues(run.issues).map((i) =>
+        i.path === "correlation.volume.shortfall" ? { ...i, path: "shortfallCorrelation" } : i,
+      ),
+    };
+  return { ok: true, value: { run: run.value, scenario: resolved.value } };
 }
 
 /** A core result as a worker result (issues reduced to path and message). */
@@ -306,30 +358,52 @@ export function createEngineApi(): EngineApi {
     async monteCarlo(request) {
       return guarded(() => {
         if (!dataset) return notReady;
-        const checked = checkMonteCarloRequest(request);
-        if (!checked.ok) return checked;
-        const { scenario, draws, seed, shape, shortfallCorrelation } = checked.value;
-        const resolved = resolveIn(scenario, dataset);
-        if (!resolved.ok) return resolved;
-        const run = runMonteCarlo(resolved.value, dataset, {
-          draws,
-          seed,
-          ...(shape !== undefined ? { shape: shape as Shape } : {}),
-          ...(shortfallCorrelation !== undefined
-            ? { correlation: { "volume.shortfall": shortfallCorrelation } }
-            : {}),
-        });
-        // Name the request's own field, not the sampler's internal option.
-        if (!run.ok)
-          return {
-            ok: false,
-            issues: toIssues(run.issues).map((i) =>
-              i.path === "correlation.volume.shortfall"
-                ? { ...i, path: "shortfallCorrelation" }
-                : i,
-            ),
-          };
-        return { ok: true, value: run.value };
+        const prepared = prepareRequest(request, dataset);
+        if (!prepared.ok) return prepared;
+        const { run, scenario } = prepared.value;
+        return {
+          ok: true,
+          value: summarizeDraws(run, scenario, [simulateDraws(run, 0, run.draws)]),
+        };
+      });
+    },
+
+    async monteCarloPart(request) {
+      return guarded(() => {
+        if (!dataset) return notReady;
+        const prepared = prepareRequest(request, dataset, ["from", "to"]);
+        if (!prepared.ok) return prepared;
+        const { run } = prepared.value;
+        const { from, to } = request as { from: unknown; to: unknown };
+        const whole = (x: unknown): x is number => typeof x === "number" && Number.isInteger(x);
+        const issues: WorkerIssue[] = [];
+        if (!whole(from) || from < 0 || from >= run.draws)
+          issues.push({
+            path: "from",
+            message: `${describe(from)} is not a whole number from 0 to ${run.draws - 1}`,
+          });
+        if (!whole(to) || to > run.draws || (whole(from) && to <= from))
+          issues.push({
+            path: "to",
+            message: `${describe(to)} is not a whole number above from, up to draws (${run.draws})`,
+          });
+        if (issues.length > 0) return { ok: false, issues };
+        return { ok: true, value: simulateDraws(run, from as number, to as number) };
+      });
+    },
+
+    async monteCarloMerge(request) {
+      return guarded(() => {
+        if (!dataset) return notReady;
+        const prepared = prepareRequest(request, dataset, ["parts"]);
+        if (!prepared.ok) return prepared;
+        const { run, scenario } = prepared.value;
+        const { parts } = request as { parts: unknown };
+        if (!Array.isArray(parts) || parts.length === 0)
+          return failure("parts", `must be a non-empty array of parts, got ${describe(parts)}`);
+        const issues = checkDrawsParts(run, parts);
+        if (issues.length > 0) return { ok: false, issues: toIssues(issues) };
+        return { ok: true, value: summarizeDraws(run, scenario, parts as DrawsPart[]) };
       });
     },
 
