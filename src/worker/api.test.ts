@@ -190,6 +190,34 @@ describe("engine worker API over a MessageChannel", () => {
     expect(await remote.monteCarloMerge({ ...request, parts: [b.value, a.value] })).toEqual(whole);
   });
 
+  it("reuses the last settled run only for the same request (a part, then its merge)", async () => {
+    const scenario = { schemaVersion: 1, extends: "the-2017-variation" };
+    const request = { scenario, draws: 12, seed: 5 };
+    const first = await remote.monteCarlo(request);
+    // Same run, but the part's own fields are still checked.
+    expect(await remote.monteCarloPart({ ...request, from: 2 })).toEqual({
+      ok: false,
+      issues: [{ path: "to", message: "is required" }],
+    });
+    for (const changed of [
+      { ...request, shape: "uniform" },
+      { ...request, seed: 6 },
+      { ...request, scenario: { ...scenario, extends: "volumes-as-they-fell" } },
+    ]) {
+      const resolved = validateScenario(changed.scenario, dataset);
+      if (!resolved.ok) throw new Error("scenario failed");
+      const direct = runMonteCarlo(resolved.value, dataset, {
+        draws: 12,
+        seed: changed.seed,
+        ...("shape" in changed ? { shape: "uniform" as const } : {}),
+      });
+      const answer = await remote.monteCarlo(changed);
+      expect(answer).toEqual({ ok: true, value: direct.ok && direct.value });
+      expect(answer).not.toEqual(first);
+    }
+    expect(await remote.monteCarlo(request)).toEqual(first);
+  });
+
   it("returns bad part and merge requests' problems as values", async () => {
     const request = { scenario: { schemaVersion: 1 }, draws: 10, seed: 1 };
     expect(await remote.monteCarloPart({ ...request, from: 5 })).toEqual({
