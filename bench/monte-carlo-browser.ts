@@ -34,7 +34,7 @@ try {
   console.log(
     `Uncertainty page, ${DRAWS.toLocaleString("en-GB")} draws, warm, ${RUNS} seeds: worker round trip ` +
       `min ${sorted[0]} ms, median ${sorted[Math.floor(RUNS / 2)]} ms, max ${sorted[RUNS - 1]} ms ` +
-      `(target ≤ 150 ms; ${page.workers().length} workers)`,
+      `(target ≤ 150 ms; ${page.workers().length} workers): ${times.join(", ")}`,
   );
   const count = Object.values(problems).reduce((n, list) => n + (list as unknown[]).length, 0);
   if (count > 0) console.log(`page problems: ${JSON.stringify(problems)}`);

@@ -216,6 +216,22 @@ describe("engine worker API over a MessageChannel", () => {
       expect(answer).not.toEqual(first);
     }
     expect(await remote.monteCarlo(request)).toEqual(first);
+    // Only the draws or seed changed: the plan is reused, the draws and seed still checked.
+    const fewer = await remote.monteCarlo({ ...request, draws: 7 });
+    expect(fewer.ok && fewer.value.draws).toBe(7);
+    expect(await remote.monteCarlo({ ...request, draws: 0, seed: 1.5 })).toEqual({
+      ok: false,
+      issues: [
+        {
+          path: "draws",
+          message: "0 is not allowed; draws must be a whole number from 1 to 100000",
+        },
+        {
+          path: "seed",
+          message: "1.5 is not allowed; the seed must be a whole number from 0 to 4294967295",
+        },
+      ],
+    });
   });
 
   it("returns bad part and merge requests' problems as values", async () => {

@@ -3,6 +3,7 @@ import { ALL, rollUp, type TidyRow } from "../engine/roll-up.ts";
 import { PRESETS } from "../scenario/presets.ts";
 import type { ScenarioIssue, ScenarioResult } from "../scenario/scenario-issue.ts";
 import { summarize, type Summary } from "../scenario/summarize.ts";
+import { parseUncertainty } from "../scenario/uncertainty-settings.ts";
 import { validateScenario, type ResolvedScenario } from "../scenario/validate-scenario.ts";
 import { explainDelta, type DeltaExplanation } from "../explain/explain-delta.ts";
 import { explainFigure, type FigureNode } from "../explain/explain-figure.ts";
@@ -235,14 +236,14 @@ interface PreparedRun {
 }
 
 /**
- * What a Monte Carlo request's run depends on, as text (undefined: not a request object). Parts'
- * own fields are left out, so a part and the merge of one run share a key; non-finite numbers
- * are spelt out so that they do not read as null.
+ * What a Monte Carlo request's sampling plan depends on, as text (undefined: not a request
+ * object): not the draws, the seed or a part's own fields, which the run takes as they come.
+ * Non-finite numbers are spelt out so that they do not read as null.
  */
 function runKey(request: unknown): string | undefined {
   if (!isRecord(request)) return undefined;
-  const { scenario, draws, seed, shape, shortfallCorrelation } = request;
-  return JSON.stringify([scenario, draws, seed, shape, shortfallCorrelation], (_, v: unknown) =>
+  const { scenario, shape, shortfallCorrelation } = request;
+  return JSON.stringify([scenario, shape, shortfallCorrelation], (_, v: unknown) =>
     typeof v === "number" && !Number.isFinite(v) ? { nonFinite: String(v) } : v,
   );
 }
@@ -292,9 +293,10 @@ export function createEngineApi(): EngineApi {
   let dataset: Dataset | undefined;
   let projectDoc: ReturnType<typeof createProjectionMemo> = () => notReady;
   const notReady = failure("", "the engine has no data yet: call init(dataset) first");
-  // The last settled Monte Carlo run: a split run asks this worker for a part and then the merge
-  // of the same request, and resolving and planning a scenario costs ~15 ms (as much as 100
-  // draws). Only successful preparations are kept; the run and scenario are never mutated.
+  // The last settled Monte Carlo run: resolving a scenario and planning its sampling costs
+  // ~15 ms (as much as 100 draws), and neither depends on the draws or the seed. A split run asks
+  // this worker for a part and then the merge of the same request, and a reader trying seeds
+  // changes only the seed. Only successful preparations are kept; runs are never mutated.
   let lastRun: { key: string; dataset: Dataset; value: PreparedRun } | undefined;
   const prepareRun = (
     request: unknown,
@@ -303,9 +305,21 @@ export function createEngineApi(): EngineApi {
   ): WorkerResult<PreparedRun> => {
     const key = runKey(request);
     if (key !== undefined && lastRun?.key === key && lastRun.dataset === data) {
-      // The request's own fields are still checked (a part's `from`, a merge's `parts`).
+      // The request's own fields are still checked (a part's `from`, a merge's `parts`), and
+      // its draws and seed by the same rules as a fresh preparation.
       const checked = checkMonteCarloRequest(request, extra);
-      return checked.ok ? { ok: true, value: lastRun.value } : checked;
+      if (!checked.ok) return checked;
+      const { draws, seed } = checked.value;
+      const parsed = parseUncertainty({ draws, seed }, "");
+      const settled = parsed.settings;
+      if (parsed.issues.length === 0 && settled.draws !== undefined && settled.seed !== undefined)
+        return {
+          ok: true,
+          value: {
+            scenario: lastRun.value.scenario,
+            run: { ...lastRun.value.run, draws: settled.draws, seed: settled.seed },
+          },
+        };
     }
     const prepared = prepareRequest(request, data, extra);
     if (prepared.ok && key !== undefined) lastRun = { key, dataset: data, value: prepared.value };
