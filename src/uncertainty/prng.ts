@@ -11,8 +11,9 @@
  * of a run in one piece (split invariance). The stream index is mixed into the third state word
  * through murmur3's 32-bit finaliser (a bijection with fmix32(0) = 0, so stream 0 is the
  * single-stream generator of earlier versions, and distinct streams of one seed start from
- * distinct states); the 12 discarded outputs then decorrelate neighbouring streams, as sfc32's
- * reference seeding does for its 64-bit seeds (PractRand `sfc32::seed(Uint64)`).
+ * distinct states); the 12 discarded outputs then mix the state, much as PractRand's sfc32
+ * seeding does for a 64-bit seed (its words placed in the state, 12 outputs discarded).
+ * prng.test.ts checks neighbouring streams for uniformity and correlation.
  */
 export interface Rng {
   /** A uniform number in [0, 1), 32 bits of resolution. */
