@@ -56,7 +56,6 @@ export function fusedMonteCarlo(plan: SamplingPlan, draws: number, seed: number)
   const n = plan.base.crcs.length;
   const ownerIds = [...new Set(plan.base.crcs.map((c) => c.ownerId))];
   const ownerOf = Int32Array.from(plan.base.crcs, (c) => ownerIds.indexOf(c.ownerId));
-  const rng = createRng(seed);
   const buffers = drawBuffers(plan);
   const nationalProfit = new Float64Array(draws);
   const mojSpend = new Float64Array(draws);
@@ -75,7 +74,7 @@ export function fusedMonteCarlo(plan: SamplingPlan, draws: number, seed: number)
   const scratch = new Scratch();
 
   for (let d = 0; d < draws; d++) {
-    sampleInto(plan, rng, buffers);
+    sampleInto(plan, createRng(seed, d), buffers); // one stream per draw, as the engine
     acc.fill(0);
     crcIncome.fill(0);
     crcCost.fill(0);

@@ -6,6 +6,8 @@
  *     overstates Squiggle's time: its cost per sample grows with the sample count),
  * (b) a hand-fused Float64Array loop computing the same arithmetic (bench/fused-monte-carlo.ts),
  *     checked first to give the engine's national profit in every draw;
+ * and the same run split across two worker_threads (bench/monte-carlo-threads.ts: each draws half,
+ * the main thread summarises; checked first to give the one-thread summary exactly);
  * then 1,000 draws (the browser preview's size) and the peak memory of 10,000 draws, measured in
  * a separate process. Times are the minimum over interleaved rounds (machine load hits every
  * case alike; the minimum is the least contended). No assertions: timings vary by machine.
@@ -24,7 +26,9 @@ import { createRng } from "../src/uncertainty/prng.ts";
 import { runMonteCarlo } from "../src/uncertainty/run-monte-carlo.ts";
 import { drawBuffers, sampleInto } from "../src/uncertainty/sampler.ts";
 import { planSampling } from "../src/uncertainty/plan-sampling.ts";
+import { isDeepStrictEqual } from "node:util";
 import { fusedMonteCarlo } from "./fused-monte-carlo.ts";
+import { startThreads } from "./monte-carlo-threads.ts";
 import { SQUIGGLE_COVERS, squiggleModel } from "./squiggle-model.ts";
 
 const PRESET = process.argv[2] ?? "the-2017-variation";
@@ -48,12 +52,11 @@ const plan = planned.value;
 const CHECK = 500;
 const fusedCheck = fusedMonteCarlo(plan, CHECK, SEED).nationalProfit;
 {
-  const rng = createRng(SEED);
   const buffers = drawBuffers(plan);
   let ledger;
   let worst = 0;
   for (let d = 0; d < CHECK; d++) {
-    sampleInto(plan, rng, buffers);
+    sampleInto(plan, createRng(SEED, d), buffers);
     ledger = projectFloat(buffers.inputs, ledger);
     let total = 0;
     for (let i = 0; i < plan.base.crcs.length * MONTH_COUNT; i++) total += ledger.money.profit[i]!;
@@ -76,11 +79,21 @@ console.log(
   `check: 10,000-draw national profit statistics, fused vs engine: ${same ? "identical" : "DIFFERENT"}`,
 );
 
+const threads = await startThreads(dataset);
+for (const draws of [DRAWS, PREVIEW]) {
+  const one = runMonteCarlo(scenario, dataset, { draws, seed: SEED });
+  const two = await threads.run(PRESET, draws, SEED);
+  console.log(
+    `check: ${draws.toLocaleString("en-GB")}-draw summary, 2 worker_threads vs one thread: ` +
+      (one.ok && isDeepStrictEqual(two, one.value) ? "identical" : "DIFFERENT"),
+  );
+}
+
 // 2. Timings, interleaved rounds.
 interface Case {
   readonly name: string;
   readonly draws: number;
-  readonly run: () => unknown;
+  readonly run: () => unknown; // may return a promise (awaited)
   readonly ms: number[];
   readonly cpu: number[];
 }
@@ -100,19 +113,33 @@ const cases: Case[] = [
     cpu: [],
   },
   {
+    name: "engine, 2 worker_threads",
+    draws: DRAWS,
+    run: () => threads.run(PRESET, DRAWS, SEED),
+    ms: [],
+    cpu: [],
+  },
+  {
     name: "engine: runMonteCarlo (preview size)",
     draws: PREVIEW,
     run: () => runMonteCarlo(scenario, dataset, { draws: PREVIEW, seed: SEED }),
     ms: [],
     cpu: [],
   },
+  {
+    name: "engine, 2 worker_threads (preview size)",
+    draws: PREVIEW,
+    run: () => threads.run(PRESET, PREVIEW, SEED),
+    ms: [],
+    cpu: [],
+  },
 ];
-for (const c of cases) c.run(); // warm the JIT up
+for (const c of cases) await c.run(); // warm the JIT up
 for (let round = 0; round < ROUNDS; round++)
   for (const c of cases) {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
-    c.run();
+    await c.run();
     c.ms.push(performance.now() - t0);
     const used = process.cpuUsage(c0);
     c.cpu.push((used.user + used.system) / 1000);
@@ -189,17 +216,21 @@ const line = (cells: string[]) =>
 console.log(
   `\nMonte Carlo, preset ${PRESET}: 21 CRCs × 86 months, ${plan.parameters.length} parameters sampled, ` +
     `${ROUNDS} interleaved rounds; load average ${loadavg()[0]!.toFixed(2)} on ${cpus().length} cores ` +
-    `(other processes inflate wall time; CPU ms is this process's own time)`,
+    `(other processes inflate wall time; CPU ms is this process's own time, all its threads)`,
 );
 console.log(line(header));
 for (const r of rows) console.log(line(r));
+await threads.stop();
 const fused = min(cases[1]!.ms);
-const preview = min(cases[2]!.ms);
+const twoThreads = min(cases[2]!.ms);
+const preview = min(cases[3]!.ms);
+const previewTwo = min(cases[4]!.ms);
 console.log(
   `\ntargets: engine ${(squiggleScaled / engine).toFixed(0)}× faster than Squiggle ` +
     `(${(squiggleCpuScaled / min(cases[0]!.cpu)).toFixed(0)}× in CPU time; target ≥ 20×); ` +
-    `${(engine / fused).toFixed(2)}× the fused loop (≤ 3×); 10,000 draws in ${engine.toFixed(0)} ms (≤ 1,000); ` +
-    `1,000 draws in ${preview.toFixed(0)} ms in Node (browser preview target ≤ 150)`,
+    `${(engine / fused).toFixed(2)}× the fused loop (≤ 3×); 10,000 draws in ${engine.toFixed(0)} ms, ` +
+    `${twoThreads.toFixed(0)} ms on 2 threads (≤ 1,000); ` +
+    `1,000 draws in ${preview.toFixed(0)} ms in Node, ${previewTwo.toFixed(0)} ms on 2 threads (browser preview target ≤ 150)`,
 );
 console.log(
   mem === undefined

@@ -66,4 +66,57 @@ describe("createRng", () => {
   });
 });
 
+describe("createRng streams (one per Monte Carlo draw)", () => {
+  const stream = (seed: number, k: number, n: number) => {
+    const rng = createRng(seed, k);
+    return Array.from({ length: n }, () => rng.next());
+  };
+
+  it("stream 0 is the single-stream generator", () => {
+    expect(stream(42, 0, 4).map((x) => x * 4294967296)).toEqual(PINNED_42);
+  });
+
+  it("gives the same stream for the same (seed, stream), different ones otherwise (law)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 0xffffffff }),
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.integer({ min: 1, max: 100 }),
+        (seed, k, step) => {
+          expect(stream(seed, k, 20)).toEqual(stream(seed, k, 20));
+          expect(stream(seed, k, 20)).not.toEqual(stream(seed, k + step, 20));
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+
+  it("gives uncorrelated first numbers across neighbouring streams (draws 0…9,999)", () => {
+    // What the Monte Carlo reads: the first number of each draw's stream, draw after draw.
+    const n = 10_000;
+    const first = Array.from({ length: n }, (_, k) => stream(7, k, 1)[0]!);
+    const second = Array.from({ length: n }, (_, k) => stream(7, k, 2)[1]!);
+    const counts = new Array<number>(10).fill(0);
+    for (const x of first) counts[Math.floor(x * 10)]!++;
+    const chi2 = counts.reduce((s, c) => s + (c - n / 10) ** 2 / (n / 10), 0);
+    expect(chi2).toBeLessThan(27.88); // uniform across streams (0.1% critical value, 9 df)
+    const lag1 = (xs: number[], ys: number[]) => {
+      const mx = xs.reduce((s, x) => s + x, 0) / xs.length;
+      const my = ys.reduce((s, y) => s + y, 0) / ys.length;
+      let sxy = 0;
+      let sxx = 0;
+      let syy = 0;
+      for (let i = 0; i < xs.length; i++) {
+        sxy += (xs[i]! - mx) * (ys[i]! - my);
+        sxx += (xs[i]! - mx) ** 2;
+        syy += (ys[i]! - my) ** 2;
+      }
+      return sxy / Math.sqrt(sxx * syy);
+    };
+    // |r| < 0.04 at n ≈ 10,000 is 4 standard deviations.
+    expect(Math.abs(lag1(first.slice(0, -1), first.slice(1)))).toBeLessThan(0.04);
+    expect(Math.abs(lag1(first, second))).toBeLessThan(0.04);
+  });
+});
+
 const PINNED_42 = [3825871779, 1851418855, 1383259262, 890322987];

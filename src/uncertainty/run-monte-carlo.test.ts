@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Dataset } from "../data/index.ts";
 import { COST_LINES, INCOME_LINES, MONEY_LINES } from "../engine/lines.ts";
@@ -13,7 +14,12 @@ import { validateScenario } from "../scenario/validate-scenario.ts";
 import { planSampling } from "./plan-sampling.ts";
 import { createRng } from "./prng.ts";
 import {
+  checkDrawsParts,
+  prepareMonteCarlo,
   runMonteCarlo,
+  simulateDraws,
+  summarizeDraws,
+  type DrawsPart,
   type MonteCarloOptions,
   type MonteCarloSummary,
 } from "./run-monte-carlo.ts";
@@ -226,5 +232,97 @@ describe("runMonteCarlo", () => {
     expect(problems({ distributions: { "cost.bidMargin": { low: 0.2, high: 0.5 } } })).toEqual([
       "distributions.cost.bidMargin.high: 0.5 is above the maximum 0.3",
     ]);
+  });
+});
+
+describe("split Monte Carlo (simulateDraws + summarizeDraws)", () => {
+  const prepare = (options: MonteCarloOptions) => {
+    const prepared = prepareMonteCarlo(variation, dataset, options);
+    if (!prepared.ok) throw new Error(prepared.issues.map(formatScenarioIssue).join("; "));
+    return prepared.value;
+  };
+  /** Cut points splitting [0, draws) into 1–4 non-empty parts. */
+  const splitOf = (draws: number) =>
+    fc
+      .uniqueArray(fc.integer({ min: 1, max: Math.max(1, draws - 1) }), { maxLength: 3 })
+      .map((cuts) => [0, ...cuts.filter((c) => c < draws).sort((a, b) => a - b), draws]);
+
+  it("gives the one-part summary whatever the split into 1–4 parts, in any order (law)", () => {
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 1, max: 40 })
+          .chain((draws) =>
+            fc.tuple(
+              fc.constant(draws),
+              splitOf(draws),
+              fc.integer({ min: 0, max: 0xffffffff }),
+              fc.constantFrom("ALL", "london", "sodexo"),
+              fc.boolean(),
+            ),
+          ),
+        ([draws, cuts, seed, fanOf, reversed]) => {
+          const prepared = prepare({ draws, seed, fanOf });
+          const whole = summarizeDraws(prepared, variation, [simulateDraws(prepared, 0, draws)]);
+          const parts = cuts.slice(1).map((to, i) => simulateDraws(prepared, cuts[i]!, to));
+          if (reversed) parts.reverse();
+          expect(summarizeDraws(prepared, variation, parts)).toEqual(whole);
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+
+  it("draws each draw from its own stream: a part holds the whole run's draws", () => {
+    const prepared = prepare({ draws: 30, seed: 3 });
+    const whole = simulateDraws(prepared, 0, 30);
+    const middle = simulateDraws(prepared, 11, 23);
+    expect(middle.nationalProfit).toEqual(whole.nationalProfit.subarray(11, 23));
+    const n = variation.inputs.crcs.length;
+    for (let c = 0; c < n; c++)
+      expect(middle.crcProfit.subarray(c * 12, (c + 1) * 12)).toEqual(
+        whole.crcProfit.subarray(c * 30 + 11, c * 30 + 23),
+      );
+    // Different draws really differ (the split is not trivially invariant).
+    expect(new Set(whole.nationalProfit).size).toBe(30);
+  });
+
+  it("runMonteCarlo is the one-part run", () => {
+    const prepared = prepare({ draws: 25, seed: 4 });
+    expect(run({ draws: 25, seed: 4 })).toEqual(
+      summarizeDraws(prepared, variation, [simulateDraws(prepared, 0, 25)]),
+    );
+  });
+
+  it("names parts that do not tile [0, draws) or do not fit the run", () => {
+    const prepared = prepare({ draws: 10, seed: 1 });
+    const a = simulateDraws(prepared, 0, 4);
+    const b = simulateDraws(prepared, 4, 10);
+    const c = simulateDraws(prepared, 3, 10);
+    const messages = (parts: readonly unknown[]) =>
+      checkDrawsParts(prepared, parts).map((i) => `${i.path}: ${i.message}`);
+    expect(messages([b, a])).toEqual([]);
+    expect(messages([a])).toEqual(["parts: cover draws [0, 4), not [0, 10)"]);
+    expect(messages([a, c])).toEqual([
+      "parts[1]: starts at draw 3, but the parts cover [0, 4) so far (they must tile [0, 10) exactly)",
+    ]);
+    expect(messages([b])).toEqual([
+      "parts[0]: starts at draw 4, but the parts cover [0, 0) so far (they must tile [0, 10) exactly)",
+    ]);
+    expect(messages([a, { ...b, to: 11 }, null])).toEqual([
+      "parts[1]: from 4 and to 11 must be whole numbers with 0 ≤ from < to ≤ 10",
+      "parts[2]: must be a part from monteCarloPart",
+    ]);
+    expect(messages([a, { ...b, fan: [1, 2], crcLosses: new Float64Array(21) }])).toEqual([
+      `parts[1].fan: must be a Float64Array of ${MONEY_LINES.length * FINANCIAL_YEARS.length * 6}`,
+      "parts[1].crcLosses: must be an Int32Array of 21",
+    ]);
+    expect(messages([a, { ...b, nationalLosses: 7 }])).toEqual([
+      "parts[1].nationalLosses: must be a whole number 0–6",
+    ]);
+    expect(() => summarizeDraws(prepared, variation, [a] as DrawsPart[])).toThrow(
+      "parts: cover draws [0, 4), not [0, 10)",
+    );
+    expect(() => simulateDraws(prepared, 5, 11)).toThrow("draws [5, 11) are not within [0, 10)");
   });
 });

@@ -174,35 +174,76 @@ export function runMonteCarlo(
 export const PROGRESS_EVERY = 1000;
 
 /**
- * Run a prepared Monte Carlo (`prepareMonteCarlo`) and summarise it. `onProgress(done)` is
- * called after every 1,000th draw and once more when the summary is built (for a progress bar,
- * or the benchmark's memory sampling); it must not throw.
+ * The per-draw totals of draws [from, to) of a run: plain data of typed arrays (structured-
+ * cloneable, its buffers transferable), so halves of a run can be drawn in two workers and
+ * summarised in one. Series are stored one after another: value i of draw `from + k` is at
+ * `i * (to − from) + k`.
  */
-export function simulateMonteCarlo(
+export interface DrawsPart {
+  readonly from: number;
+  readonly to: number;
+  /** National contract-life profit, MoJ spend, losses and loss-making CRCs, per draw. */
+  readonly nationalProfit: Float64Array;
+  readonly mojSpend: Float64Array;
+  readonly losses: Float64Array;
+  readonly lossCount: Float64Array;
+  /** Each CRC's contract-life profit (CRC-major). */
+  readonly crcProfit: Float64Array;
+  /** Each owner's contract-life profit (owner-major). */
+  readonly ownerProfit: Float64Array;
+  /** The fan's money lines by financial year ((line × year)-major). */
+  readonly fan: Float64Array;
+  /** Draws in which the nation, each CRC, each owner loses money over the contract. */
+  readonly nationalLosses: number;
+  readonly crcLosses: Int32Array;
+  readonly ownerLosses: Int32Array;
+}
+
+function ownersOf(run: MonteCarloRun): { ids: string[]; of: Int32Array } {
+  const crcs = run.plan.base.crcs;
+  const ids = [...new Set(crcs.map((c) => c.ownerId))];
+  return { ids, of: Int32Array.from(crcs, (c) => ids.indexOf(c.ownerId)) };
+}
+
+/**
+ * Draw [from, to) of a prepared run (`prepareMonteCarlo`). Draw d samples with its own
+ * generator `createRng(seed, d)` (prng.ts), so a draw's numbers do not depend on where the range
+ * starts: any split of [0, draws) gives, part by part, the draws of the whole. Each draw samples
+ * the uncertain parameters around the resolved scenario (`sampleInto`, no allocation), projects
+ * with `projectFloat` into one reused ledger, and keeps only small per-draw totals: each CRC's
+ * and owner's contract-life profit, national profit, MoJ spend and losses, the number of
+ * loss-making CRCs, and the fan's money lines by financial year (13 × 8): (4 + 21 + 8 + 104) × 8
+ * bytes ≈ 1.1 kB per draw, ~11 MB for 10,000 draws; never every line and month of every draw.
+ * `onProgress(done)` is called after every 1,000th draw of the part (`done` counts the part's
+ * draws); it must not throw.
+ */
+export function simulateDraws(
   run: MonteCarloRun,
-  scenario: Pick<ResolvedScenario, "merged" | "hash">,
+  from: number,
+  to: number,
   onProgress?: (done: number) => void,
-): MonteCarloSummary {
-  const { plan, draws, seed } = run;
-  const crcs = plan.base.crcs;
-  const n = crcs.length;
-  const ownerIds = [...new Set(crcs.map((c) => c.ownerId))];
-  const ownerOf = Int32Array.from(crcs, (c) => ownerIds.indexOf(c.ownerId));
-  const o = ownerIds.length;
+): DrawsPart {
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to < from || to > run.draws)
+    throw new RangeError(`draws [${from}, ${to}) are not within [0, ${run.draws})`);
+  const { plan, seed } = run;
+  const count = to - from;
+  const n = plan.base.crcs.length;
+  const owners = ownersOf(run);
+  const ownerOf = owners.of;
+  const o = owners.ids.length;
   const inFan = new Uint8Array(n);
   for (const c of run.fanCrcs) inFan[c] = 1;
 
-  const rng = createRng(seed);
   const buffers = drawBuffers(plan);
   let ledger: Ledger | undefined;
 
-  const nationalProfit = new Float64Array(draws);
-  const mojSpend = new Float64Array(draws);
-  const losses = new Float64Array(draws);
-  const lossCount = new Float64Array(draws);
-  const crcProfit = new Float64Array(n * draws);
-  const ownerProfit = new Float64Array(o * draws);
-  const fan = new Float64Array(MONEY_LINES.length * FY_N * draws);
+  const nationalProfit = new Float64Array(count);
+  const mojSpend = new Float64Array(count);
+  const losses = new Float64Array(count);
+  const lossCount = new Float64Array(count);
+  const crcProfit = new Float64Array(n * count);
+  const ownerProfit = new Float64Array(o * count);
+  const fan = new Float64Array(MONEY_LINES.length * FY_N * count);
   let nationalLosses = 0;
   const crcLosses = new Int32Array(n);
   const ownerLosses = new Int32Array(o);
@@ -214,8 +255,8 @@ export function simulateMonteCarlo(
   const incomeY = new Float64Array(FY_N);
   const costY = new Float64Array(FY_N);
 
-  for (let d = 0; d < draws; d++) {
-    sampleInto(plan, rng, buffers);
+  for (let d = 0; d < count; d++) {
+    sampleInto(plan, createRng(seed, from + d), buffers);
     ledger = projectFloat(buffers.inputs, ledger);
     const money = ledger.money;
     // Only the ten income and cost lines are read: their totals give income_total, cost_total
@@ -254,14 +295,14 @@ export function simulateMonteCarlo(
       }
       const l = BASE_LINE_INDEX[b]!;
       for (let y = 0; y < FY_N; y++) {
-        fan[(l * FY_N + y) * draws + d] = byYear[y]!;
+        fan[(l * FY_N + y) * count + d] = byYear[y]!;
         yearAcc[y] = yearAcc[y]! + byYear[y]!;
       }
     }
     for (let y = 0; y < FY_N; y++) {
-      fan[(INCOME_TOTAL * FY_N + y) * draws + d] = incomeY[y]!;
-      fan[(COST_TOTAL * FY_N + y) * draws + d] = costY[y]!;
-      fan[(PROFIT * FY_N + y) * draws + d] = incomeY[y]! - costY[y]!;
+      fan[(INCOME_TOTAL * FY_N + y) * count + d] = incomeY[y]!;
+      fan[(COST_TOTAL * FY_N + y) * count + d] = costY[y]!;
+      fan[(PROFIT * FY_N + y) * count + d] = incomeY[y]! - costY[y]!;
     }
     let spend = 0;
     for (let c = 0; c < n; c++) {
@@ -270,30 +311,174 @@ export function simulateMonteCarlo(
     }
     let total = 0;
     let lost = 0;
-    let count = 0;
+    let lossMaking = 0;
     ownerSum.fill(0);
     for (let c = 0; c < n; c++) {
       const p = crcTotal[c]!;
-      crcProfit[c * draws + d] = p;
+      crcProfit[c * count + d] = p;
       const k = ownerOf[c]!;
       ownerSum[k] = ownerSum[k]! + p;
       total += p;
       if (p < 0) {
         lost -= p;
-        count++;
+        lossMaking++;
         crcLosses[c]!++;
       }
     }
     for (let k = 0; k < o; k++) {
-      ownerProfit[k * draws + d] = ownerSum[k]!;
+      ownerProfit[k * count + d] = ownerSum[k]!;
       if (ownerSum[k]! < 0) ownerLosses[k]!++;
     }
     nationalProfit[d] = total;
     if (total < 0) nationalLosses++;
     mojSpend[d] = spend;
     losses[d] = lost;
-    lossCount[d] = count;
+    lossCount[d] = lossMaking;
     if (onProgress !== undefined && (d + 1) % PROGRESS_EVERY === 0) onProgress(d + 1);
+  }
+  return {
+    from,
+    to,
+    nationalProfit,
+    mojSpend,
+    losses,
+    lossCount,
+    crcProfit,
+    ownerProfit,
+    fan,
+    nationalLosses,
+    crcLosses,
+    ownerLosses,
+  };
+}
+
+/**
+ * Problems with parts meant to be summarised together for `run`: they must tile [0, draws)
+ * exactly (in any order) and have the run's shape. Messages name the part ("parts[1].fan").
+ */
+export function checkDrawsParts(run: MonteCarloRun, parts: readonly unknown[]): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  const n = run.plan.base.crcs.length;
+  const o = ownersOf(run).ids.length;
+  const ranges: [number, number, number][] = [];
+  parts.forEach((raw, i) => {
+    const at = `parts[${i}]`;
+    if (typeof raw !== "object" || raw === null) {
+      issues.push({ path: at, message: "must be a part from monteCarloPart" });
+      return;
+    }
+    const part = raw as Record<string, unknown>;
+    const { from, to } = part;
+    if (
+      typeof from !== "number" ||
+      typeof to !== "number" ||
+      !Number.isInteger(from) ||
+      !Number.isInteger(to) ||
+      from < 0 ||
+      to <= from ||
+      to > run.draws
+    ) {
+      issues.push({
+        path: at,
+        message: `from ${String(from)} and to ${String(to)} must be whole numbers with 0 ≤ from < to ≤ ${run.draws}`,
+      });
+      return;
+    }
+    const count = to - from;
+    const lengths: [keyof DrawsPart, number, "f64" | "i32"][] = [
+      ["nationalProfit", count, "f64"],
+      ["mojSpend", count, "f64"],
+      ["losses", count, "f64"],
+      ["lossCount", count, "f64"],
+      ["crcProfit", n * count, "f64"],
+      ["ownerProfit", o * count, "f64"],
+      ["fan", MONEY_LINES.length * FY_N * count, "f64"],
+      ["crcLosses", n, "i32"],
+      ["ownerLosses", o, "i32"],
+    ];
+    for (const [key, length, kind] of lengths) {
+      const value = part[key];
+      const typed = kind === "f64" ? value instanceof Float64Array : value instanceof Int32Array;
+      if (!typed || (value as ArrayLike<number>).length !== length)
+        issues.push({
+          path: `${at}.${key}`,
+          message: `must be ${kind === "f64" ? "a Float64Array" : "an Int32Array"} of ${length}`,
+        });
+    }
+    const losses = part.nationalLosses;
+    if (typeof losses !== "number" || !Number.isInteger(losses) || losses < 0 || losses > count)
+      issues.push({ path: `${at}.nationalLosses`, message: `must be a whole number 0–${count}` });
+    ranges.push([from, to, i]);
+  });
+  if (issues.length > 0) return issues;
+  ranges.sort((a, b) => a[0] - b[0]);
+  let next = 0;
+  for (const [from, to, i] of ranges) {
+    if (from !== next)
+      issues.push({
+        path: `parts[${i}]`,
+        message: `starts at draw ${from}, but the parts cover [0, ${next}) so far (they must tile [0, ${run.draws}) exactly)`,
+      });
+    next = Math.max(next, to);
+  }
+  if (issues.length === 0 && next !== run.draws)
+    issues.push({
+      path: "parts",
+      message: `cover draws [0, ${next}), not [0, ${run.draws})`,
+    });
+  return issues;
+}
+
+/**
+ * Summarise the draws of a run from parts that tile [0, draws) (`simulateDraws`, in any order):
+ * the series are laid end to end in draw order, so the summary is the one a single part gives,
+ * whatever the split. A part's arrays may be sorted in place (pass copies to keep them). Throws
+ * a RangeError if the parts do not fit the run (`checkDrawsParts` says why, as values).
+ */
+export function summarizeDraws(
+  run: MonteCarloRun,
+  scenario: Pick<ResolvedScenario, "merged" | "hash">,
+  parts: readonly DrawsPart[],
+): MonteCarloSummary {
+  const problems = checkDrawsParts(run, parts);
+  if (problems.length > 0)
+    throw new RangeError(problems.map((i) => `${i.path}: ${i.message}`).join("; "));
+  const { plan, draws, seed } = run;
+  const crcs = plan.base.crcs;
+  const n = crcs.length;
+  const owners = ownersOf(run);
+  const o = owners.ids.length;
+  const ordered = [...parts].sort((a, b) => a.from - b.from);
+  // One part is already in draw order; several are laid end to end, series by series.
+  const joined = (
+    key:
+      "nationalProfit" | "mojSpend" | "losses" | "lossCount" | "crcProfit" | "ownerProfit" | "fan",
+    width: number,
+  ): Float64Array => {
+    if (ordered.length === 1) return ordered[0]![key];
+    const all = new Float64Array(width * draws);
+    for (const part of ordered) {
+      const count = part.to - part.from;
+      const values = part[key];
+      for (let i = 0; i < width; i++)
+        all.set(values.subarray(i * count, (i + 1) * count), i * draws + part.from);
+    }
+    return all;
+  };
+  const nationalProfit = joined("nationalProfit", 1);
+  const mojSpend = joined("mojSpend", 1);
+  const losses = joined("losses", 1);
+  const lossCount = joined("lossCount", 1);
+  const crcProfit = joined("crcProfit", n);
+  const ownerProfit = joined("ownerProfit", o);
+  const fan = joined("fan", MONEY_LINES.length * FY_N);
+  let nationalLosses = 0;
+  const crcLosses = new Int32Array(n);
+  const ownerLosses = new Int32Array(o);
+  for (const part of ordered) {
+    nationalLosses += part.nationalLosses;
+    for (let c = 0; c < n; c++) crcLosses[c] = crcLosses[c]! + part.crcLosses[c]!;
+    for (let k = 0; k < o; k++) ownerLosses[k] = ownerLosses[k]! + part.ownerLosses[k]!;
   }
 
   const pence = roundHalfEven;
@@ -304,7 +489,7 @@ export function simulateMonteCarlo(
   MONEY_LINES.forEach((line, l) => {
     fanLines[line] = FINANCIAL_YEARS.map((_, y) => describe(series(fan, l * FY_N + y), pence));
   });
-  const summary: MonteCarloSummary = {
+  return {
     scenario: scenario.merged.id ?? null,
     hash: scenario.hash,
     draws,
@@ -332,13 +517,27 @@ export function simulateMonteCarlo(
       pLoss: crcLosses[c]! / draws,
       profitPence: describe(series(crcProfit, c), pence),
     })),
-    owners: ownerIds.map((owner, k) => ({
+    owners: owners.ids.map((owner, k) => ({
       owner,
       pLoss: ownerLosses[k]! / draws,
       profitPence: describe(series(ownerProfit, k), pence),
     })),
     fan: { of: run.fanOf, years: FINANCIAL_YEARS, lines: fanLines },
   };
-  onProgress?.(draws);
+}
+
+/**
+ * Run a prepared Monte Carlo (`prepareMonteCarlo`) in one piece and summarise it: the summary of
+ * `simulateDraws(run, 0, draws)`. `onProgress(done)` is called after every 1,000th draw and once
+ * more when the summary is built (for a progress bar, or the benchmark's memory sampling); it
+ * must not throw.
+ */
+export function simulateMonteCarlo(
+  run: MonteCarloRun,
+  scenario: Pick<ResolvedScenario, "merged" | "hash">,
+  onProgress?: (done: number) => void,
+): MonteCarloSummary {
+  const summary = summarizeDraws(run, scenario, [simulateDraws(run, 0, run.draws, onProgress)]);
+  onProgress?.(run.draws);
   return summary;
 }

@@ -175,6 +175,101 @@ describe("engine worker API over a MessageChannel", () => {
     expect(bad.issues.map((i) => i.path)).toEqual(["draws", "seed", "shortfallCorrelation"]);
   });
 
+  it("draws a run in parts over the channel and merges them into the one-piece summary", async () => {
+    const request = {
+      scenario: { schemaVersion: 1, extends: "volumes-as-they-fell" },
+      draws: 30,
+      seed: 11,
+      shortfallCorrelation: 0.3,
+    };
+    const whole = await remote.monteCarlo(request);
+    const a = await remote.monteCarloPart({ ...request, from: 0, to: 13 });
+    const b = await remote.monteCarloPart({ ...request, from: 13, to: 30 });
+    if (!a.ok || !b.ok) throw new Error("part failed");
+    expect(b.value.nationalProfit).toBeInstanceOf(Float64Array); // survives structured clone
+    expect(await remote.monteCarloMerge({ ...request, parts: [b.value, a.value] })).toEqual(whole);
+  });
+
+  it("reuses the last settled run only for the same request (a part, then its merge)", async () => {
+    const scenario = { schemaVersion: 1, extends: "the-2017-variation" };
+    const request = { scenario, draws: 12, seed: 5 };
+    const first = await remote.monteCarlo(request);
+    // Same run, but the part's own fields are still checked.
+    expect(await remote.monteCarloPart({ ...request, from: 2 })).toEqual({
+      ok: false,
+      issues: [{ path: "to", message: "is required" }],
+    });
+    for (const changed of [
+      { ...request, shape: "uniform" },
+      { ...request, seed: 6 },
+      { ...request, scenario: { ...scenario, extends: "volumes-as-they-fell" } },
+    ]) {
+      const resolved = validateScenario(changed.scenario, dataset);
+      if (!resolved.ok) throw new Error("scenario failed");
+      const direct = runMonteCarlo(resolved.value, dataset, {
+        draws: 12,
+        seed: changed.seed,
+        ...("shape" in changed ? { shape: "uniform" as const } : {}),
+      });
+      const answer = await remote.monteCarlo(changed);
+      expect(answer).toEqual({ ok: true, value: direct.ok && direct.value });
+      expect(answer).not.toEqual(first);
+    }
+    expect(await remote.monteCarlo(request)).toEqual(first);
+    // Only the draws or seed changed: the plan is reused, the draws and seed still checked.
+    const fewer = await remote.monteCarlo({ ...request, draws: 7 });
+    expect(fewer.ok && fewer.value.draws).toBe(7);
+    expect(await remote.monteCarlo({ ...request, draws: 0, seed: 1.5 })).toEqual({
+      ok: false,
+      issues: [
+        {
+          path: "draws",
+          message: "0 is not allowed; draws must be a whole number from 1 to 100000",
+        },
+        {
+          path: "seed",
+          message: "1.5 is not allowed; the seed must be a whole number from 0 to 4294967295",
+        },
+      ],
+    });
+  });
+
+  it("returns bad part and merge requests' problems as values", async () => {
+    const request = { scenario: { schemaVersion: 1 }, draws: 10, seed: 1 };
+    expect(await remote.monteCarloPart({ ...request, from: 5 })).toEqual({
+      ok: false,
+      issues: [{ path: "to", message: "is required" }],
+    });
+    expect(await remote.monteCarloPart({ ...request, from: -1, to: 11 })).toEqual({
+      ok: false,
+      issues: [
+        { path: "from", message: "-1 is not a whole number from 0 to 9" },
+        { path: "to", message: "11 is not a whole number above from, up to draws (10)" },
+      ],
+    });
+    expect(await remote.monteCarloPart({ ...request, from: 4, to: 4 })).toMatchObject({
+      ok: false,
+      issues: [{ path: "to" }],
+    });
+    expect(await remote.monteCarloMerge({ ...request, parts: "x" })).toEqual({
+      ok: false,
+      issues: [{ path: "parts", message: 'must be a non-empty array of parts, got "x"' }],
+    });
+    const part = await remote.monteCarloPart({ ...request, from: 0, to: 6 });
+    if (!part.ok) throw new Error("part failed");
+    expect(await remote.monteCarloMerge({ ...request, parts: [part.value] })).toEqual({
+      ok: false,
+      issues: [{ path: "parts", message: "cover draws [0, 6), not [0, 10)" }],
+    });
+    // A part drawn for another run size does not fit.
+    expect(
+      await remote.monteCarloMerge({ ...request, draws: 5, parts: [part.value] }),
+    ).toMatchObject({ ok: false, issues: [{ path: "parts[0]" }] });
+    expect(
+      await remote.monteCarloMerge({ ...request, draws: 0, parts: [part.value] }),
+    ).toMatchObject({ ok: false, issues: [{ path: "draws" }] });
+  });
+
   it("runs a tornado, a grid and a break-even search like the core, and names bad fields", async () => {
     const scenario = { schemaVersion: 1, extends: "volumes-as-they-fell" };
     const resolved = validateScenario(scenario, dataset);

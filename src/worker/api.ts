@@ -3,11 +3,20 @@ import { ALL, rollUp, type TidyRow } from "../engine/roll-up.ts";
 import { PRESETS } from "../scenario/presets.ts";
 import type { ScenarioIssue, ScenarioResult } from "../scenario/scenario-issue.ts";
 import { summarize, type Summary } from "../scenario/summarize.ts";
+import { parseUncertainty } from "../scenario/uncertainty-settings.ts";
 import { validateScenario, type ResolvedScenario } from "../scenario/validate-scenario.ts";
 import { explainDelta, type DeltaExplanation } from "../explain/explain-delta.ts";
 import { explainFigure, type FigureNode } from "../explain/explain-figure.ts";
 import type { Shape } from "../uncertainty/distributions.ts";
-import { runMonteCarlo, type MonteCarloSummary } from "../uncertainty/run-monte-carlo.ts";
+import {
+  checkDrawsParts,
+  prepareMonteCarlo,
+  simulateDraws,
+  summarizeDraws,
+  type DrawsPart,
+  type MonteCarloRun,
+  type MonteCarloSummary,
+} from "../uncertainty/run-monte-carlo.ts";
 import { findBreakEven, type BreakEvenReport } from "../sensitivity/break-even.ts";
 import { runGrid, type Grid, type GridAxisRequest } from "../sensitivity/grid.ts";
 import { parseOutputSpec, type OutputText } from "../sensitivity/output-spec.ts";
@@ -60,6 +69,13 @@ export interface EngineApi {
   project(request: unknown): Promise<WorkerResult<ProjectionView>>;
   /** Seeded Monte Carlo around a scenario (issue #6): see `MonteCarloRequest`. */
   monteCarlo(request: unknown): Promise<WorkerResult<MonteCarloSummary>>;
+  /**
+   * Draws [from, to) of a Monte Carlo run: `{...MonteCarloRequest, from, to}` (a second worker
+   * draws half a run; `monteCarloMerge` summarises the halves as one run).
+   */
+  monteCarloPart(request: unknown): Promise<WorkerResult<DrawsPart>>;
+  /** The summary of a run from parts tiling [0, draws): `{...MonteCarloRequest, parts}`. */
+  monteCarloMerge(request: unknown): Promise<WorkerResult<MonteCarloSummary>>;
   /** One-at-a-time swings low → high of the uncertain parameters: see `TornadoRequest`. */
   tornado(request: unknown): Promise<WorkerResult<Tornado>>;
   /** An output over a grid of two knobs: see `GridRequestText`. */
@@ -173,13 +189,17 @@ function checkRequest(request: unknown, dataset: Dataset): WorkerResult<Projecti
 
 const MC_KEYS = ["scenario", "draws", "seed", "shape", "shortfallCorrelation"];
 
-function checkMonteCarloRequest(request: unknown): WorkerResult<MonteCarloRequest> {
+function checkMonteCarloRequest(
+  request: unknown,
+  extra: readonly string[] = [],
+): WorkerResult<MonteCarloRequest> {
   if (!isRecord(request)) return failure("", `request must be an object, got ${describe(request)}`);
   const issues: WorkerIssue[] = [];
   for (const key of Object.keys(request)) {
-    if (!MC_KEYS.includes(key)) issues.push({ path: key, message: `unknown field "${key}"` });
+    if (!MC_KEYS.includes(key) && !extra.includes(key))
+      issues.push({ path: key, message: `unknown field "${key}"` });
   }
-  for (const key of ["scenario", "draws", "seed"]) {
+  for (const key of ["scenario", "draws", "seed", ...extra]) {
     if (!(key in request)) issues.push({ path: key, message: "is required" });
   }
   if (issues.length > 0) return { ok: false, issues };
@@ -210,6 +230,57 @@ function resolveIn(scenario: unknown, dataset: Dataset): WorkerResult<ResolvedSc
   return { ok: false, issues: under("scenario", resolved.issues) };
 }
 
+interface PreparedRun {
+  readonly run: MonteCarloRun;
+  readonly scenario: ResolvedScenario;
+}
+
+/**
+ * What a Monte Carlo request's sampling plan depends on, as text (undefined: not a request
+ * object): not the draws, the seed or a part's own fields, which the run takes as they come.
+ * Non-finite numbers are spelt out so that they do not read as null.
+ */
+function runKey(request: unknown): string | undefined {
+  if (!isRecord(request)) return undefined;
+  const { scenario, shape, shortfallCorrelation } = request;
+  return JSON.stringify([scenario, shape, shortfallCorrelation], (_, v: unknown) =>
+    typeof v === "number" && !Number.isFinite(v) ? { nonFinite: String(v) } : v,
+  );
+}
+
+/**
+ * Check a Monte Carlo request (with the `extra` fields a part or merge needs), validate its
+ * scenario and settle the run, with the request's own field names in every issue.
+ */
+function prepareRequest(
+  request: unknown,
+  dataset: Dataset,
+  extra: readonly string[] = [],
+): WorkerResult<PreparedRun> {
+  const checked = checkMonteCarloRequest(request, extra);
+  if (!checked.ok) return checked;
+  const { scenario, draws, seed, shape, shortfallCorrelation } = checked.value;
+  const resolved = resolveIn(scenario, dataset);
+  if (!resolved.ok) return resolved;
+  const run = prepareMonteCarlo(resolved.value, dataset, {
+    draws,
+    seed,
+    ...(shape !== undefined ? { shape: shape as Shape } : {}),
+    ...(shortfallCorrelation !== undefined
+      ? { correlation: { "volume.shortfall": shortfallCorrelation } }
+      : {}),
+  });
+  // Name the request's own field, not the sampler's internal option.
+  if (!run.ok)
+    return {
+      ok: false,
+      issues: toIssues(run.issues).map((i) =>
+        i.path === "correlation.volume.shortfall" ? { ...i, path: "shortfallCorrelation" } : i,
+      ),
+    };
+  return { ok: true, value: { run: run.value, scenario: resolved.value } };
+}
+
 /** A core result as a worker result (issues reduced to path and message). */
 function answer<T>(result: ScenarioResult<T>): WorkerResult<T> {
   return result.ok
@@ -222,6 +293,38 @@ export function createEngineApi(): EngineApi {
   let dataset: Dataset | undefined;
   let projectDoc: ReturnType<typeof createProjectionMemo> = () => notReady;
   const notReady = failure("", "the engine has no data yet: call init(dataset) first");
+  // The last settled Monte Carlo run: resolving a scenario and planning its sampling costs
+  // ~15 ms (as much as 100 draws), and neither depends on the draws or the seed. A split run asks
+  // this worker for a part and then the merge of the same request, and a reader trying seeds
+  // changes only the seed. Only successful preparations are kept; runs are never mutated.
+  let lastRun: { key: string; dataset: Dataset; value: PreparedRun } | undefined;
+  const prepareRun = (
+    request: unknown,
+    data: Dataset,
+    extra: readonly string[] = [],
+  ): WorkerResult<PreparedRun> => {
+    const key = runKey(request);
+    if (key !== undefined && lastRun?.key === key && lastRun.dataset === data) {
+      // The request's own fields are still checked (a part's `from`, a merge's `parts`), and
+      // its draws and seed by the same rules as a fresh preparation.
+      const checked = checkMonteCarloRequest(request, extra);
+      if (!checked.ok) return checked;
+      const { draws, seed } = checked.value;
+      const parsed = parseUncertainty({ draws, seed }, "");
+      const settled = parsed.settings;
+      if (parsed.issues.length === 0 && settled.draws !== undefined && settled.seed !== undefined)
+        return {
+          ok: true,
+          value: {
+            scenario: lastRun.value.scenario,
+            run: { ...lastRun.value.run, draws: settled.draws, seed: settled.seed },
+          },
+        };
+    }
+    const prepared = prepareRequest(request, data, extra);
+    if (prepared.ok && key !== undefined) lastRun = { key, dataset: data, value: prepared.value };
+    return prepared;
+  };
 
   return {
     async init(candidate) {
@@ -306,30 +409,52 @@ export function createEngineApi(): EngineApi {
     async monteCarlo(request) {
       return guarded(() => {
         if (!dataset) return notReady;
-        const checked = checkMonteCarloRequest(request);
-        if (!checked.ok) return checked;
-        const { scenario, draws, seed, shape, shortfallCorrelation } = checked.value;
-        const resolved = resolveIn(scenario, dataset);
-        if (!resolved.ok) return resolved;
-        const run = runMonteCarlo(resolved.value, dataset, {
-          draws,
-          seed,
-          ...(shape !== undefined ? { shape: shape as Shape } : {}),
-          ...(shortfallCorrelation !== undefined
-            ? { correlation: { "volume.shortfall": shortfallCorrelation } }
-            : {}),
-        });
-        // Name the request's own field, not the sampler's internal option.
-        if (!run.ok)
-          return {
-            ok: false,
-            issues: toIssues(run.issues).map((i) =>
-              i.path === "correlation.volume.shortfall"
-                ? { ...i, path: "shortfallCorrelation" }
-                : i,
-            ),
-          };
-        return { ok: true, value: run.value };
+        const prepared = prepareRun(request, dataset);
+        if (!prepared.ok) return prepared;
+        const { run, scenario } = prepared.value;
+        return {
+          ok: true,
+          value: summarizeDraws(run, scenario, [simulateDraws(run, 0, run.draws)]),
+        };
+      });
+    },
+
+    async monteCarloPart(request) {
+      return guarded(() => {
+        if (!dataset) return notReady;
+        const prepared = prepareRun(request, dataset, ["from", "to"]);
+        if (!prepared.ok) return prepared;
+        const { run } = prepared.value;
+        const { from, to } = request as { from: unknown; to: unknown };
+        const whole = (x: unknown): x is number => typeof x === "number" && Number.isInteger(x);
+        const issues: WorkerIssue[] = [];
+        if (!whole(from) || from < 0 || from >= run.draws)
+          issues.push({
+            path: "from",
+            message: `${describe(from)} is not a whole number from 0 to ${run.draws - 1}`,
+          });
+        if (!whole(to) || to > run.draws || (whole(from) && to <= from))
+          issues.push({
+            path: "to",
+            message: `${describe(to)} is not a whole number above from, up to draws (${run.draws})`,
+          });
+        if (issues.length > 0) return { ok: false, issues };
+        return { ok: true, value: simulateDraws(run, from as number, to as number) };
+      });
+    },
+
+    async monteCarloMerge(request) {
+      return guarded(() => {
+        if (!dataset) return notReady;
+        const prepared = prepareRun(request, dataset, ["parts"]);
+        if (!prepared.ok) return prepared;
+        const { run, scenario } = prepared.value;
+        const { parts } = request as { parts: unknown };
+        if (!Array.isArray(parts) || parts.length === 0)
+          return failure("parts", `must be a non-empty array of parts, got ${describe(parts)}`);
+        const issues = checkDrawsParts(run, parts);
+        if (issues.length > 0) return { ok: false, issues: toIssues(issues) };
+        return { ok: true, value: summarizeDraws(run, scenario, parts as DrawsPart[]) };
       });
     },
 

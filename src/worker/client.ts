@@ -3,6 +3,7 @@
 import { wrap, type Remote } from "comlink";
 import type { DeltaView, EngineApi, ExplainView, ProjectionView } from "./api.ts";
 import { latestWins } from "./latest-wins.ts";
+import { splitMonteCarlo } from "./split-monte-carlo.ts";
 import type { WorkerResult } from "./result.ts";
 
 export type { DeltaView, ExplainView, ProjectionView } from "./api.ts";
@@ -13,7 +14,11 @@ export interface EngineClient {
   /** Every request answered, in order (comparisons of several scenarios). */
   projectEach(request: unknown): Promise<WorkerResult<ProjectionView>>;
   validate: EngineApi["validate"];
-  /** Latest-input-wins Monte Carlo (the Uncertainty page's inputs). */
+  /**
+   * Latest-input-wins Monte Carlo (the Uncertainty page's inputs). Runs of ≥ 400 draws are
+   * split across this worker and a second one (started on first use): the same summary, drawn
+   * on two cores.
+   */
   monteCarlo: EngineApi["monteCarlo"];
   /** Latest-input-wins sensitivity runs (the Sensitivity page). */
   tornado: EngineApi["tornado"];
@@ -27,6 +32,7 @@ export interface EngineClient {
   /** Every request answered: the steps a reader opens one by one in the panel. */
   explainEach(request: unknown): Promise<WorkerResult<ExplainView>>;
   explainDelta(request: unknown): Promise<WorkerResult<DeltaView>>;
+  /** End the engine worker and the Monte Carlo one, if it was started. */
   terminate(): void;
 }
 
@@ -36,11 +42,23 @@ export interface EngineClient {
  * `then` as a promise (BUILDING.md).
  */
 export function createEngine(workerUrl: string | URL, dataset: unknown): EngineClient {
-  const worker = new Worker(workerUrl, { type: "module" });
-  const remote: Remote<EngineApi> = wrap<EngineApi>(worker);
-  const ready = remote.init(dataset).then((r) => {
-    if (!r.ok) throw new Error(r.issues.map((i) => i.message).join("; "));
-  });
+  const start = () => {
+    const worker = new Worker(workerUrl, { type: "module" });
+    const remote: Remote<EngineApi> = wrap<EngineApi>(worker);
+    const ready = remote.init(dataset).then((r) => {
+      if (!r.ok) throw new Error(r.issues.map((i) => i.message).join("; "));
+    });
+    return { worker, remote, ready };
+  };
+  const { worker, remote, ready } = start();
+  // The second worker draws half of each large Monte Carlo run (the machine's other core); it
+  // is started on the first such run, so pages without Monte Carlo never pay for it.
+  let second: ReturnType<typeof start> | undefined;
+  const secondRemote = async () => {
+    second ??= start();
+    await second.ready;
+    return second.remote;
+  };
   const projectEach = async (request: unknown) => {
     await ready;
     return remote.project(request);
@@ -48,7 +66,7 @@ export function createEngine(workerUrl: string | URL, dataset: unknown): EngineC
   // Each kind of run has its own queue, so a slow grid never holds back a tornado.
   const monteCarlo: EngineClient["monteCarlo"] = latestWins(async (r: unknown) => {
     await ready;
-    return remote.monteCarlo(r);
+    return splitMonteCarlo(r, remote, secondRemote);
   });
   const tornado: EngineClient["tornado"] = latestWins(async (r: unknown) => {
     await ready;
@@ -83,6 +101,9 @@ export function createEngine(workerUrl: string | URL, dataset: unknown): EngineC
       await ready;
       return remote.explainDelta(request);
     },
-    terminate: () => worker.terminate(),
+    terminate: () => {
+      worker.terminate();
+      second?.worker.terminate();
+    },
   };
 }

@@ -79,6 +79,25 @@ describe("Uncertainty", () => {
     expect(problems).toEqual(NO_PROBLEMS);
   });
 
+  it("splits a 1,000-draw run across two workers and still shows Node's summary, to the penny", async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.goto(`${site.url}/uncertainty?v=1&extends=the-2017-variation&_draws=1000&_seed=7`);
+    await settled(page);
+    await expect
+      .poll(() => page.getByTestId("mc-headline").getAttribute("data-draws"))
+      .toBe("1000");
+    // The engine worker and the Monte Carlo worker (started for runs of ≥ 400 draws).
+    expect(page.workers().length).toBe(2);
+    const expected = await monteCarloForUrl(page.url());
+    expect(await median(page)).toBe(String(expected.national.crcProfitPence.p50));
+    const download = page.waitForEvent("download");
+    await page.getByTestId("mc-csv").click();
+    const file = await (await download).path();
+    // Every statistic of the summary, the whole CSV: the split run is Node's one-piece run.
+    expect(await readFile(file, "utf8")).toBe(monteCarloCsv(expected));
+    expect(problems).toEqual(NO_PROBLEMS);
+  });
+
   it("re-runs when the seed and the correlation change, keeping them in the address", async () => {
     const { page, problems } = await watchedPage(site);
     await page.goto(`${site.url}/uncertainty?v=1&extends=volumes-as-they-fell&_draws=200&_seed=1`);
