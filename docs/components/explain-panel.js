@@ -243,28 +243,9 @@ export function explainPanel({
     return html`<li>${details}</li>`;
   }
 
-  const text = html`<textarea
-    class="explain-text"
-    readonly
-    rows="12"
-    aria-label="The explanation as text"
-    data-testid="explain-text"
-    hidden
-  ></textarea>`;
-  const copied = html`<span class="muted" role="status"></span>`;
-  const copy = html`<button type="button">Copy as text</button>`;
-  copy.addEventListener("click", async () => {
-    text.value = explanationText(tree, { title, scenario: scenarioLabel, link, linkFor });
-    text.hidden = false;
-    try {
-      await navigator.clipboard.writeText(text.value);
-      copied.textContent = "Copied. The text is below.";
-    } catch {
-      text.select();
-      copied.textContent =
-        "Select the text below and copy it (this browser did not allow copying).";
-    }
-  });
+  const { text, copy, copied } = copyAsText(() =>
+    explanationText(tree, { title, scenario: scenarioLabel, link, linkFor }),
+  );
   const amount = tree.amountPence;
   return shell(
     html`<div data-ref=${encodeExplainParam(tree.ref)} data-testid="explain-figure">
@@ -315,24 +296,10 @@ export function deltaPanel({ title, nameA, nameB, result, link, onClose }) {
       },
     );
   const d = result.value.delta;
-  const text = html`<textarea
-    class="explain-text"
-    readonly
-    rows="12"
-    aria-label="The explanation as text"
-    data-testid="explain-text"
-    hidden
-  ></textarea>`;
-  const copy = html`<button type="button">Copy as text</button>`;
-  copy.addEventListener("click", async () => {
-    text.value = `${title}\n${formatDelta(d, nameA, nameB)}\nComputed by crc-scenarios (a model, not published accounts): ${link}\n`;
-    text.hidden = false;
-    try {
-      await navigator.clipboard.writeText(text.value);
-    } catch {
-      text.select();
-    }
-  });
+  const { text, copy, copied } = copyAsText(
+    () =>
+      `${title}\n${formatDelta(d, nameA, nameB)}\nComputed by crc-scenarios (a model, not published accounts): ${link}\n`,
+  );
   const money = (pence, testid) =>
     html`<strong class="num" data-pence=${pence} data-testid=${testid}
       >${formatPence(pence)}</strong
@@ -396,7 +363,7 @@ export function deltaPanel({ title, nameA, nameB, result, link, onClose }) {
         Values are in engine units (pence, shares, month numbers from Feb 2015 = 0).
       </p>
       <div class="save-bar">
-        ${copy}<a href=${link} data-testid="explain-link">Link to this explanation</a>
+        ${copy}<a href=${link} data-testid="explain-link">Link to this explanation</a>${copied}
       </div>
       ${text}
     </div>`,
@@ -422,4 +389,34 @@ export function explainDeltaCells(table, open, { figureOf, labelOf }) {
     td.replaceChildren(button);
   }
   return table;
+}
+
+/**
+ * A "Copy as text" button, the text it copies (shown below once asked for, so it can be copied
+ * by hand where the browser refuses the clipboard), and a status line.
+ */
+function copyAsText(compose) {
+  const text = html`<textarea
+    class="explain-text"
+    readonly
+    rows="12"
+    aria-label="The explanation as text"
+    data-testid="explain-text"
+    hidden
+  ></textarea>`;
+  const copied = html`<span class="muted" role="status"></span>`;
+  const copy = html`<button type="button">Copy as text</button>`;
+  copy.addEventListener("click", async () => {
+    text.value = compose();
+    text.hidden = false;
+    try {
+      await navigator.clipboard.writeText(text.value);
+      copied.textContent = "Copied. The text is below.";
+    } catch {
+      text.select();
+      copied.textContent =
+        "Select the text below and copy it (this browser did not allow copying).";
+    }
+  });
+  return { text, copy, copied };
 }

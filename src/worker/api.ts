@@ -24,6 +24,7 @@ import { runTornado, type Tornado } from "../sensitivity/tornado.ts";
 import { checkExplainDeltaRequest, checkExplainRequest } from "./explain-request.ts";
 import { createProjectionMemo } from "./projection-memo.ts";
 import { failure, type WorkerIssue, type WorkerResult } from "./result.ts";
+import { describe, isRecord } from "./request-shape.ts";
 
 /**
  * The engine's API as the worker exposes it: plain data in, plain data out, never a throw.
@@ -129,18 +130,6 @@ export interface DeltaView {
   readonly hashA: string;
   readonly hashB: string;
   readonly delta: DeltaExplanation;
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return "nothing";
-  if (value === null) return "null";
-  if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "object") return Array.isArray(value) ? "an array" : "an object";
-  return String(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function toIssues(issues: readonly ScenarioIssue[]): WorkerIssue[] {

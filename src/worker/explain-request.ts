@@ -1,6 +1,7 @@
 import { DELTA_METHODS, type DeltaMethod } from "../explain/explain-delta.ts";
 import type { FigureRef } from "../explain/figure-ref.ts";
 import type { WorkerIssue, WorkerResult } from "./result.ts";
+import { describe, isRecord } from "./request-shape.ts";
 
 /**
  * The requests "Explain this number" (issue #8) sends to the worker, checked for their shape
@@ -31,18 +32,6 @@ export const DEFAULT_EXPLAIN_DEPTH = 2;
 export const MAX_EXPLAIN_DEPTH = 4;
 
 const FIGURE_FIELDS = ["crc", "line", "period"] as const;
-
-function describe(value: unknown): string {
-  if (value === undefined) return "nothing";
-  if (value === null) return "null";
-  if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "object") return Array.isArray(value) ? "an array" : "an object";
-  return String(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function unknownFields(request: Record<string, unknown>, allowed: readonly string[], at = "") {
   return Object.keys(request)
