@@ -84,7 +84,7 @@ describe("findBreakEven", () => {
     expect(r.atMin!.value).toBe(0);
     expect(r.atMax!.value).toBe(1);
     expect(r.message).toMatch(
-      /^london: no break-even within the allowed range 0 to 1: profit is £[\d.]+ at 0 and £[\d.]+ at 1$/,
+      /^london: no break-even within the allowed range 0 to 1: profit is −?£[\d,]+\.\d\d at 0 and −?£[\d,]+\.\d\d at 1$/,
     );
     expectConfirmed("no-variation", r);
   });

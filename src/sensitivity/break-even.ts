@@ -15,6 +15,7 @@ import { withColumns } from "./edit-inputs.ts";
 import { projectExactWith } from "./exact-rerun.ts";
 import { makeKnob, SHORTFALL_SHIFT, type Knob } from "./knob.ts";
 import { outputPence, selectOutput, type OutputSelector } from "./output-spec.ts";
+import { formatPence } from "../explain/format-tree.ts";
 
 /** The levers a break-even can be found for, and the knob behind each. */
 export const BREAK_EVEN_LEVERS = {
@@ -202,7 +203,6 @@ function solveOne(
     allowed: knob.allowed,
     tolerancePence: BREAK_EVEN_TOLERANCE_PENCE,
   };
-  const pounds = (p: number) => `${p < 0 ? "−" : ""}£${(Math.abs(p) / 100).toFixed(2)}`;
 
   // 1. Scan the allowed range (and the current value) for changes between loss and no loss.
   const xs = Array.from({ length: BREAK_EVEN_SCAN_POINTS }, (_, i) =>
@@ -234,7 +234,7 @@ function solveOne(
       setting: {},
       signChanges: 0,
       checked,
-      message: `${crc.id}: no break-even within the allowed range ${min} to ${max}: profit is ${pounds(atMin.exactProfitPence)} at ${min} and ${pounds(atMax.exactProfitPence)} at ${max}`,
+      message: `${crc.id}: no break-even within the allowed range ${min} to ${max}: profit is ${formatPence(atMin.exactProfitPence)} at ${min} and ${formatPence(atMax.exactProfitPence)} at ${max}`,
     };
   }
 
@@ -296,7 +296,7 @@ function solveOne(
     setting,
     signChanges: changes.length,
     checked,
-    message: `${crc.id}: contract profit is zero at ${knob.id} = ${value} (scenario: ${knob.current ?? "varies by year"}); exact profit there ${pounds(at.exactProfitPence)}, ${pounds(lo.exactProfitPence)} at ${below} and ${pounds(hi.exactProfitPence)} at ${above}${checked ? "" : " — NOT confirmed by the exact engine"}${changes.length > 1 ? `; profit changes sign ${changes.length} times across the range, the change nearest the scenario's value is shown` : ""}`,
+    message: `${crc.id}: contract profit is zero at ${knob.id} = ${value} (scenario: ${knob.current ?? "varies by year"}); exact profit there ${formatPence(at.exactProfitPence)}, ${formatPence(lo.exactProfitPence)} at ${below} and ${formatPence(hi.exactProfitPence)} at ${above}${checked ? "" : " — NOT confirmed by the exact engine"}${changes.length > 1 ? `; profit changes sign ${changes.length} times across the range, the change nearest the scenario's value is shown` : ""}`,
   };
 }
 
