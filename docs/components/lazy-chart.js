@@ -51,15 +51,16 @@ export function lazyChart(key, render) {
     drawnWidth = width;
     slot.style.minHeight = "";
     slot.replaceChildren(render(width));
-    requestAnimationFrame(() => {
-      if (slot.isConnected && slot.offsetHeight > 0) lastHeight.set(key, slot.offsetHeight);
-    });
   };
   const sizer = new ResizeObserver(([entry]) => {
     if (!slot.isConnected) return slot.release();
     const width = Math.floor(entry.contentRect.width);
     if (!width) return;
     lastWidth.set(key, width);
+    // The height of a drawing, for the next placeholder: read here, after layout, rather than
+    // by asking for offsetHeight, which would force a layout of the whole page on every move.
+    if (drawnWidth !== null && entry.contentRect.height > 0)
+      lastHeight.set(key, entry.contentRect.height);
     if (wanted && width !== drawnWidth) drawAt(width);
   });
   slot.release = () => {
