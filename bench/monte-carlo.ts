@@ -248,7 +248,8 @@ const twoThreads = min(cases[2]!.ms);
 const preview = min(cases[3]!.ms);
 const previewTwo = min(cases[4]!.ms);
 console.log(
-  `\ntargets: engine ${(squiggleScaled / engine).toFixed(0)}× faster than Squiggle ` +
+  `\ntargets: engine ${(squiggleScaled / engine).toFixed(0)}× faster than Squiggle on one thread, ` +
+    `${(squiggleScaled / twoThreads).toFixed(0)}× on two ` +
     `(${(squiggleCpuScaled / min(cases[0]!.cpu)).toFixed(0)}× in CPU time; target ≥ 20×); ` +
     `${(engine / fused).toFixed(2)}× the fused loop (≤ 3×); 10,000 draws in ${engine.toFixed(0)} ms, ` +
     `${twoThreads.toFixed(0)} ms on 2 threads (≤ 1,000); ` +
@@ -262,7 +263,8 @@ console.log(
         `process.memoryUsage() sampled ${mem.samples} times during the run, after a full GC (--expose-gc)`,
 );
 const stats = squiggle.stats;
-const pounds = (pence: number, digits = 0) => `£${(pence / 1e8).toFixed(digits)}m`;
+const pounds = (pence: number, digits = 0) =>
+  `${pence < 0 ? "−" : ""}£${(Math.abs(pence) / 1e8).toFixed(digits)}m`;
 const engineStats = engineRun.value.national.crcProfitPence;
 // The standard error of a difference of two independent means of SQUIGGLE_SAMPLES and DRAWS
 // draws, from the spread of the engine's draws (the fused loop's, the same numbers).
