@@ -1,9 +1,13 @@
 /**
  * `npm run bench` (issue #6): 10,000 Monte Carlo draws of the full model (21 CRCs × 86 months)
  * with `runMonteCarlo`, side by side in one run with
- * (a) the same model in Squiggle (@quri/squiggle-lang 0.10.0; what it covers is printed), at
- *     10,000 samples (~15 s here; BENCH_SQUIGGLE_SAMPLES runs fewer, scaled linearly, which
- *     overstates Squiggle's time: its cost per sample grows with the sample count),
+ * (a) the same model in Squiggle (@quri/squiggle-lang 0.10.0, bench/squiggle-model.ts: the whole
+ *     model, what it covers is printed), at 10,000 samples (~35 s here; BENCH_SQUIGGLE_SAMPLES
+ *     runs fewer, scaled linearly, which overstates Squiggle's time: its cost per sample grows
+ *     with the sample count), checked first with every distribution collapsed to a point (the
+ *     "point" shape: both must give the same national profit to the penny), then its national
+ *     profit mean against the engine's (different random draws: the difference is printed in
+ *     standard errors of a difference of two 10,000-draw means),
  * (b) a hand-fused Float64Array loop computing the same arithmetic (bench/fused-monte-carlo.ts),
  *     checked first to give the engine's national profit in every draw;
  * and the same run split across two worker_threads (bench/monte-carlo-threads.ts: each draws half,
@@ -86,6 +90,24 @@ for (const draws of [DRAWS, PREVIEW]) {
   console.log(
     `check: ${draws.toLocaleString("en-GB")}-draw summary, 2 worker_threads vs one thread: ` +
       (one.ok && isDeepStrictEqual(two, one.value) ? "identical" : "DIFFERENT"),
+  );
+}
+
+// The Squiggle model with every distribution at its mode: the engine's deterministic profit.
+{
+  const point = planSampling(scenario.inputs, dataset, { shape: "point" });
+  if (!point.ok) throw new Error("point plan");
+  const out = await runSquiggle(squiggleModel(point.value), {
+    environment: { sampleCount: 100, xyPointLength: 1000, seed: String(SEED) },
+  });
+  if (!out.result.ok) throw new Error(`Squiggle: ${out.result.value.toString()}`);
+  const sq = (out.result.value.result.asJS() as { value: Record<string, number> }).value.mean!;
+  let engineTotal = 0;
+  for (const x of projectFloat(point.value.base).money.profit) engineTotal += x;
+  console.log(
+    `check: Squiggle vs engine, "point" shape (no draws), national contract profit: ` +
+      `${sq} vs ${engineTotal} pence, difference ${sq - engineTotal} ` +
+      (sq === engineTotal ? "(identical)" : "(DIFFERENT: the Squiggle model is not the engine's)"),
   );
 }
 
@@ -199,7 +221,7 @@ const rows: string[][] = [
   ]),
   [
     SQUIGGLE_SAMPLES === DRAWS
-      ? "Squiggle 0.10.0 (part of the model, below)"
+      ? "Squiggle 0.10.0 (whole model)"
       : `Squiggle 0.10.0 (${SQUIGGLE_SAMPLES.toLocaleString("en-GB")} samples, × ${DRAWS / SQUIGGLE_SAMPLES})`,
     DRAWS.toLocaleString("en-GB"),
     squiggleScaled.toFixed(0),
@@ -226,7 +248,8 @@ const twoThreads = min(cases[2]!.ms);
 const preview = min(cases[3]!.ms);
 const previewTwo = min(cases[4]!.ms);
 console.log(
-  `\ntargets: engine ${(squiggleScaled / engine).toFixed(0)}× faster than Squiggle ` +
+  `\ntargets: engine ${(squiggleScaled / engine).toFixed(0)}× faster than Squiggle on one thread, ` +
+    `${(squiggleScaled / twoThreads).toFixed(0)}× on two ` +
     `(${(squiggleCpuScaled / min(cases[0]!.cpu)).toFixed(0)}× in CPU time; target ≥ 20×); ` +
     `${(engine / fused).toFixed(2)}× the fused loop (≤ 3×); 10,000 draws in ${engine.toFixed(0)} ms, ` +
     `${twoThreads.toFixed(0)} ms on 2 threads (≤ 1,000); ` +
@@ -240,9 +263,25 @@ console.log(
         `process.memoryUsage() sampled ${mem.samples} times during the run, after a full GC (--expose-gc)`,
 );
 const stats = squiggle.stats;
-const pounds = (pence: number) => `£${(pence / 1e8).toFixed(0)}m`;
+const pounds = (pence: number, digits = 0) =>
+  `${pence < 0 ? "−" : ""}£${(Math.abs(pence) / 1e8).toFixed(digits)}m`;
+const engineStats = engineRun.value.national.crcProfitPence;
+// The standard error of a difference of two independent means of SQUIGGLE_SAMPLES and DRAWS
+// draws, from the spread of the engine's draws (the fused loop's, the same numbers).
+const draws = fusedRun.nationalProfit;
+let sum = 0;
+let sumSq = 0;
+for (const x of draws) sum += x;
+const drawMean = sum / draws.length;
+for (const x of draws) sumSq += (x - drawMean) ** 2;
+const sd = Math.sqrt(sumSq / (draws.length - 1));
+const seDifference = sd * Math.sqrt(1 / DRAWS + 1 / SQUIGGLE_SAMPLES);
+const difference = stats.mean! - engineStats.mean;
 console.log(
-  `Squiggle covers: ${SQUIGGLE_COVERS}. Its national profit over that part of the model: ` +
-    `mean ${pounds(stats.mean!)}, P5 ${pounds(stats.p5!)}, P95 ${pounds(stats.p95!)} ` +
-    `(the engine, whole model: mean ${pounds(engineRun.value.national.crcProfitPence.mean)})`,
+  `Squiggle covers ${SQUIGGLE_COVERS}.\nNational contract profit, Squiggle vs engine (${PRESET}): ` +
+    `mean ${pounds(stats.mean!, 1)} vs ${pounds(engineStats.mean, 1)} ` +
+    `(difference ${pounds(difference, 1)}, ${((100 * difference) / engineStats.mean).toFixed(2)}%, ` +
+    `${(difference / seDifference).toFixed(2)} standard errors of the difference, ${pounds(seDifference, 1)}: ` +
+    `different random draws), P5 ${pounds(stats.p5!)} vs ${pounds(engineStats.p5)}, ` +
+    `P95 ${pounds(stats.p95!)} vs ${pounds(engineStats.p95)}`,
 );
