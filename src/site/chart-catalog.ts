@@ -3,6 +3,7 @@ import { formatAmount } from "../engine/tidy-csv.ts";
 import type { Stats } from "../uncertainty/percentiles.ts";
 import type { BreakEvenRow, GridExportRow, TornadoExportRow } from "./sensitivity.ts";
 import type { FanRow, LossRow } from "./uncertainty.ts";
+import type { CrcProfit } from "./views.ts";
 
 /**
  * Every chart that can leave the site: its id (file names, embed pages), title, the parameter
@@ -109,17 +110,7 @@ const SCENARIO_CHARTS: readonly ChartSpec[] = [
     embedHeight: 780,
     units: PENCE,
     csv: (rows) =>
-      (
-        rows as Array<{
-          crc: string;
-          name: string;
-          owner: string;
-          ownerName: string;
-          profitPence: number;
-          incomePence: number;
-          costPence: number;
-        }>
-      ).map((d) => ({
+      (rows as CrcProfit[]).map((d) => ({
         crc: d.crc,
         crc_name: d.name,
         owner: d.owner,
