@@ -59,31 +59,23 @@ export function createEngine(workerUrl: string | URL, dataset: unknown): EngineC
     await second.ready;
     return second.remote;
   };
-  const projectEach = async (request: unknown) => {
-    await ready;
-    return remote.project(request);
-  };
+  // Every EngineApi method already returns a promise of plain data, so the comlink proxy has
+  // the API's own types; reading it as EngineApi keeps each result's type exact.
+  const api = remote as unknown as EngineApi;
+  /** A call that waits for the worker to have its data first. */
+  const whenReady =
+    <T>(call: (request: unknown) => Promise<T>) =>
+    async (request: unknown): Promise<T> => {
+      await ready;
+      return call(request);
+    };
+  const projectEach = whenReady((r) => api.project(r));
+  const explainEach = whenReady((r) => api.explain(r));
   // Each kind of run has its own queue, so a slow grid never holds back a tornado.
-  const monteCarlo: EngineClient["monteCarlo"] = latestWins(async (r: unknown) => {
-    await ready;
-    return splitMonteCarlo(r, remote, secondRemote);
-  });
-  const tornado: EngineClient["tornado"] = latestWins(async (r: unknown) => {
-    await ready;
-    return remote.tornado(r);
-  });
-  const grid: EngineClient["grid"] = latestWins(async (r: unknown) => {
-    await ready;
-    return remote.grid(r);
-  });
-  const breakEven: EngineClient["breakEven"] = latestWins(async (r: unknown) => {
-    await ready;
-    return remote.breakEven(r);
-  });
-  const explainEach = async (request: unknown) => {
-    await ready;
-    return remote.explain(request);
-  };
+  const monteCarlo = latestWins(whenReady((r) => splitMonteCarlo(r, remote, secondRemote)));
+  const tornado = latestWins(whenReady((r) => api.tornado(r)));
+  const grid = latestWins(whenReady((r) => api.grid(r)));
+  const breakEven = latestWins(whenReady((r) => api.breakEven(r)));
   return {
     project: latestWins(projectEach),
     monteCarlo,
@@ -91,16 +83,10 @@ export function createEngine(workerUrl: string | URL, dataset: unknown): EngineC
     grid,
     breakEven,
     projectEach,
-    validate: async (scenario) => {
-      await ready;
-      return remote.validate(scenario);
-    },
+    validate: whenReady((scenario) => api.validate(scenario)),
     explain: latestWins(explainEach),
     explainEach,
-    explainDelta: async (request) => {
-      await ready;
-      return remote.explainDelta(request);
-    },
+    explainDelta: whenReady((r) => api.explainDelta(r)),
     terminate: () => {
       worker.terminate();
       second?.worker.terminate();
