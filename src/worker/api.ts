@@ -182,32 +182,26 @@ function checkMonteCarloRequest(
   request: unknown,
   extra: readonly string[] = [],
 ): WorkerResult<MonteCarloRequest> {
-  if (!isRecord(request)) return failure("", `request must be an object, got ${describe(request)}`);
-  const issues: WorkerIssue[] = [];
-  for (const key of Object.keys(request)) {
-    if (!MC_KEYS.includes(key) && !extra.includes(key))
-      issues.push({ path: key, message: `unknown field "${key}"` });
-  }
-  for (const key of ["scenario", "draws", "seed", ...extra]) {
-    if (!(key in request)) issues.push({ path: key, message: "is required" });
-  }
-  if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, value: request as unknown as MonteCarloRequest };
+  const required = ["scenario", "draws", "seed", ...extra];
+  return checkFields(request, [...MC_KEYS, ...extra], required) as WorkerResult<MonteCarloRequest>;
 }
 
 const OUTPUT_KEYS = ["output", "line", "period"];
 
-/** Check a request's fields: an object with `scenario`, and no key outside `keys`. */
+/** Check a request's fields: an object with every `required` key and no key outside `keys`. */
 function checkFields(
   request: unknown,
   keys: readonly string[],
+  required: readonly string[] = ["scenario"],
 ): WorkerResult<Record<string, unknown>> {
   if (!isRecord(request)) return failure("", `request must be an object, got ${describe(request)}`);
   const issues: WorkerIssue[] = [];
   for (const key of Object.keys(request)) {
     if (!keys.includes(key)) issues.push({ path: key, message: `unknown field "${key}"` });
   }
-  if (!("scenario" in request)) issues.push({ path: "scenario", message: "is required" });
+  for (const key of required) {
+    if (!(key in request)) issues.push({ path: key, message: "is required" });
+  }
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, value: request };
 }
