@@ -1,12 +1,9 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { monteCarloCsv, monteCarloViewFromSearch } from "../../src/site/uncertainty.ts";
-import { validateScenario } from "../../src/scenario/validate-scenario.ts";
-import { decodeScenarioQuery } from "../../src/state/url-state.ts";
-import { runMonteCarlo, type MonteCarloSummary } from "../../src/uncertainty/run-monte-carlo.ts";
+import { monteCarloCsv } from "../../src/site/uncertainty.ts";
 import { NO_PROBLEMS, openSite, settled, watchedPage, type Site } from "./harness.ts";
-import { dataset } from "./project-in-node.ts";
+import { monteCarloForUrl } from "./sampled-in-node.ts";
 
 let site: Site;
 beforeAll(async () => {
@@ -15,26 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await site?.close();
 });
-
-/** The oracle: the same run in Node, for the scenario and settings in a page's address. */
-async function monteCarloForUrl(url: string): Promise<MonteCarloSummary> {
-  const search = new URL(url).search;
-  const decoded = decodeScenarioQuery(search);
-  if (!decoded.ok) throw new Error(`bad URL state: ${JSON.stringify(decoded.issues)}`);
-  const { view, problems } = monteCarloViewFromSearch(search);
-  if (problems.length) throw new Error(problems.join("; "));
-  const data = await dataset();
-  const resolved = validateScenario(decoded.scenario, data);
-  if (!resolved.ok) throw new Error("scenario fails");
-  const run = runMonteCarlo(resolved.value, data, {
-    draws: view.draws,
-    seed: view.seed,
-    shape: view.shape,
-    correlation: { "volume.shortfall": view.shortfallCorrelation },
-  });
-  if (!run.ok) throw new Error(JSON.stringify(run.issues));
-  return run.value;
-}
 
 const median = (page: Page) => page.getByTestId("mc-median").getAttribute("data-pence");
 
