@@ -2,8 +2,12 @@
  * `npm run bench:browser` (also run by `npm run bench`): the Explorer in headless Chromium, on the
  * built site. Reports p50/p95 latency from a slider input to the updated per-CRC chart (targets:
  * p95 ≤ 50 ms, issue #5) and the longest main-thread task during a drag (target ≤ 50 ms).
+ * Moves are made two ways: a pointer drag through Chromium's input pipeline (what a reader does;
+ * the target is read here) and synthetic "input" events dispatched from a timer (harsher: they
+ * land anywhere in a frame, and the page's reactive runtime waits for the next frame).
  * Prints numbers; asserts nothing (timings vary by machine: BUILDING.md "Measuring here").
  */
+import { loadavg } from "node:os";
 import { openSite, settled, watchedPage } from "../test/browser/harness.ts";
 
 const MOVES = Number(process.env.BENCH_MOVES ?? 40);
@@ -23,8 +27,52 @@ try {
   await page.locator('[data-testid="crc-chart"]').scrollIntoViewIfNeeded();
   await page.waitForTimeout(200);
 
-  // One measured move: set the slider, dispatch "input" as a drag does, and time until the
-  // per-CRC chart has been redrawn (a mutation in its container) after the worker answered.
+  // 1. A real drag: the pointer moves along the slider through Chromium's input pipeline (input
+  // events aligned to frames, as a user's are). Latency: from the "input" event's timeStamp (when
+  // the browser took the pointer move) until the per-CRC chart is a new SVG in the page (the
+  // Explorer redraws every on-screen chart in that one task), and until the next frame after it.
+  await page.evaluate(() => {
+    const w = window as unknown as { __moves: { input: number; chart: number; frame: number }[] };
+    w.__moves = [];
+    const slider = document.querySelector<HTMLInputElement>(
+      '[data-lever="ffs.toleranceBand"] input[type="range"]',
+    )!;
+    const chartSvg = () => document.querySelector('[data-testid="crc-chart"] svg');
+    let pending: { input: number; before: Element | null } | null = null;
+    slider.addEventListener("input", (e) => {
+      pending ??= { input: e.timeStamp, before: chartSvg() };
+    });
+    new MutationObserver(() => {
+      const now = chartSvg();
+      if (!pending || !now || now === pending.before) return;
+      const move = { input: pending.input, chart: performance.now(), frame: 0 };
+      pending = null;
+      w.__moves.push(move);
+      requestAnimationFrame(() => setTimeout(() => (move.frame = performance.now())));
+    }).observe(document.querySelector(".explorer-results")!, { childList: true, subtree: true });
+  });
+  const track = (await page
+    .locator('[data-lever="ffs.toleranceBand"] input[type="range"]')
+    .boundingBox())!;
+  const y = track.y + track.height / 2;
+  for (let i = 0; i < MOVES; i++) {
+    const x = track.x + 8 + ((i % 20) + 1) * ((track.width - 16) / 22);
+    await page.mouse.move(x, y);
+    if (i === 0) await page.mouse.down();
+    await page.waitForTimeout(120); // a slow drag: each move's result lands before the next
+  }
+  await page.mouse.up();
+  await page.waitForTimeout(100);
+  const dragged = await page.evaluate(() =>
+    (
+      window as unknown as { __moves: { input: number; chart: number; frame: number }[] }
+    ).__moves.filter((m) => m.frame > 0),
+  );
+  const toChart = dragged.map((m) => m.chart - m.input);
+  const toFrame = dragged.map((m) => m.frame - m.input);
+
+  // 2. Synthetic moves: set the value and dispatch "input" from a timer, at any point in a frame
+  // (the page's reactive runtime then waits for the next frame: a harsher, older measure).
   const latencies: number[] = await page.evaluate(async (moves: number) => {
     const slider = document.querySelector<HTMLInputElement>(
       '[data-lever="ffs.toleranceBand"] input[type="range"]',
@@ -75,14 +123,28 @@ try {
     return { longestTaskMs: Math.max(0, ...durations), tasksOver50: durations.length };
   });
 
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const pct = (p: number) =>
-    sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-  console.log("Explorer in headless Chromium (slider input → per-CRC chart, on screen, redrawn)");
-  console.log(`  moves             ${latencies.length}`);
-  console.log(`  p50               ${pct(50).toFixed(1)} ms`);
-  console.log(`  p95               ${pct(95).toFixed(1)} ms   (target ≤ 50 ms)`);
-  console.log(`  max               ${sorted.at(-1)!.toFixed(1)} ms`);
+  const pct = (values: number[], p: number) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  };
+  const row = (label: string, values: number[]) =>
+    console.log(
+      `  ${label.padEnd(44)} ${String(values.length).padStart(5)} ${pct(values, 50).toFixed(1).padStart(7)} ${pct(values, 95).toFixed(1).padStart(7)} ${Math.max(
+        ...values,
+      )
+        .toFixed(1)
+        .padStart(7)}`,
+    );
+  console.log(
+    `Explorer in headless Chromium, slider input → per-CRC chart (on screen) redrawn; load ${loadavg()[0]!.toFixed(2)}`,
+  );
+  console.log(
+    `  ${"".padEnd(44)} ${"moves".padStart(5)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)} ${"max ms".padStart(7)}`,
+  );
+  row("pointer drag: input → chart in the page", toChart);
+  row("pointer drag: input → next frame", toFrame);
+  row("synthetic input events: → chart in the page", latencies);
+  console.log("  target: p95 ≤ 50 ms (input → chart in the page, pointer drag)");
   console.log(
     `  drag: long tasks  ${longest.tasksOver50} over 50 ms; longest ${longest.longestTaskMs.toFixed(1)} ms   (target: none; longtask reports only tasks > 50 ms)`,
   );

@@ -193,11 +193,17 @@ export function embedSnippet(spec, context, who) {
 /**
  * Add the export toolbar to a chart figure (charts.js `withTable` output, or any element
  * holding the chart's SVGs). `rows` are the rows the chart draws; `chart` its catalog id.
+ * `rows` and `context` may be functions, read when a button is pressed: a live chart
+ * (live-chart.js) keeps its toolbar while its plot and rows follow the scenario.
  */
 export function exportable(figure, { chart, rows, context, who } = {}) {
-  if (!context) return figure;
+  const live = typeof context === "function";
+  if (!live && !context) return figure;
+  const contextNow = live ? context : () => context;
+  const rowsNow = typeof rows === "function" ? rows : () => rows;
   const spec = chartSpec(chart);
-  const snippet = embedSnippet(spec, context, who);
+  const snippetNow = () => embedSnippet(spec, contextNow(), who);
+  const embeds = live ? spec.embed !== null : snippetNow() !== null;
   const status = html`<output class="chart-tools-status" data-testid="export-status"></output>`;
   const panel = html`<div class="chart-tools-panel" hidden></div>`;
   const show = (label, text) => {
@@ -215,7 +221,7 @@ export function exportable(figure, { chart, rows, context, who } = {}) {
       status.value = `Export failed: ${error.message}`;
     }
   };
-  const provenance = () => provenanceFor(spec, context, { who });
+  const provenance = () => provenanceFor(spec, contextNow(), { who });
   const file = (p, ext) => exportFileName(spec.id, p, ext);
 
   const svgButton = button("SVG", "svg", "Download the chart as SVG, with its caption");
@@ -231,7 +237,7 @@ export function exportable(figure, { chart, rows, context, who } = {}) {
   const csvButton = button("CSV", "csv", "Download the chart's data as CSV");
   csvButton.onclick = run(() => {
     const p = provenance();
-    save(new Blob([chartCsv(spec.csv(rows), p)], { type: "text/csv" }), file(p, "csv"));
+    save(new Blob([chartCsv(spec.csv(rowsNow()), p)], { type: "text/csv" }), file(p, "csv"));
   });
   const citeButton = button("Copy citation", "cite", "Copy a citation of this view");
   citeButton.onclick = run(async () => {
@@ -245,9 +251,11 @@ export function exportable(figure, { chart, rows, context, who } = {}) {
     }
   });
   const tools = [svgButton, pngButton, csvButton];
-  if (snippet) {
+  if (embeds) {
     const embedButton = button("Embed", "embed", "Show the code to embed this chart in a web page");
     embedButton.onclick = run(async () => {
+      const snippet = snippetNow();
+      if (snippet === null) throw new Error("this view has no embed page");
       const area = show("Embed code (paste into a web page)", snippet);
       area.dataset.testid = "embed-snippet";
       if (await copyText(snippet)) status.value = "Embed code copied.";

@@ -21,12 +21,19 @@ export function withTable(chart, rows, { caption, columns, header, format } = {}
 }
 
 /** Stacked bars by financial year, one colour per line (income lines, or cost lines). */
-export function linesByYearChart(
+export function linesByYearChart(rows, options = {}) {
+  return withTable(linesByYearPlot(rows, options), linesByYearTable(rows), {
+    caption: options.caption,
+  });
+}
+
+/** The lines-by-year chart without its table (a live chart draws the two apart: live-chart.js). */
+export function linesByYearPlot(
   rows,
-  { width, who, what, caption, range = OKABE_ITO, onClick, clickLabel } = {},
+  { width, who, what, range = OKABE_ITO, onClick, clickLabel } = {},
 ) {
   const data = rows.filter((d) => d.pence !== 0);
-  const chart = Plot.plot({
+  return Plot.plot({
     width,
     height: 300,
     marginLeft: 60,
@@ -45,30 +52,92 @@ export function linesByYearChart(
       Plot.ruleY([0]),
     ],
   });
-  return withTable(
-    chart,
-    data.map((d) => ({
+}
+
+export function linesByYearTable(rows) {
+  return rows
+    .filter((d) => d.pence !== 0)
+    .map((d) => ({
       year: d.fy,
       line: LINE_LABELS[d.line] ?? d.line,
       amount: formatMillions(d.pence),
+    }));
+}
+
+/**
+ * The national charts as parts: `plot(rows, options)`, `table(rows)` (the chart's text
+ * alternative) and the table's caption. `xxxChart` below puts the parts in one figure; the
+ * Explorer keeps one figure per chart and redraws only the plot on a move (live-chart.js).
+ */
+export const INCOME_BY_YEAR = {
+  plot: (rows, options) => linesByYearPlot(rows, { ...options, who: "All CRCs", what: "income" }),
+  table: linesByYearTable,
+  caption: "income by year and line",
+};
+
+export const PROFIT_BY_YEAR = {
+  plot: (rows, options) => profitByYearPlot(rows, options),
+  table: (rows) => rows.map((d) => ({ year: d.fy, "profit / loss": formatMillions(d.pence) })),
+  caption: "profit by year",
+};
+
+export const CRC_PROFIT = {
+  plot: (rows, { width } = {}) =>
+    profitBars(rows, {
+      width,
+      rowHeight: 24,
+      ariaLabel: "Contract-life profit or loss of each CRC, worst first",
+      href: (d) => `./crcs/${d.crc}`,
+    }),
+  table: (rows) =>
+    rows.map((d) => ({
+      CRC: d.name,
+      owner: d.ownerName,
+      "profit / loss": formatMillions(d.profitPence),
+      income: formatMillions(d.incomePence),
+      costs: formatMillions(d.costPence),
     })),
-    { caption },
-  );
+  caption: "profit by CRC",
+};
+
+export const OWNER_PROFIT = {
+  plot: (rows, { width } = {}) =>
+    profitBars(rows, {
+      width,
+      rowHeight: 28,
+      ariaLabel: "Contract-life profit or loss of each owner",
+      href: (d) => `./owners/${d.owner}`,
+    }),
+  table: (rows) =>
+    rows.map((d) => ({ owner: d.name, "profit / loss": formatMillions(d.profitPence) })),
+  caption: "profit by owner",
+};
+
+export const STAFFING = {
+  plot: (rows, options) => staffingPlot(rows, options),
+  table: (rows) =>
+    rows.map((d) => ({
+      month: d.month,
+      FTE: Math.round(d.fte),
+      "workload index": d.workloadIndex === null ? "" : Math.round(d.workloadIndex),
+    })),
+  caption: "staffing and workload by month",
+};
+
+/** A chart's parts in one figure: the plot, then its data table. */
+function figureOf(parts, rows, options) {
+  return withTable(parts.plot(rows, options), parts.table(rows), { caption: parts.caption });
 }
 
-export function incomeByYearChart(rows, { width, onClick, clickLabel } = {}) {
-  return linesByYearChart(rows, {
-    width,
-    onClick,
-    clickLabel,
-    who: "All CRCs",
-    what: "income",
-    caption: "income by year and line",
-  });
-}
+export const incomeByYearChart = (rows, options = {}) => figureOf(INCOME_BY_YEAR, rows, options);
+export const crcProfitChart = (rows, options = {}) => figureOf(CRC_PROFIT, rows, options);
+export const ownerProfitChart = (rows, options = {}) => figureOf(OWNER_PROFIT, rows, options);
+export const staffingChart = (rows, options = {}) => figureOf(STAFFING, rows, options);
 
-export function profitByYearChart(rows, { width, who = "All CRCs", onClick, clickLabel } = {}) {
-  const chart = Plot.plot({
+export const profitByYearChart = (rows, options = {}) => figureOf(PROFIT_BY_YEAR, rows, options);
+
+function profitByYearPlot(rows, { width, who = "All CRCs", onClick, clickLabel } = {}) {
+  return Plot.plot({
     width,
     height: 260,
     marginLeft: 60,
@@ -86,11 +155,6 @@ export function profitByYearChart(rows, { width, who = "All CRCs", onClick, clic
       Plot.ruleY([0]),
     ],
   });
-  return withTable(
-    chart,
-    rows.map((d) => ({ year: d.fy, "profit / loss": formatMillions(d.pence) })),
-    { caption: "profit by year" },
-  );
 }
 
 /**
@@ -130,41 +194,7 @@ function profitBars(rows, { width, ariaLabel, rowHeight, href }) {
   });
 }
 
-export function crcProfitChart(rows, { width } = {}) {
-  const chart = profitBars(rows, {
-    width,
-    rowHeight: 24,
-    ariaLabel: "Contract-life profit or loss of each CRC, worst first",
-    href: (d) => `./crcs/${d.crc}`,
-  });
-  return withTable(
-    chart,
-    rows.map((d) => ({
-      CRC: d.name,
-      owner: d.ownerName,
-      "profit / loss": formatMillions(d.profitPence),
-      income: formatMillions(d.incomePence),
-      costs: formatMillions(d.costPence),
-    })),
-    { caption: "profit by CRC" },
-  );
-}
-
-export function ownerProfitChart(rows, { width } = {}) {
-  const chart = profitBars(rows, {
-    width,
-    rowHeight: 28,
-    ariaLabel: "Contract-life profit or loss of each owner",
-    href: (d) => `./owners/${d.owner}`,
-  });
-  return withTable(
-    chart,
-    rows.map((d) => ({ owner: d.name, "profit / loss": formatMillions(d.profitPence) })),
-    { caption: "profit by owner" },
-  );
-}
-
-export function staffingChart(rows, { width } = {}) {
+function staffingPlot(rows, { width } = {}) {
   const data = rows.map((d) => ({ ...d, date: new Date(`${d.month}-01T00:00:00Z`) }));
   const fte = Plot.plot({
     width,
@@ -191,13 +221,5 @@ export function staffingChart(rows, { width } = {}) {
       ),
     ],
   });
-  return withTable(
-    html`<div>${fte}${workload}</div>`,
-    rows.map((d) => ({
-      month: d.month,
-      FTE: Math.round(d.fte),
-      "workload index": d.workloadIndex === null ? "" : Math.round(d.workloadIndex),
-    })),
-    { caption: "staffing and workload by month" },
-  );
+  return html`<div>${fte}${workload}</div>`;
 }

@@ -79,6 +79,33 @@ describe("engine worker API over a MessageChannel", () => {
     });
   });
 
+  it("returns only the monthly lines asked for, unchanged, and names a line it does not know", async () => {
+    const scenario = { schemaVersion: 1, extends: "the-2017-variation" };
+    const monthLines = ["fte", "workload_index"];
+    const some = await remote.project({ scenario, crc: "wales", monthLines });
+    const all = await remote.project({ scenario, crc: "wales" });
+    if (!some.ok || !all.ok) throw new Error("projection failed");
+    const only = (rows: readonly { line: string }[]) =>
+      rows.filter((r) => monthLines.includes(r.line));
+    expect(some.value.nationMonths).toHaveLength(86 * 2);
+    expect(some.value.nationMonths).toEqual(only(all.value.nationMonths));
+    expect(some.value.focusMonths).toEqual(only(all.value.focusMonths));
+    expect(some.value.total).toEqual(all.value.total);
+    expect(await remote.project({ scenario, monthLines: ["fte", "profits"] })).toEqual({
+      ok: false,
+      issues: [
+        {
+          path: "monthLines.1",
+          message: expect.stringMatching(/^"profits" is not a line; expected one of .*profit/),
+        },
+      ],
+    });
+    expect(await remote.project({ scenario, monthLines: "fte" })).toMatchObject({
+      ok: false,
+      issues: [{ path: "monthLines" }],
+    });
+  });
+
   it("returns every problem of a malformed request as a value instead of throwing", async () => {
     expect(
       await remote.project({ scenario: { schemaVersion: 1 }, crc: "atlantis", extra: 1 }),

@@ -1,5 +1,6 @@
 import type { Dataset } from "../data/index.ts";
 import { ALL, rollUp, type TidyRow } from "../engine/roll-up.ts";
+import { LINES } from "../engine/lines.ts";
 import { PRESETS } from "../scenario/presets.ts";
 import type { ScenarioIssue, ScenarioResult } from "../scenario/scenario-issue.ts";
 import { summarize, type Summary } from "../scenario/summarize.ts";
@@ -43,6 +44,12 @@ export interface ProjectionRequest {
    * (the nation only: the Explorer's hot path, a thirtieth of the rows to build and clone).
    */
   readonly fyFor?: "all" | "nation";
+  /**
+   * Which lines `nationMonths` and `focusMonths` carry (LINES ids); all when absent. The
+   * Explorer asks for the two it charts: the monthly rows are most of what crosses the worker
+   * boundary on each slider move (issue #5).
+   */
+  readonly monthLines?: readonly string[];
 }
 
 export interface ProjectionView {
@@ -150,7 +157,7 @@ function guarded<T>(compute: () => WorkerResult<T>): WorkerResult<T> {
   }
 }
 
-const REQUEST_KEYS = ["scenario", "crc", "owner", "fyFor"];
+const REQUEST_KEYS = ["scenario", "crc", "owner", "fyFor", "monthLines"];
 
 function checkRequest(request: unknown, dataset: Dataset): WorkerResult<ProjectionRequest> {
   if (!isRecord(request)) return failure("", `request must be an object, got ${describe(request)}`);
@@ -165,7 +172,24 @@ function checkRequest(request: unknown, dataset: Dataset): WorkerResult<Projecti
       message: `${describe(request.fyFor)} is not one of "all", "nation"`,
     });
   }
-  const { crc, owner } = request;
+  const { crc, owner, monthLines } = request;
+  if (monthLines !== undefined) {
+    if (!Array.isArray(monthLines)) {
+      issues.push({
+        path: "monthLines",
+        message: `${describe(monthLines)} is not a list of lines`,
+      });
+    } else {
+      monthLines.forEach((line, i) => {
+        if (!(LINES as readonly unknown[]).includes(line)) {
+          issues.push({
+            path: `monthLines.${i}`,
+            message: `${describe(line)} is not a line; expected one of ${LINES.join(", ")}`,
+          });
+        }
+      });
+    }
+  }
   if (crc !== undefined && !dataset.crcs.some((c) => c.id === crc)) {
     issues.push({ path: "crc", message: `${describe(crc)} is not a CRC id` });
   }
@@ -359,7 +383,12 @@ export function createEngineApi(): EngineApi {
           };
         }
         const { ledger, scenario, warnings } = projected.value;
-        const { crc, owner } = checked.value;
+        const { crc, owner, monthLines } = checked.value;
+        const kept = monthLines === undefined ? null : new Set<string>(monthLines);
+        const months = (include: (c: string, o: string) => boolean) => {
+          const rows = rollUp(ledger, "month", include);
+          return kept === null ? rows : rows.filter((r) => kept.has(r.line));
+        };
         // A scenario that only names a preset reads under the preset's title.
         const preset = scenario.merged.lineage[0];
         const title =
@@ -377,12 +406,12 @@ export function createEngineApi(): EngineApi {
                 ? rollUp(ledger, "fy", (c, o) => c === ALL && o === ALL)
                 : rollUp(ledger, "fy"),
             total: rollUp(ledger, "total"),
-            nationMonths: rollUp(ledger, "month", (c, o) => c === ALL && o === ALL),
+            nationMonths: months((c, o) => c === ALL && o === ALL),
             focusMonths:
               crc !== undefined
-                ? rollUp(ledger, "month", (c) => c === crc)
+                ? months((c) => c === crc)
                 : owner !== undefined
-                  ? rollUp(ledger, "month", (c, o) => c === ALL && o === owner)
+                  ? months((c, o) => c === ALL && o === owner)
                   : [],
           },
         };

@@ -170,6 +170,16 @@ describe("Explorer charts off screen", () => {
     await expect.poll(() => firstRow.textContent()).toContain(names.get(worst.crc)!);
     expect(await firstRow.textContent()).toContain(formatMillions(worst.profitPence));
     expect(await chart.locator('svg [aria-label="bar"] rect').count()).toBe(21);
+
+    // The open data table follows the next move (it is rebuilt only while open).
+    await slider.focus();
+    for (let i = 0; i < 5; i++) await slider.press("ArrowRight");
+    const band2 = await slider.inputValue();
+    await expect.poll(() => page.url()).toContain(`ffs.toleranceBand=${band2}`);
+    const next = await summaryForUrl(page.url());
+    const worst2 = [...next.crcs].sort((a, b) => a.profitPence - b.profitPence)[0]!;
+    expect(worst2.profitPence).not.toBe(worst.profitPence);
+    await expect.poll(() => firstRow.textContent()).toContain(formatMillions(worst2.profitPence));
     expect(problems).toEqual(NO_PROBLEMS);
   });
 });

@@ -271,6 +271,56 @@ describe("citation and embed code", () => {
   });
 });
 
+describe("exports after a slider move (the toolbar stays, its exports follow)", () => {
+  beforeAll(openExplorer);
+  it("the same figure and toolbar show the new plot, and the CSV, caption and embed are the new scenario's", async () => {
+    // Mark the per-CRC figure and its plot: a move must keep the one and replace the other.
+    await page.evaluate(() => {
+      const figure = document.querySelector('[data-testid="crc-chart"] figure')!;
+      figure.setAttribute("data-kept", "yes");
+      (window as unknown as { oldPlot: Element }).oldPlot = figure.querySelector("svg")!;
+    });
+    const slider = page.locator('[data-lever="ffs.toleranceBand"] input[type="range"]');
+    await slider.focus();
+    for (let i = 0; i < 3; i++) await slider.press("ArrowRight");
+    const band = await slider.inputValue();
+    await expect.poll(() => page.url()).toContain(`ffs.toleranceBand=${band}`);
+    const decoded = decodeScenarioQuery(new URL(page.url()).search);
+    if (!decoded.ok) throw new Error("the address does not decode");
+    const moved = decoded.scenario;
+    const movedHash = (await summaryFor(moved)).hash;
+    await expect
+      .poll(() => page.getByTestId("scenario-hash").textContent())
+      .toBe(movedHash.slice(0, 12));
+    expect(
+      await page.evaluate(() => {
+        const figure = document.querySelector('[data-testid="crc-chart"] figure')!;
+        const plot = figure.querySelector("svg");
+        const { oldPlot } = window as unknown as { oldPlot: Element };
+        return {
+          kept: figure.getAttribute("data-kept"),
+          toolbars: figure.querySelectorAll(".chart-tools").length,
+          newPlot: plot !== oldPlot && !oldPlot.isConnected,
+        };
+      }),
+    ).toEqual({ kept: "yes", toolbars: 1, newPlot: true });
+
+    const { comments, rows } = readCsv(
+      (await download(page, exportButton(page, "crc-profit", "csv"))).bytes,
+    );
+    expect(comments.find((c) => c.startsWith("# scenario: "))).toContain(`(hash ${movedHash})`);
+    const cli = await cliRun(moved, "total");
+    expect(rows).toHaveLength(21);
+    for (const r of rows)
+      expect(r.profit_pence).toBe(cliAmount(cli, { crc: r.crc!, line: "profit" }));
+
+    await exportButton(page, "crc-profit", "embed").click();
+    const snippet = await page.getByTestId("embed-snippet").first().inputValue();
+    expect(snippet).toContain(`ffs.toleranceBand=${band}`);
+    expect(problems).toEqual(NO_PROBLEMS);
+  });
+});
+
 describe("exports on the other pages", () => {
   it("Compare: the comparison chart's CSV is the CLI's profit differences per CRC", async () => {
     const { page: p, problems: pp } = await watchedPage(site);
