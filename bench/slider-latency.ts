@@ -23,7 +23,7 @@ try {
   await page.waitForSelector('[data-lever="ffs.toleranceBand"] input[type="range"]');
   await page.waitForSelector('[data-testid="crc-chart"] svg');
   // The reader watches the per-CRC chart while dragging: bring it on screen (charts off screen
-  // are drawn when they scroll into view or the page is idle: docs/components/lazy-chart.js).
+  // are drawn when they scroll into view or the page is idle: docs/components/live-chart.js).
   await page.locator('[data-testid="crc-chart"]').scrollIntoViewIfNeeded();
   await page.waitForTimeout(200);
 
