@@ -94,12 +94,33 @@ describe("Explorer", () => {
     const { page, problems } = await watchedPage(site);
     await page.goto(`${site.url}/explorer?v=1&extends=pbr-high&ffs.toleranceBand=0.1`);
     await settled(page);
+    // Move a lever first: the save takes the scenario the levers describe now.
+    const slider = page.locator('[data-lever="ffs.toleranceBand"] input[type="range"]');
+    await slider.focus();
+    for (let i = 0; i < 2; i++) await slider.press("ArrowRight");
+    const band = Number(await slider.inputValue());
+    await expect.poll(() => page.url()).toContain(`ffs.toleranceBand=${band}`);
     const name = "<b>Deeper</b> cuts";
     await page.getByLabel("Name").fill(name);
     await page.getByRole("button", { name: "Save this scenario" }).click();
     await expect
       .poll(() => page.getByTestId("save-message").textContent())
       .toBe(`Saved “${name}”.`);
+    const stored = await page.evaluate(() =>
+      Object.keys(localStorage).map((k) => localStorage.getItem(k) ?? ""),
+    );
+    const saved = stored
+      .flatMap((text) => {
+        try {
+          return [JSON.parse(text) as unknown];
+        } catch {
+          return [];
+        }
+      })
+      .flatMap((v) => (Array.isArray(v) ? v : [v]))
+      .find((v) => (v as { name?: string })?.name === name) as
+      { scenario: { parameters: Record<string, unknown> } } | undefined;
+    expect(saved?.scenario.parameters["ffs.toleranceBand"]).toBe(band);
 
     await page.reload();
     await settled(page);
