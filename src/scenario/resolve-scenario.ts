@@ -166,6 +166,8 @@ export function resolveScenario(
     const entry = rows.get(id);
     if (entry === undefined) continue;
     const column = new Float64Array(crcs.length * FY_COUNT);
+    // Only cells a scenario sets are recorded; a cell from data/parameters.csv is described on
+    // demand by `origin` below (one object per cell per resolution was most of its garbage).
     const origin: ValueOrigin[] = [];
     const override = merged.parameters[id];
     crcs.forEach((crc, c) => {
@@ -182,7 +184,6 @@ export function resolveScenario(
         const picked = pickOverride(id, override, crc, fy);
         if (picked === undefined) {
           column[k] = rowDefault(row);
-          origin[k] = { kind: "data", row };
           return;
         }
         const where = entry.byCrc.has(crc.id) ? ` (the range for ${crc.id})` : "";
@@ -198,7 +199,7 @@ export function resolveScenario(
       });
     });
     values.set(id, column);
-    origins.set(id, origin);
+    if (origin.length > 0) origins.set(id, origin);
   }
   if (issues.length > 0) return { issues, warnings };
 
@@ -209,6 +210,13 @@ export function resolveScenario(
   const shortfallRow = (crc: string) => latest?.byCrc.get(crc) ?? latest?.national;
   issues.push(...checkResolvedInputs(inputs, shortfallRow));
   if (issues.length > 0) return { issues, warnings };
-  const origin = (id: string, crc: number, fy: number) => origins.get(id)?.[crc * FY_COUNT + fy];
+  const origin = (id: string, crc: number, fy: number): ValueOrigin | undefined => {
+    const set = origins.get(id)?.[crc * FY_COUNT + fy];
+    if (set !== undefined) return set;
+    const entry = values.has(id) ? rows.get(id) : undefined;
+    const ref = crcs[crc];
+    const row = entry && ref ? (entry.byCrc.get(ref.id) ?? entry.national) : undefined;
+    return row === undefined || fy < 0 || fy >= FY_COUNT ? undefined : { kind: "data", row };
+  };
   return { resolved: { inputs, origin }, issues, warnings };
 }

@@ -124,6 +124,26 @@ describe("validateScenario against data/parameters.csv", () => {
       path: "parameters.pbr.binaryReductionPts.byOwner.sodexo",
     });
   });
+
+  it("says which data row a value came from when the scenario does not set it", () => {
+    const result = validateScenario({ schemaVersion: 1 }, dataset);
+    if (!result.ok) throw new Error("expected a valid scenario");
+    const { origin, inputs } = result.value;
+    const c = inputs.crcs.findIndex((x) => x.id === "wales");
+    // A parameter with a row per CRC: this CRC's row; one with a national row only: that row.
+    const perCrc = dataset.parameters.find((p) => p.crc === "wales")!;
+    expect(origin(perCrc.id, c, 2)).toEqual({
+      kind: "data",
+      row: dataset.parameters.find((p) => p.id === perCrc.id && p.crc === "wales"),
+    });
+    const national = dataset.parameters.find(
+      (p) => p.crc === null && !dataset.parameters.some((q) => q.id === p.id && q.crc !== null),
+    )!;
+    expect(origin(national.id, c, 0)).toEqual({ kind: "data", row: national });
+    expect(origin(national.id, inputs.crcs.length, 0)).toBeUndefined();
+    expect(origin(national.id, c, 8)).toBeUndefined();
+    expect(origin("no.such.parameter", c, 0)).toBeUndefined();
+  });
 });
 
 describe("scenarioHash", () => {
