@@ -146,6 +146,14 @@ describe("Explain this number: Explorer", () => {
     const after = await explainInNode(scenarioOf(page.url()), ref);
     expect(after.amountPence).not.toBe(before.amountPence);
     await expect.poll(() => amountShown(page)).toBe(String(after.amountPence));
+    // Named as the exports name it: the preset, with the lever moved (not the preset alone).
+    expect(
+      await panelOf(page)
+        .getByText(/^Scenario: /)
+        .textContent(),
+    ).toMatch(
+      /^Scenario: No-variation counterfactual, with 1 changed input \(hash [0-9a-f]{12}\)$/,
+    );
     const link = await panelOf(page).getByTestId("explain-link").getAttribute("href");
     expect(scenarioOf(link!)).toEqual(scenarioOf(page.url()));
     expect(link).toContain("_explain=sodexo.profit.2016-17");
