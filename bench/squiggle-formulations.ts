@@ -81,13 +81,17 @@ for (const f of formulations) {
   const runs = [];
   for (const n of SIZES) runs.push({ n, ...(await time(f.code, n)) });
   const fixed = runs[0]!;
-  const cells = runs.map((r) => {
-    const perSample =
-      r.n > fixed.n
-        ? `, ${(((r.ms - fixed.ms) * 1000) / (r.n - fixed.n)).toFixed(0)} µs/sample`
-        : "";
-    return `${r.n.toLocaleString("en-GB")}: ${r.ms.toFixed(0)} ms (CPU ${r.cpu.toFixed(0)})${perSample}`;
-  });
+  // Per sample: the slope from the 10-sample run, and between the two largest runs.
+  const slope = (a: (typeof runs)[number], b: (typeof runs)[number]) =>
+    `${(((b.ms - a.ms) * 1000) / (b.n - a.n)).toFixed(0)} µs/sample`;
+  const cells = runs.map(
+    (r, i) =>
+      `${r.n.toLocaleString("en-GB")}: ${r.ms.toFixed(0)} ms (CPU ${r.cpu.toFixed(0)})` +
+      (i > 0 ? `, ${slope(fixed, r)} over the 10-sample run` : "") +
+      (i > 1
+        ? `, ${slope(runs[i - 1]!, r)} over the ${runs[i - 1]!.n.toLocaleString("en-GB")}`
+        : ""),
+  );
   const last = runs[runs.length - 1]!;
   const se = sd * Math.sqrt(1 / ENGINE_DRAWS + 1 / last.n);
   console.log(
