@@ -71,6 +71,12 @@ const time = async (code: string, sampleCount: number) => {
   return { ms, cpu: (used.user + used.system) / 1000, mean: stats.mean! };
 };
 for (const f of formulations) await time(f.code, 10); // warm-up
+interface Timed {
+  readonly n: number;
+  readonly ms: number;
+  readonly cpu: number;
+  readonly mean: number;
+}
 
 console.log(
   `Squiggle formulations, preset ${PRESET}, ${plan.parameters.length} parameters sampled; ` +
@@ -78,11 +84,11 @@ console.log(
 );
 const pounds = (pence: number) => `${pence < 0 ? "−" : ""}£${(Math.abs(pence) / 1e8).toFixed(1)}m`;
 for (const f of formulations) {
-  const runs = [];
+  const runs: Timed[] = [];
   for (const n of SIZES) runs.push({ n, ...(await time(f.code, n)) });
   const fixed = runs[0]!;
   // Per sample: the slope from the 10-sample run, and between the two largest runs.
-  const slope = (a: (typeof runs)[number], b: (typeof runs)[number]) =>
+  const slope = (a: Timed, b: Timed) =>
     `${(((b.ms - a.ms) * 1000) / (b.n - a.n)).toFixed(0)} µs/sample`;
   const cells = runs.map(
     (r, i) =>
