@@ -4,7 +4,7 @@
  * (a) the same model in Squiggle (@quri/squiggle-lang 0.10.0, bench/squiggle-compact.ts: the whole
  *     model as a Squiggle author would write it, functions mapped over CRCs, years, months and
  *     cohorts with the scenario as data; which formulation and what it covers are printed), at
- *     10,000 samples (~14 s here; BENCH_SQUIGGLE_SAMPLES runs fewer, scaled linearly), timed
+ *     10,000 samples (~11–14 s here; BENCH_SQUIGGLE_SAMPLES runs fewer, scaled linearly), timed
  *     also at 10 samples to split its fixed cost (parse, compile, interpret) from its cost per
  *     sample; checked first with every distribution collapsed to a point (the "point" shape:
  *     both must give the same national profit to the penny), then its national profit mean

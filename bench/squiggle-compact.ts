@@ -1,25 +1,51 @@
 /**
- * The CRC model written in Squiggle as a Squiggle author would write it (issue #6's peer, the
- * compact formulation): the arithmetic once, as Squiggle functions mapped over the 21 CRCs, the
- * 8 financial years, the months and the PbR cohorts (List.map / List.reduce / List.upTo), and
- * the scenario as data — a list of draws, one grid per parameter (per CRC, per year), a dict per
- * CRC for its fixed constants, the month → year index. The source is a few KB of data and one
- * fixed program (`PROGRAM`), where bench/squiggle-model.ts generates ~365 KB, one statement per
- * rounded cell.
+ * The CRC model written in Squiggle (@quri/squiggle-lang 0.10.0, a peer that runs Monte Carlo
+ * models in TypeScript), for the benchmark only (issue #6: "the same model written in
+ * Squiggle"), as a Squiggle author would write it: the arithmetic once, as Squiggle functions
+ * mapped over the 21 CRCs, the 8 financial years, the months and the PbR cohorts (List.map,
+ * List.reduce, List.upTo), and the scenario as data generated from the same resolved scenario
+ * and sampling plan as the engine's run — a list of draws, one grid per parameter (per CRC, per
+ * year), a dict per CRC of its fixed constants, the month → year index — so the constants,
+ * ranges and correlations are the engine's. ~16 KB of source, of which the program (`PROGRAM`)
+ * is fixed. (Until commit a3a77f0 the bench generated ~365 KB instead, one statement per rounded
+ * cell, bench/squiggle-model.ts: the same numbers, but ~10–13 s of every run went on parsing
+ * and interpreting the source; bench/squiggle-formulations.ts at that commit times both.)
  *
- * The semantics are squiggle-model.ts's, line for line (read its header): the same cells, each
- * rounded to whole pence as the engine rounds it (`pen`: half-even with the engine's tie band
- * for a constant cell, Squiggle's `round` on each sample of a drawn one), the same expressions
- * in the same order of operations (so with every distribution at a point both give the engine's
- * national profit to the penny), the variation's payments as a pre-step in TypeScript (the lever
- * is fixed), the guarantee written only when on. What it refuses is what squiggle-model.ts
- * refuses. Rewritten as an author would, not as the generator did:
- * - a quantity that depends only on the CRC and the year (the PbR price per cohort of a year, a
- *   CRC's caseload at a cohort's start) is computed once and reused, not per use;
- * - a shared-uniform cell (the three given shortfall years of a CRC, drawn through one uniform)
- *   is `inv(Sym.beta(α, β), u)` per sample: Squiggle's exact beta quantile (jStat), where the
- *   generator interpolated a 129-point table of the engine's PERT CDF. Both are the modified
- *   PERT; the engine integrates its CDF on a 2,048-step grid (distributions.ts, within 1e-4).
+ * What it computes, per CRC, summed over the 86 months and then over the nation, as sample
+ * sets (one sample per draw), with each cell rounded to whole pence as the engine rounds it
+ * (`pen`: a constant cell half-even with the engine's tie band, a drawn cell with Squiggle's
+ * `round`, ties up: Squiggle has no elementwise half-even, a user function per sample is ~10×
+ * slower, and a drawn cell lands on an exact half-penny with probability ~0):
+ * - fee for service P × (φ + (1 − φ) × v(s)) / 12 with the tolerance band τ and upside cap;
+ * - the 2017 variation's uplift from its start month, P × (φ′ − φ) × (1 − v) × scale / 12, and
+ *   its £42m/£22m payments (each CRC's part by largest remainder, `allocatePence`, then scaled,
+ *   rounded and spread over the months before the start as variation-payments.ts does: a
+ *   deterministic pre-step done in TypeScript, the lever being fixed);
+ * - service credits −gross × (1 − waived) × P / ΣP / 12; ICT compensation (each CRC's part by
+ *   largest remainder) if its drawn month is within the contract;
+ * - PbR: one payment per quarterly cohort from pbr.firstCohort, paid pbr.cashLagMonths (drawn)
+ *   after the cohort starts if that is within the contract: (priceB × o(rB) + priceF × o(rF)) ×
+ *   caseload / national caseload, with the deduction threshold in o (the price of a year's
+ *   cohorts and each CRC's caseload at a cohort's start computed once and reused);
+ * - guarantee max(0, g × cost − (fee + variation + credits)) per month (only when the lever is
+ *   on: off by default, as in the engine); termination (P × months / 12 in the last month of an
+ *   early end, off by default; nothing after the end);
+ * - staff cost on the FTE ramp × loaded cost × pay index / 12, redundancy on the ramp, non-staff
+ *   cost P / (1 + m) × ((f − σ) + (1 − f)(1 − s)) / 12 with σ clamped to ≤ f each draw;
+ * - the shortfall path: the three given years from ONE draw per CRC (a shared uniform through
+ *   each year's quantile: `inv(Sym.beta(α, β), u)` per sample for the PERT, Squiggle's exact
+ *   beta quantile, where the engine integrates its CDF on a 2,048-step grid, distributions.ts,
+ *   within 1e-4), later years + the trend, kept within the 2017-18 row's limits.
+ * Every expression keeps the engine's order of operations, so with every distribution at its
+ * mode (the "point" shape) it gives the engine's national profit to the penny
+ * (test/checks/squiggle-compact.test.ts).
+ * Draws: a parameter with correlation 1 is one sample set shared by all CRCs; with 0, one per CRC
+ * (CRCs that fall back to the national row share one, as in the engine); whole-number
+ * parameters are rounded (Squiggle's round, ties up, as the engine's Math.round).
+ * Not covered (the generator throws rather than give a different model): the workload
+ * feedback levers when on, correlations strictly between 0 and 1, the normal shape, and drawn
+ * levers or bid prices (termination.endDate, variation.start/scale, size.annualPrice,
+ * pbr.firstCohort).
  */
 import { allocatePence } from "../src/engine/allocate-pence.ts";
 import { MONTH_COUNT } from "../src/engine/ledger.ts";
@@ -76,7 +102,7 @@ const GRIDS = {
 
 /**
  * The model, once. `profit(c)` is CRC c's contract profit in pence; every per-year, per-month
- * and per-cohort quantity is a list built by mapping one function. Names as squiggle-model.ts.
+ * and per-cohort quantity is a list built by mapping one function.
  */
 const PROGRAM = `
 // Pence: a constant cell half-even with the engine's tie band, a drawn cell by Squiggle's round.
@@ -331,5 +357,5 @@ ${crcs.join("\n")}
     plan.parameters.length === 0
       ? `{mean: nationalProfit, p5: nationalProfit, p50: nationalProfit, p95: nationalProfit}`
       : `{mean: mean(nationalProfit), p5: quantile(nationalProfit, 0.05), p50: quantile(nationalProfit, 0.5), p95: quantile(nationalProfit, 0.95)}`;
-  return PROGRAM.replace("${DATA}", data) + result + "\n";
+  return PROGRAM.replace("${DATA}", () => data) + result + "\n";
 }
