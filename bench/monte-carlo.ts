@@ -1,13 +1,15 @@
 /**
  * `npm run bench` (issue #6): 10,000 Monte Carlo draws of the full model (21 CRCs × 86 months)
  * with `runMonteCarlo`, side by side in one run with
- * (a) the same model in Squiggle (@quri/squiggle-lang 0.10.0, bench/squiggle-model.ts: the whole
- *     model, what it covers is printed), at 10,000 samples (~35 s here; BENCH_SQUIGGLE_SAMPLES
- *     runs fewer, scaled linearly, which overstates Squiggle's time: its cost per sample grows
- *     with the sample count), checked first with every distribution collapsed to a point (the
- *     "point" shape: both must give the same national profit to the penny), then its national
- *     profit mean against the engine's (different random draws: the difference is printed in
- *     standard errors of a difference of two 10,000-draw means),
+ * (a) the same model in Squiggle (@quri/squiggle-lang 0.10.0, bench/squiggle-compact.ts: the whole
+ *     model as a Squiggle author would write it, functions mapped over CRCs, years, months and
+ *     cohorts with the scenario as data; which formulation and what it covers are printed), at
+ *     10,000 samples (~11–14 s here; BENCH_SQUIGGLE_SAMPLES runs fewer, scaled linearly), timed
+ *     also at 10 samples to split its fixed cost (parse, compile, interpret) from its cost per
+ *     sample; checked first with every distribution collapsed to a point (the "point" shape:
+ *     both must give the same national profit to the penny), then its national profit mean
+ *     against the engine's (different random draws: the difference is printed in standard
+ *     errors of a difference of two 10,000-draw means),
  * (b) a hand-fused Float64Array loop computing the same arithmetic (bench/fused-monte-carlo.ts),
  *     checked first to give the engine's national profit in every draw;
  * and the same run split across two worker_threads (bench/monte-carlo-threads.ts: each draws half,
@@ -33,7 +35,7 @@ import { planSampling } from "../src/uncertainty/plan-sampling.ts";
 import { isDeepStrictEqual } from "node:util";
 import { fusedMonteCarlo } from "./fused-monte-carlo.ts";
 import { startThreads } from "./monte-carlo-threads.ts";
-import { SQUIGGLE_COVERS, squiggleModel } from "./squiggle-model.ts";
+import { SQUIGGLE_COMPACT_COVERS, squiggleCompactModel } from "./squiggle-compact.ts";
 
 const PRESET = process.argv[2] ?? "the-2017-variation";
 const DRAWS = 10_000;
@@ -97,7 +99,7 @@ for (const draws of [DRAWS, PREVIEW]) {
 {
   const point = planSampling(scenario.inputs, dataset, { shape: "point" });
   if (!point.ok) throw new Error("point plan");
-  const out = await runSquiggle(squiggleModel(point.value), {
+  const out = await runSquiggle(squiggleCompactModel(point.value), {
     environment: { sampleCount: 100, xyPointLength: 1000, seed: String(SEED) },
   });
   if (!out.result.ok) throw new Error(`Squiggle: ${out.result.value.toString()}`);
@@ -167,8 +169,8 @@ for (let round = 0; round < ROUNDS; round++)
     c.cpu.push((used.user + used.system) / 1000);
   }
 
-// 3. Squiggle: warm up on a few samples, then one timed run.
-const code = squiggleModel(plan);
+// 3. Squiggle: warm up on a few samples, then the fixed cost (10 samples), then one timed run.
+const code = squiggleCompactModel(plan);
 const squiggleAt = async (sampleCount: number) => {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
@@ -184,6 +186,7 @@ const squiggleAt = async (sampleCount: number) => {
   return { ms, cpu, stats };
 };
 await squiggleAt(100);
+const squiggleFixed = await squiggleAt(10);
 const squiggle = await squiggleAt(SQUIGGLE_SAMPLES);
 const squiggleScaled = (squiggle.ms * DRAWS) / SQUIGGLE_SAMPLES;
 const squiggleCpuScaled = (squiggle.cpu * DRAWS) / SQUIGGLE_SAMPLES;
@@ -221,8 +224,8 @@ const rows: string[][] = [
   ]),
   [
     SQUIGGLE_SAMPLES === DRAWS
-      ? "Squiggle 0.10.0 (whole model)"
-      : `Squiggle 0.10.0 (${SQUIGGLE_SAMPLES.toLocaleString("en-GB")} samples, × ${DRAWS / SQUIGGLE_SAMPLES})`,
+      ? "Squiggle 0.10.0 (whole model, compact)"
+      : `Squiggle 0.10.0 (compact, ${SQUIGGLE_SAMPLES.toLocaleString("en-GB")} samples, × ${DRAWS / SQUIGGLE_SAMPLES})`,
     DRAWS.toLocaleString("en-GB"),
     squiggleScaled.toFixed(0),
     "",
@@ -277,8 +280,18 @@ for (const x of draws) sumSq += (x - drawMean) ** 2;
 const sd = Math.sqrt(sumSq / (draws.length - 1));
 const seDifference = sd * Math.sqrt(1 / DRAWS + 1 / SQUIGGLE_SAMPLES);
 const difference = stats.mean! - engineStats.mean;
+// Squiggle's time split: the 10-sample run is its fixed cost, the rest grows with the samples.
+const engineMicros = (engine * 1000) / DRAWS;
+const perSample = ((squiggle.ms - squiggleFixed.ms) * 1000) / (SQUIGGLE_SAMPLES - 10);
+const split =
+  SQUIGGLE_SAMPLES > 10
+    ? `; then ${perSample.toFixed(0)} µs a sample, ${(perSample / engineMicros).toFixed(1)}× the engine's ${engineMicros.toFixed(0)} µs a draw`
+    : "";
 console.log(
-  `Squiggle covers ${SQUIGGLE_COVERS}.\nNational contract profit, Squiggle vs engine (${PRESET}): ` +
+  `Squiggle peer: bench/squiggle-compact.ts (${(code.length / 1000).toFixed(1)} KB of source), ` +
+    `${SQUIGGLE_COMPACT_COVERS}.\nSquiggle's fixed cost (a 10-sample run: parse, compile, ` +
+    `interpret) ${squiggleFixed.ms.toFixed(0)} ms${split}.\n` +
+    `National contract profit, Squiggle vs engine (${PRESET}): ` +
     `mean ${pounds(stats.mean!, 1)} vs ${pounds(engineStats.mean, 1)} ` +
     `(difference ${pounds(difference, 1)}, ${((100 * difference) / engineStats.mean).toFixed(2)}%, ` +
     `${(difference / seDifference).toFixed(2)} standard errors of the difference, ${pounds(seDifference, 1)}: ` +
