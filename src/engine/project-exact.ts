@@ -2,31 +2,24 @@ import { feeForService } from "./fee-for-service.ts";
 import { guaranteeTopUp } from "./guarantee.ts";
 import { ictCompensationShares } from "./ict-compensation.ts";
 import { emptyLedger, MONTH_COUNT, type Ledger } from "./ledger.ts";
-import { Money, ONE, toPence, ZERO } from "./money.ts";
+import { Money, toPence, ZERO } from "./money.ts";
 import { nonStaffCost } from "./non-staff-cost.ts";
-import { payIndex } from "./pay-index.ts";
 import { pbrCohortPayment } from "./pbr.ts";
 import { pbrCohorts, type PbrCohort } from "./pbr-cohorts.ts";
 import { FY_COUNT, Params, type ProjectionInputs } from "./projection-inputs.ts";
-import { redundancyCost } from "./redundancy.ts";
 import {
   caseloadInputs,
   feeForServiceInputs,
   feedbackAmount,
-  fteInputs,
   guaranteeInputs,
   nonStaffCostInputs,
-  payAwards,
   pbrInputs,
-  redundancyInputs,
   serviceCreditInputs,
-  staffCostInputs,
   terminationInputs,
   variationUpliftInputs,
 } from "./rule-inputs.ts";
 import { serviceCredits } from "./service-credits.ts";
-import { staffCost } from "./staff-cost.ts";
-import { fteAt, fteReductionAt, STAFF_PATH_END_INDEX, STAFF_PATH_START_INDEX } from "./staffing.ts";
+import { createStaffBlockMemo } from "./staff-block.ts";
 import { terminationPayment } from "./termination.ts";
 import { FY_INDEX_BY_MONTH } from "./timeline.ts";
 import { variationUplift } from "./variation.ts";
@@ -40,6 +33,9 @@ import {
   workloadIndex,
 } from "./workload.ts";
 
+/** Each CRC's last staffing block, shared by every projection (see createStaffBlockMemo). */
+const STAFF_BLOCKS = createStaffBlockMemo();
+
 /**
  * The exact projection (MODEL.md throughout): every CRC, every month, every line, in whole pence
  * computed with decimal.js and rounded half-even once per cell (src/engine/README.md,
@@ -52,6 +48,7 @@ import {
  */
 export function projectExact(inputs: ProjectionInputs): Ledger {
   const p = new Params(inputs);
+  const staffBlockOf = STAFF_BLOCKS;
   const ledger = emptyLedger(inputs.crcs, p.num("workload.caseloadPerFteNorm", 0));
   const norm = p.dec("workload.caseloadPerFteNorm", 0);
   const priceSum = inputs.crcs.reduce((s, _, c) => s.plus(p.dec("size.annualPrice", c)), ZERO);
@@ -82,19 +79,16 @@ export function projectExact(inputs: ProjectionInputs): Ledger {
     const end = p.num("termination.endDate", c);
     const varStart = p.num("variation.start", c);
 
-    // The FTE path, exact, and its float copy for the FTE rows.
-    const fte: Money[] = [];
-    for (let m = 0; m < MONTH_COUNT; m++) {
-      fte.push(m <= STAFF_PATH_END_INDEX ? fteAt(fteInputs(p, c, m).values) : fte[m - 1]!);
-    }
+    // The FTE path (exact), staff and redundancy cost: unchanged from the last projection unless
+    // a staffing value is (staff-block.ts).
+    const staffing = staffBlockOf(p, c);
+    const fte = staffing.fte;
 
     // Per financial year.
-    const awards = payAwards(p, c);
     const ffsY: number[] = [];
     const upliftY: number[] = [];
     const nonStaffY: number[] = [];
     const scY: number[] = [];
-    const payIdxY: Money[] = [];
     for (let y = 0; y < FY_COUNT; y++) {
       // A rule is a pure function of its inputs: when every parameter it reads has the same
       // value as last year, last year's pence is this year's (years after 2017-18 often are).
@@ -119,15 +113,6 @@ export function projectExact(inputs: ProjectionInputs): Ledger {
       );
       const sc = serviceCreditInputs(p, c, y, priceSum, ZERO);
       scY.push(same(sc.params) ? scY[y - 1]! : toPence(serviceCredits(sc.values)));
-      // payIndex compounds year by year; extend the previous year's index rather than redo it.
-      const award = awards[y]!;
-      payIdxY.push(
-        y === 0
-          ? payIndex(awards, 0)
-          : award.isZero()
-            ? payIdxY[y - 1]!
-            : payIdxY[y - 1]!.times(ONE.plus(award)),
-      );
     }
 
     // One-off and scheduled cash.
@@ -167,40 +152,18 @@ export function projectExact(inputs: ProjectionInputs): Ledger {
       L.termination[base + end] = toPence(terminationPayment(terminationInputs(p, c).values));
     }
 
-    // Month by month, up to the end date. A cell whose rule inputs equal last month's (same
-    // FTE, same year) copies last month's pence instead of recomputing the same number.
+    // Month by month, up to the end date.
     const caseload2014 = p.num("size.caseload2014", c);
     const growth = p.num("caseload.growth", c);
-    let staffPence = 0;
-    let redundancyPence = 0;
-    // fteReductionAt is by definition the same in every month of the ramp (staffing.ts): read it
-    // once, and recompute the redundancy only when the pay index changes with the year.
-    const reduction = fteReductionAt(fteInputs(p, c, STAFF_PATH_START_INDEX + 1).values);
-    let lastReductionYear = -1;
-    let fteNumber = 0;
     for (let m = 0; m <= end; m++) {
       const i = base + m;
       const y = FY_INDEX_BY_MONTH[m]!;
-      const newYear = m === 0 || FY_INDEX_BY_MONTH[m - 1] !== y;
-      const fteChanged = m <= STAFF_PATH_END_INDEX;
       L.fee_for_service[i] = ffsY[y]!;
       if (m >= varStart) L.variation[i] = L.variation[i]! + upliftY[y]!;
       L.non_staff_cost[i] = nonStaffY[y]!;
-      if (fteChanged || newYear) {
-        staffPence = toPence(staffCost(staffCostInputs(p, c, fte[m]!, payIdxY[y]!).values));
-      }
-      L.staff_cost[i] = staffPence;
-      if (fteChanged && !reduction.isZero() && m > STAFF_PATH_START_INDEX) {
-        if (newYear || lastReductionYear < 0) {
-          redundancyPence = toPence(
-            redundancyCost(redundancyInputs(p, c, reduction, payIdxY[y]!).values),
-          );
-          lastReductionYear = y;
-        }
-        L.redundancy_cost[i] = redundancyPence;
-      }
-      if (fteChanged) fteNumber = fte[m]!.toNumber();
-      ledger.fte[i] = fteNumber;
+      L.staff_cost[i] = staffing.staffPence[m]!;
+      L.redundancy_cost[i] = staffing.redundancyPence[m]!;
+      ledger.fte[i] = staffing.fteNumber[m]!;
       ledger.caseload[i] = caseloadAtNumber(caseload2014, growth, m);
       if (p.num("workload.feedback.serviceCreditsPer10Pct", c, y) === 0) {
         L.service_credits[i] = scY[y]!;

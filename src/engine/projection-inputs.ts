@@ -23,6 +23,26 @@ export interface ProjectionInputs {
 
 export const FY_COUNT = FINANCIAL_YEARS.length;
 
+/**
+ * Exact decimals of input numbers, shared by every projection: decimals are immutable, and a
+ * slider move changes one parameter, so the next projection reads almost the same numbers. It
+ * saves reading each number's text again (~10% of an exact projection; issue #5). Bounded: it is
+ * emptied when full. −0 is left out (a Map does not tell it from 0; decimal.js does).
+ */
+const DECIMALS = new Map<number, Money>();
+const DECIMALS_MAX = 50_000;
+
+export function exactOf(value: number): Money {
+  if (Object.is(value, -0)) return new Money(value);
+  let exact = DECIMALS.get(value);
+  if (exact === undefined) {
+    if (DECIMALS.size >= DECIMALS_MAX) DECIMALS.clear();
+    exact = new Money(value);
+    DECIMALS.set(value, exact);
+  }
+  return exact;
+}
+
 /** Read access to a ProjectionInputs, with exact values cached per cell. */
 export class Params {
   readonly crcCount: number;
@@ -53,7 +73,7 @@ export class Params {
     const k = crc * FY_COUNT + fy;
     let value = cache[k];
     if (value === undefined) {
-      value = new Money(this.num(id, crc, fy));
+      value = exactOf(this.num(id, crc, fy));
       cache[k] = value;
     }
     return value;
