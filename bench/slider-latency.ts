@@ -73,35 +73,49 @@ try {
 
   // 2. Synthetic moves: set the value and dispatch "input" from a timer, at any point in a frame
   // (the page's reactive runtime then waits for the next frame: a harsher, older measure).
-  const latencies: number[] = await page.evaluate(async (moves: number) => {
-    const slider = document.querySelector<HTMLInputElement>(
-      '[data-lever="ffs.toleranceBand"] input[type="range"]',
-    )!;
-    const results = document.querySelector(".explorer-results")!;
-    const chartSvg = () => document.querySelector('[data-testid="crc-chart"] svg');
-    const out: number[] = [];
-    for (let i = 0; i < moves; i++) {
-      const value = (0.06 + (i % 20) * 0.01).toFixed(2);
-      const before = chartSvg();
-      // Done when a new per-CRC chart SVG is in the page (charts render after the worker answers).
-      const done = new Promise<number>((resolve) => {
-        const observer = new MutationObserver(() => {
-          const now = chartSvg();
-          if (now && now !== before) {
-            observer.disconnect();
-            resolve(performance.now());
-          }
-        });
-        observer.observe(results, { childList: true, subtree: true });
-      });
-      const t0 = performance.now();
-      slider.value = value;
-      slider.dispatchEvent(new Event("input", { bubbles: true }));
-      out.push((await done) - t0);
-      await new Promise((r) => setTimeout(r, 30));
-    }
-    return out;
-  }, MOVES);
+  const synthetic = (lever: string, values: string[]) =>
+    page.evaluate(
+      async ({ lever, values }) => {
+        const slider = document.querySelector<HTMLInputElement>(
+          `[data-lever="${lever}"] input[type="range"]`,
+        )!;
+        const results = document.querySelector(".explorer-results")!;
+        const chartSvg = () => document.querySelector('[data-testid="crc-chart"] svg');
+        const out: number[] = [];
+        for (const value of values) {
+          const before = chartSvg();
+          // Done when a new per-CRC chart SVG is in the page (after the worker answered).
+          const done = new Promise<number>((resolve) => {
+            const observer = new MutationObserver(() => {
+              const now = chartSvg();
+              if (now && now !== before) {
+                observer.disconnect();
+                resolve(performance.now());
+              }
+            });
+            observer.observe(results, { childList: true, subtree: true });
+          });
+          const t0 = performance.now();
+          slider.value = value;
+          slider.dispatchEvent(new Event("input", { bubbles: true }));
+          out.push((await done) - t0);
+          await new Promise((r) => setTimeout(r, 30));
+        }
+        return out;
+      },
+      { lever, values },
+    );
+  const moves = Array.from({ length: MOVES }, (_, i) => i);
+  const latencies = await synthetic(
+    "ffs.toleranceBand",
+    moves.map((i) => (0.06 + (i % 20) * 0.01).toFixed(2)),
+  );
+  // A staffing lever: its moves also recompute the staffing lines the engine otherwise reuses
+  // (src/engine/staff-block.ts), the slowest case for the worker.
+  const staffing = await synthetic(
+    "staff.loadedCostPerFte",
+    moves.map((i) => String(32000 + (i % 20) * 500)),
+  );
 
   // A drag: 60 inputs at 60 Hz, watching for long tasks on the main thread.
   const longest: { longestTaskMs: number; tasksOver50: number } = await page.evaluate(async () => {
@@ -144,6 +158,7 @@ try {
   row("pointer drag: input → chart in the page", toChart);
   row("pointer drag: input → next frame", toFrame);
   row("synthetic input events: → chart in the page", latencies);
+  row("  the same, a staffing lever (loaded cost/FTE)", staffing);
   console.log("  target: p95 ≤ 50 ms (input → chart in the page, pointer drag)");
   console.log(
     `  drag: long tasks  ${longest.tasksOver50} over 50 ms; longest ${longest.longestTaskMs.toFixed(1)} ms   (target: none; longtask reports only tasks > 50 ms)`,
