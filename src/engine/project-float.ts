@@ -15,7 +15,6 @@ import { CASELOAD_PATH_END_INDEX, CASELOAD_PATH_START_INDEX } from "./workload.t
  */
 const SCRATCH = {
   ffsY: new Float64Array(FY_COUNT),
-  scCoefY: new Float64Array(FY_COUNT),
   floorY: new Float64Array(FY_COUNT),
   upliftY: new Float64Array(FY_COUNT),
   nonStaffY: new Float64Array(FY_COUNT),
@@ -23,7 +22,10 @@ const SCRATCH = {
   payY: new Float64Array(FY_COUNT),
   /** The national caseload at each PbR cohort's start (at most one cohort a quarter). */
   cohortTotals: new Float64Array(MONTH_COUNT),
+  /** Each CRC's caseload at each cohort's start, `[c × COHORTS_MAX + j]` (grown to the CRCs). */
+  cohortCaseloads: new Float64Array(0),
 };
+const COHORTS_MAX = Math.ceil(MONTH_COUNT / 3);
 
 /** Lines not written in every month up to a CRC's end: a reused ledger clears them first. */
 const SPARSE_LINES = [
@@ -40,6 +42,73 @@ const FY_OF = Int32Array.from(FY_INDEX_BY_MONTH);
 /** First and last month index of each financial year. */
 const FY_FIRST = Int32Array.from(FINANCIAL_YEARS, (_, y) => FY_INDEX_BY_MONTH.indexOf(y));
 const FY_LAST = Int32Array.from(FINANCIAL_YEARS, (_, y) => FY_INDEX_BY_MONTH.lastIndexOf(y));
+const CASELOAD_SPAN = CASELOAD_PATH_END_INDEX - CASELOAD_PATH_START_INDEX;
+const STAFF_SPAN = STAFF_PATH_END_INDEX - STAFF_PATH_START_INDEX;
+/**
+ * From this month FTE and caseload are flat (both paths have ended), so within a financial year
+ * staff cost, service credits and cost_total are the same every month.
+ */
+const FLAT_FROM = Math.max(STAFF_PATH_END_INDEX + 1, CASELOAD_PATH_END_INDEX);
+const VARIATION_PAYMENT_IDS = VARIATION_PAYMENT_YEARS.map(variationPaymentId);
+const VARIATION_PAYMENT_FY = VARIATION_PAYMENT_YEARS.map((fy) => FINANCIAL_YEARS.indexOf(fy));
+
+/**
+ * The columns a projection reads, each looked up once per call (in this order, so the first
+ * missing one is the one reported), and the national scalars. One object literal, so every call
+ * gives the same shape and the functions below that read it stay monomorphic.
+ */
+function readColumns(inputs: ProjectionInputs) {
+  const col = (id: string) => {
+    const c = inputs.values.get(id);
+    if (c === undefined) throw new Error(`projection inputs lack parameter ${id}`);
+    return c;
+  };
+  return {
+    norm: col("workload.caseloadPerFteNorm")[0]!,
+    price: col("size.annualPrice"),
+    shortfall: col(SHORTFALL_ID),
+    phi: col("ffs.fixedShare"),
+    tau: col("ffs.toleranceBand"),
+    cap: col("ffs.upsideCap"),
+    phi2: col("variation.fixedShare"),
+    scale: col("variation.scale"),
+    margin: col("cost.bidMargin"),
+    fixed: col("cost.fixedShare"),
+    staffShare: col("cost.staffShare"),
+    gross: col("serviceCredits.grossAnnual"),
+    waived: col("serviceCredits.waivedShare"),
+    award: col("staff.payAward"),
+    floor: col("guarantee.floorShareOfCost"),
+    scFeedback: col("workload.feedback.serviceCreditsPer10Pct"),
+    pbrFeedback: col("workload.feedback.pbrPtsPer10Pct"),
+    cl14: col("size.caseload2014"),
+    growth: col("caseload.growth"),
+    fte14: col("staff.fteJune2014"),
+    fte17: col("staff.fteJune2017"),
+    cut: col("staff.cutScale"),
+    loaded: col("staff.loadedCostPerFte"),
+    termMonths: col("termination.paymentMonths"),
+    wpy: col("redundancy.weeksPerYear"),
+    service: col("redundancy.avgServiceYears"),
+    capWeeks: col("redundancy.capWeeks"),
+    redShare: col("redundancy.shareOfReduction"),
+    mf: col("redundancy.modernisationFundShare"),
+    onCost: col("staff.onCostRate"),
+    first: col("pbr.firstCohort")[0]!,
+    lag: col("pbr.cashLagMonths")[0]!,
+    priceB: col("pbr.binaryPricePerPoint")[0]!,
+    priceF: col("pbr.frequencyPricePerPoint")[0]!,
+    rB: col("pbr.binaryReductionPts"),
+    rF: col("pbr.frequencyReductionPct"),
+    deduction: col("pbr.deductionThreshold"),
+    ictMonth: col("ict.paymentMonth")[0]!,
+    ictTotal: col("ict.compensationTotal")[0]!,
+    variationPayments: VARIATION_PAYMENT_IDS.map((id) => col(id)[0]!),
+    end: col("termination.endDate"),
+    start: col("variation.start"),
+  };
+}
+type Columns = ReturnType<typeof readColumns>;
 
 /**
  * The same model as `projectExact`, in float64 arithmetic with no allocation in its loops: the
@@ -50,24 +119,169 @@ const FY_LAST = Int32Array.from(FINANCIAL_YEARS, (_, y) => FY_INDEX_BY_MONTH.las
  *
  * Every rule here mirrors one in the exact path (named in the comments); a change to a rule
  * must change both, and test/properties/float-path.test.ts compares them on random scenarios.
+ *
+ * The work is split into small functions (per-year values, one-off payments, month cells),
+ * each called once per CRC: one large function exhausts V8's inlining budget, and the rounding
+ * calls it could not inline cost a call and a boxed number each (issue #6 profile).
  */
 export function projectFloat(inputs: ProjectionInputs, into?: Ledger): Ledger {
   const n = inputs.crcs.length;
-  const col = (id: string) => {
-    const c = inputs.values.get(id);
-    if (c === undefined) throw new Error(`projection inputs lack parameter ${id}`);
-    return c;
-  };
-  const at = (column: Float64Array, c: number, y = 0) => column[c * FY_COUNT + y]!;
-  const norm = at(col("workload.caseloadPerFteNorm"), 0);
-  const ledger = into ?? emptyLedger(inputs.crcs, norm);
-  const L = ledger.money;
+  const k = readColumns(inputs);
+  const ledger = into ?? emptyLedger(inputs.crcs, k.norm);
   if (into !== undefined) {
     // Lines written only in some months start from zero; the others are written in every month
     // up to a CRC's end (and zeroed after it below), so a reused ledger needs no more clearing.
-    for (const line of SPARSE_LINES) L[line].fill(0);
+    for (const line of SPARSE_LINES) ledger.money[line].fill(0);
   }
-  // Local handles on the ledger's arrays: the hot loops index them directly.
+  let priceSum = 0;
+  for (let c = 0; c < n; c++) priceSum += k.price[c * FY_COUNT]!;
+  const cohorts = cohortCaseloads(k, n);
+
+  // One-off payments, shared out by largest remainder (allocate-pence.ts, variation-payments.ts).
+  const ict = allocateFloat(k.ictTotal, k.price, n);
+  const varParts = k.variationPayments.map((total) => allocateFloat(total, k.price, n));
+
+  for (let c = 0; c < n; c++) {
+    yearValues(k, c, priceSum);
+    oneOffCells(k, ledger, c, ict, varParts, cohorts);
+    monthCells(k, ledger, c, priceSum);
+  }
+  return ledger;
+}
+
+/**
+ * The caseload path (workload.ts caseloadAt) at each PbR cohort's start (pbr-cohorts.ts), each
+ * CRC's and the nation's, once for all CRCs. Returns the number of cohorts paid in the contract.
+ */
+function cohortCaseloads(k: Columns, n: number): number {
+  const { first, lag, cl14, growth } = k;
+  if (SCRATCH.cohortCaseloads.length < n * COHORTS_MAX)
+    SCRATCH.cohortCaseloads = new Float64Array(n * COHORTS_MAX);
+  const each = SCRATCH.cohortCaseloads;
+  const totals = SCRATCH.cohortTotals;
+  let j = 0;
+  for (let start = first; start + lag < MONTH_COUNT; start += 3, j++) {
+    const steps = Math.min(CASELOAD_SPAN, Math.max(0, start - CASELOAD_PATH_START_INDEX));
+    let total = 0;
+    for (let c = 0; c < n; c++) {
+      const caseload = cl14[c * FY_COUNT]! * (1 + (growth[c * FY_COUNT]! * steps) / CASELOAD_SPAN);
+      each[c * COHORTS_MAX + j] = caseload;
+      total += caseload;
+    }
+    totals[j] = total;
+  }
+  return j;
+}
+
+/**
+ * Per financial year of CRC c (fee-for-service.ts, variation.ts, non-staff-cost.ts,
+ * service-credits.ts, pay-index.ts), into SCRATCH.
+ */
+function yearValues(k: Columns, c: number, priceSum: number): void {
+  const { ffsY, floorY, upliftY, nonStaffY, scY, payY } = SCRATCH;
+  const { shortfall, tau, cap, phi: phiC, phi2, fixed, staffShare, gross, waived, award } = k;
+  const c0 = c * FY_COUNT;
+  const P = k.price[c0]!;
+  const end = k.end[c0]!;
+  const varStart = k.start[c0]!;
+  const scale = k.scale[c0]!;
+  const margin = k.margin[c0]!;
+  const startYear = FY_OF[Math.min(varStart, MONTH_COUNT - 1)]!;
+  for (let y = 0; y < FY_COUNT; y++) {
+    const i = c0 + y;
+    const s = shortfall[i]!;
+    const t = tau[i]!;
+    const v = Math.abs(s) <= t ? 1 : s > 0 ? 1 - (s - t) : Math.min(1 - s - t, 1 + cap[i]!);
+    const phi = phiC[i]!;
+    ffsY[y] = roundCellHalfEven((P * (phi + (1 - phi) * v)) / 12);
+    upliftY[y] =
+      y >= startYear && varStart <= end
+        ? roundCellHalfEven((P * (phi2[i]! - phi) * (1 - v) * scale) / 12)
+        : 0;
+    const f = fixed[i]!;
+    nonStaffY[y] = roundCellHalfEven(
+      (P * (f - staffShare[i]! + (1 - f) * (1 - s))) / ((1 + margin) * 12),
+    );
+    scY[y] = roundCellHalfEven((-gross[y]! * (1 - waived[i]!) * P) / (priceSum * 12));
+    payY[y] = y === 0 ? 1 : payY[y - 1]! * (1 + award[i]!);
+    floorY[y] = k.floor[i]!;
+  }
+}
+
+const paidOutcome = (r: number, d: number) => (r >= 0 ? r : r + d < 0 ? r + d : 0);
+
+/** CRC c's one-off cells: the variation's payments, ICT compensation, PbR and termination. */
+function oneOffCells(
+  k: Columns,
+  ledger: Ledger,
+  c: number,
+  ict: readonly number[],
+  varParts: readonly (readonly number[])[],
+  cohorts: number,
+): void {
+  const L = ledger.money;
+  const variationL = L.variation;
+  const pbrL = L.pbr;
+  const base = c * MONTH_COUNT;
+  const c0 = c * FY_COUNT;
+  const end = k.end[c0]!;
+  const varStart = k.start[c0]!;
+  const scale = k.scale[c0]!;
+  for (let p = 0; p < varParts.length; p++) {
+    // Spread over the year's months before the variation start (variation-payments.ts).
+    const fyIndex = VARIATION_PAYMENT_FY[p]!;
+    const from = FY_FIRST[fyIndex]!;
+    const to = Math.min(FY_LAST[fyIndex]!, varStart - 1);
+    const count = to - from + 1;
+    if (count <= 0) continue;
+    const scaled = roundCellHalfEven(scale * varParts[p]![c]!);
+    const sign = scaled < 0 ? -1 : 1;
+    const each = Math.floor(Math.abs(scaled) / count);
+    let left = Math.abs(scaled) - each * count;
+    for (let m = from; m <= to; m++, left--) {
+      variationL[base + m] = sign * (each + (left > 0 ? 1 : 0)) || 0;
+    }
+  }
+  if (k.ictMonth <= end) L.ict_compensation[base + k.ictMonth] = ict[c]!;
+
+  // PbR cohorts (pbr.ts, pbr-cohorts.ts); the staffing path (staffing.ts) for the feedback.
+  const { first, lag, norm, priceB, priceF, pbrFeedback, rB, rF, deduction } = k;
+  const fte14 = k.fte14[c0]!;
+  const fteChange = (k.fte17[c0]! - fte14) * k.cut[c0]!;
+  const caseloads = SCRATCH.cohortCaseloads;
+  const totals = SCRATCH.cohortTotals;
+  for (let j = 0, start = first; j < cohorts; j++, start += 3) {
+    const cash = start + lag;
+    if (cash > end) continue;
+    const y = FY_OF[start]!;
+    const caseload = caseloads[c * COHORTS_MAX + j]!;
+    const i = c0 + y;
+    const coef = pbrFeedback[i]!;
+    let excess = 0;
+    if (coef !== 0) {
+      const steps = Math.min(STAFF_SPAN, Math.max(0, start - STAFF_PATH_START_INDEX));
+      const fte = fte14 + (fteChange * steps) / STAFF_SPAN;
+      excess = Math.max(0, caseload / fte / norm - 1);
+    }
+    const penalty = coef * 10 * excess;
+    const d = deduction[i]!;
+    const pay =
+      priceB * paidOutcome(rB[i]! - penalty, d) + priceF * paidOutcome(rF[i]! - penalty, d);
+    pbrL[base + cash] = roundCellHalfEven((pay * caseload) / totals[j]!);
+  }
+  if (end < MONTH_COUNT - 1) {
+    L.termination[base + end] = roundCellHalfEven((k.price[c0]! * k.termMonths[c0]!) / 12);
+  }
+}
+
+/**
+ * CRC c's month cells, financial year by financial year: fee for service, the variation's
+ * uplift, staff, redundancy and non-staff cost, service credits, the guarantee, FTE, caseload
+ * and the totals (the one-off cells placed by `oneOffCells` are read), then zeros after an
+ * early end.
+ */
+function monthCells(k: Columns, ledger: Ledger, c: number, priceSum: number): void {
+  const L = ledger.money;
   const feeForServiceL = L.fee_for_service;
   const variationL = L.variation;
   const guaranteeL = L.guarantee;
@@ -83,211 +297,85 @@ export function projectFloat(inputs: ProjectionInputs, into?: Ledger): Ledger {
   const profitL = L.profit;
   const fteOut = ledger.fte;
   const caseloadOut = ledger.caseload;
-  const price = col("size.annualPrice");
-  const shortfall = col(SHORTFALL_ID);
-  const phiC = col("ffs.fixedShare");
-  const tauC = col("ffs.toleranceBand");
-  const capC = col("ffs.upsideCap");
-  const phi2C = col("variation.fixedShare");
-  const scaleC = col("variation.scale");
-  const marginC = col("cost.bidMargin");
-  const fixedC = col("cost.fixedShare");
-  const staffShareC = col("cost.staffShare");
-  const grossC = col("serviceCredits.grossAnnual");
-  const waivedC = col("serviceCredits.waivedShare");
-  const awardC = col("staff.payAward");
-  const floorC = col("guarantee.floorShareOfCost");
-  const scFeedbackC = col("workload.feedback.serviceCreditsPer10Pct");
-  const pbrFeedbackC = col("workload.feedback.pbrPtsPer10Pct");
-  const cl14C = col("size.caseload2014");
-  const growthC = col("caseload.growth");
-  const fte14C = col("staff.fteJune2014");
-  const fte17C = col("staff.fteJune2017");
-  const cutC = col("staff.cutScale");
-  const loadedC = col("staff.loadedCostPerFte");
-  const termMonthsC = col("termination.paymentMonths");
-  const wpyC = col("redundancy.weeksPerYear");
-  const serviceC = col("redundancy.avgServiceYears");
-  const capWeeksC = col("redundancy.capWeeks");
-  const redShareC = col("redundancy.shareOfReduction");
-  const mfC = col("redundancy.modernisationFundShare");
-  const onCostC = col("staff.onCostRate");
+  const { ffsY, floorY, upliftY, nonStaffY, scY, payY } = SCRATCH;
+  const norm = k.norm;
+  const base = c * MONTH_COUNT;
+  const c0 = c * FY_COUNT;
+  const P = k.price[c0]!;
+  const end = k.end[c0]!;
+  const varStart = k.start[c0]!;
+  const loaded = k.loaded[c0]!;
 
-  let priceSum = 0;
-  for (let c = 0; c < n; c++) priceSum += at(price, c);
+  // Redundancy (staffing.ts fteReductionAt, redundancy.ts).
+  const fte14 = k.fte14[c0]!;
+  const fall = (fte14 - k.fte17[c0]!) * k.cut[c0]!;
+  const reduction = fall > 0 ? fall / STAFF_SPAN : 0;
+  const weeks = Math.min(k.wpy[c0]! * k.service[c0]!, k.capWeeks[c0]!);
+  const redundancyPerPayIndex =
+    (reduction * k.redShare[c0]! * loaded * weeks * (1 - k.mf[c0]!)) / ((1 + k.onCost[c0]!) * 52);
 
-  // Caseload path (workload.ts caseloadAt) and the PbR cohorts (pbr-cohorts.ts).
-  const caseloadAt = (c: number, m: number) => {
-    const span = CASELOAD_PATH_END_INDEX - CASELOAD_PATH_START_INDEX;
-    const k = Math.min(span, Math.max(0, m - CASELOAD_PATH_START_INDEX));
-    return cl14C[c * FY_COUNT]! * (1 + (growthC[c * FY_COUNT]! * k) / span);
-  };
-  const fteAt = (c: number, m: number) => {
-    const span = STAFF_PATH_END_INDEX - STAFF_PATH_START_INDEX;
-    const k = Math.min(span, Math.max(0, m - STAFF_PATH_START_INDEX));
-    const start = at(fte14C, c);
-    return start + ((at(fte17C, c) - start) * at(cutC, c) * k) / span;
-  };
-  const first = at(col("pbr.firstCohort"), 0);
-  const lag = at(col("pbr.cashLagMonths"), 0);
-  const priceB = at(col("pbr.binaryPricePerPoint"), 0);
-  const priceF = at(col("pbr.frequencyPricePerPoint"), 0);
-  const rBC = col("pbr.binaryReductionPts");
-  const rFC = col("pbr.frequencyReductionPct");
-  const dC = col("pbr.deductionThreshold");
-  const paidOutcome = (r: number, d: number) => (r >= 0 ? r : r + d < 0 ? r + d : 0);
-  // The national caseload in each cohort's first month, once for all CRCs.
-  const cohortTotals = SCRATCH.cohortTotals;
-  for (let start = first, j = 0; start + lag < MONTH_COUNT; start += 3, j++) {
-    let total = 0;
-    for (let k = 0; k < n; k++) total += caseloadAt(k, start);
-    cohortTotals[j] = total;
-  }
+  // The staffing and caseload paths (staffing.ts, workload.ts caseloadAt), with the same
+  // arithmetic, so every value is bit for bit the same.
+  const cl14 = k.cl14[c0]!;
+  const growth = k.growth[c0]!;
+  const fteChange = (k.fte17[c0]! - fte14) * k.cut[c0]!;
+  const caseloadFlat = cl14 * (1 + (growth * CASELOAD_SPAN) / CASELOAD_SPAN);
+  const creditsDivisor = priceSum * 12;
+  let staffPence = 0;
+  let redundancyPence = 0;
+  let fte = 0;
+  for (let y = 0; y < FY_COUNT; y++) {
+    const from = FY_FIRST[y]!;
+    if (from > end) break;
+    const last = Math.min(FY_LAST[y]!, end);
+    const ffs = ffsY[y]!;
+    const uplift = upliftY[y]!;
+    const nonStaff = nonStaffY[y]!;
+    const pay = payY[y]!;
+    const g = floorY[y]!;
+    const scCoef = k.scFeedback[c0 + y]!;
+    // −gross × (1 − waived) × P, the first factors of the service-credit cell (left to right).
+    const creditsBase = -k.gross[y]! * (1 - k.waived[c0 + y]!) * P;
 
-  // One-off payments, shared out by largest remainder (allocate-pence.ts, variation-payments.ts).
-  const ictMonth = at(col("ict.paymentMonth"), 0);
-  const ict = allocateFloat(at(col("ict.compensationTotal"), 0), price, n);
-  const varParts = VARIATION_PAYMENT_YEARS.map((fy) => ({
-    fyIndex: FINANCIAL_YEARS.indexOf(fy),
-    parts: allocateFloat(at(col(variationPaymentId(fy)), 0), price, n),
-  }));
-  const endC = col("termination.endDate");
-  const startC = col("variation.start");
-
-  const caseloadSpan = CASELOAD_PATH_END_INDEX - CASELOAD_PATH_START_INDEX;
-  const staffSpan = STAFF_PATH_END_INDEX - STAFF_PATH_START_INDEX;
-  const { ffsY, scCoefY, floorY, upliftY, nonStaffY, scY, payY } = SCRATCH;
-  for (let c = 0; c < n; c++) {
-    const base = c * MONTH_COUNT;
-    const P = at(price, c);
-    const end = at(endC, c);
-    const varStart = at(startC, c);
-    const scale = at(scaleC, c);
-    const loaded = at(loadedC, c);
-
-    // Per financial year (fee-for-service.ts, variation.ts, non-staff-cost.ts, service-credits.ts, pay-index.ts).
-    const startYear = FY_OF[Math.min(varStart, MONTH_COUNT - 1)]!;
-    const margin = at(marginC, c);
-    for (let y = 0; y < FY_COUNT; y++) {
-      const k = c * FY_COUNT + y; // at(column, c, y), read directly in this hot loop
-      const s = shortfall[k]!;
-      const tau = tauC[k]!;
-      const v =
-        Math.abs(s) <= tau ? 1 : s > 0 ? 1 - (s - tau) : Math.min(1 - s - tau, 1 + capC[k]!);
-      const phi = phiC[k]!;
-      ffsY[y] = roundCellHalfEven((P * (phi + (1 - phi) * v)) / 12);
-      upliftY[y] =
-        y >= startYear && varStart <= end
-          ? roundCellHalfEven((P * (phi2C[k]! - phi) * (1 - v) * scale) / 12)
-          : 0;
-      const f = fixedC[k]!;
-      nonStaffY[y] = roundCellHalfEven(
-        (P * (f - staffShareC[k]! + (1 - f) * (1 - s))) / ((1 + margin) * 12),
-      );
-      scY[y] = roundCellHalfEven((-grossC[y]! * (1 - waivedC[k]!) * P) / (priceSum * 12));
-      payY[y] = y === 0 ? 1 : payY[y - 1]! * (1 + awardC[k]!);
-      scCoefY[y] = scFeedbackC[k]!;
-      floorY[y] = floorC[k]!;
-    }
-
-    for (const { fyIndex, parts } of varParts) {
-      // Spread over the year's months before the variation start (variation-payments.ts).
-      const from = FY_FIRST[fyIndex]!;
-      const to = Math.min(FY_LAST[fyIndex]!, varStart - 1);
-      const count = to - from + 1;
-      if (count <= 0) continue;
-      const scaled = roundCellHalfEven(scale * parts[c]!);
-      const sign = scaled < 0 ? -1 : 1;
-      const each = Math.floor(Math.abs(scaled) / count);
-      let left = Math.abs(scaled) - each * count;
-      for (let m = from; m <= to; m++, left--) {
-        variationL[base + m] = sign * (each + (left > 0 ? 1 : 0)) || 0;
-      }
-    }
-    if (ictMonth <= end) ictCompensationL[base + ictMonth] = ict[c]!;
-    for (let start = first, k = 0; start + lag < MONTH_COUNT; start += 3, k++) {
-      const cash = start + lag;
-      if (cash > end) continue;
-      const y = FY_OF[start]!;
-      const total = cohortTotals[k]!;
-      const caseload = caseloadAt(c, start);
-      const ky = c * FY_COUNT + y;
-      const coef = pbrFeedbackC[ky]!;
-      const excess = coef === 0 ? 0 : Math.max(0, caseload / fteAt(c, start) / norm - 1);
-      const penalty = coef * 10 * excess;
-      const d = dC[ky]!;
-      const pay =
-        priceB * paidOutcome(rBC[ky]! - penalty, d) + priceF * paidOutcome(rFC[ky]! - penalty, d);
-      pbrL[base + cash] = roundCellHalfEven((pay * caseload) / total);
-    }
-    if (end < MONTH_COUNT - 1) {
-      terminationL[base + end] = roundCellHalfEven((P * at(termMonthsC, c)) / 12);
-    }
-
-    // Redundancy (staffing.ts fteReductionAt, redundancy.ts).
-    const fall = (at(fte14C, c) - at(fte17C, c)) * at(cutC, c);
-    const reduction = fall > 0 ? fall / (STAFF_PATH_END_INDEX - STAFF_PATH_START_INDEX) : 0;
-    const weeks = Math.min(at(wpyC, c) * at(serviceC, c), at(capWeeksC, c));
-    const redundancyPerPayIndex =
-      (reduction * at(redShareC, c) * loaded * weeks * (1 - at(mfC, c))) /
-      ((1 + at(onCostC, c)) * 52);
-
-    // The month loop's per-CRC constants, read once (caseloadAt and fteAt, inlined below with
-    // the same arithmetic, so every value is bit for bit the same).
-    const cl14 = at(cl14C, c);
-    const growth = at(growthC, c);
-    const fte14 = at(fte14C, c);
-    const fteChange = (at(fte17C, c) - fte14) * at(cutC, c);
-    const caseloadFlat = cl14 * (1 + (growth * caseloadSpan) / caseloadSpan);
-    let staffPence = 0;
-    let redundancyPence = 0;
-    let fte = 0;
-    for (let m = 0; m <= end; m++) {
+    // Months on the staffing or caseload path: FTE, staff cost and caseload move each month.
+    const rampLast = Math.min(last, FLAT_FROM - 1);
+    for (let m = from; m <= rampLast; m++) {
       const i = base + m;
-      const y = FY_OF[m]!;
-      const newYear = m === 0 || FY_OF[m - 1] !== y;
       const ramp = m <= STAFF_PATH_END_INDEX;
       if (ramp) {
-        const k = Math.min(staffSpan, Math.max(0, m - STAFF_PATH_START_INDEX));
-        fte = fte14 + (fteChange * k) / staffSpan;
+        const steps = Math.min(STAFF_SPAN, Math.max(0, m - STAFF_PATH_START_INDEX));
+        fte = fte14 + (fteChange * steps) / STAFF_SPAN;
       }
-      // Each line's cell in a local, written once (the one-off payments placed above are read).
-      const ffs = ffsY[y]!;
       feeForServiceL[i] = ffs;
       let variation = variationL[i]!;
       if (m >= varStart) {
-        variation = variation + upliftY[y]!;
+        variation = variation + uplift;
         variationL[i] = variation;
       }
-      const nonStaff = nonStaffY[y]!;
       nonStaffCostL[i] = nonStaff;
-      if (ramp || newYear) staffPence = roundCellHalfEven((fte * loaded * payY[y]!) / 12);
+      if (ramp || m === from) staffPence = roundCellHalfEven((fte * loaded * pay) / 12);
       staffCostL[i] = staffPence;
       let redundancy = 0;
       if (ramp && m > STAFF_PATH_START_INDEX && reduction > 0) {
-        if (newYear || m === STAFF_PATH_START_INDEX + 1)
-          redundancyPence = roundCellHalfEven(redundancyPerPayIndex * payY[y]!);
+        if (m === from || m === STAFF_PATH_START_INDEX + 1)
+          redundancyPence = roundCellHalfEven(redundancyPerPayIndex * pay);
         redundancy = redundancyPence;
         redundancyCostL[i] = redundancy;
       }
       const caseload =
         m < CASELOAD_PATH_END_INDEX
-          ? cl14 * (1 + (growth * Math.max(0, m - CASELOAD_PATH_START_INDEX)) / caseloadSpan)
+          ? cl14 * (1 + (growth * Math.max(0, m - CASELOAD_PATH_START_INDEX)) / CASELOAD_SPAN)
           : caseloadFlat;
       fteOut[i] = fte;
       caseloadOut[i] = caseload;
-      const scCoef = scCoefY[y]!;
       let credits = scY[y]!;
       if (scCoef !== 0) {
-        const uplift = scCoef * 10 * Math.max(0, caseload / fte / norm - 1);
-        credits = roundCellHalfEven(
-          (-at(grossC, 0, y) * (1 - at(waivedC, c, y)) * P * (1 + uplift)) / (priceSum * 12),
-        );
+        const up = scCoef * 10 * Math.max(0, caseload / fte / norm - 1);
+        credits = roundCellHalfEven((creditsBase * (1 + up)) / creditsDivisor);
       }
       serviceCreditsL[i] = credits;
       const cost = staffPence + redundancy + nonStaff;
       costTotalL[i] = cost;
-      const g = floorY[y]!;
       let guarantee = 0;
       if (g !== 0) {
         const gap = g * cost - (ffs + variation + credits);
@@ -300,22 +388,60 @@ export function projectFloat(inputs: ProjectionInputs, into?: Ledger): Ledger {
       incomeTotalL[i] = income;
       profitL[i] = income - cost;
     }
-    // After an early end nothing flows (the variation's payments may have been placed there).
-    for (let m = end + 1; m < MONTH_COUNT; m++) {
+
+    // Months after both paths: FTE (its value at the path's end, carried in `fte`) and caseload
+    // are flat, so staff cost (recomputed at a new year, else carried, as above), service credits
+    // and cost_total are the same in every month of the year; no redundancy.
+    const flatFrom = Math.max(from, FLAT_FROM);
+    if (flatFrom > last) continue;
+    if (flatFrom === from) staffPence = roundCellHalfEven((fte * loaded * pay) / 12);
+    let credits = scY[y]!;
+    if (scCoef !== 0) {
+      const up = scCoef * 10 * Math.max(0, caseloadFlat / fte / norm - 1);
+      credits = roundCellHalfEven((creditsBase * (1 + up)) / creditsDivisor);
+    }
+    const redundancy = 0;
+    const cost = staffPence + redundancy + nonStaff;
+    for (let m = flatFrom; m <= last; m++) {
       const i = base + m;
-      variationL[i] = 0;
-      feeForServiceL[i] = 0;
-      nonStaffCostL[i] = 0;
-      staffCostL[i] = 0;
-      serviceCreditsL[i] = 0;
-      costTotalL[i] = 0;
-      incomeTotalL[i] = 0;
-      profitL[i] = 0;
-      fteOut[i] = 0;
-      caseloadOut[i] = 0;
+      feeForServiceL[i] = ffs;
+      let variation = variationL[i]!;
+      if (m >= varStart) {
+        variation = variation + uplift;
+        variationL[i] = variation;
+      }
+      nonStaffCostL[i] = nonStaff;
+      staffCostL[i] = staffPence;
+      fteOut[i] = fte;
+      caseloadOut[i] = caseloadFlat;
+      serviceCreditsL[i] = credits;
+      costTotalL[i] = cost;
+      let guarantee = 0;
+      if (g !== 0) {
+        const gap = g * cost - (ffs + variation + credits);
+        guarantee = gap > 0 ? roundCellHalfEven(gap) : 0;
+        guaranteeL[i] = guarantee;
+      }
+      const income =
+        ffs + variation + guarantee + pbrL[i]! + credits + ictCompensationL[i]! + terminationL[i]!;
+      incomeTotalL[i] = income;
+      profitL[i] = income - cost;
     }
   }
-  return ledger;
+  // After an early end nothing flows (the variation's payments may have been placed there).
+  for (let m = end + 1; m < MONTH_COUNT; m++) {
+    const i = base + m;
+    variationL[i] = 0;
+    feeForServiceL[i] = 0;
+    nonStaffCostL[i] = 0;
+    staffCostL[i] = 0;
+    serviceCreditsL[i] = 0;
+    costTotalL[i] = 0;
+    incomeTotalL[i] = 0;
+    profitL[i] = 0;
+    fteOut[i] = 0;
+    caseloadOut[i] = 0;
+  }
 }
 
 /**
