@@ -1,5 +1,6 @@
 import { allocatePence } from "./allocate-pence.ts";
 import { emptyLedger, MONTH_COUNT, type Ledger } from "./ledger.ts";
+import { COST_LINES, INCOME_LINES } from "./lines.ts";
 import { SHORTFALL_ID } from "./parameter-specs.ts";
 import { FY_COUNT, type ProjectionInputs } from "./projection-inputs.ts";
 import { roundCellHalfEven } from "./round-half-even.ts";
@@ -50,6 +51,22 @@ const STAFF_SPAN = STAFF_PATH_END_INDEX - STAFF_PATH_START_INDEX;
  */
 const FLAT_FROM = Math.max(STAFF_PATH_END_INDEX + 1, CASELOAD_PATH_END_INDEX);
 const VARIATION_PAYMENT_IDS = VARIATION_PAYMENT_YEARS.map(variationPaymentId);
+
+/**
+ * The lines `projectFloat` sums by financial year when given `lineYearSums`: the income lines,
+ * then the cost lines (their totals give income_total, cost_total and profit).
+ */
+export const SUMMED_LINES = [...INCOME_LINES, ...COST_LINES] as const;
+const SUM_FFS = SUMMED_LINES.indexOf("fee_for_service");
+const SUM_VARIATION = SUMMED_LINES.indexOf("variation");
+const SUM_GUARANTEE = SUMMED_LINES.indexOf("guarantee");
+const SUM_PBR = SUMMED_LINES.indexOf("pbr");
+const SUM_CREDITS = SUMMED_LINES.indexOf("service_credits");
+const SUM_ICT = SUMMED_LINES.indexOf("ict_compensation");
+const SUM_TERMINATION = SUMMED_LINES.indexOf("termination");
+const SUM_STAFF = SUMMED_LINES.indexOf("staff_cost");
+const SUM_REDUNDANCY = SUMMED_LINES.indexOf("redundancy_cost");
+const SUM_NON_STAFF = SUMMED_LINES.indexOf("non_staff_cost");
 const VARIATION_PAYMENT_FY = VARIATION_PAYMENT_YEARS.map((fy) => FINANCIAL_YEARS.indexOf(fy));
 
 /**
@@ -123,8 +140,18 @@ type Columns = ReturnType<typeof readColumns>;
  * The work is split into small functions (per-year values, one-off payments, month cells),
  * each called once per CRC: one large function exhausts V8's inlining budget, and the rounding
  * calls it could not inline cost a call and a boxed number each (issue #6 profile).
+ *
+ * `lineYearSums`, if given (length crcs × SUMMED_LINES × FY_COUNT), receives each CRC's income
+ * and cost lines summed by financial year, `[(c × SUMMED_LINES.length + line) × FY_COUNT + y]`,
+ * added up as the cells are made: what Monte Carlo keeps of a draw, without reading the ledger
+ * back (cells are whole pence and every sum stays below 2^53, so the sums are exact and the
+ * same as the ledger's in any order).
  */
-export function projectFloat(inputs: ProjectionInputs, into?: Ledger): Ledger {
+export function projectFloat(
+  inputs: ProjectionInputs,
+  into?: Ledger,
+  lineYearSums?: Float64Array,
+): Ledger {
   const n = inputs.crcs.length;
   const k = readColumns(inputs);
   const ledger = into ?? emptyLedger(inputs.crcs, k.norm);
@@ -133,6 +160,10 @@ export function projectFloat(inputs: ProjectionInputs, into?: Ledger): Ledger {
     // up to a CRC's end (and zeroed after it below), so a reused ledger needs no more clearing.
     for (const line of SPARSE_LINES) ledger.money[line].fill(0);
   }
+  if (lineYearSums !== undefined && lineYearSums.length !== n * SUMMED_LINES.length * FY_COUNT)
+    throw new RangeError(
+      `lineYearSums has ${lineYearSums.length} values, not ${n * SUMMED_LINES.length * FY_COUNT} (CRCs × lines × years)`,
+    );
   let priceSum = 0;
   for (let c = 0; c < n; c++) priceSum += k.price[c * FY_COUNT]!;
   const cohorts = cohortCaseloads(k, n);
@@ -144,7 +175,7 @@ export function projectFloat(inputs: ProjectionInputs, into?: Ledger): Ledger {
   for (let c = 0; c < n; c++) {
     yearValues(k, c, priceSum);
     oneOffCells(k, ledger, c, ict, varParts, cohorts);
-    monthCells(k, ledger, c, priceSum);
+    monthCells(k, ledger, c, priceSum, lineYearSums);
   }
   return ledger;
 }
@@ -278,9 +309,15 @@ function oneOffCells(
  * CRC c's month cells, financial year by financial year: fee for service, the variation's
  * uplift, staff, redundancy and non-staff cost, service credits, the guarantee, FTE, caseload
  * and the totals (the one-off cells placed by `oneOffCells` are read), then zeros after an
- * early end.
+ * early end; and, if asked, the income and cost lines summed by year.
  */
-function monthCells(k: Columns, ledger: Ledger, c: number, priceSum: number): void {
+function monthCells(
+  k: Columns,
+  ledger: Ledger,
+  c: number,
+  priceSum: number,
+  sums: Float64Array | undefined,
+): void {
   const L = ledger.money;
   const feeForServiceL = L.fee_for_service;
   const variationL = L.variation;
@@ -321,6 +358,8 @@ function monthCells(k: Columns, ledger: Ledger, c: number, priceSum: number): vo
   const fteChange = (k.fte17[c0]! - fte14) * k.cut[c0]!;
   const caseloadFlat = cl14 * (1 + (growth * CASELOAD_SPAN) / CASELOAD_SPAN);
   const creditsDivisor = priceSum * 12;
+  const sumsAt = c * SUMMED_LINES.length * FY_COUNT;
+  sums?.fill(0, sumsAt, sumsAt + SUMMED_LINES.length * FY_COUNT);
   let staffPence = 0;
   let redundancyPence = 0;
   let fte = 0;
@@ -336,6 +375,15 @@ function monthCells(k: Columns, ledger: Ledger, c: number, priceSum: number): vo
     const scCoef = k.scFeedback[c0 + y]!;
     // −gross × (1 − waived) × P, the first factors of the service-credit cell (left to right).
     const creditsBase = -k.gross[y]! * (1 - k.waived[c0 + y]!) * P;
+    // The year's sums of the lines that can change month by month.
+    let sumVariation = 0;
+    let sumGuarantee = 0;
+    let sumPbr = 0;
+    let sumCredits = 0;
+    let sumIct = 0;
+    let sumTermination = 0;
+    let sumStaff = 0;
+    let sumRedundancy = 0;
 
     // Months on the staffing or caseload path: FTE, staff cost and caseload move each month.
     const rampLast = Math.min(last, FLAT_FROM - 1);
@@ -383,49 +431,85 @@ function monthCells(k: Columns, ledger: Ledger, c: number, priceSum: number): vo
         guaranteeL[i] = guarantee;
       }
       // Every line of this cell is final here (one-off payments were placed above).
-      const income =
-        ffs + variation + guarantee + pbrL[i]! + credits + ictCompensationL[i]! + terminationL[i]!;
+      const pbr = pbrL[i]!;
+      const ict = ictCompensationL[i]!;
+      const termination = terminationL[i]!;
+      const income = ffs + variation + guarantee + pbr + credits + ict + termination;
       incomeTotalL[i] = income;
       profitL[i] = income - cost;
+      sumVariation += variation;
+      sumGuarantee += guarantee;
+      sumPbr += pbr;
+      sumCredits += credits;
+      sumIct += ict;
+      sumTermination += termination;
+      sumStaff += staffPence;
+      sumRedundancy += redundancy;
     }
 
     // Months after both paths: FTE (its value at the path's end, carried in `fte`) and caseload
     // are flat, so staff cost (recomputed at a new year, else carried, as above), service credits
     // and cost_total are the same in every month of the year; no redundancy.
     const flatFrom = Math.max(from, FLAT_FROM);
-    if (flatFrom > last) continue;
-    if (flatFrom === from) staffPence = roundCellHalfEven((fte * loaded * pay) / 12);
-    let credits = scY[y]!;
-    if (scCoef !== 0) {
-      const up = scCoef * 10 * Math.max(0, caseloadFlat / fte / norm - 1);
-      credits = roundCellHalfEven((creditsBase * (1 + up)) / creditsDivisor);
+    if (flatFrom <= last) {
+      if (flatFrom === from) staffPence = roundCellHalfEven((fte * loaded * pay) / 12);
+      let credits = scY[y]!;
+      if (scCoef !== 0) {
+        const up = scCoef * 10 * Math.max(0, caseloadFlat / fte / norm - 1);
+        credits = roundCellHalfEven((creditsBase * (1 + up)) / creditsDivisor);
+      }
+      const redundancy = 0;
+      const cost = staffPence + redundancy + nonStaff;
+      const months = last - flatFrom + 1;
+      sumCredits += credits * months;
+      sumStaff += staffPence * months;
+      for (let m = flatFrom; m <= last; m++) {
+        const i = base + m;
+        feeForServiceL[i] = ffs;
+        let variation = variationL[i]!;
+        if (m >= varStart) {
+          variation = variation + uplift;
+          variationL[i] = variation;
+        }
+        nonStaffCostL[i] = nonStaff;
+        staffCostL[i] = staffPence;
+        fteOut[i] = fte;
+        caseloadOut[i] = caseloadFlat;
+        serviceCreditsL[i] = credits;
+        costTotalL[i] = cost;
+        let guarantee = 0;
+        if (g !== 0) {
+          const gap = g * cost - (ffs + variation + credits);
+          guarantee = gap > 0 ? roundCellHalfEven(gap) : 0;
+          guaranteeL[i] = guarantee;
+        }
+        const pbr = pbrL[i]!;
+        const ict = ictCompensationL[i]!;
+        const termination = terminationL[i]!;
+        const income = ffs + variation + guarantee + pbr + credits + ict + termination;
+        incomeTotalL[i] = income;
+        profitL[i] = income - cost;
+        sumVariation += variation;
+        sumGuarantee += guarantee;
+        sumPbr += pbr;
+        sumIct += ict;
+        sumTermination += termination;
+      }
     }
-    const redundancy = 0;
-    const cost = staffPence + redundancy + nonStaff;
-    for (let m = flatFrom; m <= last; m++) {
-      const i = base + m;
-      feeForServiceL[i] = ffs;
-      let variation = variationL[i]!;
-      if (m >= varStart) {
-        variation = variation + uplift;
-        variationL[i] = variation;
-      }
-      nonStaffCostL[i] = nonStaff;
-      staffCostL[i] = staffPence;
-      fteOut[i] = fte;
-      caseloadOut[i] = caseloadFlat;
-      serviceCreditsL[i] = credits;
-      costTotalL[i] = cost;
-      let guarantee = 0;
-      if (g !== 0) {
-        const gap = g * cost - (ffs + variation + credits);
-        guarantee = gap > 0 ? roundCellHalfEven(gap) : 0;
-        guaranteeL[i] = guarantee;
-      }
-      const income =
-        ffs + variation + guarantee + pbrL[i]! + credits + ictCompensationL[i]! + terminationL[i]!;
-      incomeTotalL[i] = income;
-      profitL[i] = income - cost;
+    if (sums !== undefined) {
+      // Fee for service and non-staff cost are the same in every month of the year.
+      const months = last - from + 1;
+      const at = sumsAt + y;
+      sums[at + SUM_FFS * FY_COUNT] = ffs * months;
+      sums[at + SUM_VARIATION * FY_COUNT] = sumVariation;
+      sums[at + SUM_GUARANTEE * FY_COUNT] = sumGuarantee;
+      sums[at + SUM_PBR * FY_COUNT] = sumPbr;
+      sums[at + SUM_CREDITS * FY_COUNT] = sumCredits;
+      sums[at + SUM_ICT * FY_COUNT] = sumIct;
+      sums[at + SUM_TERMINATION * FY_COUNT] = sumTermination;
+      sums[at + SUM_STAFF * FY_COUNT] = sumStaff;
+      sums[at + SUM_REDUNDANCY * FY_COUNT] = sumRedundancy;
+      sums[at + SUM_NON_STAFF * FY_COUNT] = nonStaff * months;
     }
   }
   // After an early end nothing flows (the variation's payments may have been placed there).
