@@ -80,8 +80,11 @@ export function sampleInto(plan: SamplingPlan, rng: Rng, buffers: DrawBuffers): 
     const x = sampleCell(slot.sampler, u[slot.uniform]!);
     const value = slot.whole ? Math.round(x) : x;
     const out = columns[slot.parameter]!;
-    const targets = slot.targets;
-    for (let i = 0; i < targets.length; i++) out[targets[i]!] = value;
+    const runs = slot.runs;
+    for (let r = 0; r < runs.length; r += 2) {
+      const end = runs[r + 1]!;
+      for (let i = runs[r]!; i < end; i++) out[i] = value;
+    }
   }
   const values = buffers.inputs.values;
   if (plan.derivesShortfall) deriveShortfall(plan, values, buffers.given);
