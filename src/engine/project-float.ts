@@ -53,8 +53,8 @@ const FLAT_FROM = Math.max(STAFF_PATH_END_INDEX + 1, CASELOAD_PATH_END_INDEX);
 const VARIATION_PAYMENT_IDS = VARIATION_PAYMENT_YEARS.map(variationPaymentId);
 
 /**
- * The lines `projectFloat` sums by financial year when given `lineYearSums`: the income lines,
- * then the cost lines (their totals give income_total, cost_total and profit).
+ * The lines `projectFloatSums` sums by financial year: the income lines, then the cost lines
+ * (their totals give income_total, cost_total and profit).
  */
 export const SUMMED_LINES = [...INCOME_LINES, ...COST_LINES] as const;
 const SUM_FFS = SUMMED_LINES.indexOf("fee_for_service");
@@ -140,19 +140,8 @@ type Columns = ReturnType<typeof readColumns>;
  * The work is split into small functions (per-year values, one-off payments, month cells),
  * each called once per CRC: one large function exhausts V8's inlining budget, and the rounding
  * calls it could not inline cost a call and a boxed number each (issue #6 profile).
- *
- * `lineYearSums`, if given (length crcs × SUMMED_LINES × FY_COUNT), receives each CRC's income
- * and cost lines summed by financial year, `[(c × SUMMED_LINES.length + line) × FY_COUNT + y]`,
- * added up as the cells are made: what Monte Carlo keeps of a draw, without reading the ledger
- * back (cells are whole pence and every sum stays below 2^53, so the sums are exact and the
- * same as the ledger's in any order).
  */
-export function projectFloat(
-  inputs: ProjectionInputs,
-  into?: Ledger,
-  lineYearSums?: Float64Array,
-): Ledger {
-  const n = inputs.crcs.length;
+export function projectFloat(inputs: ProjectionInputs, into?: Ledger): Ledger {
   const k = readColumns(inputs);
   const ledger = into ?? emptyLedger(inputs.crcs, k.norm);
   if (into !== undefined) {
@@ -160,10 +149,42 @@ export function projectFloat(
     // up to a CRC's end (and zeroed after it below), so a reused ledger needs no more clearing.
     for (const line of SPARSE_LINES) ledger.money[line].fill(0);
   }
-  if (lineYearSums !== undefined && lineYearSums.length !== n * SUMMED_LINES.length * FY_COUNT)
+  project(k, inputs.crcs.length, ledger, undefined);
+  return ledger;
+}
+
+/** The lines `oneOffCells` places, which `monthCells` reads. */
+const ONE_OFF_LINES = ["variation", "pbr", "ict_compensation", "termination"] as const;
+/** `projectFloatSums`'s ledger, for the one-off cells only (kept for the next call). */
+let sumsLedger: Ledger | undefined;
+
+/**
+ * What `projectFloat` computes, kept as each CRC's income and cost lines summed by financial
+ * year, `lineYearSums[(c × SUMMED_LINES.length + line) × FY_COUNT + y]` (length crcs ×
+ * SUMMED_LINES × FY_COUNT), without writing a ledger's month cells: all a Monte Carlo draw keeps
+ * (issue #6; writing and reading back the cells was a third of a draw). The cells are made by
+ * the same code as `projectFloat`'s and only added up (they are whole pence and every sum stays
+ * below 2^53, so the sums are exact, and the same as the ledger's in any order); the one-off
+ * payments are placed in a ledger kept for this, as `projectFloat` places them in its own.
+ */
+export function projectFloatSums(inputs: ProjectionInputs, lineYearSums: Float64Array): void {
+  const n = inputs.crcs.length;
+  const k = readColumns(inputs);
+  if (lineYearSums.length !== n * SUMMED_LINES.length * FY_COUNT)
     throw new RangeError(
       `lineYearSums has ${lineYearSums.length} values, not ${n * SUMMED_LINES.length * FY_COUNT} (CRCs × lines × years)`,
     );
+  if (sumsLedger === undefined || sumsLedger.fte.length !== n * MONTH_COUNT)
+    sumsLedger = emptyLedger(inputs.crcs, k.norm);
+  for (const line of ONE_OFF_LINES) sumsLedger.money[line].fill(0);
+  project(k, n, sumsLedger, lineYearSums);
+}
+
+/**
+ * The projection's cells, CRC by CRC: into the ledger's month cells if `sums` is undefined, else
+ * added up into `sums` (the ledger then holds only the one-off cells, cleared by the caller).
+ */
+function project(k: Columns, n: number, ledger: Ledger, sums: Float64Array | undefined): void {
   let priceSum = 0;
   for (let c = 0; c < n; c++) priceSum += k.price[c * FY_COUNT]!;
   const cohorts = cohortCaseloads(k, n);
@@ -175,9 +196,8 @@ export function projectFloat(
   for (let c = 0; c < n; c++) {
     yearValues(k, c, priceSum);
     oneOffCells(k, ledger, c, ict, varParts, cohorts);
-    monthCells(k, ledger, c, priceSum, lineYearSums);
+    monthCells(k, ledger, c, priceSum, sums);
   }
-  return ledger;
 }
 
 /**
@@ -309,7 +329,7 @@ function oneOffCells(
  * CRC c's month cells, financial year by financial year: fee for service, the variation's
  * uplift, staff, redundancy and non-staff cost, service credits, the guarantee, FTE, caseload
  * and the totals (the one-off cells placed by `oneOffCells` are read), then zeros after an
- * early end; and, if asked, the income and cost lines summed by year.
+ * early end; or, given `sums`, the same cells only added up by year (`projectFloatSums`).
  */
 function monthCells(
   k: Columns,
@@ -358,6 +378,8 @@ function monthCells(
   const fteChange = (k.fte17[c0]! - fte14) * k.cut[c0]!;
   const caseloadFlat = cl14 * (1 + (growth * CASELOAD_SPAN) / CASELOAD_SPAN);
   const creditsDivisor = priceSum * 12;
+  /** Write the month cells (projectFloat), else only add them up into `sums`. */
+  const cells = sums === undefined;
   const sumsAt = c * SUMMED_LINES.length * FY_COUNT;
   sums?.fill(0, sumsAt, sumsAt + SUMMED_LINES.length * FY_COUNT);
   let staffPence = 0;
@@ -394,49 +416,50 @@ function monthCells(
         const steps = Math.min(STAFF_SPAN, Math.max(0, m - STAFF_PATH_START_INDEX));
         fte = fte14 + (fteChange * steps) / STAFF_SPAN;
       }
-      feeForServiceL[i] = ffs;
       let variation = variationL[i]!;
-      if (m >= varStart) {
-        variation = variation + uplift;
-        variationL[i] = variation;
-      }
-      nonStaffCostL[i] = nonStaff;
+      if (m >= varStart) variation = variation + uplift;
       if (ramp || m === from) staffPence = roundCellHalfEven((fte * loaded * pay) / 12);
-      staffCostL[i] = staffPence;
       let redundancy = 0;
-      if (ramp && m > STAFF_PATH_START_INDEX && reduction > 0) {
+      const redundant = ramp && m > STAFF_PATH_START_INDEX && reduction > 0;
+      if (redundant) {
         if (m === from || m === STAFF_PATH_START_INDEX + 1)
           redundancyPence = roundCellHalfEven(redundancyPerPayIndex * pay);
         redundancy = redundancyPence;
-        redundancyCostL[i] = redundancy;
       }
       const caseload =
         m < CASELOAD_PATH_END_INDEX
           ? cl14 * (1 + (growth * Math.max(0, m - CASELOAD_PATH_START_INDEX)) / CASELOAD_SPAN)
           : caseloadFlat;
-      fteOut[i] = fte;
-      caseloadOut[i] = caseload;
       let credits = scY[y]!;
       if (scCoef !== 0) {
         const up = scCoef * 10 * Math.max(0, caseload / fte / norm - 1);
         credits = roundCellHalfEven((creditsBase * (1 + up)) / creditsDivisor);
       }
-      serviceCreditsL[i] = credits;
       const cost = staffPence + redundancy + nonStaff;
-      costTotalL[i] = cost;
       let guarantee = 0;
       if (g !== 0) {
         const gap = g * cost - (ffs + variation + credits);
         guarantee = gap > 0 ? roundCellHalfEven(gap) : 0;
-        guaranteeL[i] = guarantee;
       }
       // Every line of this cell is final here (one-off payments were placed above).
       const pbr = pbrL[i]!;
       const ict = ictCompensationL[i]!;
       const termination = terminationL[i]!;
       const income = ffs + variation + guarantee + pbr + credits + ict + termination;
-      incomeTotalL[i] = income;
-      profitL[i] = income - cost;
+      if (cells) {
+        feeForServiceL[i] = ffs;
+        if (m >= varStart) variationL[i] = variation;
+        nonStaffCostL[i] = nonStaff;
+        staffCostL[i] = staffPence;
+        if (redundant) redundancyCostL[i] = redundancy;
+        fteOut[i] = fte;
+        caseloadOut[i] = caseload;
+        serviceCreditsL[i] = credits;
+        costTotalL[i] = cost;
+        if (g !== 0) guaranteeL[i] = guarantee;
+        incomeTotalL[i] = income;
+        profitL[i] = income - cost;
+      }
       sumVariation += variation;
       sumGuarantee += guarantee;
       sumPbr += pbr;
@@ -465,30 +488,30 @@ function monthCells(
       sumStaff += staffPence * months;
       for (let m = flatFrom; m <= last; m++) {
         const i = base + m;
-        feeForServiceL[i] = ffs;
         let variation = variationL[i]!;
-        if (m >= varStart) {
-          variation = variation + uplift;
-          variationL[i] = variation;
-        }
-        nonStaffCostL[i] = nonStaff;
-        staffCostL[i] = staffPence;
-        fteOut[i] = fte;
-        caseloadOut[i] = caseloadFlat;
-        serviceCreditsL[i] = credits;
-        costTotalL[i] = cost;
+        if (m >= varStart) variation = variation + uplift;
         let guarantee = 0;
         if (g !== 0) {
           const gap = g * cost - (ffs + variation + credits);
           guarantee = gap > 0 ? roundCellHalfEven(gap) : 0;
-          guaranteeL[i] = guarantee;
         }
         const pbr = pbrL[i]!;
         const ict = ictCompensationL[i]!;
         const termination = terminationL[i]!;
         const income = ffs + variation + guarantee + pbr + credits + ict + termination;
-        incomeTotalL[i] = income;
-        profitL[i] = income - cost;
+        if (cells) {
+          feeForServiceL[i] = ffs;
+          if (m >= varStart) variationL[i] = variation;
+          nonStaffCostL[i] = nonStaff;
+          staffCostL[i] = staffPence;
+          fteOut[i] = fte;
+          caseloadOut[i] = caseloadFlat;
+          serviceCreditsL[i] = credits;
+          costTotalL[i] = cost;
+          if (g !== 0) guaranteeL[i] = guarantee;
+          incomeTotalL[i] = income;
+          profitL[i] = income - cost;
+        }
         sumVariation += variation;
         sumGuarantee += guarantee;
         sumPbr += pbr;
@@ -513,6 +536,7 @@ function monthCells(
     }
   }
   // After an early end nothing flows (the variation's payments may have been placed there).
+  if (!cells) return;
   for (let m = end + 1; m < MONTH_COUNT; m++) {
     const i = base + m;
     variationL[i] = 0;

@@ -1,7 +1,6 @@
 import type { Dataset } from "../data/index.ts";
 import { INCOME_LINES, MONEY_LINES, type MoneyLine } from "../engine/lines.ts";
-import type { Ledger } from "../engine/ledger.ts";
-import { projectFloat, SUMMED_LINES } from "../engine/project-float.ts";
+import { projectFloatSums, SUMMED_LINES } from "../engine/project-float.ts";
 import { roundHalfEven } from "../engine/round-half-even.ts";
 import { FINANCIAL_YEARS } from "../engine/timeline.ts";
 import { didYouMean, type ScenarioIssue, type ScenarioResult } from "../scenario/scenario-issue.ts";
@@ -149,8 +148,9 @@ const COST_TOTAL = MONEY_LINES.indexOf("cost_total");
 
 /**
  * Seeded Monte Carlo on the float path: each draw samples the uncertain parameters around the
- * resolved scenario (`sampleInto`, no allocation), projects with `projectFloat` into one reused
- * ledger, and keeps only small per-draw totals: each CRC's and owner's contract-life profit,
+ * resolved scenario (`sampleInto`, no allocation), projects with `projectFloatSums` (the float
+ * path's cells, added up by CRC, line and year as they are made), and keeps only small per-draw
+ * totals: each CRC's and owner's contract-life profit,
  * national profit, MoJ spend and losses, the number of loss-making CRCs, and the fan's money
  * lines by financial year (13 × 8): (4 + 21 + 8 + 104) × 8 bytes ≈ 1.1 kB per draw, ~11 MB for
  * 10,000 draws; never every line and month of every draw. Pure: the same scenario, data and
@@ -210,7 +210,8 @@ function ownersOf(run: MonteCarloRun): { ids: string[]; of: Int32Array } {
  * generator `createRng(seed, d)` (prng.ts), so a draw's numbers do not depend on where the range
  * starts: any split of [0, draws) gives, part by part, the draws of the whole. Each draw samples
  * the uncertain parameters around the resolved scenario (`sampleInto`, no allocation), projects
- * with `projectFloat` into one reused ledger, and keeps only small per-draw totals: each CRC's
+ * with `projectFloatSums` (no ledger: each CRC's lines by year), and keeps only small per-draw
+ * totals: each CRC's
  * and owner's contract-life profit, national profit, MoJ spend and losses, the number of
  * loss-making CRCs, and the fan's money lines by financial year (13 × 8): (4 + 21 + 8 + 104) × 8
  * bytes ≈ 1.1 kB per draw, ~11 MB for 10,000 draws; never every line and month of every draw.
@@ -235,7 +236,6 @@ export function simulateDraws(
   for (const c of run.fanCrcs) inFan[c] = 1;
 
   const buffers = drawBuffers(plan);
-  let ledger: Ledger | undefined;
 
   const nationalProfit = new Float64Array(count);
   const mojSpend = new Float64Array(count);
@@ -257,7 +257,7 @@ export function simulateDraws(
 
   for (let d = 0; d < count; d++) {
     sampleInto(plan, createRng(seed, from + d), buffers);
-    ledger = projectFloat(buffers.inputs, ledger, sums);
+    projectFloatSums(buffers.inputs, sums);
     // Only the ten income and cost lines' sums by year are read: their totals give
     // income_total, cost_total and profit exactly (every cell and partial sum is a whole number
     // of pence below 2^53, so the sums are the same in any order).
