@@ -445,8 +445,8 @@ function monthCells(
       const pbr = pbrL[i]!;
       const ict = ictCompensationL[i]!;
       const termination = terminationL[i]!;
-      const income = ffs + variation + guarantee + pbr + credits + ict + termination;
       if (cells) {
+        const income = ffs + variation + guarantee + pbr + credits + ict + termination;
         feeForServiceL[i] = ffs;
         if (m >= varStart) variationL[i] = variation;
         nonStaffCostL[i] = nonStaff;
@@ -498,8 +498,8 @@ function monthCells(
         const pbr = pbrL[i]!;
         const ict = ictCompensationL[i]!;
         const termination = terminationL[i]!;
-        const income = ffs + variation + guarantee + pbr + credits + ict + termination;
         if (cells) {
+          const income = ffs + variation + guarantee + pbr + credits + ict + termination;
           feeForServiceL[i] = ffs;
           if (m >= varStart) variationL[i] = variation;
           nonStaffCostL[i] = nonStaff;
