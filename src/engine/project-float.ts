@@ -381,13 +381,12 @@ function monthCells(
   /** Write the month cells (projectFloat), else only add them up into `sums`. */
   const cells = sums === undefined;
   const sumsAt = c * SUMMED_LINES.length * FY_COUNT;
-  sums?.fill(0, sumsAt, sumsAt + SUMMED_LINES.length * FY_COUNT);
   let staffPence = 0;
   let redundancyPence = 0;
   let fte = 0;
-  for (let y = 0; y < FY_COUNT; y++) {
+  let y = 0;
+  for (; y < FY_COUNT && FY_FIRST[y]! <= end; y++) {
     const from = FY_FIRST[y]!;
-    if (from > end) break;
     const last = Math.min(FY_LAST[y]!, end);
     const ffs = ffsY[y]!;
     const uplift = upliftY[y]!;
@@ -535,6 +534,10 @@ function monthCells(
       sums[at + SUM_NON_STAFF * FY_COUNT] = nonStaff * months;
     }
   }
+  // Years after an early end: nothing.
+  if (sums !== undefined)
+    for (; y < FY_COUNT; y++)
+      for (let l = 0; l < SUMMED_LINES.length; l++) sums[sumsAt + l * FY_COUNT + y] = 0;
   // After an early end nothing flows (the variation's payments may have been placed there).
   if (!cells) return;
   for (let m = end + 1; m < MONTH_COUNT; m++) {
