@@ -135,6 +135,8 @@ class Scratch {
   readonly payY = new Float64Array(FY_COUNT);
   readonly variationM = new Float64Array(MONTH_COUNT);
   readonly cohortTotals = new Float64Array(64);
+  /** Each CRC's caseload at each cohort's start, `[c × 64 + j]` (grown to the CRCs). */
+  cohortCaseloads = new Float64Array(0);
   allocated: { total: number; weights: Float64Array; parts: readonly number[] }[] = [];
 }
 
@@ -158,7 +160,90 @@ function allocate(
   return parts;
 }
 
-/** One draw's projection, cell by cell as projectFloat computes it, summed as it goes. */
+const C_SPAN = CASELOAD_PATH_END_INDEX - CASELOAD_PATH_START_INDEX;
+const S_SPAN = STAFF_PATH_END_INDEX - STAFF_PATH_START_INDEX;
+const VAR_YEARS = VARIATION_PAYMENT_YEARS.map((fy) => FINANCIAL_YEARS.indexOf(fy));
+
+/** A draw's columns and national values, read once (one object literal: one shape). */
+function readDraw(inputs: ProjectionInputs, s: Scratch) {
+  const v = inputs.values;
+  const n = inputs.crcs.length;
+  const col = (id: string) => v.get(id)!;
+  const price = col("size.annualPrice");
+  const cl14C = col("size.caseload2014");
+  const growthC = col("caseload.growth");
+  const first = col("pbr.firstCohort")[0]!;
+  const lag = col("pbr.cashLagMonths")[0]!;
+  let priceSum = 0;
+  for (let c = 0; c < n; c++) priceSum += price[c * FY_COUNT]!;
+  // Each CRC's caseload at each cohort's start, and the nation's, once for all CRCs.
+  if (s.cohortCaseloads.length < n * 64) s.cohortCaseloads = new Float64Array(n * 64);
+  let cohorts = 0;
+  for (let start = first; start + lag < MONTH_COUNT; start += 3, cohorts++) {
+    const steps = Math.min(C_SPAN, Math.max(0, start - CASELOAD_PATH_START_INDEX));
+    let total = 0;
+    for (let c = 0; c < n; c++) {
+      const caseload = cl14C[c * FY_COUNT]! * (1 + (growthC[c * FY_COUNT]! * steps) / C_SPAN);
+      s.cohortCaseloads[c * 64 + cohorts] = caseload;
+      total += caseload;
+    }
+    s.cohortTotals[cohorts] = total;
+  }
+  return {
+    price,
+    shortfall: col(SHORTFALL_ID),
+    phiC: col("ffs.fixedShare"),
+    tauC: col("ffs.toleranceBand"),
+    capC: col("ffs.upsideCap"),
+    phi2C: col("variation.fixedShare"),
+    scaleC: col("variation.scale"),
+    marginC: col("cost.bidMargin"),
+    fixedC: col("cost.fixedShare"),
+    staffShareC: col("cost.staffShare"),
+    grossC: col("serviceCredits.grossAnnual"),
+    waivedC: col("serviceCredits.waivedShare"),
+    awardC: col("staff.payAward"),
+    floorC: col("guarantee.floorShareOfCost"),
+    scFeedbackC: col("workload.feedback.serviceCreditsPer10Pct"),
+    pbrFeedbackC: col("workload.feedback.pbrPtsPer10Pct"),
+    cl14C,
+    growthC,
+    fte14C: col("staff.fteJune2014"),
+    fte17C: col("staff.fteJune2017"),
+    cutC: col("staff.cutScale"),
+    loadedC: col("staff.loadedCostPerFte"),
+    termMonthsC: col("termination.paymentMonths"),
+    wpyC: col("redundancy.weeksPerYear"),
+    serviceC: col("redundancy.avgServiceYears"),
+    capWeeksC: col("redundancy.capWeeks"),
+    redShareC: col("redundancy.shareOfReduction"),
+    mfC: col("redundancy.modernisationFundShare"),
+    onCostC: col("staff.onCostRate"),
+    norm: col("workload.caseloadPerFteNorm")[0]!,
+    endC: col("termination.endDate"),
+    startC: col("variation.start"),
+    rBC: col("pbr.binaryReductionPts"),
+    rFC: col("pbr.frequencyReductionPct"),
+    dC: col("pbr.deductionThreshold"),
+    first,
+    lag,
+    cohorts,
+    priceSum,
+    priceB: col("pbr.binaryPricePerPoint")[0]!,
+    priceF: col("pbr.frequencyPricePerPoint")[0]!,
+    ictMonth: col("ict.paymentMonth")[0]!,
+    ict: allocate(col("ict.compensationTotal")[0]!, price, n, s),
+    var0: allocate(col(variationPaymentId(VARIATION_PAYMENT_YEARS[0]))[0]!, price, n, s),
+    var1: allocate(col(variationPaymentId(VARIATION_PAYMENT_YEARS[1]))[0]!, price, n, s),
+  };
+}
+type Draw = ReturnType<typeof readDraw>;
+
+/**
+ * One draw's projection, cell by cell as projectFloat computes it, summed as it goes. Three
+ * functions per CRC, as in projectFloat: in one, V8 runs out of inlining budget and the
+ * roundings become calls.
+ */
 function fusedDraw(
   inputs: ProjectionInputs,
   acc: Float64Array,
@@ -166,221 +251,204 @@ function fusedDraw(
   crcCost: Float64Array,
   s: Scratch,
 ): void {
-  const v = inputs.values;
-  const n = inputs.crcs.length;
-  const col = (id: string) => v.get(id)!;
-  const price = col("size.annualPrice");
-  const shortfall = col(SHORTFALL_ID);
-  const phiC = col("ffs.fixedShare");
-  const tauC = col("ffs.toleranceBand");
-  const capC = col("ffs.upsideCap");
-  const phi2C = col("variation.fixedShare");
-  const scaleC = col("variation.scale");
-  const marginC = col("cost.bidMargin");
-  const fixedC = col("cost.fixedShare");
-  const staffShareC = col("cost.staffShare");
-  const grossC = col("serviceCredits.grossAnnual");
-  const waivedC = col("serviceCredits.waivedShare");
-  const awardC = col("staff.payAward");
-  const floorC = col("guarantee.floorShareOfCost");
-  const scFeedbackC = col("workload.feedback.serviceCreditsPer10Pct");
-  const pbrFeedbackC = col("workload.feedback.pbrPtsPer10Pct");
-  const cl14C = col("size.caseload2014");
-  const growthC = col("caseload.growth");
-  const fte14C = col("staff.fteJune2014");
-  const fte17C = col("staff.fteJune2017");
-  const cutC = col("staff.cutScale");
-  const loadedC = col("staff.loadedCostPerFte");
-  const termMonthsC = col("termination.paymentMonths");
-  const wpyC = col("redundancy.weeksPerYear");
-  const serviceC = col("redundancy.avgServiceYears");
-  const capWeeksC = col("redundancy.capWeeks");
-  const redShareC = col("redundancy.shareOfReduction");
-  const mfC = col("redundancy.modernisationFundShare");
-  const onCostC = col("staff.onCostRate");
-  const norm = col("workload.caseloadPerFteNorm")[0]!;
-  const endC = col("termination.endDate");
-  const startC = col("variation.start");
-  const rBC = col("pbr.binaryReductionPts");
-  const rFC = col("pbr.frequencyReductionPct");
-  const dC = col("pbr.deductionThreshold");
-  const first = col("pbr.firstCohort")[0]!;
-  const lag = col("pbr.cashLagMonths")[0]!;
-  const priceB = col("pbr.binaryPricePerPoint")[0]!;
-  const priceF = col("pbr.frequencyPricePerPoint")[0]!;
-  const ictMonth = col("ict.paymentMonth")[0]!;
-  const ict = allocate(col("ict.compensationTotal")[0]!, price, n, s);
-  const var0 = allocate(col(variationPaymentId(VARIATION_PAYMENT_YEARS[0]))[0]!, price, n, s);
-  const var1 = allocate(col(variationPaymentId(VARIATION_PAYMENT_YEARS[1]))[0]!, price, n, s);
-  const varYears = [
-    FINANCIAL_YEARS.indexOf(VARIATION_PAYMENT_YEARS[0]),
-    FINANCIAL_YEARS.indexOf(VARIATION_PAYMENT_YEARS[1]),
-  ];
-  const cSpan = CASELOAD_PATH_END_INDEX - CASELOAD_PATH_START_INDEX;
-  const sSpan = STAFF_PATH_END_INDEX - STAFF_PATH_START_INDEX;
-
-  let priceSum = 0;
-  for (let c = 0; c < n; c++) priceSum += price[c * FY_COUNT]!;
-  const caseloadAt = (c: number, m: number) =>
-    cl14C[c * FY_COUNT]! *
-    (1 +
-      (growthC[c * FY_COUNT]! * Math.min(cSpan, Math.max(0, m - CASELOAD_PATH_START_INDEX))) /
-        cSpan);
-  let cohorts = 0;
-  for (let start = first; start + lag < MONTH_COUNT; start += 3) {
-    let total = 0;
-    for (let k = 0; k < n; k++) total += caseloadAt(k, start);
-    s.cohortTotals[cohorts++] = total;
+  const k = readDraw(inputs, s);
+  for (let c = 0; c < inputs.crcs.length; c++) {
+    crcYears(k, c, s);
+    crcIncome[c] = crcIncome[c]! + crcOneOffs(k, c, acc, s);
+    crcMonths(k, c, acc, crcIncome, crcCost, s);
   }
+}
+
+/** The CRC's per-year values. */
+function crcYears(k: Draw, c: number, s: Scratch): void {
+  const { shortfall, tauC, capC, phiC, phi2C, fixedC, staffShareC, grossC, waivedC, awardC } = k;
+  const { ffsY, upliftY, nonStaffY, scY, payY } = s;
+  const k0 = c * FY_COUNT;
+  const P = k.price[k0]!;
+  const end = k.endC[k0]!;
+  const varStart = k.startC[k0]!;
+  const scale = k.scaleC[k0]!;
+  const startYear = FY_OF[Math.min(varStart, MONTH_COUNT - 1)]!;
+  for (let y = 0; y < FY_COUNT; y++) {
+    const i = k0 + y;
+    const sh = shortfall[i]!;
+    const tau = tauC[i]!;
+    const vol =
+      Math.abs(sh) <= tau ? 1 : sh > 0 ? 1 - (sh - tau) : Math.min(1 - sh - tau, 1 + capC[i]!);
+    const phi = phiC[i]!;
+    ffsY[y] = roundCellHalfEven((P * (phi + (1 - phi) * vol)) / 12);
+    upliftY[y] =
+      y >= startYear && varStart <= end
+        ? roundCellHalfEven((P * (phi2C[i]! - phi) * (1 - vol) * scale) / 12)
+        : 0;
+    const f = fixedC[i]!;
+    nonStaffY[y] = roundCellHalfEven(
+      (P * (f - staffShareC[i]! + (1 - f) * (1 - sh))) / ((1 + k.marginC[k0]!) * 12),
+    );
+    scY[y] = roundCellHalfEven((-grossC[y]! * (1 - waivedC[i]!) * P) / (k.priceSum * 12));
+    payY[y] = y === 0 ? 1 : payY[y - 1]! * (1 + awardC[i]!);
+  }
+}
+
+/**
+ * The CRC's variation payments (into `variationM`), ICT compensation, PbR and termination,
+ * added into the nation's lines; returns what they add to the CRC's income.
+ */
+function crcOneOffs(k: Draw, c: number, acc: Float64Array, s: Scratch): number {
+  const k0 = c * FY_COUNT;
+  const end = k.endC[k0]!;
+  const varStart = k.startC[k0]!;
+  const scale = k.scaleC[k0]!;
+  const variationM = s.variationM;
+  let income = 0;
+  // The variation's payments: spread over the year's months before the start.
+  variationM.fill(0);
+  for (let j = 0; j < 2; j++) {
+    const fy = VAR_YEARS[j]!;
+    const from = FY_FIRST[fy]!;
+    const to = Math.min(FY_LAST[fy]!, varStart - 1);
+    const count = to - from + 1;
+    if (count <= 0) continue;
+    const scaled = roundCellHalfEven(scale * (j === 0 ? k.var0 : k.var1)[c]!);
+    const sign = scaled < 0 ? -1 : 1;
+    const each = Math.floor(Math.abs(scaled) / count);
+    let left = Math.abs(scaled) - each * count;
+    for (let m = from; m <= to; m++, left--)
+      variationM[m] = sign * (each + (left > 0 ? 1 : 0)) || 0;
+  }
+  if (k.ictMonth <= end) {
+    const i = ICT * FY_N + FY_OF[k.ictMonth]!;
+    acc[i] = acc[i]! + k.ict[c]!;
+    income += k.ict[c]!;
+  }
+  const fte14 = k.fte14C[k0]!;
+  const fteChange = (k.fte17C[k0]! - fte14) * k.cutC[k0]!;
+  const { pbrFeedbackC, rBC, rFC, dC, priceB, priceF, norm, lag } = k;
+  for (let j = 0, start = k.first; j < k.cohorts; j++, start += 3) {
+    const cash = start + lag;
+    if (cash > end) continue;
+    const y = FY_OF[start]!;
+    const caseload = s.cohortCaseloads[c * 64 + j]!;
+    const coef = pbrFeedbackC[k0 + y]!;
+    let excess = 0;
+    if (coef !== 0) {
+      const fte =
+        fte14 +
+        (fteChange * Math.min(S_SPAN, Math.max(0, start - STAFF_PATH_START_INDEX))) / S_SPAN;
+      excess = Math.max(0, caseload / fte / norm - 1);
+    }
+    const penalty = coef * 10 * excess;
+    const dd = dC[k0 + y]!;
+    const rb = rBC[k0 + y]! - penalty;
+    const rf = rFC[k0 + y]! - penalty;
+    const pay =
+      priceB * (rb >= 0 ? rb : rb + dd < 0 ? rb + dd : 0) +
+      priceF * (rf >= 0 ? rf : rf + dd < 0 ? rf + dd : 0);
+    const cell = roundCellHalfEven((pay * caseload) / s.cohortTotals[j]!);
+    const i = PBR * FY_N + FY_OF[cash]!;
+    acc[i] = acc[i]! + cell;
+    income += cell;
+  }
+  if (end < MONTH_COUNT - 1) {
+    const cell = roundCellHalfEven((k.price[k0]! * k.termMonthsC[k0]!) / 12);
+    const i = TERM * FY_N + FY_OF[end]!;
+    acc[i] = acc[i]! + cell;
+    income += cell;
+  }
+  return income;
+}
+
+/** The CRC's month cells, summed year by year into the nation's lines and its income and cost. */
+function crcMonths(
+  k: Draw,
+  c: number,
+  acc: Float64Array,
+  crcIncome: Float64Array,
+  crcCost: Float64Array,
+  s: Scratch,
+): void {
   const { ffsY, upliftY, nonStaffY, scY, payY, variationM } = s;
-
-  for (let c = 0; c < n; c++) {
-    const k0 = c * FY_COUNT;
-    const P = price[k0]!;
-    const end = endC[k0]!;
-    const varStart = startC[k0]!;
-    const scale = scaleC[k0]!;
-    const loaded = loadedC[k0]!;
-    let income = 0;
-    let cost = 0;
-    const startYear = FY_OF[Math.min(varStart, MONTH_COUNT - 1)]!;
-    for (let y = 0; y < FY_COUNT; y++) {
-      const k = k0 + y;
-      const sh = shortfall[k]!;
-      const tau = tauC[k]!;
-      const vol =
-        Math.abs(sh) <= tau ? 1 : sh > 0 ? 1 - (sh - tau) : Math.min(1 - sh - tau, 1 + capC[k]!);
-      const phi = phiC[k]!;
-      ffsY[y] = roundCellHalfEven((P * (phi + (1 - phi) * vol)) / 12);
-      upliftY[y] =
-        y >= startYear && varStart <= end
-          ? roundCellHalfEven((P * (phi2C[k]! - phi) * (1 - vol) * scale) / 12)
-          : 0;
-      const f = fixedC[k]!;
-      nonStaffY[y] = roundCellHalfEven(
-        (P * (f - staffShareC[k]! + (1 - f) * (1 - sh))) / ((1 + marginC[k0]!) * 12),
-      );
-      scY[y] = roundCellHalfEven((-grossC[y]! * (1 - waivedC[k]!) * P) / (priceSum * 12));
-      payY[y] = y === 0 ? 1 : payY[y - 1]! * (1 + awardC[k]!);
-    }
-    // The variation's payments: spread over the year's months before the start.
-    variationM.fill(0);
-    for (let j = 0; j < 2; j++) {
-      const fy = varYears[j]!;
-      const from = FY_FIRST[fy]!;
-      const to = Math.min(FY_LAST[fy]!, varStart - 1);
-      const count = to - from + 1;
-      if (count <= 0) continue;
-      const scaled = roundCellHalfEven(scale * (j === 0 ? var0 : var1)[c]!);
-      const sign = scaled < 0 ? -1 : 1;
-      const each = Math.floor(Math.abs(scaled) / count);
-      let left = Math.abs(scaled) - each * count;
-      for (let m = from; m <= to; m++, left--)
-        variationM[m] = sign * (each + (left > 0 ? 1 : 0)) || 0;
-    }
-    if (ictMonth <= end) {
-      const i = ICT * FY_N + FY_OF[ictMonth]!;
-      acc[i] = acc[i]! + ict[c]!;
-      income += ict[c]!;
-    }
-    const fte14 = fte14C[k0]!;
-    const fteChange = (fte17C[k0]! - fte14) * cutC[k0]!;
-    const fteAt = (m: number) =>
-      fte14 + (fteChange * Math.min(sSpan, Math.max(0, m - STAFF_PATH_START_INDEX))) / sSpan;
-    for (let start = first, j = 0; start + lag < MONTH_COUNT; start += 3, j++) {
-      const cash = start + lag;
-      if (cash > end) continue;
-      const y = FY_OF[start]!;
-      const caseload = caseloadAt(c, start);
-      const coef = pbrFeedbackC[k0 + y]!;
-      const excess = coef === 0 ? 0 : Math.max(0, caseload / fteAt(start) / norm - 1);
-      const penalty = coef * 10 * excess;
-      const dd = dC[k0 + y]!;
-      const rb = rBC[k0 + y]! - penalty;
-      const rf = rFC[k0 + y]! - penalty;
-      const pay =
-        priceB * (rb >= 0 ? rb : rb + dd < 0 ? rb + dd : 0) +
-        priceF * (rf >= 0 ? rf : rf + dd < 0 ? rf + dd : 0);
-      const cell = roundCellHalfEven((pay * caseload) / s.cohortTotals[j]!);
-      const i = PBR * FY_N + FY_OF[cash]!;
-      acc[i] = acc[i]! + cell;
-      income += cell;
-    }
-    if (end < MONTH_COUNT - 1) {
-      const cell = roundCellHalfEven((P * termMonthsC[k0]!) / 12);
-      const i = TERM * FY_N + FY_OF[end]!;
-      acc[i] = acc[i]! + cell;
-      income += cell;
-    }
-    const fall = (fte14 - fte17C[k0]!) * cutC[k0]!;
-    const reduction = fall > 0 ? fall / sSpan : 0;
-    const weeks = Math.min(wpyC[k0]! * serviceC[k0]!, capWeeksC[k0]!);
-    const redundancyPerPayIndex =
-      (reduction * redShareC[k0]! * loaded * weeks * (1 - mfC[k0]!)) / ((1 + onCostC[k0]!) * 52);
-    const cl14 = cl14C[k0]!;
-    const growth = growthC[k0]!;
-    let staffPence = 0;
-    let redundancyPence = 0;
-    let fte = 0;
-    // Year by year, months summed in locals and added to the nation's lines once a year.
-    for (let y = 0; y < FY_N && FY_FIRST[y]! <= end; y++) {
-      const ffs = ffsY[y]!;
-      const nonStaff = nonStaffY[y]!;
-      const uplift = upliftY[y]!;
-      const pay = payY[y]!;
-      const scCoef = scFeedbackC[k0 + y]!;
-      const g = floorC[k0 + y]!;
-      let sumVar = 0;
-      let sumGuar = 0;
-      let sumSc = 0;
-      let sumStaff = 0;
-      let sumRed = 0;
-      const last = Math.min(FY_LAST[y]!, end);
-      const months = last - FY_FIRST[y]! + 1;
-      for (let m = FY_FIRST[y]!; m <= last; m++) {
-        const newYear = m === FY_FIRST[y]!;
-        const ramp = m <= STAFF_PATH_END_INDEX;
-        if (ramp) fte = fteAt(m);
-        const variation = variationM[m]! + (m >= varStart ? uplift : 0);
-        if (ramp || newYear) staffPence = roundCellHalfEven((fte * loaded * pay) / 12);
-        let redundancy = 0;
-        if (ramp && m > STAFF_PATH_START_INDEX && reduction > 0) {
-          if (newYear || m === STAFF_PATH_START_INDEX + 1)
-            redundancyPence = roundCellHalfEven(redundancyPerPayIndex * pay);
-          redundancy = redundancyPence;
-        }
-        let sc = scY[y]!;
-        if (scCoef !== 0) {
-          const caseload =
-            cl14 *
-            (1 + (growth * Math.min(cSpan, Math.max(0, m - CASELOAD_PATH_START_INDEX))) / cSpan);
-          const up = scCoef * 10 * Math.max(0, caseload / fte / norm - 1);
-          sc = roundCellHalfEven(
-            (-grossC[y]! * (1 - waivedC[k0 + y]!) * P * (1 + up)) / (priceSum * 12),
-          );
-        }
-        if (g !== 0) {
-          const gap = g * (staffPence + redundancy + nonStaff) - (ffs + variation + sc);
-          sumGuar += gap > 0 ? roundCellHalfEven(gap) : 0;
-        }
-        sumVar += variation;
-        sumSc += sc;
-        sumStaff += staffPence;
-        sumRed += redundancy;
+  const { scFeedbackC, floorC, grossC, waivedC, norm, priceSum } = k;
+  const k0 = c * FY_COUNT;
+  const P = k.price[k0]!;
+  const end = k.endC[k0]!;
+  const varStart = k.startC[k0]!;
+  const loaded = k.loadedC[k0]!;
+  const fte14 = k.fte14C[k0]!;
+  const fteChange = (k.fte17C[k0]! - fte14) * k.cutC[k0]!;
+  const fteAt = (m: number) =>
+    fte14 + (fteChange * Math.min(S_SPAN, Math.max(0, m - STAFF_PATH_START_INDEX))) / S_SPAN;
+  const fall = (fte14 - k.fte17C[k0]!) * k.cutC[k0]!;
+  const reduction = fall > 0 ? fall / S_SPAN : 0;
+  const weeks = Math.min(k.wpyC[k0]! * k.serviceC[k0]!, k.capWeeksC[k0]!);
+  const redundancyPerPayIndex =
+    (reduction * k.redShareC[k0]! * loaded * weeks * (1 - k.mfC[k0]!)) /
+    ((1 + k.onCostC[k0]!) * 52);
+  const cl14 = k.cl14C[k0]!;
+  const growth = k.growthC[k0]!;
+  let income = 0;
+  let cost = 0;
+  let staffPence = 0;
+  let redundancyPence = 0;
+  let fte = 0;
+  // Year by year, months summed in locals and added to the nation's lines once a year.
+  for (let y = 0; y < FY_N && FY_FIRST[y]! <= end; y++) {
+    const ffs = ffsY[y]!;
+    const nonStaff = nonStaffY[y]!;
+    const uplift = upliftY[y]!;
+    const pay = payY[y]!;
+    const scCoef = scFeedbackC[k0 + y]!;
+    const g = floorC[k0 + y]!;
+    let sumVar = 0;
+    let sumGuar = 0;
+    let sumSc = 0;
+    let sumStaff = 0;
+    let sumRed = 0;
+    const last = Math.min(FY_LAST[y]!, end);
+    const months = last - FY_FIRST[y]! + 1;
+    for (let m = FY_FIRST[y]!; m <= last; m++) {
+      const newYear = m === FY_FIRST[y]!;
+      const ramp = m <= STAFF_PATH_END_INDEX;
+      if (ramp) fte = fteAt(m);
+      const variation = variationM[m]! + (m >= varStart ? uplift : 0);
+      if (ramp || newYear) staffPence = roundCellHalfEven((fte * loaded * pay) / 12);
+      let redundancy = 0;
+      if (ramp && m > STAFF_PATH_START_INDEX && reduction > 0) {
+        if (newYear || m === STAFF_PATH_START_INDEX + 1)
+          redundancyPence = roundCellHalfEven(redundancyPerPayIndex * pay);
+        redundancy = redundancyPence;
       }
-      const sumFfs = ffs * months;
-      const sumNonStaff = nonStaff * months;
-      acc[FFS * FY_N + y] = acc[FFS * FY_N + y]! + sumFfs;
-      acc[VAR * FY_N + y] = acc[VAR * FY_N + y]! + sumVar;
-      acc[GUAR * FY_N + y] = acc[GUAR * FY_N + y]! + sumGuar;
-      acc[SC * FY_N + y] = acc[SC * FY_N + y]! + sumSc;
-      acc[STAFF * FY_N + y] = acc[STAFF * FY_N + y]! + sumStaff;
-      acc[RED * FY_N + y] = acc[RED * FY_N + y]! + sumRed;
-      acc[NONSTAFF * FY_N + y] = acc[NONSTAFF * FY_N + y]! + sumNonStaff;
-      income += sumFfs + sumVar + sumGuar + sumSc;
-      cost += sumStaff + sumRed + sumNonStaff;
+      let sc = scY[y]!;
+      if (scCoef !== 0) {
+        const caseload =
+          cl14 *
+          (1 + (growth * Math.min(C_SPAN, Math.max(0, m - CASELOAD_PATH_START_INDEX))) / C_SPAN);
+        const up = scCoef * 10 * Math.max(0, caseload / fte / norm - 1);
+        sc = roundCellHalfEven(
+          (-grossC[y]! * (1 - waivedC[k0 + y]!) * P * (1 + up)) / (priceSum * 12),
+        );
+      }
+      if (g !== 0) {
+        const gap = g * (staffPence + redundancy + nonStaff) - (ffs + variation + sc);
+        sumGuar += gap > 0 ? roundCellHalfEven(gap) : 0;
+      }
+      sumVar += variation;
+      sumSc += sc;
+      sumStaff += staffPence;
+      sumRed += redundancy;
     }
-    crcIncome[c] = crcIncome[c]! + income;
-    crcCost[c] = crcCost[c]! + cost;
+    const sumFfs = ffs * months;
+    const sumNonStaff = nonStaff * months;
+    acc[FFS * FY_N + y] = acc[FFS * FY_N + y]! + sumFfs;
+    acc[VAR * FY_N + y] = acc[VAR * FY_N + y]! + sumVar;
+    acc[GUAR * FY_N + y] = acc[GUAR * FY_N + y]! + sumGuar;
+    acc[SC * FY_N + y] = acc[SC * FY_N + y]! + sumSc;
+    acc[STAFF * FY_N + y] = acc[STAFF * FY_N + y]! + sumStaff;
+    acc[RED * FY_N + y] = acc[RED * FY_N + y]! + sumRed;
+    acc[NONSTAFF * FY_N + y] = acc[NONSTAFF * FY_N + y]! + sumNonStaff;
+    income += sumFfs + sumVar + sumGuar + sumSc;
+    cost += sumStaff + sumRed + sumNonStaff;
   }
+  crcIncome[c] = crcIncome[c]! + income;
+  crcCost[c] = crcCost[c]! + cost;
 }

@@ -1,5 +1,6 @@
 import { allocatePence } from "./allocate-pence.ts";
 import { emptyLedger, MONTH_COUNT, type Ledger } from "./ledger.ts";
+import { COST_LINES, INCOME_LINES } from "./lines.ts";
 import { SHORTFALL_ID } from "./parameter-specs.ts";
 import { FY_COUNT, type ProjectionInputs } from "./projection-inputs.ts";
 import { roundCellHalfEven } from "./round-half-even.ts";
@@ -15,7 +16,6 @@ import { CASELOAD_PATH_END_INDEX, CASELOAD_PATH_START_INDEX } from "./workload.t
  */
 const SCRATCH = {
   ffsY: new Float64Array(FY_COUNT),
-  scCoefY: new Float64Array(FY_COUNT),
   floorY: new Float64Array(FY_COUNT),
   upliftY: new Float64Array(FY_COUNT),
   nonStaffY: new Float64Array(FY_COUNT),
@@ -23,7 +23,10 @@ const SCRATCH = {
   payY: new Float64Array(FY_COUNT),
   /** The national caseload at each PbR cohort's start (at most one cohort a quarter). */
   cohortTotals: new Float64Array(MONTH_COUNT),
+  /** Each CRC's caseload at each cohort's start, `[c × COHORTS_MAX + j]` (grown to the CRCs). */
+  cohortCaseloads: new Float64Array(0),
 };
+const COHORTS_MAX = Math.ceil(MONTH_COUNT / 3);
 
 /** Lines not written in every month up to a CRC's end: a reused ledger clears them first. */
 const SPARSE_LINES = [
@@ -40,6 +43,89 @@ const FY_OF = Int32Array.from(FY_INDEX_BY_MONTH);
 /** First and last month index of each financial year. */
 const FY_FIRST = Int32Array.from(FINANCIAL_YEARS, (_, y) => FY_INDEX_BY_MONTH.indexOf(y));
 const FY_LAST = Int32Array.from(FINANCIAL_YEARS, (_, y) => FY_INDEX_BY_MONTH.lastIndexOf(y));
+const CASELOAD_SPAN = CASELOAD_PATH_END_INDEX - CASELOAD_PATH_START_INDEX;
+const STAFF_SPAN = STAFF_PATH_END_INDEX - STAFF_PATH_START_INDEX;
+/**
+ * From this month FTE and caseload are flat (both paths have ended), so within a financial year
+ * staff cost, service credits and cost_total are the same every month.
+ */
+const FLAT_FROM = Math.max(STAFF_PATH_END_INDEX + 1, CASELOAD_PATH_END_INDEX);
+const VARIATION_PAYMENT_IDS = VARIATION_PAYMENT_YEARS.map(variationPaymentId);
+
+/**
+ * The lines `projectFloatSums` sums by financial year: the income lines, then the cost lines
+ * (their totals give income_total, cost_total and profit).
+ */
+export const SUMMED_LINES = [...INCOME_LINES, ...COST_LINES] as const;
+const SUM_FFS = SUMMED_LINES.indexOf("fee_for_service");
+const SUM_VARIATION = SUMMED_LINES.indexOf("variation");
+const SUM_GUARANTEE = SUMMED_LINES.indexOf("guarantee");
+const SUM_PBR = SUMMED_LINES.indexOf("pbr");
+const SUM_CREDITS = SUMMED_LINES.indexOf("service_credits");
+const SUM_ICT = SUMMED_LINES.indexOf("ict_compensation");
+const SUM_TERMINATION = SUMMED_LINES.indexOf("termination");
+const SUM_STAFF = SUMMED_LINES.indexOf("staff_cost");
+const SUM_REDUNDANCY = SUMMED_LINES.indexOf("redundancy_cost");
+const SUM_NON_STAFF = SUMMED_LINES.indexOf("non_staff_cost");
+const VARIATION_PAYMENT_FY = VARIATION_PAYMENT_YEARS.map((fy) => FINANCIAL_YEARS.indexOf(fy));
+
+/**
+ * The columns a projection reads, each looked up once per call (in this order, so the first
+ * missing one is the one reported), and the national scalars. One object literal, so every call
+ * gives the same shape and the functions below that read it stay monomorphic.
+ */
+function readColumns(inputs: ProjectionInputs) {
+  const col = (id: string) => {
+    const c = inputs.values.get(id);
+    if (c === undefined) throw new Error(`projection inputs lack parameter ${id}`);
+    return c;
+  };
+  return {
+    norm: col("workload.caseloadPerFteNorm")[0]!,
+    price: col("size.annualPrice"),
+    shortfall: col(SHORTFALL_ID),
+    phi: col("ffs.fixedShare"),
+    tau: col("ffs.toleranceBand"),
+    cap: col("ffs.upsideCap"),
+    phi2: col("variation.fixedShare"),
+    scale: col("variation.scale"),
+    margin: col("cost.bidMargin"),
+    fixed: col("cost.fixedShare"),
+    staffShare: col("cost.staffShare"),
+    gross: col("serviceCredits.grossAnnual"),
+    waived: col("serviceCredits.waivedShare"),
+    award: col("staff.payAward"),
+    floor: col("guarantee.floorShareOfCost"),
+    scFeedback: col("workload.feedback.serviceCreditsPer10Pct"),
+    pbrFeedback: col("workload.feedback.pbrPtsPer10Pct"),
+    cl14: col("size.caseload2014"),
+    growth: col("caseload.growth"),
+    fte14: col("staff.fteJune2014"),
+    fte17: col("staff.fteJune2017"),
+    cut: col("staff.cutScale"),
+    loaded: col("staff.loadedCostPerFte"),
+    termMonths: col("termination.paymentMonths"),
+    wpy: col("redundancy.weeksPerYear"),
+    service: col("redundancy.avgServiceYears"),
+    capWeeks: col("redundancy.capWeeks"),
+    redShare: col("redundancy.shareOfReduction"),
+    mf: col("redundancy.modernisationFundShare"),
+    onCost: col("staff.onCostRate"),
+    first: col("pbr.firstCohort")[0]!,
+    lag: col("pbr.cashLagMonths")[0]!,
+    priceB: col("pbr.binaryPricePerPoint")[0]!,
+    priceF: col("pbr.frequencyPricePerPoint")[0]!,
+    rB: col("pbr.binaryReductionPts"),
+    rF: col("pbr.frequencyReductionPct"),
+    deduction: col("pbr.deductionThreshold"),
+    ictMonth: col("ict.paymentMonth")[0]!,
+    ictTotal: col("ict.compensationTotal")[0]!,
+    variationPayments: VARIATION_PAYMENT_IDS.map((id) => col(id)[0]!),
+    end: col("termination.endDate"),
+    start: col("variation.start"),
+  };
+}
+type Columns = ReturnType<typeof readColumns>;
 
 /**
  * The same model as `projectExact`, in float64 arithmetic with no allocation in its loops: the
@@ -50,24 +136,209 @@ const FY_LAST = Int32Array.from(FINANCIAL_YEARS, (_, y) => FY_INDEX_BY_MONTH.las
  *
  * Every rule here mirrors one in the exact path (named in the comments); a change to a rule
  * must change both, and test/properties/float-path.test.ts compares them on random scenarios.
+ *
+ * The work is split into small functions (per-year values, one-off payments, month cells),
+ * each called once per CRC: one large function exhausts V8's inlining budget, and the rounding
+ * calls it could not inline cost a call and a boxed number each (issue #6 profile).
  */
 export function projectFloat(inputs: ProjectionInputs, into?: Ledger): Ledger {
-  const n = inputs.crcs.length;
-  const col = (id: string) => {
-    const c = inputs.values.get(id);
-    if (c === undefined) throw new Error(`projection inputs lack parameter ${id}`);
-    return c;
-  };
-  const at = (column: Float64Array, c: number, y = 0) => column[c * FY_COUNT + y]!;
-  const norm = at(col("workload.caseloadPerFteNorm"), 0);
-  const ledger = into ?? emptyLedger(inputs.crcs, norm);
-  const L = ledger.money;
+  const k = readColumns(inputs);
+  const ledger = into ?? emptyLedger(inputs.crcs, k.norm);
   if (into !== undefined) {
     // Lines written only in some months start from zero; the others are written in every month
     // up to a CRC's end (and zeroed after it below), so a reused ledger needs no more clearing.
-    for (const line of SPARSE_LINES) L[line].fill(0);
+    for (const line of SPARSE_LINES) ledger.money[line].fill(0);
   }
-  // Local handles on the ledger's arrays: the hot loops index them directly.
+  project(k, inputs.crcs.length, ledger, undefined);
+  return ledger;
+}
+
+/** The lines `oneOffCells` places, which `monthCells` reads. */
+const ONE_OFF_LINES = ["variation", "pbr", "ict_compensation", "termination"] as const;
+/** `projectFloatSums`'s ledger, for the one-off cells only (kept for the next call). */
+let sumsLedger: Ledger | undefined;
+
+/**
+ * What `projectFloat` computes, kept as each CRC's income and cost lines summed by financial
+ * year, `lineYearSums[(c × SUMMED_LINES.length + line) × FY_COUNT + y]` (length crcs ×
+ * SUMMED_LINES × FY_COUNT), without writing a ledger's month cells: all a Monte Carlo draw keeps
+ * (issue #6; writing and reading back the cells was a third of a draw). The cells are made by
+ * the same code as `projectFloat`'s and only added up (they are whole pence and every sum stays
+ * below 2^53, so the sums are exact, and the same as the ledger's in any order); the one-off
+ * payments are placed in a ledger kept for this, as `projectFloat` places them in its own.
+ */
+export function projectFloatSums(inputs: ProjectionInputs, lineYearSums: Float64Array): void {
+  const n = inputs.crcs.length;
+  const k = readColumns(inputs);
+  if (lineYearSums.length !== n * SUMMED_LINES.length * FY_COUNT)
+    throw new RangeError(
+      `lineYearSums has ${lineYearSums.length} values, not ${n * SUMMED_LINES.length * FY_COUNT} (CRCs × lines × years)`,
+    );
+  if (sumsLedger === undefined || sumsLedger.fte.length !== n * MONTH_COUNT)
+    sumsLedger = emptyLedger(inputs.crcs, k.norm);
+  for (const line of ONE_OFF_LINES) sumsLedger.money[line].fill(0);
+  project(k, n, sumsLedger, lineYearSums);
+}
+
+/**
+ * The projection's cells, CRC by CRC: into the ledger's month cells if `sums` is undefined, else
+ * added up into `sums` (the ledger then holds only the one-off cells, cleared by the caller).
+ */
+function project(k: Columns, n: number, ledger: Ledger, sums: Float64Array | undefined): void {
+  let priceSum = 0;
+  for (let c = 0; c < n; c++) priceSum += k.price[c * FY_COUNT]!;
+  const cohorts = cohortCaseloads(k, n);
+
+  // One-off payments, shared out by largest remainder (allocate-pence.ts, variation-payments.ts).
+  const ict = allocateFloat(k.ictTotal, k.price, n);
+  const varParts = k.variationPayments.map((total) => allocateFloat(total, k.price, n));
+
+  for (let c = 0; c < n; c++) {
+    yearValues(k, c, priceSum);
+    oneOffCells(k, ledger, c, ict, varParts, cohorts);
+    monthCells(k, ledger, c, priceSum, sums);
+  }
+}
+
+/**
+ * The caseload path (workload.ts caseloadAt) at each PbR cohort's start (pbr-cohorts.ts), each
+ * CRC's and the nation's, once for all CRCs. Returns the number of cohorts paid in the contract.
+ */
+function cohortCaseloads(k: Columns, n: number): number {
+  const { first, lag, cl14, growth } = k;
+  if (SCRATCH.cohortCaseloads.length < n * COHORTS_MAX)
+    SCRATCH.cohortCaseloads = new Float64Array(n * COHORTS_MAX);
+  const each = SCRATCH.cohortCaseloads;
+  const totals = SCRATCH.cohortTotals;
+  let j = 0;
+  for (let start = first; start + lag < MONTH_COUNT; start += 3, j++) {
+    const steps = Math.min(CASELOAD_SPAN, Math.max(0, start - CASELOAD_PATH_START_INDEX));
+    let total = 0;
+    for (let c = 0; c < n; c++) {
+      const caseload = cl14[c * FY_COUNT]! * (1 + (growth[c * FY_COUNT]! * steps) / CASELOAD_SPAN);
+      each[c * COHORTS_MAX + j] = caseload;
+      total += caseload;
+    }
+    totals[j] = total;
+  }
+  return j;
+}
+
+/**
+ * Per financial year of CRC c (fee-for-service.ts, variation.ts, non-staff-cost.ts,
+ * service-credits.ts, pay-index.ts), into SCRATCH.
+ */
+function yearValues(k: Columns, c: number, priceSum: number): void {
+  const { ffsY, floorY, upliftY, nonStaffY, scY, payY } = SCRATCH;
+  const { shortfall, tau, cap, phi: phiC, phi2, fixed, staffShare, gross, waived, award } = k;
+  const c0 = c * FY_COUNT;
+  const P = k.price[c0]!;
+  const end = k.end[c0]!;
+  const varStart = k.start[c0]!;
+  const scale = k.scale[c0]!;
+  const margin = k.margin[c0]!;
+  const startYear = FY_OF[Math.min(varStart, MONTH_COUNT - 1)]!;
+  for (let y = 0; y < FY_COUNT; y++) {
+    const i = c0 + y;
+    const s = shortfall[i]!;
+    const t = tau[i]!;
+    const v = Math.abs(s) <= t ? 1 : s > 0 ? 1 - (s - t) : Math.min(1 - s - t, 1 + cap[i]!);
+    const phi = phiC[i]!;
+    ffsY[y] = roundCellHalfEven((P * (phi + (1 - phi) * v)) / 12);
+    upliftY[y] =
+      y >= startYear && varStart <= end
+        ? roundCellHalfEven((P * (phi2[i]! - phi) * (1 - v) * scale) / 12)
+        : 0;
+    const f = fixed[i]!;
+    nonStaffY[y] = roundCellHalfEven(
+      (P * (f - staffShare[i]! + (1 - f) * (1 - s))) / ((1 + margin) * 12),
+    );
+    scY[y] = roundCellHalfEven((-gross[y]! * (1 - waived[i]!) * P) / (priceSum * 12));
+    payY[y] = y === 0 ? 1 : payY[y - 1]! * (1 + award[i]!);
+    floorY[y] = k.floor[i]!;
+  }
+}
+
+const paidOutcome = (r: number, d: number) => (r >= 0 ? r : r + d < 0 ? r + d : 0);
+
+/** CRC c's one-off cells: the variation's payments, ICT compensation, PbR and termination. */
+function oneOffCells(
+  k: Columns,
+  ledger: Ledger,
+  c: number,
+  ict: readonly number[],
+  varParts: readonly (readonly number[])[],
+  cohorts: number,
+): void {
+  const L = ledger.money;
+  const variationL = L.variation;
+  const pbrL = L.pbr;
+  const base = c * MONTH_COUNT;
+  const c0 = c * FY_COUNT;
+  const end = k.end[c0]!;
+  const varStart = k.start[c0]!;
+  const scale = k.scale[c0]!;
+  for (let p = 0; p < varParts.length; p++) {
+    // Spread over the year's months before the variation start (variation-payments.ts).
+    const fyIndex = VARIATION_PAYMENT_FY[p]!;
+    const from = FY_FIRST[fyIndex]!;
+    const to = Math.min(FY_LAST[fyIndex]!, varStart - 1);
+    const count = to - from + 1;
+    if (count <= 0) continue;
+    const scaled = roundCellHalfEven(scale * varParts[p]![c]!);
+    const sign = scaled < 0 ? -1 : 1;
+    const each = Math.floor(Math.abs(scaled) / count);
+    let left = Math.abs(scaled) - each * count;
+    for (let m = from; m <= to; m++, left--) {
+      variationL[base + m] = sign * (each + (left > 0 ? 1 : 0)) || 0;
+    }
+  }
+  if (k.ictMonth <= end) L.ict_compensation[base + k.ictMonth] = ict[c]!;
+
+  // PbR cohorts (pbr.ts, pbr-cohorts.ts); the staffing path (staffing.ts) for the feedback.
+  const { first, lag, norm, priceB, priceF, pbrFeedback, rB, rF, deduction } = k;
+  const fte14 = k.fte14[c0]!;
+  const fteChange = (k.fte17[c0]! - fte14) * k.cut[c0]!;
+  const caseloads = SCRATCH.cohortCaseloads;
+  const totals = SCRATCH.cohortTotals;
+  for (let j = 0, start = first; j < cohorts; j++, start += 3) {
+    const cash = start + lag;
+    if (cash > end) continue;
+    const y = FY_OF[start]!;
+    const caseload = caseloads[c * COHORTS_MAX + j]!;
+    const i = c0 + y;
+    const coef = pbrFeedback[i]!;
+    let excess = 0;
+    if (coef !== 0) {
+      const steps = Math.min(STAFF_SPAN, Math.max(0, start - STAFF_PATH_START_INDEX));
+      const fte = fte14 + (fteChange * steps) / STAFF_SPAN;
+      excess = Math.max(0, caseload / fte / norm - 1);
+    }
+    const penalty = coef * 10 * excess;
+    const d = deduction[i]!;
+    const pay =
+      priceB * paidOutcome(rB[i]! - penalty, d) + priceF * paidOutcome(rF[i]! - penalty, d);
+    pbrL[base + cash] = roundCellHalfEven((pay * caseload) / totals[j]!);
+  }
+  if (end < MONTH_COUNT - 1) {
+    L.termination[base + end] = roundCellHalfEven((k.price[c0]! * k.termMonths[c0]!) / 12);
+  }
+}
+
+/**
+ * CRC c's month cells, financial year by financial year: fee for service, the variation's
+ * uplift, staff, redundancy and non-staff cost, service credits, the guarantee, FTE, caseload
+ * and the totals (the one-off cells placed by `oneOffCells` are read), then zeros after an
+ * early end; or, given `sums`, the same cells only added up by year (`projectFloatSums`).
+ */
+function monthCells(
+  k: Columns,
+  ledger: Ledger,
+  c: number,
+  priceSum: number,
+  sums: Float64Array | undefined,
+): void {
+  const L = ledger.money;
   const feeForServiceL = L.fee_for_service;
   const variationL = L.variation;
   const guaranteeL = L.guarantee;
@@ -83,239 +354,205 @@ export function projectFloat(inputs: ProjectionInputs, into?: Ledger): Ledger {
   const profitL = L.profit;
   const fteOut = ledger.fte;
   const caseloadOut = ledger.caseload;
-  const price = col("size.annualPrice");
-  const shortfall = col(SHORTFALL_ID);
-  const phiC = col("ffs.fixedShare");
-  const tauC = col("ffs.toleranceBand");
-  const capC = col("ffs.upsideCap");
-  const phi2C = col("variation.fixedShare");
-  const scaleC = col("variation.scale");
-  const marginC = col("cost.bidMargin");
-  const fixedC = col("cost.fixedShare");
-  const staffShareC = col("cost.staffShare");
-  const grossC = col("serviceCredits.grossAnnual");
-  const waivedC = col("serviceCredits.waivedShare");
-  const awardC = col("staff.payAward");
-  const floorC = col("guarantee.floorShareOfCost");
-  const scFeedbackC = col("workload.feedback.serviceCreditsPer10Pct");
-  const pbrFeedbackC = col("workload.feedback.pbrPtsPer10Pct");
-  const cl14C = col("size.caseload2014");
-  const growthC = col("caseload.growth");
-  const fte14C = col("staff.fteJune2014");
-  const fte17C = col("staff.fteJune2017");
-  const cutC = col("staff.cutScale");
-  const loadedC = col("staff.loadedCostPerFte");
-  const termMonthsC = col("termination.paymentMonths");
-  const wpyC = col("redundancy.weeksPerYear");
-  const serviceC = col("redundancy.avgServiceYears");
-  const capWeeksC = col("redundancy.capWeeks");
-  const redShareC = col("redundancy.shareOfReduction");
-  const mfC = col("redundancy.modernisationFundShare");
-  const onCostC = col("staff.onCostRate");
+  const { ffsY, floorY, upliftY, nonStaffY, scY, payY } = SCRATCH;
+  const norm = k.norm;
+  const base = c * MONTH_COUNT;
+  const c0 = c * FY_COUNT;
+  const P = k.price[c0]!;
+  const end = k.end[c0]!;
+  const varStart = k.start[c0]!;
+  const loaded = k.loaded[c0]!;
 
-  let priceSum = 0;
-  for (let c = 0; c < n; c++) priceSum += at(price, c);
+  // Redundancy (staffing.ts fteReductionAt, redundancy.ts).
+  const fte14 = k.fte14[c0]!;
+  const fall = (fte14 - k.fte17[c0]!) * k.cut[c0]!;
+  const reduction = fall > 0 ? fall / STAFF_SPAN : 0;
+  const weeks = Math.min(k.wpy[c0]! * k.service[c0]!, k.capWeeks[c0]!);
+  const redundancyPerPayIndex =
+    (reduction * k.redShare[c0]! * loaded * weeks * (1 - k.mf[c0]!)) / ((1 + k.onCost[c0]!) * 52);
 
-  // Caseload path (workload.ts caseloadAt) and the PbR cohorts (pbr-cohorts.ts).
-  const caseloadAt = (c: number, m: number) => {
-    const span = CASELOAD_PATH_END_INDEX - CASELOAD_PATH_START_INDEX;
-    const k = Math.min(span, Math.max(0, m - CASELOAD_PATH_START_INDEX));
-    return cl14C[c * FY_COUNT]! * (1 + (growthC[c * FY_COUNT]! * k) / span);
-  };
-  const fteAt = (c: number, m: number) => {
-    const span = STAFF_PATH_END_INDEX - STAFF_PATH_START_INDEX;
-    const k = Math.min(span, Math.max(0, m - STAFF_PATH_START_INDEX));
-    const start = at(fte14C, c);
-    return start + ((at(fte17C, c) - start) * at(cutC, c) * k) / span;
-  };
-  const first = at(col("pbr.firstCohort"), 0);
-  const lag = at(col("pbr.cashLagMonths"), 0);
-  const priceB = at(col("pbr.binaryPricePerPoint"), 0);
-  const priceF = at(col("pbr.frequencyPricePerPoint"), 0);
-  const rBC = col("pbr.binaryReductionPts");
-  const rFC = col("pbr.frequencyReductionPct");
-  const dC = col("pbr.deductionThreshold");
-  const paidOutcome = (r: number, d: number) => (r >= 0 ? r : r + d < 0 ? r + d : 0);
-  // The national caseload in each cohort's first month, once for all CRCs.
-  const cohortTotals = SCRATCH.cohortTotals;
-  for (let start = first, j = 0; start + lag < MONTH_COUNT; start += 3, j++) {
-    let total = 0;
-    for (let k = 0; k < n; k++) total += caseloadAt(k, start);
-    cohortTotals[j] = total;
-  }
+  // The staffing and caseload paths (staffing.ts, workload.ts caseloadAt), with the same
+  // arithmetic, so every value is bit for bit the same.
+  const cl14 = k.cl14[c0]!;
+  const growth = k.growth[c0]!;
+  const fteChange = (k.fte17[c0]! - fte14) * k.cut[c0]!;
+  const caseloadFlat = cl14 * (1 + (growth * CASELOAD_SPAN) / CASELOAD_SPAN);
+  const creditsDivisor = priceSum * 12;
+  /** Write the month cells (projectFloat), else only add them up into `sums`. */
+  const cells = sums === undefined;
+  const sumsAt = c * SUMMED_LINES.length * FY_COUNT;
+  let staffPence = 0;
+  let redundancyPence = 0;
+  let fte = 0;
+  let y = 0;
+  for (; y < FY_COUNT && FY_FIRST[y]! <= end; y++) {
+    const from = FY_FIRST[y]!;
+    const last = Math.min(FY_LAST[y]!, end);
+    const ffs = ffsY[y]!;
+    const uplift = upliftY[y]!;
+    const nonStaff = nonStaffY[y]!;
+    const pay = payY[y]!;
+    const g = floorY[y]!;
+    const scCoef = k.scFeedback[c0 + y]!;
+    // −gross × (1 − waived) × P, the first factors of the service-credit cell (left to right).
+    const creditsBase = -k.gross[y]! * (1 - k.waived[c0 + y]!) * P;
+    // The year's sums of the lines that can change month by month.
+    let sumVariation = 0;
+    let sumGuarantee = 0;
+    let sumPbr = 0;
+    let sumCredits = 0;
+    let sumIct = 0;
+    let sumTermination = 0;
+    let sumStaff = 0;
+    let sumRedundancy = 0;
 
-  // One-off payments, shared out by largest remainder (allocate-pence.ts, variation-payments.ts).
-  const ictMonth = at(col("ict.paymentMonth"), 0);
-  const ict = allocateFloat(at(col("ict.compensationTotal"), 0), price, n);
-  const varParts = VARIATION_PAYMENT_YEARS.map((fy) => ({
-    fyIndex: FINANCIAL_YEARS.indexOf(fy),
-    parts: allocateFloat(at(col(variationPaymentId(fy)), 0), price, n),
-  }));
-  const endC = col("termination.endDate");
-  const startC = col("variation.start");
-
-  const caseloadSpan = CASELOAD_PATH_END_INDEX - CASELOAD_PATH_START_INDEX;
-  const staffSpan = STAFF_PATH_END_INDEX - STAFF_PATH_START_INDEX;
-  const { ffsY, scCoefY, floorY, upliftY, nonStaffY, scY, payY } = SCRATCH;
-  for (let c = 0; c < n; c++) {
-    const base = c * MONTH_COUNT;
-    const P = at(price, c);
-    const end = at(endC, c);
-    const varStart = at(startC, c);
-    const scale = at(scaleC, c);
-    const loaded = at(loadedC, c);
-
-    // Per financial year (fee-for-service.ts, variation.ts, non-staff-cost.ts, service-credits.ts, pay-index.ts).
-    const startYear = FY_OF[Math.min(varStart, MONTH_COUNT - 1)]!;
-    const margin = at(marginC, c);
-    for (let y = 0; y < FY_COUNT; y++) {
-      const k = c * FY_COUNT + y; // at(column, c, y), read directly in this hot loop
-      const s = shortfall[k]!;
-      const tau = tauC[k]!;
-      const v =
-        Math.abs(s) <= tau ? 1 : s > 0 ? 1 - (s - tau) : Math.min(1 - s - tau, 1 + capC[k]!);
-      const phi = phiC[k]!;
-      ffsY[y] = roundCellHalfEven((P * (phi + (1 - phi) * v)) / 12);
-      upliftY[y] =
-        y >= startYear && varStart <= end
-          ? roundCellHalfEven((P * (phi2C[k]! - phi) * (1 - v) * scale) / 12)
-          : 0;
-      const f = fixedC[k]!;
-      nonStaffY[y] = roundCellHalfEven(
-        (P * (f - staffShareC[k]! + (1 - f) * (1 - s))) / ((1 + margin) * 12),
-      );
-      scY[y] = roundCellHalfEven((-grossC[y]! * (1 - waivedC[k]!) * P) / (priceSum * 12));
-      payY[y] = y === 0 ? 1 : payY[y - 1]! * (1 + awardC[k]!);
-      scCoefY[y] = scFeedbackC[k]!;
-      floorY[y] = floorC[k]!;
-    }
-
-    for (const { fyIndex, parts } of varParts) {
-      // Spread over the year's months before the variation start (variation-payments.ts).
-      const from = FY_FIRST[fyIndex]!;
-      const to = Math.min(FY_LAST[fyIndex]!, varStart - 1);
-      const count = to - from + 1;
-      if (count <= 0) continue;
-      const scaled = roundCellHalfEven(scale * parts[c]!);
-      const sign = scaled < 0 ? -1 : 1;
-      const each = Math.floor(Math.abs(scaled) / count);
-      let left = Math.abs(scaled) - each * count;
-      for (let m = from; m <= to; m++, left--) {
-        variationL[base + m] = sign * (each + (left > 0 ? 1 : 0)) || 0;
-      }
-    }
-    if (ictMonth <= end) ictCompensationL[base + ictMonth] = ict[c]!;
-    for (let start = first, k = 0; start + lag < MONTH_COUNT; start += 3, k++) {
-      const cash = start + lag;
-      if (cash > end) continue;
-      const y = FY_OF[start]!;
-      const total = cohortTotals[k]!;
-      const caseload = caseloadAt(c, start);
-      const ky = c * FY_COUNT + y;
-      const coef = pbrFeedbackC[ky]!;
-      const excess = coef === 0 ? 0 : Math.max(0, caseload / fteAt(c, start) / norm - 1);
-      const penalty = coef * 10 * excess;
-      const d = dC[ky]!;
-      const pay =
-        priceB * paidOutcome(rBC[ky]! - penalty, d) + priceF * paidOutcome(rFC[ky]! - penalty, d);
-      pbrL[base + cash] = roundCellHalfEven((pay * caseload) / total);
-    }
-    if (end < MONTH_COUNT - 1) {
-      terminationL[base + end] = roundCellHalfEven((P * at(termMonthsC, c)) / 12);
-    }
-
-    // Redundancy (staffing.ts fteReductionAt, redundancy.ts).
-    const fall = (at(fte14C, c) - at(fte17C, c)) * at(cutC, c);
-    const reduction = fall > 0 ? fall / (STAFF_PATH_END_INDEX - STAFF_PATH_START_INDEX) : 0;
-    const weeks = Math.min(at(wpyC, c) * at(serviceC, c), at(capWeeksC, c));
-    const redundancyPerPayIndex =
-      (reduction * at(redShareC, c) * loaded * weeks * (1 - at(mfC, c))) /
-      ((1 + at(onCostC, c)) * 52);
-
-    // The month loop's per-CRC constants, read once (caseloadAt and fteAt, inlined below with
-    // the same arithmetic, so every value is bit for bit the same).
-    const cl14 = at(cl14C, c);
-    const growth = at(growthC, c);
-    const fte14 = at(fte14C, c);
-    const fteChange = (at(fte17C, c) - fte14) * at(cutC, c);
-    const caseloadFlat = cl14 * (1 + (growth * caseloadSpan) / caseloadSpan);
-    let staffPence = 0;
-    let redundancyPence = 0;
-    let fte = 0;
-    for (let m = 0; m <= end; m++) {
+    // Months on the staffing or caseload path: FTE, staff cost and caseload move each month.
+    const rampLast = Math.min(last, FLAT_FROM - 1);
+    for (let m = from; m <= rampLast; m++) {
       const i = base + m;
-      const y = FY_OF[m]!;
-      const newYear = m === 0 || FY_OF[m - 1] !== y;
       const ramp = m <= STAFF_PATH_END_INDEX;
       if (ramp) {
-        const k = Math.min(staffSpan, Math.max(0, m - STAFF_PATH_START_INDEX));
-        fte = fte14 + (fteChange * k) / staffSpan;
+        const steps = Math.min(STAFF_SPAN, Math.max(0, m - STAFF_PATH_START_INDEX));
+        fte = fte14 + (fteChange * steps) / STAFF_SPAN;
       }
-      // Each line's cell in a local, written once (the one-off payments placed above are read).
-      const ffs = ffsY[y]!;
-      feeForServiceL[i] = ffs;
       let variation = variationL[i]!;
-      if (m >= varStart) {
-        variation = variation + upliftY[y]!;
-        variationL[i] = variation;
-      }
-      const nonStaff = nonStaffY[y]!;
-      nonStaffCostL[i] = nonStaff;
-      if (ramp || newYear) staffPence = roundCellHalfEven((fte * loaded * payY[y]!) / 12);
-      staffCostL[i] = staffPence;
+      if (m >= varStart) variation = variation + uplift;
+      if (ramp || m === from) staffPence = roundCellHalfEven((fte * loaded * pay) / 12);
       let redundancy = 0;
-      if (ramp && m > STAFF_PATH_START_INDEX && reduction > 0) {
-        if (newYear || m === STAFF_PATH_START_INDEX + 1)
-          redundancyPence = roundCellHalfEven(redundancyPerPayIndex * payY[y]!);
+      const redundant = ramp && m > STAFF_PATH_START_INDEX && reduction > 0;
+      if (redundant) {
+        if (m === from || m === STAFF_PATH_START_INDEX + 1)
+          redundancyPence = roundCellHalfEven(redundancyPerPayIndex * pay);
         redundancy = redundancyPence;
-        redundancyCostL[i] = redundancy;
       }
       const caseload =
         m < CASELOAD_PATH_END_INDEX
-          ? cl14 * (1 + (growth * Math.max(0, m - CASELOAD_PATH_START_INDEX)) / caseloadSpan)
+          ? cl14 * (1 + (growth * Math.max(0, m - CASELOAD_PATH_START_INDEX)) / CASELOAD_SPAN)
           : caseloadFlat;
-      fteOut[i] = fte;
-      caseloadOut[i] = caseload;
-      const scCoef = scCoefY[y]!;
       let credits = scY[y]!;
       if (scCoef !== 0) {
-        const uplift = scCoef * 10 * Math.max(0, caseload / fte / norm - 1);
-        credits = roundCellHalfEven(
-          (-at(grossC, 0, y) * (1 - at(waivedC, c, y)) * P * (1 + uplift)) / (priceSum * 12),
-        );
+        const up = scCoef * 10 * Math.max(0, caseload / fte / norm - 1);
+        credits = roundCellHalfEven((creditsBase * (1 + up)) / creditsDivisor);
       }
-      serviceCreditsL[i] = credits;
       const cost = staffPence + redundancy + nonStaff;
-      costTotalL[i] = cost;
-      const g = floorY[y]!;
       let guarantee = 0;
       if (g !== 0) {
         const gap = g * cost - (ffs + variation + credits);
         guarantee = gap > 0 ? roundCellHalfEven(gap) : 0;
-        guaranteeL[i] = guarantee;
       }
       // Every line of this cell is final here (one-off payments were placed above).
-      const income =
-        ffs + variation + guarantee + pbrL[i]! + credits + ictCompensationL[i]! + terminationL[i]!;
-      incomeTotalL[i] = income;
-      profitL[i] = income - cost;
+      const pbr = pbrL[i]!;
+      const ict = ictCompensationL[i]!;
+      const termination = terminationL[i]!;
+      if (cells) {
+        const income = ffs + variation + guarantee + pbr + credits + ict + termination;
+        feeForServiceL[i] = ffs;
+        if (m >= varStart) variationL[i] = variation;
+        nonStaffCostL[i] = nonStaff;
+        staffCostL[i] = staffPence;
+        if (redundant) redundancyCostL[i] = redundancy;
+        fteOut[i] = fte;
+        caseloadOut[i] = caseload;
+        serviceCreditsL[i] = credits;
+        costTotalL[i] = cost;
+        if (g !== 0) guaranteeL[i] = guarantee;
+        incomeTotalL[i] = income;
+        profitL[i] = income - cost;
+      }
+      sumVariation += variation;
+      sumGuarantee += guarantee;
+      sumPbr += pbr;
+      sumCredits += credits;
+      sumIct += ict;
+      sumTermination += termination;
+      sumStaff += staffPence;
+      sumRedundancy += redundancy;
     }
-    // After an early end nothing flows (the variation's payments may have been placed there).
-    for (let m = end + 1; m < MONTH_COUNT; m++) {
-      const i = base + m;
-      variationL[i] = 0;
-      feeForServiceL[i] = 0;
-      nonStaffCostL[i] = 0;
-      staffCostL[i] = 0;
-      serviceCreditsL[i] = 0;
-      costTotalL[i] = 0;
-      incomeTotalL[i] = 0;
-      profitL[i] = 0;
-      fteOut[i] = 0;
-      caseloadOut[i] = 0;
+
+    // Months after both paths: FTE (its value at the path's end, carried in `fte`) and caseload
+    // are flat, so staff cost (recomputed at a new year, else carried, as above), service credits
+    // and cost_total are the same in every month of the year; no redundancy.
+    const flatFrom = Math.max(from, FLAT_FROM);
+    if (flatFrom <= last) {
+      if (flatFrom === from) staffPence = roundCellHalfEven((fte * loaded * pay) / 12);
+      let credits = scY[y]!;
+      if (scCoef !== 0) {
+        const up = scCoef * 10 * Math.max(0, caseloadFlat / fte / norm - 1);
+        credits = roundCellHalfEven((creditsBase * (1 + up)) / creditsDivisor);
+      }
+      const redundancy = 0;
+      const cost = staffPence + redundancy + nonStaff;
+      const months = last - flatFrom + 1;
+      sumCredits += credits * months;
+      sumStaff += staffPence * months;
+      for (let m = flatFrom; m <= last; m++) {
+        const i = base + m;
+        let variation = variationL[i]!;
+        if (m >= varStart) variation = variation + uplift;
+        let guarantee = 0;
+        if (g !== 0) {
+          const gap = g * cost - (ffs + variation + credits);
+          guarantee = gap > 0 ? roundCellHalfEven(gap) : 0;
+        }
+        const pbr = pbrL[i]!;
+        const ict = ictCompensationL[i]!;
+        const termination = terminationL[i]!;
+        if (cells) {
+          const income = ffs + variation + guarantee + pbr + credits + ict + termination;
+          feeForServiceL[i] = ffs;
+          if (m >= varStart) variationL[i] = variation;
+          nonStaffCostL[i] = nonStaff;
+          staffCostL[i] = staffPence;
+          fteOut[i] = fte;
+          caseloadOut[i] = caseloadFlat;
+          serviceCreditsL[i] = credits;
+          costTotalL[i] = cost;
+          if (g !== 0) guaranteeL[i] = guarantee;
+          incomeTotalL[i] = income;
+          profitL[i] = income - cost;
+        }
+        sumVariation += variation;
+        sumGuarantee += guarantee;
+        sumPbr += pbr;
+        sumIct += ict;
+        sumTermination += termination;
+      }
+    }
+    if (sums !== undefined) {
+      // Fee for service and non-staff cost are the same in every month of the year.
+      const months = last - from + 1;
+      const at = sumsAt + y;
+      sums[at + SUM_FFS * FY_COUNT] = ffs * months;
+      sums[at + SUM_VARIATION * FY_COUNT] = sumVariation;
+      sums[at + SUM_GUARANTEE * FY_COUNT] = sumGuarantee;
+      sums[at + SUM_PBR * FY_COUNT] = sumPbr;
+      sums[at + SUM_CREDITS * FY_COUNT] = sumCredits;
+      sums[at + SUM_ICT * FY_COUNT] = sumIct;
+      sums[at + SUM_TERMINATION * FY_COUNT] = sumTermination;
+      sums[at + SUM_STAFF * FY_COUNT] = sumStaff;
+      sums[at + SUM_REDUNDANCY * FY_COUNT] = sumRedundancy;
+      sums[at + SUM_NON_STAFF * FY_COUNT] = nonStaff * months;
     }
   }
-  return ledger;
+  // Years after an early end: nothing.
+  if (sums !== undefined)
+    for (; y < FY_COUNT; y++)
+      for (let l = 0; l < SUMMED_LINES.length; l++) sums[sumsAt + l * FY_COUNT + y] = 0;
+  // After an early end nothing flows (the variation's payments may have been placed there).
+  if (!cells) return;
+  for (let m = end + 1; m < MONTH_COUNT; m++) {
+    const i = base + m;
+    variationL[i] = 0;
+    feeForServiceL[i] = 0;
+    nonStaffCostL[i] = 0;
+    staffCostL[i] = 0;
+    serviceCreditsL[i] = 0;
+    costTotalL[i] = 0;
+    incomeTotalL[i] = 0;
+    profitL[i] = 0;
+    fteOut[i] = 0;
+    caseloadOut[i] = 0;
+  }
 }
 
 /**

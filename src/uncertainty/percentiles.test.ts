@@ -2,7 +2,7 @@ import { quantileSorted } from "d3";
 import fc from "fast-check";
 import { describe as group, expect, it } from "vitest";
 import { roundHalfEven } from "../engine/round-half-even.ts";
-import { describe, percentileSorted } from "./percentiles.ts";
+import { describe, percentileRanks, percentileSorted } from "./percentiles.ts";
 
 const values = fc.array(fc.double({ min: -1e12, max: 1e12, noNaN: true }), {
   minLength: 1,
@@ -71,5 +71,70 @@ group("describe", () => {
     expect(s.max).toBe(4);
     expect(s.mean).toBe(2);
     expect(s.p50).toBe(2);
+  });
+});
+
+/** describe as it was before issue #6's selection: a full sort, then the same reads. */
+function describeBySorting(values: Float64Array, round: (x: number) => number = (x) => x) {
+  const n = values.length;
+  const x0 = values[0] ?? Number.NaN;
+  let delta = 0;
+  for (let i = 0; i < n; i++) delta += values[i]! - x0;
+  const mean = x0 + delta / n;
+  values.sort();
+  const at = (p: number) => round(percentileSorted(values, p));
+  return {
+    mean: round(mean),
+    min: round(values[0] ?? Number.NaN),
+    p5: at(5),
+    p25: at(25),
+    p50: at(50),
+    p75: at(75),
+    p95: at(95),
+    max: round(values[n - 1] ?? Number.NaN),
+  };
+}
+
+group("describe by selection", () => {
+  const same = (xs: readonly number[], round?: (x: number) => number) => {
+    const now = describe(Float64Array.from(xs), round);
+    const before = describeBySorting(Float64Array.from(xs), round);
+    for (const key of Object.keys(before) as (keyof typeof before)[])
+      if (!Object.is(now[key], before[key]))
+        throw new Error(`${key} of [${xs.join(", ")}]: ${now[key]}, a sort gives ${before[key]}`);
+  };
+
+  it("gives the statistics a full sort gives, bit for bit, on any doubles (law)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double(), { maxLength: 400 }), (xs) => {
+        same(xs);
+        same(xs, roundHalfEven);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("gives the statistics a full sort gives on whole pence and counts with many ties (law)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -5, max: 21 }), { minLength: 1, maxLength: 2500 }),
+        fc.integer({ min: 1, max: 1e6 }),
+        (xs, scale) => {
+          same(xs);
+          same(
+            xs.map((x) => x * scale),
+            roundHalfEven,
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("percentileRanks names the ranks percentileSorted reads", () => {
+    expect(percentileRanks(1, 50)).toEqual([0]);
+    expect(percentileRanks(4, 50)).toEqual([1, 2]);
+    expect(percentileRanks(10_000, 95)).toEqual([9499, 9500]);
+    expect(percentileRanks(101, 5)).toEqual([5, 6]);
   });
 });

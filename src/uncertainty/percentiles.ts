@@ -1,3 +1,5 @@
+import { selectRanks } from "./order-statistics.ts";
+
 /** The percentiles every summary reports (fan-chart bands). */
 export const PERCENTILES = [5, 25, 50, 75, 95] as const;
 
@@ -14,6 +16,12 @@ export function percentileSorted(sorted: ArrayLike<number>, p: number): number {
   return i + 1 < n ? lo + (h - i) * (sorted[i + 1]! - lo) : lo;
 }
 
+/** The ranks `percentileSorted(sorted, p)` reads (of n values, n ≥ 1): ⌊h⌋ and the next, if any. */
+export function percentileRanks(n: number, p: number): number[] {
+  const i = Math.floor(((n - 1) * p) / 100);
+  return i + 1 < n ? [i, i + 1] : [i];
+}
+
 /** Summary statistics of one series of draws. */
 export interface Stats {
   readonly mean: number;
@@ -27,9 +35,11 @@ export interface Stats {
 }
 
 /**
- * Mean and percentiles of `values` (a view; it is sorted in place). The mean is taken as
+ * Mean and percentiles of `values` (a view; it is reordered in place). The mean is taken as
  * x₀ + Σ(xᵢ − x₀)/n, so identical draws give x₀ exactly (no rounding error from a large sum).
- * `round` rounds every statistic (e.g. to whole pence).
+ * `round` rounds every statistic (e.g. to whole pence). Only the ranks the statistics read are
+ * put in place (`selectRanks`), each exactly where a sort would put it, so the statistics are
+ * those of the sorted values.
  */
 export function describe(values: Float64Array, round: (x: number) => number = (x) => x): Stats {
   const n = values.length;
@@ -37,7 +47,7 @@ export function describe(values: Float64Array, round: (x: number) => number = (x
   let delta = 0;
   for (let i = 0; i < n; i++) delta += values[i]! - x0;
   const mean = x0 + delta / n;
-  values.sort();
+  if (n > 0) selectRanks(values, [0, n - 1, ...PERCENTILES.flatMap((p) => percentileRanks(n, p))]);
   const at = (p: number) => round(percentileSorted(values, p));
   return {
     mean: round(mean),

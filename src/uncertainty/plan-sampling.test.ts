@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FY_COUNT } from "../engine/projection-inputs.ts";
 import { PRESETS } from "../scenario/presets.ts";
@@ -5,7 +6,7 @@ import { formatScenarioIssue } from "../scenario/scenario-issue.ts";
 import { testDataset } from "../scenario/test-dataset.ts";
 import type { UncertaintySettings } from "../scenario/uncertainty-settings.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
-import { LEVER_IDS, planSampling, SPLIT_IDS } from "./plan-sampling.ts";
+import { cellRuns, LEVER_IDS, planSampling, SPLIT_IDS } from "./plan-sampling.ts";
 
 const dataset = await testDataset();
 const resolve = (doc: unknown) => {
@@ -240,5 +241,45 @@ describe("a scenario's uncertainty block", () => {
       seed: 7,
       correlation: { "volume.shortfall": 0.3 },
     });
+  });
+});
+
+describe("cellRuns", () => {
+  const expand = (runs: Int32Array) => {
+    const cells: number[] = [];
+    for (let r = 0; r < runs.length; r += 2)
+      for (let k = runs[r]!; k < runs[r + 1]!; k++) cells.push(k);
+    return cells;
+  };
+
+  it("gives back exactly the cells, in runs as long as they go (law)", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 400 }), { maxLength: 200 }), (xs) => {
+        const targets = [...xs].sort((a, b) => a - b);
+        const runs = cellRuns(targets);
+        expect(expand(runs)).toEqual(targets);
+        // Maximal: each run is non-empty and ends before the next starts, with a gap.
+        for (let r = 0; r < runs.length; r += 2) {
+          expect(runs[r + 1]!).toBeGreaterThan(runs[r]!);
+          if (r + 2 < runs.length) expect(runs[r + 2]!).toBeGreaterThan(runs[r + 1]!);
+        }
+      }),
+    );
+    expect([...cellRuns([0, 1, 2, 5, 6, 9])]).toEqual([0, 3, 5, 7, 9, 10]);
+    expect([...cellRuns([])]).toEqual([]);
+  });
+
+  it("refuses targets that do not ascend", () => {
+    expect(() => cellRuns([3, 2])).toThrow(/ascend/);
+    expect(() => cellRuns([1, 1])).toThrow(RangeError);
+  });
+
+  it("covers each slot's targets in every preset's plan, and each whole column in few runs", () => {
+    for (const id of PRESETS.keys()) {
+      const p = plan({}, resolve(PRESETS.get(id)).inputs);
+      for (const slot of p.slots) expect(expand(slot.runs)).toEqual([...slot.targets]);
+      const runs = p.slots.reduce((sum, slot) => sum + slot.runs.length / 2, 0);
+      expect(runs).toBeLessThan(p.slots.length * 2);
+    }
   });
 });

@@ -81,6 +81,8 @@ export interface Slot {
   readonly sampler: CellSampler;
   readonly whole: boolean;
   readonly targets: Int32Array;
+  /** The targets as runs of consecutive cells, [start, end) pairs (`cellRuns`). */
+  readonly runs: Int32Array;
 }
 
 export interface SamplingPlan {
@@ -299,6 +301,7 @@ function compilePlan(base: ProjectionInputs, dataset: Dataset, chosen: Chosen): 
         sampler: s.sampler,
         whole: p.whole,
         targets: Int32Array.from(s.targets),
+        runs: cellRuns(s.targets),
       });
   });
 
@@ -320,6 +323,23 @@ function compilePlan(base: ProjectionInputs, dataset: Dataset, chosen: Chosen): 
       (parameters.some((p) => p.group === SHORTFALL_GROUP) || sampledIds.has(SHORTFALL_TREND_ID)),
     clampsStaffShare: sampledIds.has("cost.staffShare") || sampledIds.has("cost.fixedShare"),
   };
+}
+
+/**
+ * Ascending cell indices as runs of consecutive cells, [start, end) pairs: a slot's targets are
+ * mostly whole columns (every year of every CRC it covers), so a draw writes a few runs rather
+ * than thousands of scattered cells.
+ */
+export function cellRuns(targets: readonly number[]): Int32Array {
+  const runs: number[] = [];
+  for (let i = 0; i < targets.length; i++) {
+    const k = targets[i]!;
+    if (i > 0 && k <= targets[i - 1]!)
+      throw new RangeError(`targets must ascend: ${k} after ${targets[i - 1]!}`);
+    if (i > 0 && k === targets[i - 1]! + 1) runs[runs.length - 1] = k + 1;
+    else runs.push(k, k + 1);
+  }
+  return Int32Array.from(runs);
 }
 
 function unknownKey(key: string, keys: Set<string>): string {

@@ -1,9 +1,8 @@
 import type { Dataset } from "../data/index.ts";
-import { COST_LINES, INCOME_LINES, MONEY_LINES, type MoneyLine } from "../engine/lines.ts";
-import { MONTH_COUNT, type Ledger } from "../engine/ledger.ts";
-import { projectFloat } from "../engine/project-float.ts";
+import { INCOME_LINES, MONEY_LINES, type MoneyLine } from "../engine/lines.ts";
+import { projectFloatSums, SUMMED_LINES } from "../engine/project-float.ts";
 import { roundHalfEven } from "../engine/round-half-even.ts";
-import { FINANCIAL_YEARS, FY_INDEX_BY_MONTH } from "../engine/timeline.ts";
+import { FINANCIAL_YEARS } from "../engine/timeline.ts";
 import { didYouMean, type ScenarioIssue, type ScenarioResult } from "../scenario/scenario-issue.ts";
 import {
   DEFAULT_DRAWS,
@@ -138,10 +137,10 @@ export function prepareMonteCarlo(
 }
 
 const FY_N = FINANCIAL_YEARS.length;
-/** First and last month of each financial year (months of a year are contiguous). */
-const FY_FIRST = Int32Array.from(FINANCIAL_YEARS, (_, y) => FY_INDEX_BY_MONTH.indexOf(y));
-const FY_LAST = Int32Array.from(FINANCIAL_YEARS, (_, y) => FY_INDEX_BY_MONTH.lastIndexOf(y));
-const BASE_LINES = [...INCOME_LINES, ...COST_LINES] as const;
+/** The ten income and cost lines, in projectFloat's `lineYearSums` order (income lines first). */
+const BASE_LINES = SUMMED_LINES;
+const LINE_YEARS = BASE_LINES.length * FY_N;
+const INCOME_YEARS = INCOME_LINES.length * FY_N;
 const BASE_LINE_INDEX = Int32Array.from(BASE_LINES, (line) => MONEY_LINES.indexOf(line));
 const PROFIT = MONEY_LINES.indexOf("profit");
 const INCOME_TOTAL = MONEY_LINES.indexOf("income_total");
@@ -149,8 +148,9 @@ const COST_TOTAL = MONEY_LINES.indexOf("cost_total");
 
 /**
  * Seeded Monte Carlo on the float path: each draw samples the uncertain parameters around the
- * resolved scenario (`sampleInto`, no allocation), projects with `projectFloat` into one reused
- * ledger, and keeps only small per-draw totals: each CRC's and owner's contract-life profit,
+ * resolved scenario (`sampleInto`, no allocation), projects with `projectFloatSums` (the float
+ * path's cells, added up by CRC, line and year as they are made), and keeps only small per-draw
+ * totals: each CRC's and owner's contract-life profit,
  * national profit, MoJ spend and losses, the number of loss-making CRCs, and the fan's money
  * lines by financial year (13 × 8): (4 + 21 + 8 + 104) × 8 bytes ≈ 1.1 kB per draw, ~11 MB for
  * 10,000 draws; never every line and month of every draw. Pure: the same scenario, data and
@@ -210,7 +210,8 @@ function ownersOf(run: MonteCarloRun): { ids: string[]; of: Int32Array } {
  * generator `createRng(seed, d)` (prng.ts), so a draw's numbers do not depend on where the range
  * starts: any split of [0, draws) gives, part by part, the draws of the whole. Each draw samples
  * the uncertain parameters around the resolved scenario (`sampleInto`, no allocation), projects
- * with `projectFloat` into one reused ledger, and keeps only small per-draw totals: each CRC's
+ * with `projectFloatSums` (no ledger: each CRC's lines by year), and keeps only small per-draw
+ * totals: each CRC's
  * and owner's contract-life profit, national profit, MoJ spend and losses, the number of
  * loss-making CRCs, and the fan's money lines by financial year (13 × 8): (4 + 21 + 8 + 104) × 8
  * bytes ≈ 1.1 kB per draw, ~11 MB for 10,000 draws; never every line and month of every draw.
@@ -235,7 +236,6 @@ export function simulateDraws(
   for (const c of run.fanCrcs) inFan[c] = 1;
 
   const buffers = drawBuffers(plan);
-  let ledger: Ledger | undefined;
 
   const nationalProfit = new Float64Array(count);
   const mojSpend = new Float64Array(count);
@@ -251,58 +251,40 @@ export function simulateDraws(
   const crcTotal = new Float64Array(n);
   const crcIncome = new Float64Array(n);
   const crcCost = new Float64Array(n);
-  const byYear = new Float64Array(FY_N);
-  const incomeY = new Float64Array(FY_N);
-  const costY = new Float64Array(FY_N);
+  /** Each CRC's ten lines by year (projectFloat's `lineYearSums`), and the fan CRCs'. */
+  const sums = new Float64Array(n * LINE_YEARS);
+  const lineYear = new Float64Array(LINE_YEARS);
 
   for (let d = 0; d < count; d++) {
     sampleInto(plan, createRng(seed, from + d), buffers);
-    ledger = projectFloat(buffers.inputs, ledger);
-    const money = ledger.money;
-    // Only the ten income and cost lines are read: their totals give income_total, cost_total
-    // and profit exactly (every cell and partial sum is a whole number of pence below 2^53).
-    crcIncome.fill(0);
-    crcCost.fill(0);
-    incomeY.fill(0);
-    costY.fill(0);
-    for (let b = 0; b < BASE_LINES.length; b++) {
-      const series = money[BASE_LINES[b]!];
-      const income = b < INCOME_LINES.length;
-      const crcAcc = income ? crcIncome : crcCost;
-      const yearAcc = income ? incomeY : costY;
-      byYear.fill(0);
-      for (let c = 0; c < n; c++) {
-        const fanned = inFan[c] === 1;
-        const base = c * MONTH_COUNT;
-        let total = 0;
-        for (let y = 0; y < FY_N; y++) {
-          // Two running sums halve the chain of dependent additions; sums of whole pence
-          // below 2^53 are exact in any order.
-          let s = 0;
-          let t = 0;
-          let m = base + FY_FIRST[y]!;
-          const last = base + FY_LAST[y]!;
-          for (; m < last; m += 2) {
-            s += series[m]!;
-            t += series[m + 1]!;
-          }
-          if (m === last) s += series[m]!;
-          s += t;
-          if (fanned) byYear[y] = byYear[y]! + s;
-          total += s;
-        }
-        crcAcc[c] = crcAcc[c]! + total;
-      }
-      const l = BASE_LINE_INDEX[b]!;
-      for (let y = 0; y < FY_N; y++) {
-        fan[(l * FY_N + y) * count + d] = byYear[y]!;
-        yearAcc[y] = yearAcc[y]! + byYear[y]!;
-      }
+    projectFloatSums(buffers.inputs, sums);
+    // Only the ten income and cost lines' sums by year are read: their totals give
+    // income_total, cost_total and profit exactly (every cell and partial sum is a whole number
+    // of pence below 2^53, so the sums are the same in any order).
+    lineYear.fill(0);
+    for (let c = 0; c < n; c++) {
+      const at = c * LINE_YEARS;
+      let income = 0;
+      let cost = 0;
+      for (let i = 0; i < INCOME_YEARS; i++) income += sums[at + i]!;
+      for (let i = INCOME_YEARS; i < LINE_YEARS; i++) cost += sums[at + i]!;
+      crcIncome[c] = income;
+      crcCost[c] = cost;
+      if (inFan[c] === 1)
+        for (let i = 0; i < LINE_YEARS; i++) lineYear[i] = lineYear[i]! + sums[at + i]!;
     }
     for (let y = 0; y < FY_N; y++) {
-      fan[(INCOME_TOTAL * FY_N + y) * count + d] = incomeY[y]!;
-      fan[(COST_TOTAL * FY_N + y) * count + d] = costY[y]!;
-      fan[(PROFIT * FY_N + y) * count + d] = incomeY[y]! - costY[y]!;
+      let income = 0;
+      let cost = 0;
+      for (let b = 0; b < BASE_LINES.length; b++) {
+        const v = lineYear[b * FY_N + y]!;
+        fan[(BASE_LINE_INDEX[b]! * FY_N + y) * count + d] = v;
+        if (b < INCOME_LINES.length) income += v;
+        else cost += v;
+      }
+      fan[(INCOME_TOTAL * FY_N + y) * count + d] = income;
+      fan[(COST_TOTAL * FY_N + y) * count + d] = cost;
+      fan[(PROFIT * FY_N + y) * count + d] = income - cost;
     }
     let spend = 0;
     for (let c = 0; c < n; c++) {

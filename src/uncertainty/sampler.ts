@@ -19,6 +19,16 @@ export interface DrawBuffers {
   readonly uniforms: Float64Array;
   /** Per financial year, the given shortfall column its effective value comes from. */
   readonly given: readonly Float64Array[];
+  /**
+   * If the plan clamps the staff share: the column written, the fixed share it is kept at or
+   * below, and where its unclamped values come from (this draw's, if sampled; else the
+   * scenario's, so a clamp in one draw never carries into the next). Found once, not per draw.
+   */
+  readonly staffClamp: {
+    readonly staff: Float64Array;
+    readonly fixed: Float64Array;
+    readonly source: Float64Array;
+  } | null;
 }
 
 /**
@@ -36,11 +46,21 @@ export function drawBuffers(plan: SamplingPlan): DrawBuffers {
   if (plan.derivesShortfall) own(SHORTFALL_ID);
   if (plan.clampsStaffShare && !plan.parameters.some((p) => p.id === "cost.staffShare"))
     own("cost.staffShare");
+  const staffSampled = plan.parameters.some((p) => p.id === "cost.staffShare");
   return {
     inputs: { crcs: plan.base.crcs, values },
     columns,
     uniforms: new Float64Array(plan.groups.length * plan.base.crcs.length),
     given: SHORTFALL_SOURCES.map((source) => values.get(source.given)!),
+    staffClamp: plan.clampsStaffShare
+      ? {
+          staff: values.get("cost.staffShare")!,
+          fixed: values.get("cost.fixedShare")!,
+          source: staffSampled
+            ? values.get("cost.staffShare")!
+            : plan.base.values.get("cost.staffShare")!,
+        }
+      : null,
   };
 }
 
@@ -80,18 +100,17 @@ export function sampleInto(plan: SamplingPlan, rng: Rng, buffers: DrawBuffers): 
     const x = sampleCell(slot.sampler, u[slot.uniform]!);
     const value = slot.whole ? Math.round(x) : x;
     const out = columns[slot.parameter]!;
-    const targets = slot.targets;
-    for (let i = 0; i < targets.length; i++) out[targets[i]!] = value;
+    const runs = slot.runs;
+    for (let r = 0; r < runs.length; r += 2) {
+      const end = runs[r + 1]!;
+      for (let i = runs[r]!; i < end; i++) out[i] = value;
+    }
   }
   const values = buffers.inputs.values;
   if (plan.derivesShortfall) deriveShortfall(plan, values, buffers.given);
-  if (plan.clampsStaffShare) {
-    const staff = values.get("cost.staffShare")!;
-    const fixed = values.get("cost.fixedShare")!;
-    // The staff column holds this draw's values if sampled; else restore the scenario's first,
-    // so a clamp in one draw never carries into the next.
-    const sampled = plan.parameters.some((p) => p.id === "cost.staffShare");
-    const source = sampled ? staff : plan.base.values.get("cost.staffShare")!;
+  const clamp = buffers.staffClamp;
+  if (clamp !== null) {
+    const { staff, fixed, source } = clamp;
     for (let k = 0; k < staff.length; k++) staff[k] = Math.min(source[k]!, fixed[k]!);
   }
 }
