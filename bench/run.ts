@@ -52,7 +52,10 @@ const cases: Case[] = [
   {
     name: "exact projection, staffing changed each run",
     // Two a sample, so the case ends on `inputs` and the next case finds its lines remembered.
-    run: () => projectExact((flip = !flip) ? otherStaffing : inputs),
+    run: () => {
+      flip = !flip;
+      return projectExact(flip ? otherStaffing : inputs);
+    },
     reps: 2,
     samples: [],
   },
