@@ -284,10 +284,13 @@ function oneOffCells(
   cells: boolean,
 ): void {
   const { variationPaidY, pbrY, ictY, terminationY } = SCRATCH;
-  variationPaidY.fill(0);
-  pbrY.fill(0);
-  ictY.fill(0);
-  terminationY.fill(0);
+  // A loop, not four `fill` calls: a native call per 8-value array cost more than the stores.
+  for (let y = 0; y < FY_COUNT; y++) {
+    variationPaidY[y] = 0;
+    pbrY[y] = 0;
+    ictY[y] = 0;
+    terminationY[y] = 0;
+  }
   const L = ledger.money;
   const variationL = L.variation;
   const pbrL = L.pbr;
@@ -454,10 +457,13 @@ function monthCells(
           redundancyPence = roundCellHalfEven(redundancyPerPayIndex * pay);
         redundancy = redundancyPence;
       }
+      // Read only by the service credits' feedback and the caseload cell.
       const caseload =
-        m < CASELOAD_PATH_END_INDEX
-          ? cl14 * (1 + (growth * Math.max(0, m - CASELOAD_PATH_START_INDEX)) / CASELOAD_SPAN)
-          : caseloadFlat;
+        scCoef === 0 && !cells
+          ? 0
+          : m < CASELOAD_PATH_END_INDEX
+            ? cl14 * (1 + (growth * Math.max(0, m - CASELOAD_PATH_START_INDEX)) / CASELOAD_SPAN)
+            : caseloadFlat;
       let credits = scY[y]!;
       if (scCoef !== 0) {
         const up = scCoef * 10 * Math.max(0, caseload / fte / norm - 1);
