@@ -161,6 +161,8 @@ function allocate(
 }
 
 const C_SPAN = CASELOAD_PATH_END_INDEX - CASELOAD_PATH_START_INDEX;
+/** From this month FTE and caseload are flat (both paths have ended), as in projectFloat. */
+const FLAT_FROM = Math.max(STAFF_PATH_END_INDEX + 1, CASELOAD_PATH_END_INDEX);
 const S_SPAN = STAFF_PATH_END_INDEX - STAFF_PATH_START_INDEX;
 const VAR_YEARS = VARIATION_PAYMENT_YEARS.map((fy) => FINANCIAL_YEARS.indexOf(fy));
 
@@ -406,7 +408,8 @@ function crcMonths(
     let sumRed = 0;
     const last = Math.min(FY_LAST[y]!, end);
     const months = last - FY_FIRST[y]! + 1;
-    for (let m = FY_FIRST[y]!; m <= last; m++) {
+    // Months on the staffing or caseload path, one by one.
+    for (let m = FY_FIRST[y]!; m <= Math.min(last, FLAT_FROM - 1); m++) {
       const newYear = m === FY_FIRST[y]!;
       const ramp = m <= STAFF_PATH_END_INDEX;
       if (ramp) fte = fteAt(m);
@@ -436,6 +439,35 @@ function crcMonths(
       sumSc += sc;
       sumStaff += staffPence;
       sumRed += redundancy;
+    }
+    // Months after both paths, as projectFloatSums: FTE and caseload flat, so staff cost and
+    // service credits are the year's; no redundancy; month by month only for the guarantee.
+    const flatFrom = Math.max(FY_FIRST[y]!, FLAT_FROM);
+    if (flatFrom <= last) {
+      if (flatFrom === FY_FIRST[y]!) staffPence = roundCellHalfEven((fte * loaded * pay) / 12);
+      let sc = scY[y]!;
+      if (scCoef !== 0) {
+        const caseload = cl14 * (1 + (growth * C_SPAN) / C_SPAN);
+        const up = scCoef * 10 * Math.max(0, caseload / fte / norm - 1);
+        sc = roundCellHalfEven(
+          (-grossC[y]! * (1 - waivedC[k0 + y]!) * P * (1 + up)) / (priceSum * 12),
+        );
+      }
+      const flatMonths = last - flatFrom + 1;
+      sumSc += sc * flatMonths;
+      sumStaff += staffPence * flatMonths;
+      if (g !== 0) {
+        for (let m = flatFrom; m <= last; m++) {
+          const variation = variationM[m]! + (m >= varStart ? uplift : 0);
+          const gap = g * (staffPence + nonStaff) - (ffs + variation + sc);
+          sumGuar += gap > 0 ? roundCellHalfEven(gap) : 0;
+          sumVar += variation;
+        }
+      } else {
+        for (let m = flatFrom; m <= last && m < varStart; m++) sumVar += variationM[m]!;
+        const upliftMonths = last - Math.max(flatFrom, varStart) + 1;
+        if (upliftMonths > 0) sumVar += uplift * upliftMonths;
+      }
     }
     const sumFfs = ffs * months;
     const sumNonStaff = nonStaff * months;

@@ -21,6 +21,14 @@ const SCRATCH = {
   nonStaffY: new Float64Array(FY_COUNT),
   scY: new Float64Array(FY_COUNT),
   payY: new Float64Array(FY_COUNT),
+  /**
+   * The one-off cells of the CRC in hand added up by financial year, up to its end (the months
+   * `monthCells` covers): the variation's payments, PbR, ICT compensation and termination.
+   */
+  variationPaidY: new Float64Array(FY_COUNT),
+  pbrY: new Float64Array(FY_COUNT),
+  ictY: new Float64Array(FY_COUNT),
+  terminationY: new Float64Array(FY_COUNT),
   /** The national caseload at each PbR cohort's start (at most one cohort a quarter). */
   cohortTotals: new Float64Array(MONTH_COUNT),
   /** Each CRC's caseload at each cohort's start, `[c × COHORTS_MAX + j]` (grown to the CRCs). */
@@ -153,9 +161,7 @@ export function projectFloat(inputs: ProjectionInputs, into?: Ledger): Ledger {
   return ledger;
 }
 
-/** The lines `oneOffCells` places, which `monthCells` reads. */
-const ONE_OFF_LINES = ["variation", "pbr", "ict_compensation", "termination"] as const;
-/** `projectFloatSums`'s ledger, for the one-off cells only (kept for the next call). */
+/** `projectFloatSums`'s ledger, for the variation's payments only (kept for the next call). */
 let sumsLedger: Ledger | undefined;
 
 /**
@@ -164,8 +170,10 @@ let sumsLedger: Ledger | undefined;
  * SUMMED_LINES × FY_COUNT), without writing a ledger's month cells: all a Monte Carlo draw keeps
  * (issue #6; writing and reading back the cells was a third of a draw). The cells are made by
  * the same code as `projectFloat`'s and only added up (they are whole pence and every sum stays
- * below 2^53, so the sums are exact, and the same as the ledger's in any order); the one-off
- * payments are placed in a ledger kept for this, as `projectFloat` places them in its own.
+ * below 2^53, so the sums are exact, and the same as the ledger's in any order): the one-off
+ * payments by year as they are made, the variation's payments also placed in a ledger kept for
+ * this (the guarantee reads them month by month), and a month-invariant line's year as its
+ * value times its months where no month needs its own cell (no guarantee floor).
  */
 export function projectFloatSums(inputs: ProjectionInputs, lineYearSums: Float64Array): void {
   const n = inputs.crcs.length;
@@ -176,7 +184,7 @@ export function projectFloatSums(inputs: ProjectionInputs, lineYearSums: Float64
     );
   if (sumsLedger === undefined || sumsLedger.fte.length !== n * MONTH_COUNT)
     sumsLedger = emptyLedger(inputs.crcs, k.norm);
-  for (const line of ONE_OFF_LINES) sumsLedger.money[line].fill(0);
+  sumsLedger.money.variation.fill(0);
   project(k, n, sumsLedger, lineYearSums);
 }
 
@@ -195,7 +203,7 @@ function project(k: Columns, n: number, ledger: Ledger, sums: Float64Array | und
 
   for (let c = 0; c < n; c++) {
     yearValues(k, c, priceSum);
-    oneOffCells(k, ledger, c, ict, varParts, cohorts);
+    oneOffCells(k, ledger, c, ict, varParts, cohorts, sums === undefined);
     monthCells(k, ledger, c, priceSum, sums);
   }
 }
@@ -261,7 +269,11 @@ function yearValues(k: Columns, c: number, priceSum: number): void {
 
 const paidOutcome = (r: number, d: number) => (r >= 0 ? r : r + d < 0 ? r + d : 0);
 
-/** CRC c's one-off cells: the variation's payments, ICT compensation, PbR and termination. */
+/**
+ * CRC c's one-off cells: the variation's payments, ICT compensation, PbR and termination, added
+ * up by year (into SCRATCH, up to the CRC's end) and placed in the ledger (only the variation's
+ * payments unless `cells`: the other lines are read from the ledger only to write its cells).
+ */
 function oneOffCells(
   k: Columns,
   ledger: Ledger,
@@ -269,7 +281,16 @@ function oneOffCells(
   ict: readonly number[],
   varParts: readonly (readonly number[])[],
   cohorts: number,
+  cells: boolean,
 ): void {
+  const { variationPaidY, pbrY, ictY, terminationY } = SCRATCH;
+  // A loop, not four `fill` calls: a native call per 8-value array cost more than the stores.
+  for (let y = 0; y < FY_COUNT; y++) {
+    variationPaidY[y] = 0;
+    pbrY[y] = 0;
+    ictY[y] = 0;
+    terminationY[y] = 0;
+  }
   const L = ledger.money;
   const variationL = L.variation;
   const pbrL = L.pbr;
@@ -289,11 +310,18 @@ function oneOffCells(
     const sign = scaled < 0 ? -1 : 1;
     const each = Math.floor(Math.abs(scaled) / count);
     let left = Math.abs(scaled) - each * count;
+    let paid = 0;
     for (let m = from; m <= to; m++, left--) {
-      variationL[base + m] = sign * (each + (left > 0 ? 1 : 0)) || 0;
+      const cell = sign * (each + (left > 0 ? 1 : 0)) || 0;
+      variationL[base + m] = cell;
+      if (m <= end) paid += cell;
     }
+    variationPaidY[fyIndex] = variationPaidY[fyIndex]! + paid;
   }
-  if (k.ictMonth <= end) L.ict_compensation[base + k.ictMonth] = ict[c]!;
+  if (k.ictMonth <= end) {
+    if (cells) L.ict_compensation[base + k.ictMonth] = ict[c]!;
+    ictY[FY_OF[k.ictMonth]!] = ictY[FY_OF[k.ictMonth]!]! + ict[c]!;
+  }
 
   // PbR cohorts (pbr.ts, pbr-cohorts.ts); the staffing path (staffing.ts) for the feedback.
   const { first, lag, norm, priceB, priceF, pbrFeedback, rB, rF, deduction } = k;
@@ -318,10 +346,14 @@ function oneOffCells(
     const d = deduction[i]!;
     const pay =
       priceB * paidOutcome(rB[i]! - penalty, d) + priceF * paidOutcome(rF[i]! - penalty, d);
-    pbrL[base + cash] = roundCellHalfEven((pay * caseload) / totals[j]!);
+    const cell = roundCellHalfEven((pay * caseload) / totals[j]!);
+    if (cells) pbrL[base + cash] = cell;
+    pbrY[FY_OF[cash]!] = pbrY[FY_OF[cash]!]! + cell;
   }
   if (end < MONTH_COUNT - 1) {
-    L.termination[base + end] = roundCellHalfEven((k.price[c0]! * k.termMonths[c0]!) / 12);
+    const cell = roundCellHalfEven((k.price[c0]! * k.termMonths[c0]!) / 12);
+    if (cells) L.termination[base + end] = cell;
+    terminationY[FY_OF[end]!] = terminationY[FY_OF[end]!]! + cell;
   }
 }
 
@@ -355,6 +387,7 @@ function monthCells(
   const fteOut = ledger.fte;
   const caseloadOut = ledger.caseload;
   const { ffsY, floorY, upliftY, nonStaffY, scY, payY } = SCRATCH;
+  const { variationPaidY, pbrY, ictY, terminationY } = SCRATCH;
   const norm = k.norm;
   const base = c * MONTH_COUNT;
   const c0 = c * FY_COUNT;
@@ -393,16 +426,15 @@ function monthCells(
     const nonStaff = nonStaffY[y]!;
     const pay = payY[y]!;
     const g = floorY[y]!;
+    /** Does a month need its own variation cell (to write it, or for the guarantee)? */
+    const monthly = cells || g !== 0;
     const scCoef = k.scFeedback[c0 + y]!;
     // −gross × (1 − waived) × P, the first factors of the service-credit cell (left to right).
     const creditsBase = -k.gross[y]! * (1 - k.waived[c0 + y]!) * P;
     // The year's sums of the lines that can change month by month.
     let sumVariation = 0;
     let sumGuarantee = 0;
-    let sumPbr = 0;
     let sumCredits = 0;
-    let sumIct = 0;
-    let sumTermination = 0;
     let sumStaff = 0;
     let sumRedundancy = 0;
 
@@ -425,10 +457,13 @@ function monthCells(
           redundancyPence = roundCellHalfEven(redundancyPerPayIndex * pay);
         redundancy = redundancyPence;
       }
+      // Read only by the service credits' feedback and the caseload cell.
       const caseload =
-        m < CASELOAD_PATH_END_INDEX
-          ? cl14 * (1 + (growth * Math.max(0, m - CASELOAD_PATH_START_INDEX)) / CASELOAD_SPAN)
-          : caseloadFlat;
+        scCoef === 0 && !cells
+          ? 0
+          : m < CASELOAD_PATH_END_INDEX
+            ? cl14 * (1 + (growth * Math.max(0, m - CASELOAD_PATH_START_INDEX)) / CASELOAD_SPAN)
+            : caseloadFlat;
       let credits = scY[y]!;
       if (scCoef !== 0) {
         const up = scCoef * 10 * Math.max(0, caseload / fte / norm - 1);
@@ -441,11 +476,15 @@ function monthCells(
         guarantee = gap > 0 ? roundCellHalfEven(gap) : 0;
       }
       // Every line of this cell is final here (one-off payments were placed above).
-      const pbr = pbrL[i]!;
-      const ict = ictCompensationL[i]!;
-      const termination = terminationL[i]!;
       if (cells) {
-        const income = ffs + variation + guarantee + pbr + credits + ict + termination;
+        const income =
+          ffs +
+          variation +
+          guarantee +
+          pbrL[i]! +
+          credits +
+          ictCompensationL[i]! +
+          terminationL[i]!;
         feeForServiceL[i] = ffs;
         if (m >= varStart) variationL[i] = variation;
         nonStaffCostL[i] = nonStaff;
@@ -461,10 +500,7 @@ function monthCells(
       }
       sumVariation += variation;
       sumGuarantee += guarantee;
-      sumPbr += pbr;
       sumCredits += credits;
-      sumIct += ict;
-      sumTermination += termination;
       sumStaff += staffPence;
       sumRedundancy += redundancy;
     }
@@ -485,7 +521,8 @@ function monthCells(
       const months = last - flatFrom + 1;
       sumCredits += credits * months;
       sumStaff += staffPence * months;
-      for (let m = flatFrom; m <= last; m++) {
+      // With no cell to write and no guarantee to work out, no month here needs its own value.
+      for (let m = flatFrom; monthly && m <= last; m++) {
         const i = base + m;
         let variation = variationL[i]!;
         if (m >= varStart) variation = variation + uplift;
@@ -494,11 +531,15 @@ function monthCells(
           const gap = g * cost - (ffs + variation + credits);
           guarantee = gap > 0 ? roundCellHalfEven(gap) : 0;
         }
-        const pbr = pbrL[i]!;
-        const ict = ictCompensationL[i]!;
-        const termination = terminationL[i]!;
         if (cells) {
-          const income = ffs + variation + guarantee + pbr + credits + ict + termination;
+          const income =
+            ffs +
+            variation +
+            guarantee +
+            pbrL[i]! +
+            credits +
+            ictCompensationL[i]! +
+            terminationL[i]!;
           feeForServiceL[i] = ffs;
           if (m >= varStart) variationL[i] = variation;
           nonStaffCostL[i] = nonStaff;
@@ -513,22 +554,24 @@ function monthCells(
         }
         sumVariation += variation;
         sumGuarantee += guarantee;
-        sumPbr += pbr;
-        sumIct += ict;
-        sumTermination += termination;
       }
     }
     if (sums !== undefined) {
       // Fee for service and non-staff cost are the same in every month of the year.
       const months = last - from + 1;
       const at = sumsAt + y;
+      // Unless added up month by month: the payments (before the variation start, placed and
+      // added up by oneOffCells) and the uplift in each month from the start.
+      const upliftMonths = last - Math.max(from, varStart) + 1;
       sums[at + SUM_FFS * FY_COUNT] = ffs * months;
-      sums[at + SUM_VARIATION * FY_COUNT] = sumVariation;
+      sums[at + SUM_VARIATION * FY_COUNT] = monthly
+        ? sumVariation
+        : variationPaidY[y]! + (upliftMonths > 0 ? uplift * upliftMonths : 0);
       sums[at + SUM_GUARANTEE * FY_COUNT] = sumGuarantee;
-      sums[at + SUM_PBR * FY_COUNT] = sumPbr;
+      sums[at + SUM_PBR * FY_COUNT] = pbrY[y]!;
       sums[at + SUM_CREDITS * FY_COUNT] = sumCredits;
-      sums[at + SUM_ICT * FY_COUNT] = sumIct;
-      sums[at + SUM_TERMINATION * FY_COUNT] = sumTermination;
+      sums[at + SUM_ICT * FY_COUNT] = ictY[y]!;
+      sums[at + SUM_TERMINATION * FY_COUNT] = terminationY[y]!;
       sums[at + SUM_STAFF * FY_COUNT] = sumStaff;
       sums[at + SUM_REDUNDANCY * FY_COUNT] = sumRedundancy;
       sums[at + SUM_NON_STAFF * FY_COUNT] = nonStaff * months;

@@ -22,7 +22,7 @@ export const NORMAL_RANGE_SDS = 2 * 1.6448536269514722;
 const POINT = 0;
 const UNIFORM = 1;
 const TRIANGULAR = 2;
-const PERT = 3;
+export const PERT = 3;
 const NORMAL = 4;
 
 /**
@@ -155,7 +155,7 @@ export function pertCdfTable(r: number): Float64Array {
 }
 
 /** Cells of the probability index of a CDF table (`invertCdfTable`). */
-const INDEX_CELLS = 1024;
+export const INDEX_CELLS = 1024;
 
 /**
  * A tabulated CDF on an even grid of [0, 1], with an index into it by probability:
@@ -191,7 +191,7 @@ export function indexCdf(cdf: Float64Array): CdfTable {
  * neighbours, linear between them: within 3.3e-5 of the CDF's own inversion for every mode,
  * measured); the tails, where the quantile bends sharply, invert the CDF table.
  */
-const BODY_FROM = 16;
+export const BODY_FROM = 16;
 
 /** x in [0, 1] at probability u (0 < u < 1) of a tabulated distribution. */
 export function tableQuantile(table: CdfTable, u: number): number {

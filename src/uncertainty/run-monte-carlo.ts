@@ -261,17 +261,29 @@ export function simulateDraws(
     // Only the ten income and cost lines' sums by year are read: their totals give
     // income_total, cost_total and profit exactly (every cell and partial sum is a whole number
     // of pence below 2^53, so the sums are the same in any order).
+    // One pass over each CRC's sums: its income and cost, and the fan's lines if it is in the fan.
     lineYear.fill(0);
     for (let c = 0; c < n; c++) {
       const at = c * LINE_YEARS;
       let income = 0;
       let cost = 0;
-      for (let i = 0; i < INCOME_YEARS; i++) income += sums[at + i]!;
-      for (let i = INCOME_YEARS; i < LINE_YEARS; i++) cost += sums[at + i]!;
+      if (inFan[c] === 1) {
+        for (let i = 0; i < INCOME_YEARS; i++) {
+          const v = sums[at + i]!;
+          income += v;
+          lineYear[i] = lineYear[i]! + v;
+        }
+        for (let i = INCOME_YEARS; i < LINE_YEARS; i++) {
+          const v = sums[at + i]!;
+          cost += v;
+          lineYear[i] = lineYear[i]! + v;
+        }
+      } else {
+        for (let i = 0; i < INCOME_YEARS; i++) income += sums[at + i]!;
+        for (let i = INCOME_YEARS; i < LINE_YEARS; i++) cost += sums[at + i]!;
+      }
       crcIncome[c] = income;
       crcCost[c] = cost;
-      if (inFan[c] === 1)
-        for (let i = 0; i < LINE_YEARS; i++) lineYear[i] = lineYear[i]! + sums[at + i]!;
     }
     for (let y = 0; y < FY_N; y++) {
       let income = 0;

@@ -5,16 +5,18 @@ import {
 } from "../engine/parameter-specs.ts";
 import { FY_COUNT, type ProjectionInputs } from "../engine/projection-inputs.ts";
 import { FINANCIAL_YEARS } from "../engine/timeline.ts";
-import { sampleCell } from "./distributions.ts";
 import { normalCdf, normalQuantile } from "./normal.ts";
 import type { SamplingPlan } from "./plan-sampling.ts";
 import type { Rng } from "./prng.ts";
+import { slotTable, slotValue, type SlotTable } from "./slot-table.ts";
 
 /** Buffers for one draw: the inputs the engine reads, with the sampled columns writable. */
 export interface DrawBuffers {
   readonly inputs: ProjectionInputs;
   /** The writable column of each sampled parameter, in plan order. */
   readonly columns: readonly Float64Array[];
+  /** The plan's slots laid out for the draw loop (`slotTable`). */
+  readonly slots: SlotTable;
   /** Uniform draw per group and CRC, `[groupIndex × crcCount + c]`. */
   readonly uniforms: Float64Array;
   /** Per financial year, the given shortfall column its effective value comes from. */
@@ -50,6 +52,7 @@ export function drawBuffers(plan: SamplingPlan): DrawBuffers {
   return {
     inputs: { crcs: plan.base.crcs, values },
     columns,
+    slots: slotTable(plan.slots),
     uniforms: new Float64Array(plan.groups.length * plan.base.crcs.length),
     given: SHORTFALL_SOURCES.map((source) => values.get(source.given)!),
     staffClamp: plan.clampsStaffShare
@@ -94,16 +97,17 @@ export function sampleInto(plan: SamplingPlan, rng: Rng, buffers: DrawBuffers): 
     }
   }
   const columns = buffers.columns;
-  const slots = plan.slots;
-  for (let s = 0; s < slots.length; s++) {
-    const slot = slots[s]!;
-    const x = sampleCell(slot.sampler, u[slot.uniform]!);
-    const value = slot.whole ? Math.round(x) : x;
-    const out = columns[slot.parameter]!;
-    const runs = slot.runs;
-    for (let r = 0; r < runs.length; r += 2) {
+  const t = buffers.slots;
+  const runs = t.runs;
+  for (let s = 0; s < t.count; s++) {
+    const value = slotValue(t, s, u[t.uniform[s]!]!);
+    const out = columns[t.parameter[s]!]!;
+    for (let r = t.runFrom[s]!; r < t.runFrom[s + 1]!; r += 2) {
+      const start = runs[r]!;
       const end = runs[r + 1]!;
-      for (let i = runs[r]!; i < end; i++) out[i] = value;
+      // A long run (a parameter's whole column) is one native fill.
+      if (end - start >= LONG_RUN) out.fill(value, start, end);
+      else for (let i = start; i < end; i++) out[i] = value;
     }
   }
   const values = buffers.inputs.values;
@@ -114,6 +118,9 @@ export function sampleInto(plan: SamplingPlan, rng: Rng, buffers: DrawBuffers): 
     for (let k = 0; k < staff.length; k++) staff[k] = Math.min(source[k]!, fixed[k]!);
   }
 }
+
+/** Runs at least this long are written by `fill` (its call costs about as much as this many stores). */
+const LONG_RUN = 32;
 
 const SHORTFALL_SOURCES = FINANCIAL_YEARS.map(effectiveShortfallSource);
 
