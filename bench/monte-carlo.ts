@@ -4,7 +4,7 @@
  * (a) the same model in Squiggle (@quri/squiggle-lang 0.10.0, bench/squiggle-compact.ts: the whole
  *     model as a Squiggle author would write it, functions mapped over CRCs, years, months and
  *     cohorts with the scenario as data; which formulation and what it covers are printed), at
- *     10,000 samples (~11–14 s here; BENCH_SQUIGGLE_SAMPLES runs fewer, scaled linearly), timed
+ *     10,000 samples (~11–14 s here; BENCH_SQUIGGLE_SAMPLES runs fewer: the part above the 10-sample fixed cost is scaled linearly), timed
  *     also at 10 samples to split its fixed cost (parse, compile, interpret) from its cost per
  *     sample; checked first with every distribution collapsed to a point (the "point" shape:
  *     both must give the same national profit to the penny), then its national profit mean
@@ -188,8 +188,14 @@ const squiggleAt = async (sampleCount: number) => {
 await squiggleAt(100);
 const squiggleFixed = await squiggleAt(10);
 const squiggle = await squiggleAt(SQUIGGLE_SAMPLES);
-const squiggleScaled = (squiggle.ms * DRAWS) / SQUIGGLE_SAMPLES;
-const squiggleCpuScaled = (squiggle.cpu * DRAWS) / SQUIGGLE_SAMPLES;
+// At fewer samples than draws, scale only the part that grows with the samples: the fixed cost
+// (the 10-sample run) is paid once whatever the count.
+const scaled = (total: number, fixed: number) =>
+  SQUIGGLE_SAMPLES === DRAWS
+    ? total
+    : fixed + ((total - fixed) * (DRAWS - 10)) / Math.max(1, SQUIGGLE_SAMPLES - 10);
+const squiggleScaled = scaled(squiggle.ms, squiggleFixed.ms);
+const squiggleCpuScaled = scaled(squiggle.cpu, squiggleFixed.cpu);
 
 // 4. Peak memory of 10,000 draws, in a fresh process.
 const memory = spawnSync(
