@@ -48,7 +48,6 @@ const STAFF_BLOCKS = createStaffBlockMemo();
  */
 export function projectExact(inputs: ProjectionInputs): Ledger {
   const p = new Params(inputs);
-  const staffBlockOf = STAFF_BLOCKS;
   const ledger = emptyLedger(inputs.crcs, p.num("workload.caseloadPerFteNorm", 0));
   const norm = p.dec("workload.caseloadPerFteNorm", 0);
   const priceSum = inputs.crcs.reduce((s, _, c) => s.plus(p.dec("size.annualPrice", c)), ZERO);
@@ -81,7 +80,7 @@ export function projectExact(inputs: ProjectionInputs): Ledger {
 
     // The FTE path (exact), staff and redundancy cost: unchanged from the last projection unless
     // a staffing value is (staff-block.ts).
-    const staffing = staffBlockOf(p, c);
+    const staffing = STAFF_BLOCKS(p, c);
     const fte = staffing.fte;
 
     // Per financial year.

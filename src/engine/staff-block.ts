@@ -103,9 +103,12 @@ export function createStaffBlockMemo(): (p: Params, c: number) => StaffBlock {
   const slots = new Map<string, { key: Float64Array; block: StaffBlock }>();
   const size = STAFF_BLOCK_PARAMS.length * FY_COUNT;
   return (p, c) => {
+    // The CRC's values of every listed parameter, all years: one slice of each column.
     const key = new Float64Array(size);
     STAFF_BLOCK_PARAMS.forEach((id, i) => {
-      for (let y = 0; y < FY_COUNT; y++) key[i * FY_COUNT + y] = p.num(id, c, y);
+      const column = p.inputs.values.get(id);
+      if (column === undefined) throw new Error(`projection inputs lack parameter ${id}`);
+      key.set(column.subarray(c * FY_COUNT, (c + 1) * FY_COUNT), i * FY_COUNT);
     });
     const id = p.inputs.crcs[c]!.id;
     const slot = slots.get(id);
