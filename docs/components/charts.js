@@ -76,7 +76,7 @@ export const INCOME_BY_YEAR = {
 };
 
 export const PROFIT_BY_YEAR = {
-  plot: (rows, options) => profitByYearPlot(rows, options),
+  plot: profitByYearPlot,
   table: (rows) => rows.map((d) => ({ year: d.fy, "profit / loss": formatMillions(d.pence) })),
   caption: "profit by year",
 };
@@ -114,7 +114,7 @@ export const OWNER_PROFIT = {
 };
 
 export const STAFFING = {
-  plot: (rows, options) => staffingPlot(rows, options),
+  plot: staffingPlot,
   table: (rows) =>
     rows.map((d) => ({
       month: d.month,

@@ -35,11 +35,10 @@ const idle =
  * `figure.update(rowsOf, context)` shows a new result: `rowsOf()` builds the chart's rows, called
  * at most once per result and only if something needs them (a drawing, the table, a CSV).
  */
-export function liveChart({ parts, chart, options = {}, who, testid }) {
+export function liveChart({ parts, chart, options = {} }) {
   const area = html`<div class="live-chart-plot" style="min-height: 300px"></div>`;
   const details = html`<details><summary>Data table: ${parts.caption}</summary></details>`;
   const figure = html`<figure class="chart">${area}${details}</figure>`;
-  if (testid) figure.dataset.testid = testid;
 
   let rows = null; // () => the current result's rows (memoised)
   let context = null;
@@ -90,5 +89,5 @@ export function liveChart({ parts, chart, options = {}, who, testid }) {
     return figure;
   };
 
-  return exportable(figure, { chart, rows: () => rows?.(), context: () => context, who });
+  return exportable(figure, { chart, rows: () => rows?.(), context: () => context });
 }
