@@ -202,6 +202,9 @@ function readDraw(inputs: ProjectionInputs, s: Scratch) {
     marginC: col("cost.bidMargin"),
     fixedC: col("cost.fixedShare"),
     staffShareC: col("cost.staffShare"),
+    gapC: col("cost.transformationGap"),
+    achievedC: col("cost.savingsAchieved"),
+    discountC: col("price.learningCurveDiscount"),
     grossC: col("serviceCredits.grossAnnual"),
     waivedC: col("serviceCredits.waivedShare"),
     awardC: col("staff.payAward"),
@@ -270,7 +273,11 @@ function crcYears(k: Draw, c: number, s: Scratch): void {
   const end = k.endC[k0]!;
   const varStart = k.startC[k0]!;
   const scale = k.scaleC[k0]!;
+  const gap = k.gapC[k0]!;
+  const achieved = k.achievedC[k0]!;
+  const keep = 1 - k.discountC[k0]!;
   const startYear = FY_OF[Math.min(varStart, MONTH_COUNT - 1)]!;
+  let index = 1;
   for (let y = 0; y < FY_COUNT; y++) {
     const i = k0 + y;
     const sh = shortfall[i]!;
@@ -278,14 +285,19 @@ function crcYears(k: Draw, c: number, s: Scratch): void {
     const vol =
       Math.abs(sh) <= tau ? 1 : sh > 0 ? 1 - (sh - tau) : Math.min(1 - sh - tau, 1 + capC[i]!);
     const phi = phiC[i]!;
-    ffsY[y] = roundCellHalfEven((P * (phi + (1 - phi) * vol)) / 12);
+    // Learning curve: 2014-15 and 2015-16 at the bid price, then one more discount a year.
+    if (y >= 2) index *= keep;
+    const Pk = P * index;
+    ffsY[y] = roundCellHalfEven((Pk * (phi + (1 - phi) * vol)) / 12);
     upliftY[y] =
       y >= startYear && varStart <= end
-        ? roundCellHalfEven((P * (phi2C[i]! - phi) * (1 - vol) * scale) / 12)
+        ? roundCellHalfEven((Pk * (phi2C[i]! - phi) * (1 - vol) * scale) / 12)
         : 0;
     const f = fixedC[i]!;
+    const phase = y >= 2 ? 1 : y / 2;
     nonStaffY[y] = roundCellHalfEven(
-      (P * (f - staffShareC[i]! + (1 - f) * (1 - sh))) / ((1 + k.marginC[k0]!) * 12),
+      (P * (f - staffShareC[i]! + (1 - f) * (1 - sh) + gap * (1 - achieved * phase))) /
+        ((1 + k.marginC[k0]!) * 12),
     );
     scY[y] = roundCellHalfEven((-grossC[y]! * (1 - waivedC[i]!) * P) / (k.priceSum * 12));
     payY[y] = y === 0 ? 1 : payY[y - 1]! * (1 + awardC[i]!);

@@ -60,9 +60,9 @@ import type { SamplingPlan } from "../src/uncertainty/plan-sampling.ts";
 
 export const SQUIGGLE_COMPACT_COVERS =
   "the whole model, written compactly (functions mapped over CRCs, years, months and cohorts; the " +
-  "scenario as lists and dicts): fee for service, variation uplift and £42m/£22m payments, service " +
+  "scenario as lists and dicts): fee for service (learning-curve discount), variation uplift and £42m/£22m payments, service " +
   "credits, ICT, PbR cohorts (drawn cash lag), guarantee and termination (off by default), staff " +
-  "cost, redundancy, non-staff cost (staff share clamped), shortfall path (one draw per CRC for " +
+  "cost, redundancy, non-staff cost (staff share clamped, transformation gap), shortfall path (one draw per CRC for " +
   "the given years), cells rounded to pence; not the workload feedback levers (off by default)";
 
 /** The Squiggle name of each parameter grid the program reads, and the engine's id. */
@@ -73,6 +73,9 @@ const GRIDS = {
   margin: "cost.bidMargin",
   costFixed: "cost.fixedShare",
   staffShare: "cost.staffShare",
+  gap: "cost.transformationGap",
+  achieved: "cost.savingsAchieved",
+  discount: "price.learningCurveDiscount",
   growth: "caseload.growth",
   varFixed: "variation.fixedShare",
   guarantee: "guarantee.floorShareOfCost",
@@ -150,13 +153,14 @@ profit(c) = {
     if k.limited then clamp(k.low, k.high, sy) else sy
   }})
   v = List.map(years, {|y| 1 - max(s[y] - x.band[y], 0) + min(max(-s[y] - x.band[y], 0), x.cap[y])})
-  ffs = List.map(years, {|y| pen(price * (x.ffsFixed[y] + (1 - x.ffsFixed[y]) * v[y]) / 12)})
+  lc = List.reduce(List.upTo(1, ${FY_COUNT - 1}), [1], {|acc, y| List.append(acc, if y >= 2 then acc[y - 1] * (1 - x.discount[0]) else 1)})
+  ffs = List.map(years, {|y| pen(price * lc[y] * (x.ffsFixed[y] + (1 - x.ffsFixed[y]) * v[y]) / 12)})
   staffShare = List.map(years, {|y| if clampsStaffShare then min(x.staffShare[y], x.costFixed[y]) else x.staffShare[y]})
-  ns = List.map(years, {|y| pen(price * (x.costFixed[y] - staffShare[y] + (1 - x.costFixed[y]) * (1 - s[y])) / ((1 + margin) * 12))})
+  ns = List.map(years, {|y| pen(price * (x.costFixed[y] - staffShare[y] + (1 - x.costFixed[y]) * (1 - s[y]) + x.gap[0] * (1 - x.achieved[0] * min(y / 2, 1))) / ((1 + margin) * 12))})
   sc = List.map(years, {|y| pen(-national.grossCredits[y] * (1 - x.waived[y]) * price / (priceSum * 12))})
   pay = List.reduce(List.upTo(1, ${FY_COUNT - 1}), [1], {|acc, y| List.append(acc, acc[y - 1] * (1 + x.payAward[y]))})
   startYear = fyOf[min(k.varStart, lastMonth)]
-  upl = List.map(years, {|y| if y >= startYear && k.varStart <= end then pen(price * (x.varFixed[y] - x.ffsFixed[y]) * (1 - v[y]) * k.scale / 12) else 0})
+  upl = List.map(years, {|y| if y >= startYear && k.varStart <= end then pen(price * lc[y] * (x.varFixed[y] - x.ffsFixed[y]) * (1 - v[y]) * k.scale / 12) else 0})
 
   // PbR: the price of a cohort of year y, then each cohort's payment if paid within the contract.
   rate = List.map(years, {|y| national.binaryPrice[0] * o(x.binaryPts[y], x.threshold[y]) + national.frequencyPrice[0] * o(x.frequencyPct[y], x.threshold[y])})

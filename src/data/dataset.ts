@@ -22,7 +22,7 @@ export type FigureQualifier = (typeof FIGURE_QUALIFIERS)[number];
 export const FIGURE_USES = ["anchor", "calibration", "check", "context"] as const;
 export type FigureUse = (typeof FIGURE_USES)[number];
 
-export const PARAMETER_STATUSES = ["sourced", "derived", "assumed"] as const;
+export const PARAMETER_STATUSES = ["sourced", "derived", "assumed", "fitted"] as const;
 export type ParameterStatus = (typeof PARAMETER_STATUSES)[number];
 
 export const PARAMETER_GROUPS = [

@@ -138,6 +138,12 @@ export function parseParameters(
     if (status === "assumed" && reason === "") {
       check.issue("reason", "required: an assumed parameter needs a reason (the judgement)");
     }
+    if (status === "fitted" && reason === "") {
+      check.issue(
+        "reason",
+        "required: a fitted parameter needs a reason (its targets, the method and the residuals)",
+      );
+    }
     const label = check.required("label", "a short label for the slider");
     const group = check.oneOf("group", PARAMETER_GROUPS);
     if (!id || !unit || !parsed || !status || !label || !group || !knownCrc) continue;

@@ -1,4 +1,5 @@
 import type Decimal from "decimal.js";
+import { learningCurveIndex } from "./learning-curve.ts";
 import { Money, money, ONE } from "./money.ts";
 
 /** Inputs of the fee-for-service rule for one CRC in one month (MODEL.md "Income" §1). */
@@ -16,13 +17,29 @@ export interface FeeForServiceInputs {
    * never published). Omitted = no cap.
    */
   readonly upsideCap?: Decimal.Value;
+  /** Annual learning-curve discount d on the price (learning-curve.ts). Omitted = none. */
+  readonly learningCurveDiscount?: Decimal.Value;
+  /** Times the discount has applied this financial year (`learningCurveYears`). */
+  readonly discountYears?: number;
+}
+
+/** The price after the learning-curve discount: P × (1 − d)^k, in pence (exact). */
+export function discountedPrice(
+  annualPricePence: Decimal.Value,
+  learningCurveDiscount: Decimal.Value | undefined,
+  discountYears: number | undefined,
+): Money {
+  const price = money(annualPricePence);
+  if (learningCurveDiscount === undefined || !discountYears) return price;
+  return price.times(learningCurveIndex(learningCurveDiscount, discountYears));
 }
 
 /** Rule metadata, for "explain this number" (issue #8). */
 export const FEE_FOR_SERVICE_RULE = {
   id: "fee_for_service",
   section: 'MODEL.md "Income of a CRC in a month" §1',
-  equation: "P / 12 × (φ + (1 − φ) × v(s)), v(s) = 1 inside ±τ, else 1 − (s ∓ τ), v ≤ 1 + cap",
+  equation:
+    "P × (1 − d)^k / 12 × (φ + (1 − φ) × v(s)), v(s) = 1 inside ±τ, else 1 − (s ∓ τ), v ≤ 1 + cap",
 } as const;
 
 /**
@@ -49,7 +66,8 @@ export function volumeFactor(
 }
 
 /**
- * Monthly fee for service, exact (unrounded), in pence: P/12 × (φ + (1 − φ) × volumeFactor).
+ * Monthly fee for service, exact (unrounded), in pence: P × (1 − d)^k / 12 × (φ + (1 − φ) ×
+ * volumeFactor), the price discounted by the learning curve (learning-curve.ts).
  * Payments are monthly in arrears (MoJ Straw Man, May 2013); the annual reconciliation is folded
  * into the month so that each month carries its share of the year's settled fee.
  */
@@ -58,5 +76,7 @@ export function feeForService(inputs: FeeForServiceInputs): Money {
   const factor = volumeFactor(inputs.shortfallShare, inputs.toleranceBand, inputs.upsideCap);
   const variable = ONE.minus(phi).times(factor);
   // Multiply first, divide by 12 last: one inexact step, so the cell is rounded only once.
-  return money(inputs.annualPricePence).times(phi.plus(variable)).dividedBy(12);
+  return discountedPrice(inputs.annualPricePence, inputs.learningCurveDiscount, inputs.discountYears)
+    .times(phi.plus(variable))
+    .dividedBy(12);
 }

@@ -3,7 +3,8 @@ import { guaranteeTopUp } from "./guarantee.ts";
 import { ictCompensationShares } from "./ict-compensation.ts";
 import { emptyLedger, MONTH_COUNT, type Ledger } from "./ledger.ts";
 import { Money, toPence, ZERO } from "./money.ts";
-import { nonStaffCost } from "./non-staff-cost.ts";
+import { nonStaffCost, transformationPhase } from "./non-staff-cost.ts";
+import { learningCurveYears } from "./learning-curve.ts";
 import { pbrCohortPayment } from "./pbr.ts";
 import { pbrCohorts, type PbrCohort } from "./pbr-cohorts.ts";
 import { FY_COUNT, Params, type ProjectionInputs } from "./projection-inputs.ts";
@@ -93,8 +94,18 @@ export function projectExact(inputs: ProjectionInputs): Ledger {
       // value as last year, last year's pence is this year's (years after 2017-18 often are).
       const same = (params: Readonly<Record<string, string | undefined>>) =>
         y > 0 && Object.values(params).every((id) => p.num(id!, c, y) === p.num(id!, c, y - 1));
+      // Rules that also read the year itself (learning curve, transformation phase) are the
+      // same only when that part is too.
+      const samePrice =
+        p.num("price.learningCurveDiscount", c) === 0 ||
+        learningCurveYears(y) === learningCurveYears(y - 1);
+      const samePhase =
+        p.num("cost.transformationGap", c) === 0 ||
+        transformationPhase(y) === transformationPhase(y - 1);
       const ffs = feeForServiceInputs(p, c, y);
-      ffsY.push(same(ffs.params) ? ffsY[y - 1]! : toPence(feeForService(ffs.values)));
+      ffsY.push(
+        samePrice && same(ffs.params) ? ffsY[y - 1]! : toPence(feeForService(ffs.values)),
+      );
       // The uplift is only paid from the variation's start: skip the years before it.
       const paid = y >= FY_INDEX_BY_MONTH[Math.min(varStart, MONTH_COUNT - 1)]! && varStart <= end;
       const paidBefore = y > 0 && FY_INDEX_BY_MONTH[Math.min(varStart, MONTH_COUNT - 1)]! <= y - 1;
@@ -102,13 +113,15 @@ export function projectExact(inputs: ProjectionInputs): Ledger {
       upliftY.push(
         !paid
           ? 0
-          : paidBefore && same(uplift.params)
+          : paidBefore && samePrice && same(uplift.params)
             ? upliftY[y - 1]!
             : toPence(variationUplift(uplift.values)),
       );
       const nonStaff = nonStaffCostInputs(p, c, y);
       nonStaffY.push(
-        same(nonStaff.params) ? nonStaffY[y - 1]! : toPence(nonStaffCost(nonStaff.values)),
+        samePhase && same(nonStaff.params)
+          ? nonStaffY[y - 1]!
+          : toPence(nonStaffCost(nonStaff.values)),
       );
       const sc = serviceCreditInputs(p, c, y, priceSum, ZERO);
       scY.push(same(sc.params) ? scY[y - 1]! : toPence(serviceCredits(sc.values)));

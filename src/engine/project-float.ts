@@ -1,3 +1,5 @@
+import { learningCurveIndexFloat, learningCurveYears } from "./learning-curve.ts";
+import { nonStaffCostFloat, transformationPhase } from "./non-staff-cost.ts";
 import { allocatePence } from "./allocate-pence.ts";
 import { emptyLedger, MONTH_COUNT, type Ledger } from "./ledger.ts";
 import { COST_LINES, INCOME_LINES } from "./lines.ts";
@@ -58,6 +60,7 @@ const STAFF_SPAN = STAFF_PATH_END_INDEX - STAFF_PATH_START_INDEX;
  * staff cost, service credits and cost_total are the same every month.
  */
 const FLAT_FROM = Math.max(STAFF_PATH_END_INDEX + 1, CASELOAD_PATH_END_INDEX);
+const PHASE = FINANCIAL_YEARS.map((_, y) => transformationPhase(y));
 const VARIATION_PAYMENT_IDS = VARIATION_PAYMENT_YEARS.map(variationPaymentId);
 
 /**
@@ -100,6 +103,9 @@ function readColumns(inputs: ProjectionInputs) {
     margin: col("cost.bidMargin"),
     fixed: col("cost.fixedShare"),
     staffShare: col("cost.staffShare"),
+    gap: col("cost.transformationGap"),
+    achieved: col("cost.savingsAchieved"),
+    discount: col("price.learningCurveDiscount"),
     gross: col("serviceCredits.grossAnnual"),
     waived: col("serviceCredits.waivedShare"),
     award: col("staff.payAward"),
@@ -245,6 +251,9 @@ function yearValues(k: Columns, c: number, priceSum: number): void {
   const varStart = k.start[c0]!;
   const scale = k.scale[c0]!;
   const margin = k.margin[c0]!;
+  const gap = k.gap[c0]!;
+  const achieved = k.achieved[c0]!;
+  const discount = k.discount[c0]!;
   const startYear = FY_OF[Math.min(varStart, MONTH_COUNT - 1)]!;
   for (let y = 0; y < FY_COUNT; y++) {
     const i = c0 + y;
@@ -252,14 +261,14 @@ function yearValues(k: Columns, c: number, priceSum: number): void {
     const t = tau[i]!;
     const v = Math.abs(s) <= t ? 1 : s > 0 ? 1 - (s - t) : Math.min(1 - s - t, 1 + cap[i]!);
     const phi = phiC[i]!;
-    ffsY[y] = roundCellHalfEven((P * (phi + (1 - phi) * v)) / 12);
+    const Pk = P * learningCurveIndexFloat(discount, learningCurveYears(y));
+    ffsY[y] = roundCellHalfEven((Pk * (phi + (1 - phi) * v)) / 12);
     upliftY[y] =
       y >= startYear && varStart <= end
-        ? roundCellHalfEven((P * (phi2[i]! - phi) * (1 - v) * scale) / 12)
+        ? roundCellHalfEven((Pk * (phi2[i]! - phi) * (1 - v) * scale) / 12)
         : 0;
-    const f = fixed[i]!;
     nonStaffY[y] = roundCellHalfEven(
-      (P * (f - staffShare[i]! + (1 - f) * (1 - s))) / ((1 + margin) * 12),
+      nonStaffCostFloat(P, margin, fixed[i]!, staffShare[i]!, s, gap, achieved, PHASE[y]!),
     );
     scY[y] = roundCellHalfEven((-gross[y]! * (1 - waived[i]!) * P) / (priceSum * 12));
     payY[y] = y === 0 ? 1 : payY[y - 1]! * (1 + award[i]!);

@@ -14,6 +14,8 @@ import type { TerminationInputs } from "./termination.ts";
 import type { VariationUpliftInputs } from "./variation.ts";
 import type { CaseloadInputs } from "./workload.ts";
 import { FINANCIAL_YEARS } from "./timeline.ts";
+import { learningCurveYears } from "./learning-curve.ts";
+import { transformationPhase } from "./non-staff-cost.ts";
 
 /**
  * The inputs of each rule for one CRC and period, built from the resolved parameters, with the
@@ -33,6 +35,7 @@ export function feeForServiceInputs(p: Params, c: number, fy: number): Built<Fee
     fixedShare: "ffs.fixedShare",
     toleranceBand: "ffs.toleranceBand",
     upsideCap: "ffs.upsideCap",
+    learningCurveDiscount: "price.learningCurveDiscount",
   } as const;
   return {
     values: {
@@ -41,6 +44,8 @@ export function feeForServiceInputs(p: Params, c: number, fy: number): Built<Fee
       fixedShare: p.dec(params.fixedShare, c, fy),
       toleranceBand: p.dec(params.toleranceBand, c, fy),
       upsideCap: p.dec(params.upsideCap, c, fy),
+      learningCurveDiscount: p.dec(params.learningCurveDiscount, c),
+      discountYears: learningCurveYears(fy),
     },
     params,
   };
@@ -73,6 +78,8 @@ export function nonStaffCostInputs(p: Params, c: number, fy: number): Built<NonS
     costFixedShare: "cost.fixedShare",
     costStaffShare: "cost.staffShare",
     shortfallShare: SHORTFALL_ID,
+    transformationGap: "cost.transformationGap",
+    savingsAchieved: "cost.savingsAchieved",
   } as const;
   return {
     values: {
@@ -81,6 +88,9 @@ export function nonStaffCostInputs(p: Params, c: number, fy: number): Built<NonS
       costFixedShare: p.dec(params.costFixedShare, c, fy),
       costStaffShare: p.dec(params.costStaffShare, c, fy),
       shortfallShare: p.dec(params.shortfallShare, c, fy),
+      transformationGap: p.dec(params.transformationGap, c),
+      savingsAchieved: p.dec(params.savingsAchieved, c),
+      transformationPhase: new Money(transformationPhase(fy)),
     },
     params,
   };

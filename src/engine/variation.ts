@@ -1,5 +1,5 @@
 import type Decimal from "decimal.js";
-import { volumeFactor } from "./fee-for-service.ts";
+import { discountedPrice, volumeFactor } from "./fee-for-service.ts";
 import { money, ONE, type Money } from "./money.ts";
 
 /** Inputs of the 2017 variation's fixed-share uplift for one CRC in one month. */
@@ -8,6 +8,8 @@ export interface VariationUpliftInputs {
   readonly shortfallShare: Decimal.Value;
   readonly toleranceBand: Decimal.Value;
   readonly upsideCap?: Decimal.Value;
+  readonly learningCurveDiscount?: Decimal.Value;
+  readonly discountYears?: number;
   /** φ, the fixed share as let. */
   readonly fixedShare: Decimal.Value;
   /** φ′, the fixed share recognised from the variation's start date. */
@@ -19,7 +21,7 @@ export interface VariationUpliftInputs {
 export const VARIATION_RULE = {
   id: "variation",
   section: 'MODEL.md "Income of a CRC in a month" §2',
-  equation: "scale × (FfS(φ′) − FfS(φ)) = scale × P / 12 × (φ′ − φ) × (1 − v(s))",
+  equation: "scale × (FfS(φ′) − FfS(φ)) = scale × P × (1 − d)^k / 12 × (φ′ − φ) × (1 − v(s))",
 } as const;
 
 /**
@@ -32,7 +34,7 @@ export const VARIATION_RULE = {
 export function variationUplift(inputs: VariationUpliftInputs): Money {
   // FfS(φ′) − FfS(φ) = P × (φ′ − φ) × (1 − v) / 12: the same difference, in fewer steps.
   const factor = volumeFactor(inputs.shortfallShare, inputs.toleranceBand, inputs.upsideCap);
-  return money(inputs.annualPricePence)
+  return discountedPrice(inputs.annualPricePence, inputs.learningCurveDiscount, inputs.discountYears)
     .times(money(inputs.recognisedFixedShare).minus(inputs.fixedShare))
     .times(ONE.minus(factor))
     .times(inputs.scale)

@@ -99,10 +99,10 @@ export function methodologySection(section: string): { heading: string; anchor: 
   return { heading, anchor: heading === "Methodology" ? "" : headingAnchor(heading) };
 }
 
-export type InputStatus = "sourced" | "derived" | "assumed" | "scenario" | "computed";
+export type InputStatus = "sourced" | "derived" | "assumed" | "fitted" | "scenario" | "computed";
 
 /**
- * An input's status: a data row's (sourced / derived / assumed), "scenario" when this scenario
+ * An input's status: a data row's (sourced / derived / assumed / fitted), "scenario" when this scenario
  * set it, "derived" for a value the engine derives from parameters (the effective shortfall),
  * and "computed" for an intermediate of the rule (FTE that month, the pay index, a total).
  */
@@ -111,7 +111,9 @@ export function inputStatus(input: SourcedInput): InputStatus {
   if (s === undefined) return "computed";
   if (s.kind === "scenario") return "scenario";
   if (s.kind === "derived") return "derived";
-  return s.status === "sourced" || s.status === "assumed" ? s.status : "derived";
+  return s.status === "sourced" || s.status === "assumed" || s.status === "fitted"
+    ? s.status
+    : "derived";
 }
 
 /** Where an input's value came from, in words, and the row's reason where it has one. */

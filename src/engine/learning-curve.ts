@@ -1,0 +1,35 @@
+import type Decimal from "decimal.js";
+import { money, ONE, type Money } from "./money.ts";
+
+/**
+ * The annual learning-curve discount on the fee-for-service price (MODEL.md, "Revised December
+ * 2026": "Annual price paid in twelve equal payments made monthly in arrears … subject to an
+ * annual learning curve discount", MoJ Payment Mechanism Straw Man, May 2013, in Justice
+ * Committee HC 1004 para 66; bidders set their own discount, Oct 2013). The rate was never
+ * published: data/parameters.csv says how it is set.
+ *
+ * The first contract year (Feb 2015 – Mar 2016: financial years 2014-15 and 2015-16) is paid at
+ * the bid price; each later financial year applies the discount once more, compounding.
+ */
+export const LEARNING_CURVE_RULE = {
+  id: "learning_curve",
+  section: 'MODEL.md "Revised December 2026" (Income: learning-curve discount)',
+  equation: "price index = (1 − d)^k, k = financial years after 2015-16",
+} as const;
+
+/** How many times the discount has applied in financial year `fyIndex` (0 = 2014-15). */
+export function learningCurveYears(fyIndex: number): number {
+  return Math.max(0, fyIndex - 1);
+}
+
+/** The price index (1 − d)^k, exact (k ≤ 6, so the power is a short exact decimal). */
+export function learningCurveIndex(discount: Decimal.Value, years: number): Money {
+  return ONE.minus(money(discount)).pow(years);
+}
+
+/** Float twin of `learningCurveIndex`: repeated multiplication, as the float path computes it. */
+export function learningCurveIndexFloat(discount: number, years: number): number {
+  let index = 1;
+  for (let k = 0; k < years; k++) index *= 1 - discount;
+  return index;
+}
