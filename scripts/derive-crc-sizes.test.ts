@@ -35,6 +35,36 @@ function withFigure(id: string, value: string): Dataset {
   };
 }
 
+/** The dataset with several figures' values replaced. */
+function withFigures(values: Readonly<Record<string, string>>): Dataset {
+  return {
+    ...ds,
+    figures: ds.figures.map((f) =>
+      f.id in values ? { ...f, valueText: values[f.id]!, value: Number(values[f.id]) } : f,
+    ),
+  };
+}
+
+/**
+ * The fifteen non-Sodexo CRCs' June 2014 FTE are their price share of the non-Sodexo FTE, each
+ * within one FTE (largest-remainder rounding), so price per FTE is uniform among them.
+ */
+function expectFteFollowsPrice(rows: readonly ParameterRowCells[]): void {
+  const others = ds.crcs.filter((c) => c.ownerId !== "sodexo").map((c) => c.id);
+  expect(others).toHaveLength(15);
+  const sumOver = (id: string) =>
+    others.reduce((s, crc) => s.plus(valueOf(rows, id, crc)), new Decimal(0));
+  const fteTotal = sumOver("staff.fteJune2014");
+  const priceTotal = sumOver("size.annualPrice");
+  for (const crc of others) {
+    const exact = new Decimal(valueOf(rows, "size.annualPrice", crc))
+      .times(fteTotal)
+      .dividedBy(priceTotal);
+    const fte = new Decimal(valueOf(rows, "staff.fteJune2014", crc));
+    expect(fte.minus(exact).abs().lt(1), crc).toBe(true);
+  }
+}
+
 function totalOf(rows: readonly ParameterRowCells[], id: string): Decimal {
   return rows
     .filter((r) => r.id === id && r.crc !== "")
@@ -104,6 +134,43 @@ describe("deriveCrcSizes", () => {
       }),
       { numRuns: 25, seed: 20150201 },
     );
+  });
+
+  it("splits the non-Sodexo FTE by price: price per FTE is the same (within one FTE) and 8,331 is kept", () => {
+    const rows = deriveCrcSizes(ds, inputs);
+    expectFteFollowsPrice(rows);
+    expect(totalOf(rows, "staff.fteJune2014").toString()).toBe("8331");
+  });
+
+  it("keeps FTE following price whatever the DTV and Interserve price anchors", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 5_000_000, max: 40_000_000 }),
+        fc.integer({ min: 300_000_000, max: 900_000_000 }),
+        (dtv, interserve) => {
+          const rows = deriveCrcSizes(
+            withFigures({
+              "price.dtvAnnual": String(dtv),
+              "price.interserveSevenYears": String(interserve),
+            }),
+            inputs,
+          );
+          expectFteFollowsPrice(rows);
+          expect(totalOf(rows, "staff.fteJune2014").toNumber()).toBe(8331);
+        },
+      ),
+      { numRuns: 25, seed: 20150201 },
+    );
+  });
+
+  it("Interserve's FTE are its share of price, not of caseload (about 1,559 of 6,591, not 2,062)", () => {
+    const rows = deriveCrcSizes(ds, inputs);
+    const interserve = ds.crcs.filter((c) => c.ownerId === "interserve").map((c) => c.id);
+    const fte = interserve.reduce(
+      (s, id) => s.plus(valueOf(rows, "staff.fteJune2014", id)),
+      new Decimal(0),
+    );
+    expect(fte.toNumber()).toBe(1559);
   });
 
   it("is monotone in a CRC's own caseload anchor: a bigger published Wales caseload gives Wales a bigger price", () => {

@@ -29,7 +29,13 @@
  * 4. size.annualPrice (whole pounds a year): DTV £14,000,000 (published); Interserve's five
  *    round(£600m / 7) split by c_i; the other fifteen share £450m − both, by c_i.
  * 5. staff.fteJune2014 (FTE, integers): Sodexo's six take their Q3 2014-15 FTE (the nearest
- *    published count to June 2014); the other fifteen share 8,331 − Sodexo's total, by c_i.
+ *    published count to June 2014); the other fifteen share 8,331 − Sodexo's total in proportion
+ *    to their size.annualPrice (step 4), so price per FTE is the same outside Sodexo. Staff cost
+ *    is the largest part of a CRC's cost base and the bid price was built on that cost base, so
+ *    price and staff must be split by the same key; splitting FTE by c_i while the price anchors
+ *    (DTV £14m, Interserve £600m/7) break proportionality to c_i would leave Interserve's staff
+ *    costing about 90% of its price before any volume fell. Caseload stays split by c_i (it
+ *    drives workload and PbR shares only).
  * 6. volume.shortfall.*: spread evenly by rurality rank r (1 = most urban) between the published
  *    minimum and maximum: s = min + (max − min)(r − 1)/20, for 2015-16 (6%-36%) and 2017-18
  *    (16%-48%); 2016-17 is the mean of the two.
@@ -163,18 +169,27 @@ export function referenceCaseloads(
   return { byCrc, national };
 }
 
+/** Largest-remainder split of an integer total over `crcs`, in proportion to `weight` of each. */
+function allocateByWeight(
+  total: D,
+  crcs: readonly string[],
+  weight: (id: string) => D | number,
+): Map<string, number> {
+  if (!total.isInteger()) throw new Error(`derive-crc-sizes: ${total} is not a whole number`);
+  const parts = allocateLargestRemainder(
+    total.toNumber(),
+    crcs.map((id) => new D(weight(id)).toString()),
+  );
+  return new Map(crcs.map((id, k) => [id, parts[k]!]));
+}
+
 /** Largest-remainder split of an integer total over `crcs`, in proportion to reference caseload. */
 function allocateByCaseload(
   total: D,
   crcs: readonly string[],
   ref: ReferenceCaseloads,
 ): Map<string, number> {
-  if (!total.isInteger()) throw new Error(`derive-crc-sizes: ${total} is not a whole number`);
-  const parts = allocateLargestRemainder(
-    total.toNumber(),
-    crcs.map((id) => ref.byCrc.get(id)!.toString()),
-  );
-  return new Map(crcs.map((id, k) => [id, parts[k]!]));
+  return allocateByWeight(total, crcs, (id) => ref.byCrc.get(id)!);
 }
 
 function scaled(value: D | number, factor: string): string {
@@ -352,7 +367,10 @@ export function deriveCrcSizes(
   for (const id of sodexo) fte.set(id, figure(dataset, SODEXO_FTE_FIGURE[id]!).toNumber());
   const nonSodexo = all.filter((id) => !sodexo.includes(id));
   const nonSodexoFte = fteNational.minus(sum(sodexo.map((id) => new D(fte.get(id)!))));
-  for (const [id, n] of allocateByCaseload(nonSodexoFte, nonSodexo, ref)) fte.set(id, n);
+  // Split by price, not caseload: the bid price was built on the cost base, mostly staff.
+  for (const [id, n] of allocateByWeight(nonSodexoFte, nonSodexo, (x) => price.get(x)!)) {
+    fte.set(id, n);
+  }
   for (const id of all) {
     const isSodexo = sodexo.includes(id);
     rows.push(
@@ -368,7 +386,8 @@ export function deriveCrcSizes(
           ? "Sodexo table: staff in post FTE at Q3 2014-15, the nearest published count to " +
             "June 2014 (taken as equal). Range ±5%."
           : `The fifteen non-Sodexo CRCs share ${nonSodexoFte} FTE (8,331 national − Sodexo's ` +
-            "six) in proportion to reference caseload. Range ±20%.",
+            "six) in proportion to annual price (size.annualPrice), so price per FTE is the " +
+            "same for all fifteen. Range ±20%.",
         label: "Staff at 30 June 2014 (FTE)",
         group: "staffing",
         range: isSodexo ? ["0.95", "1.05"] : ["0.8", "1.2"],

@@ -1,8 +1,14 @@
-// Framework data loader: the calibration table (model vs published vs gap) computed at build time
-// by the same code as `npm run calibrate` and test/checks/calibration.test.ts, on data/*.csv.
+// Framework data loader: every target in data/targets.csv with the model's value (exact engine,
+// data as committed), the residual and the parameters fitted to it, computed at build time by
+// the same code as `npm run calibrate -- --table` and test/checks/calibration.test.ts.
 import { formatIssue } from "../../src/data/data-issue.ts";
+import { param } from "../../src/data/index.ts";
 import { loadDatasetFromDisk } from "../../src/data/load-from-disk.ts";
-import { calibrationTable } from "../../src/scenario/calibration.ts";
+import { evaluateTargets, presetLedgers } from "../../src/calibration/evaluate.ts";
+import { FREE_PARAMETERS } from "../../src/calibration/fit.ts";
+import { loadTargetsFromDisk } from "../../src/calibration/load-targets.ts";
+import { describeTolerance } from "../../src/calibration/targets.ts";
+import { formatTargetValue } from "../../src/calibration/report.ts";
 
 const loaded = await loadDatasetFromDisk("data");
 if (!loaded.ok) {
@@ -10,9 +16,43 @@ if (!loaded.ok) {
   process.exit(1);
 }
 const { dataset } = loaded;
-const rows = calibrationTable(dataset).map((row) => {
-  const f = dataset.figures.find((x) => x.id === row.figureId);
-  const source = dataset.sources.find((s) => s.id === f?.sourceId);
-  return { ...row, source: source?.citation ?? f?.sourceId ?? "", locator: f?.locator ?? "" };
+const targets = await loadTargetsFromDisk(dataset);
+const rows = evaluateTargets(targets, presetLedgers(dataset)).map(
+  ({ target, model, residual, within }) => {
+    const source = dataset.sources.find((s) => s.id === target.sourceId);
+    const show = (v: number) => formatTargetValue(v, target.unit);
+    return {
+      id: target.id,
+      definition: target.definition,
+      scope: target.scope,
+      period: target.period,
+      basis: target.basis,
+      scenario: target.scenario,
+      model: show(model),
+      published: show(target.value),
+      residual: (residual >= 0 ? "+" : "") + show(residual),
+      tolerance: describeTolerance(target, show),
+      toleranceReason: target.toleranceReason,
+      role: target.role,
+      fits: target.fits,
+      within,
+      source: source?.citation ?? target.sourceId,
+      locator: target.locator,
+      publishedOn: target.published,
+    };
+  },
+);
+const fitted = FREE_PARAMETERS.map((p) => {
+  const row = param(dataset, p.id);
+  return {
+    id: p.id,
+    label: row.label,
+    value: row.text.default,
+    low: row.text.low,
+    high: row.text.high,
+    atBound: row.text.default === row.text.low || row.text.default === row.text.high,
+    method: p.method === "joint" ? "Levenberg–Marquardt, jointly" : "solved exactly (linear)",
+    targets: targets.filter((t) => t.fits.includes(p.id)).map((t) => t.id),
+  };
 });
-process.stdout.write(JSON.stringify(rows));
+process.stdout.write(JSON.stringify({ rows, fitted }));

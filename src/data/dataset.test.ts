@@ -186,6 +186,46 @@ describe("per-CRC parameters", () => {
     );
   });
 
+  it("the fifteen non-Sodexo CRCs' June 2014 FTE follow price: price per FTE is uniform (within one FTE)", () => {
+    const others = CRC_IDS.filter((id) => !crcsOf("sodexo").includes(id));
+    expect(others).toHaveLength(15);
+    const fteTotal = sumOf("staff.fteJune2014", others);
+    const priceTotal = sumOf("size.annualPrice", others);
+    expect(fteTotal.plus(sumOf("staff.fteJune2014", crcsOf("sodexo"))).toString()).toBe(
+      figure(ds, "staff.fteJune2014National").valueText,
+    );
+    for (const crc of others) {
+      const exact = sumOf("size.annualPrice", [crc]).times(fteTotal).dividedBy(priceTotal);
+      expect(sumOf("staff.fteJune2014", [crc]).minus(exact).abs().lt(1), crc).toBe(true);
+    }
+  });
+
+  it("non-Sodexo June 2017 FTE follow their stated rules from the June 2014 FTE", () => {
+    const fte14 = (crc: string) => sumOf("staff.fteJune2014", [crc]);
+    const fte17 = (crc: string) => sumOf("staff.fteJune2017", [crc]);
+    const cutBy = (owner: string, figureId: string) => {
+      const crcs = crcsOf(owner);
+      const cut = sumOf("staff.fteJune2014", crcs).minus(sumOf("staff.fteJune2017", crcs));
+      expect(cut.toString(), owner).toBe(figure(ds, figureId).valueText);
+      for (const crc of crcs) {
+        const share = fte14(crc)
+          .times(figure(ds, figureId).valueText)
+          .dividedBy(sumOf("staff.fteJune2014", crcs));
+        expect(fte14(crc).minus(fte17(crc)).minus(share).abs().lt(1), crc).toBe(true);
+      }
+    };
+    cutBy("interserve", "staff.interserveCutSinceFeb2015");
+    cutBy("rrp", "staff.rrpPostsRedundant2016");
+    for (const crc of crcsOf("working-links")) {
+      expect(fte17(crc).toString(), crc).toBe(fte14(crc).dividedBy(2).toString());
+    }
+    for (const crc of ["wwm", "london", "thames-valley", "kss", "dtv"]) {
+      expect(fte17(crc).toString(), crc).toBe(
+        fte14(crc).times("0.9").toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toString(),
+      );
+    }
+  });
+
   it("June 2017 FTE is the published count for Sodexo's six (other CRCs' rows are estimates)", () => {
     const rows = paramRowsByCrc(ds, "staff.fteJune2017");
     for (const crc of crcsOf("sodexo")) {

@@ -137,10 +137,11 @@ describe("inputs", () => {
   });
 
   it("marks intermediates as computed and rounds long decimals visibly", () => {
-    const cell = explain({ crc: "wales", line: "staff_cost", period: "2017-04" });
+    const cell = explain({ crc: "ddc", line: "staff_cost", period: "2017-04" });
     const fte = cell.inputs.find((i) => i.name === "fte")!;
     expect(inputStatus(fte)).toBe("computed");
-    expect(inputValueText(fte, () => undefined)).toBe("≈ 248.571");
+    // 258 − (258 − 129) × 26/28 = 138.2142857…
+    expect(inputValueText(fte, () => undefined)).toBe("≈ 138.214");
     const scenarioSet = { name: "scale", value: "1", param: "variation.scale" };
     expect(
       inputStatus({ ...scenarioSet, source: { kind: "scenario", path: "parameters.x" } }),
