@@ -444,8 +444,8 @@ function crcMonths(
         );
       }
       if (g !== 0) {
-        const gap = g * (staffPence + redundancy + nonStaff) - (ffs + variation + sc);
-        sumGuar += gap > 0 ? roundCellHalfEven(gap) : 0;
+        const gap = roundCellHalfEven(g * (staffPence + redundancy + nonStaff)) - (ffs + variation + sc);
+        sumGuar += gap > 0 ? gap : 0;
       }
       sumVar += variation;
       sumSc += sc;
@@ -471,8 +471,8 @@ function crcMonths(
       if (g !== 0) {
         for (let m = flatFrom; m <= last; m++) {
           const variation = variationM[m]! + (m >= varStart ? uplift : 0);
-          const gap = g * (staffPence + nonStaff) - (ffs + variation + sc);
-          sumGuar += gap > 0 ? roundCellHalfEven(gap) : 0;
+          const gap = roundCellHalfEven(g * (staffPence + nonStaff)) - (ffs + variation + sc);
+          sumGuar += gap > 0 ? gap : 0;
           sumVar += variation;
         }
       } else {

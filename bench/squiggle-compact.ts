@@ -188,7 +188,7 @@ profit(c) = {
     staff = if m <= staffEnd then ramp[m] else flat[y]
     redundancy = if m > staffStart && m <= rampEnd then rd[y] else 0
     variation = k.varMonths[m] + (if m >= k.varStart then upl[y] else 0)
-    pen(max(x.guarantee[y] * (staff + redundancy + ns[y]) - (ffs[y] + variation + sc[y]), 0))
+    max(pen(x.guarantee[y] * (staff + redundancy + ns[y])) - (ffs[y] + variation + sc[y]), 0)
   }}) else []
 
   income = total(List.map(years, {|y| n(y) * (ffs[y] + sc[y]) + months(y, k.varStart, end) * upl[y]})) +

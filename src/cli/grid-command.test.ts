@@ -20,7 +20,7 @@ describe("crc-scenarios grid", () => {
       "ffs.fixedShare",
       "--steps",
       "3",
-      "--x-range=-0.1:0.2",
+      "--x-range=-0.1:0.15",
     ]);
     expect([code, stderr]).toEqual([0, ""]);
     const rows = aq.fromCSV(stdout).objects() as Record<string, unknown>[];
@@ -33,7 +33,7 @@ describe("crc-scenarios grid", () => {
       "output",
       "value_pence",
     ]);
-    expect(rows.map((r) => r.x)).toEqual([-0.1, -0.1, -0.1, 0.05, 0.05, 0.05, 0.2, 0.2, 0.2]);
+    expect(rows.map((r) => r.x)).toEqual([-0.1, -0.1, -0.1, 0.025, 0.025, 0.025, 0.15, 0.15, 0.15]);
     expect(rows.map((r) => r.y)).toEqual([0, 0.5, 1, 0, 0.5, 1, 0, 0.5, 1]);
     // at a fixed share of 0, a deeper shortfall is less profit; with volume below prediction, a
     // larger fixed share is more

@@ -2,6 +2,8 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { param } from "../data/index.ts";
+import { testDataset } from "../scenario/test-dataset.ts";
 import { main } from "./main.ts";
 
 async function run(argv: string[]) {
@@ -24,8 +26,9 @@ describe("crc-scenarios run", () => {
     expect([code, stderr]).toEqual([0, ""]);
     const lines = stdout.trimEnd().split("\n");
     expect(lines[0]).toBe("crc,owner,period,line,amount_pence");
-    // as let, volume as predicted: London's fee is its price, £85,843,647 a year
-    expect(lines).toContain("london,mtc-novo,2016-17,fee_for_service,8584364700");
+    // as let, volume as predicted: London's fee in 2015-16 (before any learning-curve discount)
+    // is its price, £85,843,647 a year
+    expect(lines).toContain("london,mtc-novo,2015-16,fee_for_service,8584364700");
     expect(lines.some((l) => l.startsWith("ALL,sodexo,2016-17,profit,"))).toBe(true);
     expect(lines.some((l) => l.startsWith("ALL,ALL,2021-22,income_total,"))).toBe(true);
     // 21 CRCs + 8 owners + nation, 8 years, 13 money lines + fte + workload_index
@@ -71,7 +74,12 @@ describe("crc-scenarios run", () => {
     );
     const { code, stdout } = await run(["run", path, "--by", "total"]);
     expect(code).toBe(0);
-    expect(stdout).toContain("london,mtc-novo,total,fee_for_service,8600000000\n");
+    // £1m a month for Feb 2015 to Mar 2016, then each year's price discounted once more by the
+    // learning curve (its monthly fee rounded to the penny)
+    const d = Number(param(await testDataset(), "price.learningCurveDiscount").defaultValue);
+    let expected = 14 * 100_000_000;
+    for (let k = 1; k <= 6; k++) expected += 12 * Math.round(100_000_000 * (1 - d) ** k);
+    expect(stdout).toContain(`london,mtc-novo,total,fee_for_service,${expected}\n`);
   });
 
   it("names every bad argument, one per line, exit code 2, no stack trace", async () => {

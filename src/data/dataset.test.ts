@@ -1,4 +1,6 @@
 import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { csvParse } from "d3";
 import { join } from "node:path";
 import Decimal from "decimal.js";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -91,12 +93,14 @@ describe("provenance", () => {
     expect(missing.map((s) => s.sourceFile)).toEqual([]);
   });
 
-  it("every source is cited by at least one owner, CRC, figure or parameter", () => {
+  it("every source is cited by at least one owner, CRC, figure, parameter or target", async () => {
+    const targets = csvParse(await readFile("data/targets.csv", "utf8"));
     const cited = new Set([
       ...ds.owners.map((o) => o.sourceId),
       ...ds.crcs.map((c) => c.sourceId),
       ...ds.figures.map((f) => f.sourceId),
       ...ds.parameters.map((p) => p.sourceId),
+      ...targets.map((t) => t.source_id),
     ]);
     expect(ds.sources.filter((s) => !cited.has(s.id)).map((s) => s.id)).toEqual([]);
   });

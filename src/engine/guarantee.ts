@@ -19,12 +19,19 @@ export interface GuaranteeInputs {
 export const GUARANTEE_RULE = {
   id: "guarantee",
   section: 'MODEL.md "Income of a CRC in a month" §2 (guarantee)',
-  equation: "max(0, g × cost_total − (fee_for_service + variation + service_credits))",
+  equation: "max(0, round(g × cost_total) − (fee_for_service + variation + service_credits))",
 } as const;
 
-/** MoJ tops the month's fee income up to the floor g × cost; never negative. */
+/**
+ * MoJ tops the month's fee income up to the floor g × cost, a whole-pence amount; never
+ * negative. The floor is rounded before the fee income (whole pence) is taken off, so income
+ * under the floor is the floor itself whatever the fees were (rounding the difference instead
+ * let a penny depend on the fees' parity).
+ */
 export function guaranteeTopUp(inputs: GuaranteeInputs): Money {
-  const floor = money(inputs.floorShareOfCost).times(inputs.costTotalPence);
+  const floor = money(inputs.floorShareOfCost)
+    .times(inputs.costTotalPence)
+    .toDecimalPlaces(0, Money.ROUND_HALF_EVEN);
   const gap = floor.minus(inputs.feeIncomePence);
   return gap.isPositive() && !gap.isZero() ? gap : ZERO;
 }

@@ -481,8 +481,8 @@ function monthCells(
       const cost = staffPence + redundancy + nonStaff;
       let guarantee = 0;
       if (g !== 0) {
-        const gap = g * cost - (ffs + variation + credits);
-        guarantee = gap > 0 ? roundCellHalfEven(gap) : 0;
+        const gap = roundCellHalfEven(g * cost) - (ffs + variation + credits);
+        guarantee = gap > 0 ? gap : 0;
       }
       // Every line of this cell is final here (one-off payments were placed above).
       if (cells) {
@@ -537,8 +537,8 @@ function monthCells(
         if (m >= varStart) variation = variation + uplift;
         let guarantee = 0;
         if (g !== 0) {
-          const gap = g * cost - (ffs + variation + credits);
-          guarantee = gap > 0 ? roundCellHalfEven(gap) : 0;
+          const gap = roundCellHalfEven(g * cost) - (ffs + variation + credits);
+          guarantee = gap > 0 ? gap : 0;
         }
         if (cells) {
           const income =

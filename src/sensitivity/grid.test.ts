@@ -86,11 +86,11 @@ describe("runGrid", () => {
   it("equals direct engine runs at its corners (shortfall shift × fixed share → national profit)", () => {
     const output: OutputSpec = { scope: { kind: "national" }, line: "profit", period: "contract" };
     const g = grid({
-      x: { id: "volume.shortfall.shift", from: -0.1, to: 0.2 },
+      x: { id: "volume.shortfall.shift", from: -0.1, to: 0.15 },
       y: { id: "ffs.fixedShare", from: 0.1, to: 0.6 },
       steps: 5,
     });
-    for (const x of [-0.1, 0.2])
+    for (const x of [-0.1, 0.15])
       for (const y of [0.1, 0.6]) {
         const cell = g.rows.find((r) => r.x === x && r.y === y)!;
         expect(cell.valuePence).toBe(
@@ -149,7 +149,7 @@ describe("runGrid", () => {
           } as OutputSpec;
           const g = grid(
             {
-              x: { id: "volume.shortfall.shift", from: 0, to: 0.3, steps: 4 },
+              x: { id: "volume.shortfall.shift", from: 0, to: 0.15, steps: 4 },
               y: { id: "ffs.fixedShare", from: 0, to: 1, steps: 6 },
               output,
             },

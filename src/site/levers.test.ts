@@ -26,7 +26,7 @@ describe("levers", () => {
     expect(specs.length).toBeGreaterThan(20);
     for (const s of specs) {
       expect(s.unit, s.id).not.toBe("");
-      expect(["sourced", "derived", "assumed"], s.id).toContain(s.status);
+      expect(["sourced", "derived", "assumed", "fitted"], s.id).toContain(s.status);
       expect(s.source !== "" || s.reason !== "", `${s.id} has a source or a reason`).toBe(true);
       if (s.kind === "number") {
         expect(Number(s.min)).toBeLessThanOrEqual(Number(s.value));

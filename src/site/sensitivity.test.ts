@@ -174,7 +174,7 @@ describe("Sensitivity tables", () => {
     expect(cells["exact profit there"]).toBe(formatPence(r.exactProfitPence!));
     expect(cells.checked).toBe("✓ exact engine");
 
-    const none = findBreakEven(resolved, dataset, { lever: "fixedShare", crc: "northumbria" });
+    const none = findBreakEven(resolved, dataset, { lever: "fixedShare", crc: "london" });
     if (!none.ok) throw new Error("break-even");
     const [flat] = breakEvenRows(none.value, names, owners);
     expect(flat!.breakEven).toBeNull();

@@ -21,7 +21,7 @@ describe("Sources & assumptions page", () => {
     await page.goto(`${site.url}/sources`);
     await settled(page);
 
-    for (const status of ["sourced", "derived", "assumed"]) {
+    for (const status of ["sourced", "derived", "assumed", "fitted"]) {
       const expected = dataset.parameters.filter((p) => p.status === status).length;
       await expect
         .poll(() =>
