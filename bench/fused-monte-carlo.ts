@@ -444,7 +444,8 @@ function crcMonths(
         );
       }
       if (g !== 0) {
-        const gap = roundCellHalfEven(g * (staffPence + redundancy + nonStaff)) - (ffs + variation + sc);
+        const gap =
+          roundCellHalfEven(g * (staffPence + redundancy + nonStaff)) - (ffs + variation + sc);
         sumGuar += gap > 0 ? gap : 0;
       }
       sumVar += variation;

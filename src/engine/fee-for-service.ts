@@ -76,7 +76,11 @@ export function feeForService(inputs: FeeForServiceInputs): Money {
   const factor = volumeFactor(inputs.shortfallShare, inputs.toleranceBand, inputs.upsideCap);
   const variable = ONE.minus(phi).times(factor);
   // Multiply first, divide by 12 last: one inexact step, so the cell is rounded only once.
-  return discountedPrice(inputs.annualPricePence, inputs.learningCurveDiscount, inputs.discountYears)
+  return discountedPrice(
+    inputs.annualPricePence,
+    inputs.learningCurveDiscount,
+    inputs.discountYears,
+  )
     .times(phi.plus(variable))
     .dividedBy(12);
 }

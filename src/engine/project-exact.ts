@@ -103,9 +103,7 @@ export function projectExact(inputs: ProjectionInputs): Ledger {
         p.num("cost.transformationGap", c) === 0 ||
         transformationPhase(y) === transformationPhase(y - 1);
       const ffs = feeForServiceInputs(p, c, y);
-      ffsY.push(
-        samePrice && same(ffs.params) ? ffsY[y - 1]! : toPence(feeForService(ffs.values)),
-      );
+      ffsY.push(samePrice && same(ffs.params) ? ffsY[y - 1]! : toPence(feeForService(ffs.values)));
       // The uplift is only paid from the variation's start: skip the years before it.
       const paid = y >= FY_INDEX_BY_MONTH[Math.min(varStart, MONTH_COUNT - 1)]! && varStart <= end;
       const paidBefore = y > 0 && FY_INDEX_BY_MONTH[Math.min(varStart, MONTH_COUNT - 1)]! <= y - 1;

@@ -34,7 +34,11 @@ export const VARIATION_RULE = {
 export function variationUplift(inputs: VariationUpliftInputs): Money {
   // FfS(φ′) − FfS(φ) = P × (φ′ − φ) × (1 − v) / 12: the same difference, in fewer steps.
   const factor = volumeFactor(inputs.shortfallShare, inputs.toleranceBand, inputs.upsideCap);
-  return discountedPrice(inputs.annualPricePence, inputs.learningCurveDiscount, inputs.discountYears)
+  return discountedPrice(
+    inputs.annualPricePence,
+    inputs.learningCurveDiscount,
+    inputs.discountYears,
+  )
     .times(money(inputs.recognisedFixedShare).minus(inputs.fixedShare))
     .times(ONE.minus(factor))
     .times(inputs.scale)
