@@ -153,8 +153,12 @@ describe("crc-scenarios summary and presets", () => {
       "mojSpendPence",
       "crcProfitPence",
       "lossMakingCrcs",
+      "from2016",
       "crcs",
     ]);
+    // the published loss figures' basis: 2016-17 to 2021-22, within 14 ± 2 losing CRCs
+    expect(Math.abs(summary.from2016.lossMakingCrcs - 14)).toBeLessThanOrEqual(2);
+    expect(summary.from2016.crcProfitPence).toBeLessThan(0);
     expect(summary.crcs).toHaveLength(21);
     expect(summary.crcProfitPence).toBe(
       summary.crcs.reduce((s: number, c: { profitPence: number }) => s + c.profitPence, 0),

@@ -1,4 +1,12 @@
 import { MONTH_COUNT, type Ledger } from "../engine/ledger.ts";
+import { monthIndexOf } from "../engine/timeline.ts";
+
+/**
+ * The month the published loss figures count from: the CRCs forecast their losses "between
+ * 2016 and 2022" (Civil Service World, 19 Dec 2017, on NAO HC 676), so the remaining contract
+ * life from April 2016 (data/targets.csv).
+ */
+export const PUBLISHED_LOSSES_FROM = monthIndexOf("2016-04");
 
 /** The headline numbers of a projection (CLI `summary`), money in whole pence. */
 export interface Summary {
@@ -9,6 +17,12 @@ export interface Summary {
   /** Profit (negative = loss) of all CRCs together over the contract. */
   readonly crcProfitPence: number;
   readonly lossMakingCrcs: number;
+  /**
+   * The same two figures from 2016-17 to 2021-22, the basis of the published loss figures (the
+   * £443m forecast before the variation; 14 of 21 CRCs still losing after it), so a page can
+   * show the published figure beside the model's like for like.
+   */
+  readonly from2016: { readonly crcProfitPence: number; readonly lossMakingCrcs: number };
   /** Each CRC's contract-life profit, in data order. */
   readonly crcs: readonly {
     readonly crc: string;
@@ -30,6 +44,7 @@ export function crcProfits(ledger: Ledger, fromMonth = 0): number[] {
 
 export function summarize(ledger: Ledger, scenario: string | null, hash: string): Summary {
   const profits = crcProfits(ledger);
+  const later = crcProfits(ledger, PUBLISHED_LOSSES_FROM);
   const mojSpendPence = ledger.crcs.reduce(
     (s, _, c) => s + sumCrc(ledger.money.income_total, c),
     0,
@@ -40,6 +55,10 @@ export function summarize(ledger: Ledger, scenario: string | null, hash: string)
     mojSpendPence,
     crcProfitPence: profits.reduce((a, b) => a + b, 0),
     lossMakingCrcs: profits.filter((p) => p < 0).length,
+    from2016: {
+      crcProfitPence: later.reduce((a, b) => a + b, 0),
+      lossMakingCrcs: later.filter((p) => p < 0).length,
+    },
     crcs: ledger.crcs.map((c, i) => ({ crc: c.id, owner: c.ownerId, profitPence: profits[i]! })),
   };
 }

@@ -27,6 +27,7 @@ export { formatScenarioIssue } from "../scenario/scenario-issue.ts";
 export { PRESETS, PRESET_IDS } from "../scenario/presets.ts";
 export { INCOME_LINES, COST_LINES } from "../engine/lines.ts";
 export { millions, plainReading } from "./reading.ts";
+export { publishedBeside } from "./published-beside.ts";
 export {
   MAX_COMPARED,
   METRICS,

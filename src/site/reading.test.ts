@@ -19,6 +19,7 @@ function summary(profits: Record<string, number>, spend: number) {
     mojSpendPence: spend,
     crcProfitPence: crcs.reduce((s, c) => s + c.profitPence, 0),
     lossMakingCrcs: crcs.filter((c) => c.profitPence < 0).length,
+    from2016: { crcProfitPence: 0, lossMakingCrcs: 0 },
     crcs,
   };
 }

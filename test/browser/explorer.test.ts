@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SCENARIO } from "../../src/site/scenario-from-url.ts";
+import { publishedBeside } from "../../src/site/published-beside.ts";
 import { NO_PROBLEMS, openSite, settled, watchedPage, type Site } from "./harness.ts";
 import { formatMillions } from "../../docs/components/format.ts";
 import { dataset, summaryFor, summaryForUrl } from "./project-in-node.ts";
@@ -57,6 +58,10 @@ describe("Explorer", () => {
     const afterDrag = await summaryForUrl(page.url());
     await expect.poll(() => pence(page, "national-profit")).toBe(String(afterDrag.crcProfitPence));
     expect(await pence(page, "moj-spend")).toBe(String(afterDrag.mojSpendPence));
+    // The published figures stay beside the model's, which follow the move (from 2016-17).
+    expect(await page.getByTestId("published-losses").textContent()).toBe(
+      `${publishedBeside(afterDrag, (await dataset()).figures).losses} Calibration`,
+    );
     expect(problems).toEqual(NO_PROBLEMS);
 
     // The address round-trips: a new page on it shows the same numbers and lever values.

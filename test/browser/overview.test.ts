@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SCENARIO } from "../../src/site/scenario-from-url.ts";
 import { NO_PROBLEMS, openSite, settled, watchedPage, type Site } from "./harness.ts";
-import { summaryFor } from "./project-in-node.ts";
+import { publishedBeside } from "../../src/site/published-beside.ts";
+import { dataset, summaryFor } from "./project-in-node.ts";
 
 let site: Site;
 beforeAll(async () => {
@@ -20,6 +21,17 @@ describe("Overview", () => {
     const profit = () => page.getByTestId("national-profit").getAttribute("data-pence");
     await expect.poll(profit).toBe(String(def.crcProfitPence));
     expect(await page.getByTestId("loss-making").textContent()).toBe(`${def.lossMakingCrcs} of 21`);
+    // The published figures beside the model's, like for like (from 2016-17), with a link.
+    const published = publishedBeside(def, (await dataset()).figures);
+    expect(await page.getByTestId("published-losses").textContent()).toBe(
+      `${published.losses} Calibration`,
+    );
+    expect(await page.getByTestId("published-profit").textContent()).toBe(
+      `${published.profit} Calibration`,
+    );
+    expect(await page.getByTestId("published-losses").getByRole("link").getAttribute("href")).toBe(
+      "./calibration",
+    );
     expect(await page.getByTestId("reading").textContent()).toMatch(
       /the Ministry pays the 21 CRCs £[\d,.]+m/,
     );
@@ -32,6 +44,9 @@ describe("Overview", () => {
       .selectOption({ label: (await option.first().textContent())! });
     const high = await summaryFor({ schemaVersion: 1, extends: "pbr-high" });
     await expect.poll(profit).toBe(String(high.crcProfitPence));
+    await expect
+      .poll(() => page.getByTestId("published-profit").textContent())
+      .toBe(`${publishedBeside(high, (await dataset()).figures).profit} Calibration`);
     await expect.poll(() => page.url()).toContain("extends=pbr-high");
     expect(problems).toEqual(NO_PROBLEMS);
   });
