@@ -22,9 +22,23 @@ export function learningCurveYears(fyIndex: number): number {
   return Math.max(0, fyIndex - 1);
 }
 
+/**
+ * The powers of (1 − d) already computed, by the discount's decimal: projections share input
+ * decimals (`exactOf`), so a projection asks for the same few powers 8 times per CRC.
+ */
+const POWERS = new WeakMap<object, Money[]>();
+
 /** The price index (1 − d)^k, exact (k ≤ 6, so the power is a short exact decimal). */
 export function learningCurveIndex(discount: Decimal.Value, years: number): Money {
-  return ONE.minus(money(discount)).pow(years);
+  if (typeof discount !== "object") return ONE.minus(money(discount)).pow(years);
+  let powers = POWERS.get(discount);
+  if (powers === undefined) {
+    powers = [ONE];
+    POWERS.set(discount, powers);
+  }
+  const keep = ONE.minus(discount);
+  while (powers.length <= years) powers.push(powers[powers.length - 1]!.times(keep));
+  return powers[years]!;
 }
 
 /** Float twin of `learningCurveIndex`: repeated multiplication, as the float path computes it. */

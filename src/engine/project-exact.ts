@@ -107,14 +107,15 @@ export function projectExact(inputs: ProjectionInputs): Ledger {
       // The uplift is only paid from the variation's start: skip the years before it.
       const paid = y >= FY_INDEX_BY_MONTH[Math.min(varStart, MONTH_COUNT - 1)]! && varStart <= end;
       const paidBefore = y > 0 && FY_INDEX_BY_MONTH[Math.min(varStart, MONTH_COUNT - 1)]! <= y - 1;
-      const uplift = variationUpliftInputs(p, c, y);
-      upliftY.push(
-        !paid
-          ? 0
-          : paidBefore && samePrice && same(uplift.params)
+      if (!paid) upliftY.push(0);
+      else {
+        const uplift = variationUpliftInputs(p, c, y, ffs);
+        upliftY.push(
+          paidBefore && samePrice && same(uplift.params)
             ? upliftY[y - 1]!
             : toPence(variationUplift(uplift.values)),
-      );
+        );
+      }
       const nonStaff = nonStaffCostInputs(p, c, y);
       nonStaffY.push(
         samePhase && same(nonStaff.params)

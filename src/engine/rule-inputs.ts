@@ -55,8 +55,9 @@ export function variationUpliftInputs(
   p: Params,
   c: number,
   fy: number,
+  /** The same CRC and year's fee-for-service inputs, when the caller has built them already. */
+  ffs: Built<FeeForServiceInputs> = feeForServiceInputs(p, c, fy),
 ): Built<VariationUpliftInputs> {
-  const ffs = feeForServiceInputs(p, c, fy);
   return {
     values: {
       ...ffs.values,
@@ -70,6 +71,9 @@ export function variationUpliftInputs(
     },
   };
 }
+
+/** The transformation phase of each financial year, as exact decimals (built once). */
+const PHASES = FINANCIAL_YEARS.map((_, y) => new Money(transformationPhase(y)));
 
 export function nonStaffCostInputs(p: Params, c: number, fy: number): Built<NonStaffCostInputs> {
   const params = {
@@ -90,7 +94,7 @@ export function nonStaffCostInputs(p: Params, c: number, fy: number): Built<NonS
       shortfallShare: p.dec(params.shortfallShare, c, fy),
       transformationGap: p.dec(params.transformationGap, c),
       savingsAchieved: p.dec(params.savingsAchieved, c),
-      transformationPhase: new Money(transformationPhase(fy)),
+      transformationPhase: PHASES[fy]!,
     },
     params,
   };
