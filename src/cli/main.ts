@@ -14,6 +14,7 @@ import {
   validateCommand,
 } from "./scenario-commands.ts";
 import { tornadoCommand } from "./tornado-command.ts";
+import { compareVersionsCommand, versionsCommand } from "./versions-command.ts";
 
 export type { Output } from "./output.ts";
 
@@ -43,6 +44,11 @@ commands:
   breakeven <preset | scenario.json> [--lever shortfall|fixedShare|variationScale] [--crc ID] [--format csv|json]
       per CRC, the lever's value at which contract-life profit is zero, checked by the exact engine
   ${MC_USAGE}
+  versions
+      every recorded model version (data/model-versions/), its date and why it changed
+  compare-versions <from> <to> [--format text|json]
+      how every recorded output moved between two model versions: changes bucketed by size
+      (none, under £1m, under £10m, £10m or more), sign flips, the largest changes
   ffs --price POUNDS_PER_YEAR --shortfall SHARE [--fixed-share SHARE] [--tolerance SHARE]
       fee for service for one CRC, by financial year, as CSV (fy,amount_pence)
 
@@ -139,6 +145,10 @@ export async function main(argv: string[], out: Output): Promise<number> {
       return breakevenCommand(rest, out);
     case "mc":
       return mcCommand(rest, out);
+    case "versions":
+      return versionsCommand(rest, out);
+    case "compare-versions":
+      return compareVersionsCommand(rest, out);
     case undefined:
     case "help":
     case "--help":

@@ -1,0 +1,74 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { VersionRecord } from "./record.ts";
+
+export const RECORDS_DIR = "data/model-versions";
+
+const VERSION = /^\d+\.\d+\.\d+$/;
+
+/** Compare "a.b.c" versions numerically. */
+export function compareVersionIds(a: string, b: string): number {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i]! - pb[i]!;
+  return 0;
+}
+
+/**
+ * Check a record's shape; every problem names the file and the field. A record is data a
+ * script wrote, but a hand edit or a bad merge must not give a silently wrong comparison.
+ */
+export function parseVersionRecord(
+  text: string,
+  file: string,
+): { ok: true; record: VersionRecord } | { ok: false; problems: string[] } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, problems: [`${file}: not JSON (${(e as Error).message})`] };
+  }
+  const problems: string[] = [];
+  const r = value as Partial<VersionRecord>;
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === "object" && v !== null && !Array.isArray(v);
+  if (!isObject(r)) return { ok: false, problems: [`${file}: expected an object`] };
+  if (typeof r.version !== "string" || !VERSION.test(r.version))
+    problems.push(`${file}: version must be "major.minor.patch"`);
+  if (typeof r.date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(r.date))
+    problems.push(`${file}: date must be YYYY-MM-DD`);
+  if (typeof r.reason !== "string" || r.reason === "") problems.push(`${file}: reason is required`);
+  if (!isObject(r.goldens)) problems.push(`${file}: goldens must map presets to SHA-256 hashes`);
+  if (!isObject(r.presets)) problems.push(`${file}: presets must map preset ids to figures`);
+  else {
+    for (const [id, p] of Object.entries(r.presets)) {
+      for (const key of [
+        "mojSpendPence",
+        "crcProfitPence",
+        "lossMakingCrcs",
+        "pbrPence",
+      ] as const) {
+        if (!Number.isSafeInteger((p as unknown as Record<string, unknown>)[key]))
+          problems.push(`${file}: presets.${id}.${key} must be a whole number`);
+      }
+    }
+  }
+  if (!Array.isArray(r.random)) problems.push(`${file}: random must be a list`);
+  if (typeof r.version === "string" && !file.endsWith(`${r.version}.json`))
+    problems.push(`${file}: the file name must be the version (${r.version}.json)`);
+  return problems.length ? { ok: false, problems } : { ok: true, record: r as VersionRecord };
+}
+
+/** Every record in data/model-versions, oldest first (Node only). A bad file is an error. */
+export async function loadVersionRecords(dir = RECORDS_DIR): Promise<VersionRecord[]> {
+  const files = (await readdir(dir)).filter((f) => f.endsWith(".json"));
+  const records: VersionRecord[] = [];
+  const problems: string[] = [];
+  for (const file of files) {
+    const parsed = parseVersionRecord(await readFile(join(dir, file), "utf8"), join(dir, file));
+    if (parsed.ok) records.push(parsed.record);
+    else problems.push(...parsed.problems);
+  }
+  if (problems.length) throw new Error(problems.join("\n"));
+  return records.sort((a, b) => compareVersionIds(a.version, b.version));
+}
