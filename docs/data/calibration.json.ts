@@ -7,6 +7,7 @@ import { loadDatasetFromDisk } from "../../src/data/load-from-disk.ts";
 import { evaluateTargets, presetLedgers } from "../../src/calibration/evaluate.ts";
 import { FREE_PARAMETERS } from "../../src/calibration/fit.ts";
 import { loadTargetsFromDisk } from "../../src/calibration/load-targets.ts";
+import { STRUCTURAL_NOTES } from "../../src/calibration/diagnostics.ts";
 import { describeTolerance } from "../../src/calibration/targets.ts";
 import { formatTargetValue } from "../../src/calibration/report.ts";
 

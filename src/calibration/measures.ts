@@ -50,6 +50,14 @@ export const MEASURES = {
     return all.length === 0 ? 0 : Math.min(...all);
   },
   losing_crcs_to_2017_03: (l, crcs) => losses(profits(l, crcs, 0, TO_2017_03)).length,
+  /** Staff (FTE) in post in Feb 2015, less in Jun 2016: the cuts made by mid 2016. */
+  fte_cut_by_2016_06: (l, crcs) =>
+    Math.round(
+      crcs.reduce(
+        (s, c) => s + l.fte[c * MONTH_COUNT]! - l.fte[c * MONTH_COUNT + monthIndexOf("2016-06")]!,
+        0,
+      ),
+    ),
   losing_crcs_in_2016_17: (l, crcs) =>
     losses(profits(l, crcs, FROM_2016_17, monthIndexOf("2017-03") + 1)).length,
 } satisfies Record<string, Measure>;

@@ -1,5 +1,5 @@
 import type { TargetResult } from "./evaluate.ts";
-import type { Diagnostic } from "./diagnostics.ts";
+import { STRUCTURAL_NOTES, type Diagnostic } from "./diagnostics.ts";
 import type { FittedValue } from "./fit.ts";
 import { describeTolerance, type Target } from "./targets.ts";
 
@@ -78,6 +78,9 @@ export function formatCalibrationReport(
       ? `- ${d.target}: ${d.parameter} alone cannot meet it (over its allowed range the model gives ${reach})`
       : `- ${d.target}: ${d.parameter} = ${+d.meetsAt.toFixed(4)} alone would meet it (the others as fitted)`;
   });
+  const structural = results
+    .filter((r) => !r.within && STRUCTURAL_NOTES[r.target.id] !== undefined)
+    .map((r) => `- ${r.target.id}: ${STRUCTURAL_NOTES[r.target.id]}`);
   return (
     [
       line(header),
@@ -86,6 +89,7 @@ export function formatCalibrationReport(
       `${met} of ${results.length} targets within tolerance.`,
       ...(fitted.length ? ["", "Fitted parameters:", ...fitted] : []),
       ...(would.length ? ["", "What it would take (diagnostics, not fitted):", ...would] : []),
+      ...(structural.length ? ["", "Misses no fitted parameter can close:", ...structural] : []),
     ].join("\n") + "\n"
   );
 }

@@ -59,7 +59,7 @@ describe("compareVersions", () => {
       "£10m or more": 2,
     });
     expect([cmp.countsChanged, cmp.counts]).toEqual([1, 2]);
-    expect(cmp.unmatched.sort()).toEqual(["preset added", "preset gone"]);
+    expect([...cmp.unmatched].sort()).toEqual(["preset added", "preset gone"]);
     const text = formatComparison(cmp);
     expect(text).toContain("Model 1.0.0 (2026-01-01) → 1.1.0 (2026-01-01): reason 1.1.0");
     expect(text).toContain("p: CRC profit: £5.0m → −£5.0m");

@@ -38,6 +38,10 @@ describe("Calibration page", () => {
     const fitted = page.locator('[data-testid="fitted-table"] tbody tr');
     expect(await fitted.count()).toBe(FREE_PARAMETERS.length);
     expect(await fitted.first().textContent()).toContain("pbr.binaryPricePerPoint");
+    // Every miss is explained on the page.
+    const reasons = await page.locator('[data-testid="why-not"] dd').allTextContents();
+    expect(reasons).toHaveLength(results.length - met);
+    for (const reason of reasons) expect(reason).not.toMatch(/No reason recorded/);
     expect(problems).toEqual(NO_PROBLEMS);
   });
 });

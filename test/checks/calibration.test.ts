@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { diagnose } from "../../src/calibration/diagnostics.ts";
+import { diagnose, STRUCTURAL_NOTES } from "../../src/calibration/diagnostics.ts";
 import { evaluateTargets, presetLedgers } from "../../src/calibration/evaluate.ts";
 import { FREE_PARAMETERS, fitModel } from "../../src/calibration/fit.ts";
 import { loadTargetsFromDisk } from "../../src/calibration/load-targets.ts";
@@ -15,11 +15,12 @@ const results = evaluateTargets(targets, presetLedgers(dataset));
 const byId = new Map(results.map((r) => [r.target.id, r]));
 
 /**
- * Targets the model does not meet. Empty: every target in data/targets.csv is met. A new miss
- * fails this test, and must be added here with its diagnostic in the table (and the reason in
- * CHANGELOG), never by widening a tolerance silently.
+ * Targets the model does not meet. A new miss fails this test, and must be added here with its
+ * explanation (src/calibration/diagnostics.ts) and the reason in CHANGELOG, never by widening a
+ * tolerance silently. The one miss is structural: the staffing path spreads the reported cuts
+ * evenly to June 2017, where the record has most of them made by mid 2016.
  */
-const KNOWN_MISSES: string[] = [];
+const KNOWN_MISSES: string[] = ["staff.jobsCutByMid2016"];
 
 describe("calibration: the model against data/targets.csv (issue #20)", () => {
   it("prints the table", () => {
@@ -30,6 +31,20 @@ describe("calibration: the model against data/targets.csv (issue #20)", () => {
   it("meets every target within its tolerance, except the listed misses", () => {
     expect(results.filter((r) => !r.within).map((r) => r.target.id)).toEqual(KNOWN_MISSES);
   });
+
+  it("says what it would take for every miss: a diagnostic that meets it, or the structure", async () => {
+    const fit = fitModel(dataset, targets);
+    const overrides = Object.fromEntries(fit.values.map((v) => [v.id, Number(v.value)]));
+    const missed = fit.results.filter((r) => !r.within);
+    const diagnostics = diagnose(dataset, missed, overrides);
+    for (const r of missed) {
+      const met = diagnostics.some((d) => d.target === r.target.id && d.meetsAt !== null);
+      expect(met || STRUCTURAL_NOTES[r.target.id] !== undefined, r.target.id).toBe(true);
+    }
+    expect(formatCalibrationReport(fit.results, fit.values, diagnostics)).toContain(
+      "Misses no fitted parameter can close:",
+    );
+  }, 120_000);
 
   it("reproduces the loss figures the issue requires (the point of the model)", () => {
     // After the variation: a national loss from 2016-17 on, and losers' losses over £100m.
@@ -62,14 +77,5 @@ describe("calibration: the model against data/targets.csv (issue #20)", () => {
     const text = await readFile("data/parameters.csv", "utf8");
     const fit = fitModel(dataset, targets);
     expect(withFittedValues(text, fit)).toBe(text);
-    // What it would take, for any miss (none today): the diagnostic runs.
-    const overrides = Object.fromEntries(fit.values.map((v) => [v.id, Number(v.value)]));
-    expect(
-      diagnose(
-        dataset,
-        fit.results.filter((r) => !r.within),
-        overrides,
-      ),
-    ).toEqual([]);
   }, 120_000);
 });
