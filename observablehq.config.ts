@@ -25,6 +25,7 @@ export default {
     { name: "Owners", path: "/owners/" },
     { name: "Methodology", path: "/methodology" },
     { name: "Calibration", path: "/calibration" },
+    { name: "Model versions", path: "/versions" },
     { name: "Sources & assumptions", path: "/sources" },
     { name: "Glossary", path: "/glossary" },
   ],

@@ -20,6 +20,7 @@ import {
   exportSvgDocument,
   iframeSnippet,
   scenarioName,
+  withModelVersion,
 } from "./bundled/site.js";
 
 /** PNG pixels per CSS pixel: 2× for print. */
@@ -34,13 +35,16 @@ export function exportContext({ dataset, scenarios, url, root, query, seed = nul
   return { dataset, scenarios, url, root, query, seed, draws };
 }
 
-/** The usual context: one scenario, shown on a page whose address holds it. */
+/**
+ * The usual context: one scenario, shown on a page whose address holds it. The embed code's query
+ * ends with the model version (`_mv`), like every address the site writes for sharing.
+ */
 export function scenarioContext({ dataset, scenario, hash, url, root }) {
   return exportContext({
     dataset,
     root,
     url,
-    query: `?${encodeScenarioQuery(scenario)}`,
+    query: `?${withModelVersion(encodeScenarioQuery(scenario), MODEL_VERSION)}`,
     scenarios: [{ role: null, name: scenarioName(scenario, PRESETS), hash }],
   });
 }

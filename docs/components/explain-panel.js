@@ -6,6 +6,7 @@
 import { html } from "htl";
 import {
   EXPLAIN_VIEW_KEY,
+  MODEL_VERSION,
   encodeExplainParam,
   encodeScenarioQuery,
   explanationText,
@@ -19,6 +20,7 @@ import {
   methodologySection,
   nodeAt,
   partLabel,
+  withModelVersion,
 } from "./bundled/site.js";
 
 let focusPending = false;
@@ -35,10 +37,11 @@ export function explainOpener(set) {
   };
 }
 
-/** The address that opens `ref`'s explanation on this page, for this scenario. */
+/** The address that opens `ref`'s explanation on this page, for this scenario (and model version). */
 export function explainHref(scenario, ref, base = location.href) {
   const key = encodeURIComponent(encodeExplainParam(ref));
-  return new URL(`?${encodeScenarioQuery(scenario)}&_${EXPLAIN_VIEW_KEY}=${key}`, base).href;
+  const query = `?${encodeScenarioQuery(scenario)}&_${EXPLAIN_VIEW_KEY}=${key}`;
+  return new URL(withModelVersion(query, MODEL_VERSION), base).href;
 }
 
 /** A number that opens its explanation: a real button, so it works from the keyboard too. */

@@ -3,6 +3,7 @@
 import { html } from "htl";
 import {
   DEFAULT_SCENARIO,
+  MODEL_VERSION,
   PRESETS,
   encodeScenarioQuery,
   formatScenarioIssue,
@@ -10,6 +11,7 @@ import {
   scenarioFromUrl,
   validateScenario,
   viewQuery,
+  withModelVersion,
 } from "./bundled/site.js";
 
 /** A synchronous validator over the dataset (the same code the worker and the CLI use). */
@@ -73,12 +75,14 @@ let pendingUrl = null;
 let urlTimer = null;
 
 /**
- * Put the scenario (and any view state, keys starting with "_") in the address bar. Chrome's
- * history.replaceState costs several milliseconds, so while a slider is dragged the address is
- * written once the moves pause (150 ms), not on every move. Returns the address it will hold.
+ * Put the scenario (and any view state, keys starting with "_") in the address bar, ending with
+ * the model version (`_mv`, issue #18), so a shared link says which version made its figures.
+ * Chrome's history.replaceState costs several milliseconds, so while a slider is dragged the
+ * address is written once the moves pause (150 ms), not on every move. Returns the address it
+ * will hold.
  */
 export function writeUrl(scenario, view = {}) {
-  const query = `?${viewQuery(encodeScenarioQuery(scenario), view)}`;
+  const query = `?${withModelVersion(viewQuery(encodeScenarioQuery(scenario), view), MODEL_VERSION)}`;
   pendingUrl = query;
   clearTimeout(urlTimer);
   urlTimer = setTimeout(() => {

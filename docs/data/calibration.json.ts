@@ -37,6 +37,7 @@ const rows = evaluateTargets(targets, presetLedgers(dataset)).map(
       role: target.role,
       fits: target.fits,
       within,
+      whyNot: within ? null : (STRUCTURAL_NOTES[target.id] ?? null),
       source: source?.citation ?? target.sourceId,
       locator: target.locator,
       publishedOn: target.published,

@@ -97,6 +97,23 @@ export { exportSvgDocument } from "./export-svg.ts";
 export { embedUrl, iframeSnippet, openUrl } from "./embed-snippet.ts";
 export { viewQuery } from "./view-query.ts";
 export { MODEL_VERSION } from "./model-version.ts";
+// Model versions (issue #18): `_mv` on every shared address, the note on a link from another version.
+export {
+  LARGEST_CHANGES,
+  comparisonAnchor,
+  compareSemver,
+  isVersionNumber,
+  versionAnchor,
+  type ModelVersionsData,
+} from "./model-versions.ts";
+export {
+  MODEL_VERSION_KEY,
+  linkVersionFromSearch,
+  signedMillions,
+  versionNote,
+  withModelVersion,
+  type VersionNote,
+} from "./version-note.ts";
 export { scenarioName } from "./scenario-name.ts";
 export { inputsComparison, scenarioInputRows } from "./scenario-inputs.ts";
 export {

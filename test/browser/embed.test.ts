@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatMillions } from "../../docs/components/format.ts";
+import { MODEL_VERSION } from "../../src/site/model-version.ts";
 import { exportButton } from "./downloads.ts";
 import { NO_PROBLEMS, openSite, settled, watchedPage, type Site } from "./harness.ts";
 import { summaryFor } from "./project-in-node.ts";
@@ -13,6 +14,8 @@ const SCENARIO = {
   parameters: { "ffs.toleranceBand": 0.02 },
 };
 const QUERY = "v=1&extends=pbr-high&ffs.toleranceBand=0.02";
+/** Every address the site writes for sharing ends with the model version (issue #18). */
+const MV = `_mv=${MODEL_VERSION}`;
 
 let site: Site;
 let host: Server;
@@ -82,7 +85,7 @@ describe("embed pages inside another site's iframe", () => {
     const frame = await embedFrame(page, "national-profit");
     // A different origin from the page that holds it (another port).
     expect(new URL(frame.url()).origin).not.toBe(new URL(hostUrl).origin);
-    expect(frame.url()).toBe(`${site.url}/embed/national-profit?${QUERY}`);
+    expect(frame.url()).toBe(`${site.url}/embed/national-profit?${QUERY}&${MV}`);
 
     // No site chrome.
     for (const chrome of [
@@ -107,16 +110,16 @@ describe("embed pages inside another site's iframe", () => {
     const hash = (await summaryFor(SCENARIO)).hash;
     const caption = await frame.getByTestId("embed-caption").textContent();
     expect(caption).toContain(`(hash ${hash})`);
-    expect(caption).toContain(`Rebuild: ${site.url}/explorer?${QUERY}`);
+    expect(caption).toContain(`Rebuild: ${site.url}/explorer?${QUERY}&${MV}`);
     const open = frame.getByTestId("embed-open");
     expect(await open.textContent()).toContain("Open in the explorer");
-    expect(await open.getAttribute("href")).toBe(`${site.url}/explorer?${QUERY}`);
+    expect(await open.getAttribute("href")).toBe(`${site.url}/explorer?${QUERY}&${MV}`);
     expect(await open.getAttribute("target")).toBe("_blank");
 
     // The comparison embed, from Compare's snippet: its bars and its two scenarios.
     const comparison = await embedFrame(page, "comparison");
     expect(comparison.url()).toBe(
-      `${site.url}/embed/comparison?_base=contract-as-let&_with=pbr-high`,
+      `${site.url}/embed/comparison?_base=contract-as-let&_with=pbr-high&${MV}`,
     );
     expect(
       await comparison.locator('svg [aria-label="bar"] rect, svg [aria-label="bar"] a').count(),

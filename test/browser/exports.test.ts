@@ -25,6 +25,8 @@ const SCENARIO = {
 const QUERY = "v=1&extends=pbr-high&ffs.toleranceBand=0.02";
 const NAME = "Payment by results: high, with 1 changed input";
 const VERSION = (JSON.parse(readFileSync("package.json", "utf8")) as { version: string }).version;
+/** The address the site writes for sharing: the scenario, then the model version (issue #18). */
+const SHARED = `${QUERY}&_mv=${VERSION}`;
 const EXPLORER_CHARTS = ["income", "national-profit", "crc-profit", "owner-profit", "staffing"];
 
 let site: Site;
@@ -117,11 +119,11 @@ describe("SVG export", () => {
       expect(got.desc).toContain(`Scenario: ${NAME} (hash ${hash})`);
       expect(got.desc).toContain(`Model: crc-scenarios ${VERSION}, generated `);
       expect(got.desc).toMatch(/Sources: [^\n]+ \(\d{4}[^)]*\); /);
-      expect(got.desc).toContain(`Rebuild: ${site.url}/explorer?${QUERY}`);
+      expect(got.desc).toContain(`Rebuild: ${site.url}/explorer?${SHARED}`);
       // The caption is drawn, not only described: every word of it is in the figure's text.
       const drawn = got.visibleCaption.replace(/\s+/g, "");
       expect(drawn).toContain(`(hash${hash})`);
-      expect(drawn).toContain(`Rebuild:${site.url}/explorer?${QUERY}`);
+      expect(drawn).toContain(`Rebuild:${site.url}/explorer?${SHARED}`);
     });
   }
 });
@@ -172,7 +174,7 @@ describe("CSV export", () => {
     expect(comments).toContain(`# model version: ${VERSION}`);
     expect(comments.some((c) => /^# source: [a-z0-9-]+: .+/.test(c))).toBe(true);
     const rebuild = comments.find((c) => c.startsWith("# rebuild: "))!.slice("# rebuild: ".length);
-    expect(rebuild).toBe(`${site.url}/explorer?${QUERY}`);
+    expect(rebuild).toBe(`${site.url}/explorer?${SHARED}`);
     const decoded = decodeScenarioQuery(new URL(rebuild).search);
     expect(decoded).toEqual({ ok: true, scenario: SCENARIO });
 
@@ -249,7 +251,9 @@ describe("citation and embed code", () => {
           `Generated \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC\\. `,
       ),
     );
-    expect(text.endsWith(`${site.url}/explorer?${QUERY}`)).toBe(true);
+    expect(text.slice(-`${site.url}/explorer?${SHARED}`.length)).toBe(
+      `${site.url}/explorer?${SHARED}`,
+    );
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
     await expect
       .poll(() => page.getByTestId("export-status").allTextContents())
@@ -260,7 +264,7 @@ describe("citation and embed code", () => {
     await exportButton(page, "income", "embed").click();
     const snippet = await page.getByTestId("embed-snippet").inputValue();
     expect(snippet).toBe(
-      `<iframe src="${site.url}/embed/income?${QUERY.replace(/&/g, "&amp;")}" ` +
+      `<iframe src="${site.url}/embed/income?${SHARED.replace(/&/g, "&amp;")}" ` +
         `title="Income by financial year and line, all 21 CRCs" width="100%" height="520" ` +
         `style="border:0;max-width:100%" loading="lazy"></iframe>`,
     );

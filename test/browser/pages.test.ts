@@ -14,6 +14,9 @@ describe("every built page", () => {
 
   it("the build produced pages", () => {
     expect(pages.length).toBeGreaterThan(0);
+    // Pages the sidebar names, so each is checked below (the list is read from dist/).
+    for (const path of ["/", "/calibration", "/methodology", "/versions"])
+      expect(pages).toContain(path);
   });
 
   for (const path of pages) {
