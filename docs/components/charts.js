@@ -1,7 +1,7 @@
 // Chart components: `chart(data, {width})` → an SVG figure (Observable Plot), each with an aria
 // label and a data table beside it (`withTable`) as its text alternative.
 import * as Plot from "@observablehq/plot";
-import * as Inputs from "@observablehq/inputs";
+import { dataTable, plot } from "./a11y.js";
 import { html } from "htl";
 import { LINE_LABELS, LOSS, OKABE_ITO, PROFIT } from "./palette.js";
 import { formatMillions } from "./format.js";
@@ -15,7 +15,11 @@ export function withTable(chart, rows, { caption, columns, header, format } = {}
     ${chart}
     <details>
       <summary>Data table${caption ? `: ${caption}` : ""}</summary>
-      ${Inputs.table(rows, { columns, header, format, rows: 12, layout: "auto" })}
+      ${dataTable(
+        rows,
+        { columns, header, format, rows: 12, layout: "auto" },
+        `Data table${caption ? `: ${caption}` : ""}`,
+      )}
     </details>
   </figure>`;
 }
@@ -33,7 +37,7 @@ export function linesByYearPlot(
   { width, who, what, range = OKABE_ITO, onClick, clickLabel } = {},
 ) {
   const data = rows.filter((d) => d.pence !== 0);
-  return Plot.plot({
+  return plot({
     width,
     height: 300,
     marginLeft: 60,
@@ -137,7 +141,7 @@ export const staffingChart = (rows, options = {}) => figureOf(STAFFING, rows, op
 export const profitByYearChart = (rows, options = {}) => figureOf(PROFIT_BY_YEAR, rows, options);
 
 function profitByYearPlot(rows, { width, who = "All CRCs", onClick, clickLabel } = {}) {
-  return Plot.plot({
+  return plot({
     width,
     height: 260,
     marginLeft: 60,
@@ -174,7 +178,7 @@ function profitBars(rows, { width, ariaLabel, rowHeight, href }) {
     rows.map((d) => d.name),
     width,
   );
-  return Plot.plot({
+  return plot({
     width,
     height: rowHeight * rows.length + 50,
     marginLeft: axis.margin,
@@ -188,6 +192,9 @@ function profitBars(rows, { width, ariaLabel, rowHeight, href }) {
         fill: (d) => (d.profitPence < 0 ? LOSS : PROFIT),
         tip: { format: { x: (v) => `£${v.toFixed(1)}m` } },
         href,
+        // Each bar is a link: its name, for a screen reader (the link holds only a <rect>).
+        ariaLabel: (d) =>
+          `${d.name}: ${formatMillions(d.profitPence)} over the contract; open its page`,
       }),
       Plot.ruleX([0]),
     ],
@@ -196,7 +203,7 @@ function profitBars(rows, { width, ariaLabel, rowHeight, href }) {
 
 function staffingPlot(rows, { width } = {}) {
   const data = rows.map((d) => ({ ...d, date: new Date(`${d.month}-01T00:00:00Z`) }));
-  const fte = Plot.plot({
+  const fte = plot({
     width,
     height: 200,
     marginLeft: 60,
@@ -205,7 +212,7 @@ function staffingPlot(rows, { width } = {}) {
     y: { label: "FTE", grid: true, zero: true },
     marks: [Plot.lineY(data, { x: "date", y: "fte", stroke: OKABE_ITO[0], tip: true })],
   });
-  const workload = Plot.plot({
+  const workload = plot({
     width,
     height: 200,
     marginLeft: 60,

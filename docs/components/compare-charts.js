@@ -1,5 +1,6 @@
 // The Compare page's table and chart. Names are rendered as text only (textContent, Plot text).
 import * as Plot from "@observablehq/plot";
+import { plot } from "./a11y.js";
 import { labelAxis, withTable } from "./charts.js";
 import { OKABE_ITO } from "./palette.js";
 import { formatMillions } from "./format.js";
@@ -93,7 +94,7 @@ export function crcDeltaChart(rows, { width, names, scenarios } = {}) {
   const crcNames = [...new Set(data.map((d) => d.name))];
   const axis = labelAxis(crcNames, width, 380);
   const bar = Math.max(8, Math.min(16, 60 / Math.max(1, scenarios.length)));
-  const chart = Plot.plot({
+  const chart = plot({
     width,
     height: crcNames.length * (bar * scenarios.length + 8) + 60,
     marginLeft: axis.margin,
@@ -110,6 +111,9 @@ export function crcDeltaChart(rows, { width, names, scenarios } = {}) {
         fill: "scenarioLabel",
         tip: { format: { x: (v) => `${v >= 0 ? "+" : ""}£${v.toFixed(2)}m`, y: false } },
         href: (d) => `./crcs/${d.crc}`,
+        // Each bar is a link: its name, for a screen reader (the link holds only a <rect>).
+        ariaLabel: (d) =>
+          `${d.name}, ${d.scenarioLabel}: ${formatDelta("pence", d.deltaPence)}; open the CRC's page`,
       }),
       Plot.ruleX([0]),
     ],

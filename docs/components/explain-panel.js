@@ -383,10 +383,12 @@ export function explainDeltaCells(table, open, { figureOf, labelOf }) {
     const ref = figureOf(td.dataset.metric);
     if (!ref) continue;
     const vs = td.dataset.scenario;
-    const button = html`<button type="button" class="explain-figure">${td.textContent}</button>`;
+    const shown = td.textContent;
+    const button = html`<button type="button" class="explain-figure">${shown}</button>`;
+    // The name starts with the number shown, so a voice user can say what they see (WCAG 2.5.3).
     button.setAttribute(
       "aria-label",
-      `Explain the change in ${labelOf(td.dataset.metric)} for ${labelOf(vs)}`,
+      `${shown}: explain the change in ${labelOf(td.dataset.metric)} for ${labelOf(vs)}`,
     );
     button.addEventListener("click", () => open({ ref, vs }));
     td.replaceChildren(button);

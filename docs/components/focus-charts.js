@@ -1,6 +1,7 @@
 // Charts for one CRC's or one owner's page: `chart(rows, {width, who})` → a figure with its data
 // table (charts.js `withTable`). `who` names the CRC or owner in the aria label (text only).
 import * as Plot from "@observablehq/plot";
+import { plot } from "./a11y.js";
 import { withTable } from "./charts.js";
 import { OKABE_ITO } from "./palette.js";
 import { formatMillions } from "./format.js";
@@ -13,7 +14,7 @@ export { linesByYearChart, profitByYearChart as profitByYearChartFor } from "./c
 /** The cumulative position (running profit or loss) month by month. */
 export function cumulativeChart(rows, { width, who } = {}) {
   const data = rows.map((d) => ({ ...d, date: new Date(`${d.month}-01T00:00:00Z`) }));
-  const chart = Plot.plot({
+  const chart = plot({
     width,
     height: 240,
     marginLeft: 60,

@@ -6,6 +6,7 @@
 // Child inputs' "input" events bubble, so Framework's view() sees every move.
 import * as Inputs from "@observablehq/inputs";
 import { html } from "htl";
+import { labelSliders } from "./a11y.js";
 
 const UNIT_TEXT = {
   share: "share, 0–1",
@@ -39,11 +40,13 @@ function statusBadge(spec) {
 function leverInput(spec) {
   const label = `${spec.label} (${UNIT_TEXT[spec.unit] ?? spec.unit})`;
   if (spec.kind === "month") return Inputs.select(spec.months, { label, value: spec.value });
-  return Inputs.range([Number(spec.min), Number(spec.max)], {
-    label,
-    step: spec.step,
-    value: Number(spec.value),
-  });
+  return labelSliders(
+    Inputs.range([Number(spec.min), Number(spec.max)], {
+      label,
+      step: spec.step,
+      value: Number(spec.value),
+    }),
+  );
 }
 
 export function leverPanel(specs, groups) {

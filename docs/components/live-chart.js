@@ -9,8 +9,8 @@
 // - the data table (the chart's text alternative) is built when the reader opens it, and
 //   rebuilt on a move only while it is open.
 // The toolbar's exports read the current rows and context when pressed (chart-export.js).
-import * as Inputs from "@observablehq/inputs";
 import { html } from "htl";
+import { dataTable } from "./a11y.js";
 import { exportable } from "./chart-export.js";
 
 const visibility =
@@ -55,7 +55,11 @@ export function liveChart({ parts, chart, options = {} }) {
   };
   const fillTable = () => {
     if (!rows || !details.open || tabled === rows) return;
-    const table = Inputs.table(parts.table(rows()), { rows: 12, layout: "auto" });
+    const table = dataTable(
+      parts.table(rows()),
+      { rows: 12, layout: "auto" },
+      `Data table: ${parts.caption}`,
+    );
     details.replaceChildren(details.firstElementChild, table);
     tabled = rows;
   };

@@ -2,6 +2,7 @@
 // two-way grid as a heatmap, and break-even values per CRC. Each is wrapped with its data table
 // (`withTable`) as its text alternative.
 import * as Plot from "@observablehq/plot";
+import { plot } from "./a11y.js";
 import { withTable } from "./charts.js";
 import { LINE_LABELS } from "./palette.js";
 
@@ -26,7 +27,7 @@ export function tornadoChart(bars, { width, basePence, outputLabel, tableRows })
   const labels = new Map(bars.map((d) => [d.parameter, d.label]));
   const base = millions(basePence);
   const data = bars.map((d) => ({ ...d, base, value: millions(d.outputPence) }));
-  const chart = Plot.plot({
+  const chart = plot({
     width,
     height: 26 * order.length + 70,
     marginLeft: labelMargin([...labels.values()], width),
@@ -85,7 +86,7 @@ export function gridHeatmap(cells, { width, grid, tableRows }) {
     grid.x.current !== null && grid.y.current !== null
       ? [{ x: grid.x.current, y: grid.y.current }]
       : [];
-  const chart = Plot.plot({
+  const chart = plot({
     width,
     height: Math.min(560, Math.max(320, width * 0.6)),
     marginLeft: 70,
@@ -145,7 +146,7 @@ export function gridHeatmap(cells, { width, grid, tableRows }) {
 export function breakEvenChart(rows, { width, label, unit, tableRows }) {
   const found = rows.filter((d) => d.breakEven !== null);
   const order = rows.map((d) => d.name);
-  const chart = Plot.plot({
+  const chart = plot({
     width,
     height: 22 * rows.length + 60,
     marginLeft: labelMargin(order, width),

@@ -2,6 +2,7 @@
 // probability of loss per CRC or owner, and the distribution of the number of loss-making CRCs.
 // Each is wrapped with its data table (`withTable`) as its text alternative.
 import * as Plot from "@observablehq/plot";
+import { plot } from "./a11y.js";
 import { withTable } from "./charts.js";
 import { LINE_LABELS, LOSS, PROFIT } from "./palette.js";
 
@@ -11,7 +12,7 @@ const percent = (p) => `${(100 * p).toFixed(1)}%`;
 /** P5–P95 and P25–P75 bands with the median line, by financial year (rows from `fanRows`). */
 export function fanChart(rows, { width, line }) {
   const label = LINE_LABELS[line] ?? line;
-  const chart = Plot.plot({
+  const chart = plot({
     width,
     height: 300,
     marginLeft: 60,
@@ -64,7 +65,7 @@ export function fanChart(rows, { width, line }) {
 
 /** Probability of a contract-life loss, one bar per CRC or owner (rows from `crcLossRows`). */
 export function lossProbabilityChart(rows, { width, who }) {
-  const chart = Plot.plot({
+  const chart = plot({
     width,
     height: Math.max(120, 22 * rows.length + 40),
     marginLeft: 270,
@@ -101,7 +102,7 @@ export function lossProbabilityChart(rows, { width, who }) {
 
 /** P(k CRCs lose money), k = 0…21 (rows from `lossCountRows`). */
 export function lossCountChart(rows, { width }) {
-  const chart = Plot.plot({
+  const chart = plot({
     width,
     height: 220,
     marginLeft: 50,

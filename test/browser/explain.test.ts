@@ -6,7 +6,15 @@ import { DEFAULT_SCENARIO } from "../../src/site/scenario-from-url.ts";
 import { decodeScenarioQuery } from "../../src/state/url-state.ts";
 import { lineTotal } from "./crc-in-node.ts";
 import { explainDeltaInNode, explainInNode } from "./explain-in-node.ts";
-import { NO_PROBLEMS, openSite, settled, watchedPage, type Site } from "./harness.ts";
+import {
+  NO_PROBLEMS,
+  chartsDrawn,
+  openSite,
+  seriousViolations,
+  settled,
+  watchedPage,
+  type Site,
+} from "./harness.ts";
 import { dataset, summaryFor } from "./project-in-node.ts";
 
 // "Explain this number" (issue #8): click a figure or a bar, see the engine's explanation —
@@ -123,6 +131,8 @@ describe("Explain this number: Explorer", () => {
     expect(await fixed.locator(".explain-source").textContent()).toContain(nao.citation);
     const band = cell.locator('tr[data-input="toleranceBand"] [data-status]');
     expect(await band.getAttribute("data-status")).toBe("assumed");
+    // Accessible with the panel open, three steps down to a cell's inputs and sources.
+    expect(await seriousViolations(page)).toEqual([]);
     expect(problems).toEqual(NO_PROBLEMS);
   });
 
@@ -158,6 +168,9 @@ describe("Explain this number: Explorer", () => {
     const link = await panelOf(page).getByTestId("explain-link").getAttribute("href");
     expect(scenarioOf(link!)).toEqual(scenarioOf(page.url()));
     expect(link).toContain("_explain=sodexo.profit.2016-17");
+    // Accessible after a lever move, with the panel open and the charts redrawn.
+    await chartsDrawn(page);
+    expect(await seriousViolations(page)).toEqual([]);
     expect(problems).toEqual(NO_PROBLEMS);
   });
 
@@ -241,6 +254,8 @@ describe("Explain this number: CRC page", () => {
     expect(text).toContain(`2017-04: ${formatPence(cell.amountPence)}`);
     const tail = `crcs/wales?v=1&extends=the-2017-variation&_explain=wales.profit.2017-18&_mv=${MODEL_VERSION}`;
     expect(text.trimEnd().slice(-tail.length)).toBe(tail);
+    // Accessible with the panel open down to a cell, and its text shown.
+    expect(await seriousViolations(page)).toEqual([]);
     expect(problems).toEqual(NO_PROBLEMS);
   });
 
@@ -339,6 +354,8 @@ describe("Explain this number: a change on the Compare page", () => {
     await expect
       .poll(() => page.url())
       .toContain("_explain=ALL.profit.total&_vs=the-2017-variation");
+    // Accessible with the change's decomposition open.
+    expect(await seriousViolations(page)).toEqual([]);
     expect(problems).toEqual(NO_PROBLEMS);
   });
 

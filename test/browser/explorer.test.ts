@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SCENARIO } from "../../src/site/scenario-from-url.ts";
 import { publishedBeside } from "../../src/site/published-beside.ts";
-import { NO_PROBLEMS, openSite, settled, watchedPage, type Site } from "./harness.ts";
+import {
+  NO_PROBLEMS,
+  chartsDrawn,
+  openSite,
+  seriousViolations,
+  settled,
+  watchedPage,
+  type Site,
+} from "./harness.ts";
 import { formatMillions } from "../../docs/components/format.ts";
 import { dataset, summaryFor, summaryForUrl } from "./project-in-node.ts";
 
@@ -62,6 +70,9 @@ describe("Explorer", () => {
     expect(await page.getByTestId("published-losses").textContent()).toBe(
       `${publishedBeside(afterDrag, (await dataset()).figures).losses} Calibration`,
     );
+    // Accessible after the moves, the charts redrawn.
+    await chartsDrawn(page);
+    expect(await seriousViolations(page)).toEqual([]);
     expect(problems).toEqual(NO_PROBLEMS);
 
     // The address round-trips: a new page on it shows the same numbers and lever values.

@@ -1,4 +1,5 @@
-import { readdirSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { serveStatic } from "./static-server.ts";
@@ -106,6 +107,34 @@ export async function settled(page: Page): Promise<void> {
   );
 }
 
+/**
+ * Wait until every chart on the page is drawn: the page has settled, and every live chart (the
+ * Explorer's, drawn when in view or when the page is next idle: docs/components/live-chart.js)
+ * holds its plot.
+ */
+export async function chartsDrawn(page: Page): Promise<void> {
+  await settled(page);
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll(".live-chart-plot")].every((p) => p.childElementCount > 0),
+  );
+}
+
+/**
+ * Open every closed <details> in the page's content (the charts' data tables, "Adjust one CRC"…)
+ * and wait until what opening them draws is there, so an audit sees what a reader would.
+ */
+export async function openAllDetails(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    for (const details of document.querySelectorAll<HTMLDetailsElement>(
+      "#observablehq-main details:not([open])",
+    ))
+      details.open = true;
+  });
+  // "toggle" fires in a task after `open` changes: let it run, then let the page settle.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  await chartsDrawn(page);
+}
+
 /** What a finished page reports: nothing. */
 export const NO_PROBLEMS: PageProblems = {
   consoleErrors: [],
@@ -113,3 +142,54 @@ export const NO_PROBLEMS: PageProblems = {
   pageErrors: [],
   externalRequests: [],
 };
+
+/** axe-core's own source, injected into a page as a script (from node_modules: no network). */
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
+  "utf8",
+);
+
+/** An accessibility rule a page breaks at impact "serious" or "critical", and where. */
+export interface AccessibilityViolation {
+  rule: string;
+  impact: string;
+  help: string;
+  /** How many elements break it. */
+  count: number;
+  /** The CSS selectors of the first few of them. */
+  targets: string[];
+}
+
+/**
+ * Markup we do not write and cannot fix from outside, left out of every audit. Each entry names
+ * exactly the elements and says why. Empty: every violation found so far was ours to fix.
+ */
+export const AXE_EXCLUDE: readonly string[] = [];
+
+/**
+ * Runs axe-core (every rule it runs by default: WCAG 2.0/2.1/2.2 A and AA and its best
+ * practices) on the whole document as it is now, and returns the violations of impact
+ * "serious" or "critical" — rule, help text and the first few target selectors, so a failing
+ * test says what is wrong and where. Call it once the page has settled (charts drawn).
+ */
+export async function seriousViolations(
+  page: Page,
+  options: { exclude?: readonly string[] } = {},
+): Promise<AccessibilityViolation[]> {
+  const hasAxe = await page.evaluate(() => "axe" in window);
+  if (!hasAxe) await page.addScriptTag({ content: AXE_SOURCE });
+  const exclude = [...AXE_EXCLUDE, ...(options.exclude ?? [])];
+  const results = await page.evaluate(async (exclude) => {
+    const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
+    const context = exclude.length ? { include: [document], exclude } : document;
+    const { violations } = await axe.run(context, { resultTypes: ["violations"] });
+    return violations.map((v) => ({
+      rule: v.id,
+      impact: v.impact ?? "",
+      help: v.help,
+      count: v.nodes.length,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.map(String).join(" >>> ")),
+    }));
+  }, exclude);
+  return results.filter((v) => v.impact === "serious" || v.impact === "critical");
+}

@@ -14,7 +14,14 @@ import {
   type SensitivityView,
 } from "../../src/site/sensitivity.ts";
 import { decodeScenarioQuery } from "../../src/state/url-state.ts";
-import { NO_PROBLEMS, openSite, settled, watchedPage, type Site } from "./harness.ts";
+import {
+  NO_PROBLEMS,
+  openSite,
+  seriousViolations,
+  settled,
+  watchedPage,
+  type Site,
+} from "./harness.ts";
 import { dataset } from "./project-in-node.ts";
 
 let site: Site;
@@ -140,6 +147,9 @@ describe("Sensitivity", () => {
     // A corner and the middle cell differ: the chart is not one colour.
     expect(grid.rows[0]!.valuePence).not.toBe(grid.rows[12]!.valuePence);
     expect(await gridEl.locator('svg [aria-label="dot"] circle').count()).toBe(1);
+    // Accessible with the tornado, the grid and the break-even table shown.
+    await page.getByTestId("break-even-chart").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
 
     // Break-even: a CRC that breaks even and one that does not, cell for cell as Node's.
     const report = await breakEvenFor(page.url());
@@ -177,6 +187,8 @@ describe("Sensitivity", () => {
       `svg rect[data-x="${londonGrid.rows[24]!.x}"][data-y="${londonGrid.rows[24]!.y}"]`,
     );
     expect(await corner.getAttribute("data-pence")).toBe(String(londonGrid.rows[24]!.valuePence));
+    // Still accessible after the change of output.
+    expect(await seriousViolations(page)).toEqual([]);
     expect(problems).toEqual(NO_PROBLEMS);
   });
 

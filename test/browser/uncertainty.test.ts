@@ -2,7 +2,14 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { monteCarloCsv } from "../../src/site/uncertainty.ts";
-import { NO_PROBLEMS, openSite, settled, watchedPage, type Site } from "./harness.ts";
+import {
+  NO_PROBLEMS,
+  openSite,
+  seriousViolations,
+  settled,
+  watchedPage,
+  type Site,
+} from "./harness.ts";
 import { monteCarloForUrl } from "./sampled-in-node.ts";
 
 let site: Site;
@@ -53,6 +60,8 @@ describe("Uncertainty", () => {
     expect(
       await page.locator('[data-testid="fan-chart"] svg [aria-label="area"] path').count(),
     ).toBe(2);
+    // Accessible with the run's results shown.
+    expect(await seriousViolations(page)).toEqual([]);
     expect(problems).toEqual(NO_PROBLEMS);
   });
 
