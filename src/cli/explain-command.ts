@@ -4,10 +4,10 @@ import { explainFigure } from "../explain/explain-figure.ts";
 import { resolveFigure, type FigureRef } from "../explain/figure-ref.ts";
 import { formatDelta, formatFigureTree, refArguments } from "../explain/format-tree.ts";
 import { projectScenario } from "../scenario/project-scenario.ts";
-import { formatScenarioIssue, type ScenarioIssue } from "../scenario/scenario-issue.ts";
+import { clip, formatScenarioIssue, type ScenarioIssue } from "../scenario/scenario-issue.ts";
 import { validateScenario, type ResolvedScenario } from "../scenario/validate-scenario.ts";
 import { datasetForCli } from "./dataset-for-cli.ts";
-import { EXIT_BAD_INPUT, fail, parse } from "./command-arguments.ts";
+import { echoArguments, EXIT_BAD_INPUT, fail, parse } from "./command-arguments.ts";
 import type { Output } from "./output.ts";
 import { readScenarioArgument } from "./scenario-argument.ts";
 
@@ -35,7 +35,7 @@ async function resolveArgument(
 function formatOption(raw: unknown, problems: string[]): (typeof FORMATS)[number] {
   const format = (raw as string | undefined) ?? "text";
   if (!(FORMATS as readonly string[]).includes(format))
-    problems.push(`--format: "${format}" is not one of ${FORMATS.join(", ")}`);
+    problems.push(`--format: ${JSON.stringify(clip(format))} is not one of ${FORMATS.join(", ")}`);
   return format as (typeof FORMATS)[number];
 }
 
@@ -53,11 +53,13 @@ export async function explainCommand(args: string[], out: Output): Promise<numbe
   const rawDepth = parsed.values.depth as string | undefined;
   const depth = rawDepth === undefined ? DEFAULT_DEPTH : Number(rawDepth);
   if (rawDepth !== undefined && !(/^\d+$/.test(rawDepth) && depth >= 0))
-    problems.push(`--depth: "${rawDepth}" is not a whole number of levels (0 or more)`);
+    problems.push(
+      `--depth: ${JSON.stringify(clip(rawDepth))} is not a whole number of levels (0 or more)`,
+    );
   const p = parsed.positionals;
   if (p.length !== 4)
     problems.push(
-      `expected <scenario> <crc | owner | ALL> <line> <period>, got ${p.length} argument${p.length === 1 ? "" : "s"}${p.length ? `: ${p.join(" ")}` : ""}`,
+      `expected <scenario> <crc | owner | ALL> <line> <period>, got ${p.length} argument${p.length === 1 ? "" : "s"}${p.length ? `: ${echoArguments(p)}` : ""}`,
     );
   if (problems.length > 0) return fail(out, "explain", problems);
   const [name, crc, line, period] = p as [string, string, string, string];
@@ -93,11 +95,13 @@ export async function explainDeltaCommand(args: string[], out: Output): Promise<
   const format = formatOption(parsed.values.format, problems);
   const method = (parsed.values.method as string | undefined) ?? "one-at-a-time";
   if (!(DELTA_METHODS as readonly string[]).includes(method))
-    problems.push(`--method: "${method}" is not one of ${DELTA_METHODS.join(", ")}`);
+    problems.push(
+      `--method: ${JSON.stringify(clip(method))} is not one of ${DELTA_METHODS.join(", ")}`,
+    );
   const p = parsed.positionals;
   if (p.length !== 5)
     problems.push(
-      `expected <scenarioA> <scenarioB> <crc | owner | ALL> <line> <period>, got ${p.length} argument${p.length === 1 ? "" : "s"}${p.length ? `: ${p.join(" ")}` : ""}`,
+      `expected <scenarioA> <scenarioB> <crc | owner | ALL> <line> <period>, got ${p.length} argument${p.length === 1 ? "" : "s"}${p.length ? `: ${echoArguments(p)}` : ""}`,
     );
   if (problems.length > 0) return fail(out, "explain-delta", problems);
   const [nameA, nameB, crc, line, period] = p as [string, string, string, string, string];

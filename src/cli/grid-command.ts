@@ -1,3 +1,4 @@
+import { clip } from "../scenario/scenario-issue.ts";
 import { GRID_STEPS, runGrid, type GridAxisRequest } from "../sensitivity/grid.ts";
 import type { Output } from "./output.ts";
 import {
@@ -40,7 +41,7 @@ function axis(
   if (range === undefined) return { id: id ?? "" };
   const match = RANGE.exec(range);
   if (match === null) {
-    problems.push(`--${name}-range: "${range}" is not FROM:TO (e.g. 0.1:0.6)`);
+    problems.push(`--${name}-range: ${JSON.stringify(clip(range))} is not FROM:TO (e.g. 0.1:0.6)`);
     return { id: id ?? "" };
   }
   return { id: id ?? "", from: Number(match[1]), to: Number(match[2]) };
@@ -73,7 +74,7 @@ export async function gridCommand(args: string[], out: Output): Promise<number> 
   const rawSteps = parsed.values.steps as string | undefined;
   if (rawSteps !== undefined && !/^\d+$/.test(rawSteps))
     problems.push(
-      `--steps: "${rawSteps}" is not a whole number from ${GRID_STEPS.min} to ${GRID_STEPS.max}`,
+      `--steps: ${JSON.stringify(clip(rawSteps))} is not a whole number from ${GRID_STEPS.min} to ${GRID_STEPS.max}`,
     );
   if (problems.length > 0) return fail(out, "grid", problems);
   const loaded = await scenarioAndOutput(parsed.positionals, parsed.values);

@@ -32,7 +32,7 @@ describe("crc-scenarios ffs", () => {
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toBe(
-      'crc-scenarios ffs: --price: "abc" is not a number (expected 0 to 10000000000)\n' +
+      'crc-scenarios ffs: --price: "abc" is not a plain decimal number (allowed 0 to 10000000000)\n' +
         "crc-scenarios ffs: --shortfall: 1.7 is outside the allowed range -1 to 1\n",
     );
   });
@@ -40,7 +40,7 @@ describe("crc-scenarios ffs", () => {
   it("rejects unknown options and commands without a stack trace", async () => {
     const a = await run(["ffs", "--prize", "1"]);
     expect(a.code).toBe(2);
-    expect(a.stderr).toMatch(/^crc-scenarios ffs: Unknown option '--prize'/);
+    expect(a.stderr).toMatch(/^crc-scenarios ffs: unknown option --prize; options: --price, /);
     const b = await run(["frobnicate"]);
     expect(b.code).toBe(2);
     expect(b.stderr).toMatch(/^crc-scenarios: unknown command "frobnicate"/);
@@ -56,5 +56,28 @@ describe("crc-scenarios ffs", () => {
     const bad = spawnSync("node", ["bin/crc-scenarios.js", "ffs"], { encoding: "utf8" });
     expect(bad.status).toBe(2);
     expect(bad.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
+
+describe("crc-scenarios ffs on bad input (issue #15)", () => {
+  it("reads plain decimals only: --price 0x10 is not 16", async () => {
+    const { code, stderr } = await run(["ffs", "--price", "0x10", "--shortfall", "0.1"]);
+    expect([code, stderr]).toEqual([
+      2,
+      'crc-scenarios ffs: --price: "0x10" is not a plain decimal number (allowed 0 to 10000000000)\n',
+    ]);
+  });
+
+  it("takes a negative number as a separate word, and refuses a repeated flag", async () => {
+    const negative = await run(["ffs", "--price", "1000", "--shortfall", "-0.1"]);
+    expect([negative.code, negative.stderr]).toEqual([0, ""]);
+    const twice = await run(["ffs", "--price", "1", "--price", "2", "--shortfall", "0"]);
+    expect(twice.stderr).toBe("crc-scenarios ffs: --price is given 2 times; give it once\n");
+  });
+
+  it("cuts an unknown command's name", async () => {
+    const { code, stderr } = await run(["x".repeat(100_000)]);
+    expect(code).toBe(2);
+    expect(stderr.split("\n")[0]!.length).toBeLessThan(150);
   });
 });

@@ -1,7 +1,8 @@
-import { parseArgs } from "node:util";
 import { feeForServiceLine } from "../engine/fee-for-service-line.ts";
 import { poundsToPence } from "../engine/money.ts";
+import { clip } from "../scenario/scenario-issue.ts";
 import { breakevenCommand } from "./breakeven-command.ts";
+import { echoArguments, EXIT_BAD_INPUT, fail, numberOption, parse } from "./command-arguments.ts";
 import { explainCommand, explainDeltaCommand } from "./explain-command.ts";
 import { gridCommand } from "./grid-command.ts";
 import { MC_USAGE, mcCommand } from "./mc-command.ts";
@@ -56,8 +57,8 @@ lines: ${LINE_HELP}
   money in whole pence; fte = average FTE in post; workload_index = per cent of the 2014 norm
 `;
 
-/** Parse a number option, or explain exactly what is wrong with it. */
-function numberOption(
+/** A required or defaulted number option of `ffs`: plain decimals in [min, max]. */
+function ffsNumber(
   name: string,
   raw: string | undefined,
   fallback: number | undefined,
@@ -70,43 +71,33 @@ function numberOption(
       problems.push(`--${name} is required (a number from ${min} to ${max})`);
     return fallback ?? Number.NaN;
   }
-  const value = Number(raw);
-  if (raw.trim() === "" || !Number.isFinite(value)) {
-    problems.push(`--${name}: "${raw}" is not a number (expected ${min} to ${max})`);
-  } else if (value < min || value > max) {
-    problems.push(`--${name}: ${value} is outside the allowed range ${min} to ${max}`);
-  }
-  return value;
+  return numberOption(name, raw, min, max, problems) ?? Number.NaN;
 }
 
 function runFeeForService(args: string[], out: Output): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: {
-        price: { type: "string" },
-        shortfall: { type: "string" },
-        "fixed-share": { type: "string" },
-        tolerance: { type: "string" },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-  } catch (error) {
-    out.stderr(`crc-scenarios ffs: ${(error as Error).message}\n`);
-    return 2;
-  }
+  const parsed = parse(
+    "ffs",
+    args,
+    {
+      price: { type: "string" },
+      shortfall: { type: "string" },
+      "fixed-share": { type: "string" },
+      tolerance: { type: "string" },
+    },
+    out,
+  );
+  if (parsed === undefined) return EXIT_BAD_INPUT;
   const o = parsed.values;
   const problems: string[] = [];
-  const price = numberOption("price", o.price, undefined, 0, 1e10, problems);
-  const shortfall = numberOption("shortfall", o.shortfall, undefined, -1, 1, problems);
-  const fixedShare = numberOption("fixed-share", o["fixed-share"], 0.2, 0, 1, problems);
-  const tolerance = numberOption("tolerance", o.tolerance, 0.05, 0, 1, problems);
-  if (problems.length > 0) {
-    for (const p of problems) out.stderr(`crc-scenarios ffs: ${p}\n`);
-    return 2;
-  }
+  if (parsed.positionals.length > 0)
+    problems.push(
+      `takes no arguments besides its options, got ${echoArguments(parsed.positionals)}`,
+    );
+  const price = ffsNumber("price", o.price, undefined, 0, 1e10, problems);
+  const shortfall = ffsNumber("shortfall", o.shortfall, undefined, -1, 1, problems);
+  const fixedShare = ffsNumber("fixed-share", o["fixed-share"], 0.2, 0, 1, problems);
+  const tolerance = ffsNumber("tolerance", o.tolerance, 0.05, 0, 1, problems);
+  if (problems.length > 0) return fail(out, "ffs", problems);
   const line = feeForServiceLine({
     annualPricePence: poundsToPence(price),
     shortfallShare: shortfall,
@@ -156,7 +147,7 @@ export async function main(argv: string[], out: Output): Promise<number> {
       out.stdout(USAGE());
       return command === undefined ? 2 : 0;
     default:
-      out.stderr(`crc-scenarios: unknown command "${command}"\n${USAGE()}`);
+      out.stderr(`crc-scenarios: unknown command ${JSON.stringify(clip(command))}\n${USAGE()}`);
       return 2;
   }
 }

@@ -117,8 +117,8 @@ describe("crc-scenarios mc", () => {
     expect(words.stderr).toBe(
       [
         'crc-scenarios mc: --draws: "many" is not a whole number from 1 to 100000',
-        'crc-scenarios mc: --seed: "-1" is not a whole number from 0 to 4294967295',
-        'crc-scenarios mc: --correlation: "x" is not a number (allowed 0 to 1)',
+        "crc-scenarios mc: --seed: -1 is outside the allowed range 0 to 4294967295",
+        'crc-scenarios mc: --correlation: "x" is not a plain decimal number (allowed 0 to 1)',
         "",
       ].join("\n"),
     );
@@ -195,5 +195,47 @@ describe("crc-scenarios mc", () => {
     );
     expect(bad.status).toBe(2);
     expect(bad.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
+
+describe("crc-scenarios mc on bad input (issue #15)", () => {
+  it("gives the allowed range for negative numbers written as separate words", async () => {
+    const result = await run(["mc", "no-variation", "--draws", "-1", "--seed", "-1"]);
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      "crc-scenarios mc: --draws: -1 is outside the allowed range 1 to 100000\n" +
+        "crc-scenarios mc: --seed: -1 is outside the allowed range 0 to 4294967295\n",
+    ]);
+  });
+
+  it("refuses a 2014 caseload of 0 instead of exiting 0 with null statistics", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "crc-mc-"));
+    const path = join(dir, "zero.json");
+    await writeFile(
+      path,
+      JSON.stringify({ schemaVersion: 1, parameters: { "size.caseload2014": 0 } }),
+    );
+    const result = await run(["mc", path, "--draws", "2"]);
+    expect([result.code, result.stdout]).toEqual([2, ""]);
+    expect(result.stderr).toMatch(/^crc-scenarios mc: parameters\.size\.caseload2014\.value: /);
+  });
+
+  it("runs a valid scenario with an uncertainty block whose FTE range reaches 0", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "crc-mc-"));
+    const path = join(dir, "fte.json");
+    await writeFile(
+      path,
+      JSON.stringify({
+        schemaVersion: 1,
+        parameters: { "staff.fteJune2017": 139.7 },
+        uncertainty: { seed: 1 },
+      }),
+    );
+    const result = await run(["mc", path, "--draws", "20"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(
+      /^crc-scenarios mc: warning: distributions\.staff\.fteJune2017: /,
+    );
+    expect(JSON.parse(result.stdout).national.crcProfitPence.mean).toEqual(expect.any(Number));
   });
 });

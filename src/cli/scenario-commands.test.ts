@@ -175,3 +175,68 @@ describe("crc-scenarios summary and presets", () => {
     expect(stdout.trimEnd().split("\n")).toHaveLength(9);
   });
 });
+
+describe("no silent wrong answers at the command line (issue #15)", () => {
+  it("refuses a 2014 caseload of 0 everywhere in validate, run and summary: no NaN, no stack trace", async () => {
+    const zero = await file(
+      "zero-caseload.json",
+      JSON.stringify({ schemaVersion: 1, parameters: { "size.caseload2014": 0 } }),
+    );
+    for (const command of ["validate", "run", "summary"]) {
+      const result = await run([command, zero]);
+      expect([command, result.code, result.stdout]).toEqual([command, 2, ""]);
+      expect(result.stderr).toBe(
+        `crc-scenarios ${command}: parameters.size.caseload2014.value: the 2014 caseloads add up to 0; payment by results is shared out by caseload, so at least one CRC's size.caseload2014 must be above 0\n`,
+      );
+    }
+  });
+
+  it("accepts a scenario with a preset's id that extends another preset", async () => {
+    const same = await file(
+      "same-id.json",
+      JSON.stringify({ schemaVersion: 1, id: "the-2017-variation", extends: "no-variation" }),
+    );
+    const result = await run(["validate", same]);
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+  });
+
+  it("says once that a scenario must be a JSON object, for a JSON string", async () => {
+    const text = await file("string.json", JSON.stringify("schemaVersion"));
+    const result = await run(["validate", text]);
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      'crc-scenarios validate: a scenario must be a JSON object, got "schemaVersion"\n',
+    ]);
+  });
+
+  it("does not echo a 200,000-character key whole", async () => {
+    const key = "k".repeat(200_000);
+    const path = await file("long-key.json", JSON.stringify({ schemaVersion: 1, [key]: 1 }));
+    const result = await run(["validate", path]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.length).toBeLessThan(600);
+    expect(result.stderr).toContain("…(200000 characters)");
+  });
+
+  it("refuses a FIFO as --out before projecting, and --out with no file name", async () => {
+    const pipe = join(dir, "out-pipe.csv");
+    const { execFileSync } = await import("node:child_process");
+    execFileSync("mkfifo", [pipe]);
+    const result = await run(["run", "no-variation", "--out", pipe]);
+    expect([result.code, result.stdout]).toEqual([2, ""]);
+    expect(result.stderr).toMatch(
+      /--out: cannot write .*out-pipe\.csv: it is a FIFO \(named pipe\)/,
+    );
+    expect((await run(["run", "no-variation", "--out", ""])).stderr).toBe(
+      "crc-scenarios run: --out needs a file name\n",
+    );
+  });
+
+  it("refuses a repeated flag, naming it", async () => {
+    const result = await run(["run", "no-variation", "--by", "fy", "--by", "month"]);
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      "crc-scenarios run: --by is given 2 times; give it once\n",
+    ]);
+  });
+});

@@ -1,17 +1,16 @@
-import { writeFile } from "node:fs/promises";
 import { MONEY_LINES } from "../engine/lines.ts";
 import { PERIODS, type Period } from "../engine/periods.ts";
 import { rollUp } from "../engine/roll-up.ts";
 import { formatAmount, toCsv } from "../engine/tidy-csv.ts";
 import { PRESETS } from "../scenario/presets.ts";
 import { projectScenario } from "../scenario/project-scenario.ts";
-import { formatScenarioIssue } from "../scenario/scenario-issue.ts";
+import { clip, formatScenarioIssue } from "../scenario/scenario-issue.ts";
 import { summarize } from "../scenario/summarize.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import { datasetForCli } from "./dataset-for-cli.ts";
-import { EXIT_BAD_INPUT, fail, parse } from "./command-arguments.ts";
+import { echoArguments, EXIT_BAD_INPUT, fail, parse } from "./command-arguments.ts";
 import type { Output } from "./output.ts";
-import { readScenarioArgument } from "./scenario-argument.ts";
+import { checkOutputPath, readScenarioArgument, writeOutputFile } from "./scenario-argument.ts";
 
 const FORMATS = ["csv", "json"] as const;
 
@@ -21,7 +20,7 @@ export { EXIT_BAD_INPUT };
 async function scenarioAndData(command: string, positionals: string[], out: Output) {
   if (positionals.length > 1) {
     fail(out, command, [
-      `expected one scenario, got ${positionals.length}: ${positionals.join(" ")}`,
+      `expected one scenario, got ${positionals.length}: ${echoArguments(positionals)}`,
     ]);
     return undefined;
   }
@@ -47,13 +46,17 @@ export async function runCommand(args: string[], out: Output): Promise<number> {
     out,
   );
   if (parsed === undefined) return EXIT_BAD_INPUT;
-  const format = (parsed.values.format as string | undefined) ?? "csv";
-  const by = (parsed.values.by as string | undefined) ?? "fy";
+  const format = parsed.values.format ?? "csv";
+  const by = parsed.values.by ?? "fy";
+  const file = parsed.values.out;
   const problems: string[] = [];
   if (!(FORMATS as readonly string[]).includes(format))
-    problems.push(`--format: "${format}" is not one of ${FORMATS.join(", ")}`);
+    problems.push(`--format: ${JSON.stringify(clip(format))} is not one of ${FORMATS.join(", ")}`);
   if (!(PERIODS as readonly string[]).includes(by))
-    problems.push(`--by: "${by}" is not one of ${PERIODS.join(", ")}`);
+    problems.push(`--by: ${JSON.stringify(clip(by))} is not one of ${PERIODS.join(", ")}`);
+  // Before the projection: a FIFO or a device as --out is named at once.
+  const outProblem = file === undefined ? undefined : await checkOutputPath(file);
+  if (outProblem !== undefined) problems.push(outProblem);
   if (problems.length > 0) return fail(out, "run", problems);
   const loaded = await scenarioAndData("run", parsed.positionals, out);
   if (loaded === undefined) return EXIT_BAD_INPUT;
@@ -74,19 +77,12 @@ export async function runCommand(args: string[], out: Output): Promise<number> {
             amount_pence: Number(formatAmount(r)),
           })),
         ) + "\n";
-  const file = parsed.values.out as string | undefined;
   if (file === undefined) {
     out.stdout(text);
     return 0;
   }
-  try {
-    await writeFile(file, text, "utf8");
-  } catch (error) {
-    return fail(out, "run", [
-      `cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    ]);
-  }
-  return 0;
+  const written = await writeOutputFile(file, text);
+  return written === undefined ? 0 : fail(out, "run", [written]);
 }
 
 /** `summary <preset | scenario.json>`: headline numbers as JSON. */

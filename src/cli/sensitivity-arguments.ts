@@ -1,11 +1,12 @@
 import * as aq from "arquero";
 import type { Dataset } from "../data/index.ts";
-import { formatScenarioIssue, type ScenarioIssue } from "../scenario/scenario-issue.ts";
+import { clip, formatScenarioIssue, type ScenarioIssue } from "../scenario/scenario-issue.ts";
 import { validateScenario, type ResolvedScenario } from "../scenario/validate-scenario.ts";
 import { parseOutputSpec, type OutputSpec } from "../sensitivity/output-spec.ts";
 import { datasetForCli } from "./dataset-for-cli.ts";
 import { readScenarioArgument } from "./scenario-argument.ts";
 
+import { echoArguments } from "./command-arguments.ts";
 export { EXIT_BAD_INPUT, fail, parse } from "./command-arguments.ts";
 export const SENSITIVITY_FORMATS = ["csv", "json"] as const;
 export type SensitivityFormat = (typeof SENSITIVITY_FORMATS)[number];
@@ -21,7 +22,9 @@ export const OUTPUT_OPTIONS = {
 export function formatOption(raw: unknown, problems: string[]): SensitivityFormat {
   const format = (raw as string | undefined) ?? "csv";
   if (!(SENSITIVITY_FORMATS as readonly string[]).includes(format))
-    problems.push(`--format: "${format}" is not one of ${SENSITIVITY_FORMATS.join(", ")}`);
+    problems.push(
+      `--format: ${JSON.stringify(clip(format))} is not one of ${SENSITIVITY_FORMATS.join(", ")}`,
+    );
   return format as SensitivityFormat;
 }
 
@@ -53,7 +56,7 @@ export async function scenarioAndOutput(
       messages: [
         positionals.length === 0
           ? "a preset id or a scenario .json file is required"
-          : `expected one scenario, got ${positionals.length}: ${positionals.join(" ")}`,
+          : `expected one scenario, got ${positionals.length}: ${echoArguments(positionals)}`,
       ],
     };
   const read = await readScenarioArgument(positionals[0]);

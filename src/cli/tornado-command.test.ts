@@ -77,7 +77,7 @@ describe("crc-scenarios tornado", () => {
         ["tornado", "no-variation", "--period", "2030-31"],
         /--period: "2030-31" is not a period; use contract or a financial year 2014-15 to 2021-22\n$/,
       ],
-      [["tornado", "no-variation", "--bogus"], /Unknown option '--bogus'/],
+      [["tornado", "no-variation", "--bogus"], /unknown option --bogus; options: --output, /],
     ];
     for (const [argv, message] of cases) {
       const { code, stdout, stderr } = await run(argv);

@@ -1,14 +1,15 @@
-import { parseArgs } from "node:util";
+import { clip } from "../scenario/scenario-issue.ts";
 import { compareVersions, formatComparison } from "../versions/compare.ts";
 import { loadVersionRecords } from "../versions/load-records.ts";
+import { echoArguments, EXIT_BAD_INPUT, fail, parse } from "./command-arguments.ts";
 import type { Output } from "./output.ts";
 
 /** `crc-scenarios versions`: every recorded model version, its date and its CHANGELOG reason. */
 export async function versionsCommand(args: string[], out: Output): Promise<number> {
-  if (args.length > 0) {
-    out.stderr(`crc-scenarios versions: takes no arguments, got ${args.join(" ")}\n`);
-    return 2;
-  }
+  const parsed = parse("versions", args, {}, out);
+  if (parsed === undefined) return EXIT_BAD_INPUT;
+  if (parsed.positionals.length > 0)
+    return fail(out, "versions", [`takes no arguments, got ${echoArguments(parsed.positionals)}`]);
   const records = await loadVersionRecords();
   out.stdout("version\tdate\treason\n");
   for (const r of records) out.stdout(`${r.version}\t${r.date}\t${r.reason}\n`);
@@ -17,22 +18,14 @@ export async function versionsCommand(args: string[], out: Output): Promise<numb
 
 /** `crc-scenarios compare-versions A B [--format text|json]`: how every recorded output moved. */
 export async function compareVersionsCommand(args: string[], out: Output): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: { format: { type: "string", default: "text" } },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (error) {
-    out.stderr(`crc-scenarios compare-versions: ${(error as Error).message}\n`);
-    return 2;
-  }
+  const parsed = parse("compare-versions", args, { format: { type: "string" } }, out);
+  if (parsed === undefined) return EXIT_BAD_INPUT;
   const problems: string[] = [];
-  const format = parsed.values.format;
+  const format = parsed.values.format ?? "text";
   if (format !== "text" && format !== "json")
-    problems.push(`--format: "${format}" is not allowed; expected text or json`);
+    problems.push(
+      `--format: ${JSON.stringify(clip(format))} is not allowed; expected text or json`,
+    );
   const records = await loadVersionRecords();
   const known = records.map((r) => r.version);
   if (parsed.positionals.length !== 2)
@@ -40,12 +33,11 @@ export async function compareVersionsCommand(args: string[], out: Output): Promi
   const [a, b] = parsed.positionals.map((v) => records.find((r) => r.version === v));
   parsed.positionals.slice(0, 2).forEach((v, i) => {
     if ((i === 0 ? a : b) === undefined)
-      problems.push(`version "${v}" is not recorded; recorded: ${known.join(", ")}`);
+      problems.push(
+        `version ${JSON.stringify(clip(v))} is not recorded; recorded: ${known.join(", ")}`,
+      );
   });
-  if (problems.length > 0) {
-    for (const p of problems) out.stderr(`crc-scenarios compare-versions: ${p}\n`);
-    return 2;
-  }
+  if (problems.length > 0) return fail(out, "compare-versions", problems);
   const comparison = compareVersions(a!, b!);
   out.stdout(
     format === "json" ? JSON.stringify(comparison, null, 1) + "\n" : formatComparison(comparison),

@@ -5,7 +5,8 @@ import { emptyLedger, MONTH_COUNT, type Ledger } from "./ledger.ts";
 import { COST_LINES, INCOME_LINES } from "./lines.ts";
 import { SHORTFALL_ID } from "./parameter-specs.ts";
 import { FY_COUNT, type ProjectionInputs } from "./projection-inputs.ts";
-import { roundCellHalfEven } from "./round-half-even.ts";
+import { ExactCells, exactFte } from "./exact-cells.ts";
+import { FLOAT_ERROR, roundCellOutsideBand, roundCellUnlessTie } from "./round-half-even.ts";
 import { STAFF_PATH_END_INDEX, STAFF_PATH_START_INDEX } from "./staffing.ts";
 import { FINANCIAL_YEARS, FY_INDEX_BY_MONTH } from "./timeline.ts";
 import { VARIATION_PAYMENT_YEARS, variationPaymentId } from "./variation-payments.ts";
@@ -137,9 +138,26 @@ function readColumns(inputs: ProjectionInputs) {
     variationPayments: VARIATION_PAYMENT_IDS.map((id) => col(id)[0]!),
     end: col("termination.endDate"),
     start: col("variation.start"),
+    inputs,
   };
 }
 type Columns = ReturnType<typeof readColumns>;
+
+/**
+ * The exact ledger's cells for this projection's inputs (exact-cells.ts), for cells of rules
+ * that divide before they multiply on the exact path and land on a half-penny here: the exact
+ * path's 40-digit rounding of the repeating decimal decides such a cell, not half-even.
+ */
+function exact(k: Columns): ExactCells {
+  return (exactCells ??= new ExactCells(k.inputs));
+}
+
+/**
+ * The projection in hand's `exact` cells, made on first need; cleared as each projection starts
+ * (Monte Carlo reuses one inputs object, its columns rewritten each draw). Kept out of `Columns`
+ * so that object's shape never changes in the hot loops.
+ */
+let exactCells: ExactCells | null = null;
 
 /**
  * The same model as `projectExact`, in float64 arithmetic with no allocation in its loops: the
@@ -199,6 +217,7 @@ export function projectFloatSums(inputs: ProjectionInputs, lineYearSums: Float64
  * added up into `sums` (the ledger then holds only the one-off cells, cleared by the caller).
  */
 function project(k: Columns, n: number, ledger: Ledger, sums: Float64Array | undefined): void {
+  exactCells = null;
   let priceSum = 0;
   for (let c = 0; c < n; c++) priceSum += k.price[c * FY_COUNT]!;
   const cohorts = cohortCaseloads(k, n);
@@ -255,6 +274,12 @@ function yearValues(k: Columns, c: number, priceSum: number): void {
   const achieved = k.achieved[c0]!;
   const discount = k.discount[c0]!;
   const startYear = FY_OF[Math.min(varStart, MONTH_COUNT - 1)]!;
+  // Tie bands (round-half-even.ts), FLOAT_ERROR times a bound on the sizes of each rule's
+  // terms, where terms can cancel: non-staff cost's shares (each at most 1, 1 − f times 1 − s at
+  // most 1.5, the gap's at most 2 gap) and the variation's (φ′ + φ ≤ 2, |1 − v| + 1 ≤ 2.5).
+  const nonStaffBand = ((P * (4 + 2 * Math.abs(gap))) / (Math.abs(1 + margin) * 12)) * FLOAT_ERROR;
+  const upliftFactor = ((5 * Math.abs(scale)) / 12) * FLOAT_ERROR;
+  const creditsFactor = (P / (priceSum * 12)) * FLOAT_ERROR;
   for (let y = 0; y < FY_COUNT; y++) {
     const i = c0 + y;
     const s = shortfall[i]!;
@@ -262,15 +287,29 @@ function yearValues(k: Columns, c: number, priceSum: number): void {
     const v = Math.abs(s) <= t ? 1 : s > 0 ? 1 - (s - t) : Math.min(1 - s - t, 1 + cap[i]!);
     const phi = phiC[i]!;
     const Pk = P * learningCurveIndexFloat(discount, learningCurveYears(y));
-    ffsY[y] = roundCellHalfEven((Pk * (phi + (1 - phi) * v)) / 12);
-    upliftY[y] =
-      y >= startYear && varStart <= end
-        ? roundCellHalfEven((Pk * (phi2[i]! - phi) * (1 - v) * scale) / 12)
-        : 0;
-    nonStaffY[y] = roundCellHalfEven(
+    // Each cell rounded to the penny, or at a half-penny settled on the exact path (`exact`).
+    // (every term of the fee is positive: its scale is itself)
+    const ffsX = (Pk * (phi + (1 - phi) * v)) / 12;
+    const ffs = roundCellOutsideBand(ffsX, ffsX * FLOAT_ERROR);
+    ffsY[y] = ffs === ffs ? ffs : exact(k).feeForServicePence(c, y);
+    if (y >= startYear && varStart <= end) {
+      const uplift = roundCellOutsideBand(
+        (Pk * (phi2[i]! - phi) * (1 - v) * scale) / 12,
+        Pk * upliftFactor,
+      );
+      upliftY[y] = uplift === uplift ? uplift : exact(k).upliftPence(c, y);
+    } else upliftY[y] = 0;
+    const nonStaff = roundCellOutsideBand(
       nonStaffCostFloat(P, margin, fixed[i]!, staffShare[i]!, s, gap, achieved, PHASE[y]!),
+      nonStaffBand,
     );
-    scY[y] = roundCellHalfEven((-gross[y]! * (1 - waived[i]!) * P) / (priceSum * 12));
+    nonStaffY[y] = nonStaff === nonStaff ? nonStaff : exact(k).nonStaffPence(c, y);
+    // (1 − waived can cancel: the band is the gross's share before it)
+    const credits = roundCellOutsideBand(
+      (-gross[y]! * (1 - waived[i]!) * P) / (priceSum * 12),
+      Math.abs(gross[y]!) * creditsFactor,
+    );
+    scY[y] = credits === credits ? credits : exact(k).serviceCreditsPence(c, y);
     payY[y] = y === 0 ? 1 : payY[y - 1]! * (1 + award[i]!);
     floorY[y] = k.floor[i]!;
   }
@@ -315,7 +354,8 @@ function oneOffCells(
     const to = Math.min(FY_LAST[fyIndex]!, varStart - 1);
     const count = to - from + 1;
     if (count <= 0) continue;
-    const scaled = roundCellHalfEven(scale * varParts[p]![c]!);
+    let scaled = roundCellUnlessTie(scale * varParts[p]![c]!, scale * varParts[p]![c]!);
+    if (scaled !== scaled) scaled = exact(k).scaledPence(c, varParts[p]![c]!);
     const sign = scaled < 0 ? -1 : 1;
     const each = Math.floor(Math.abs(scaled) / count);
     let left = Math.abs(scaled) - each * count;
@@ -346,21 +386,33 @@ function oneOffCells(
     const i = c0 + y;
     const coef = pbrFeedback[i]!;
     let excess = 0;
+    // The penalty's scale: the workload ratio, with the FTE path's cancellation (a cut to near
+    // 0 FTE) carried into it.
+    let penaltyScale = 0;
     if (coef !== 0) {
       const steps = Math.min(STAFF_SPAN, Math.max(0, start - STAFF_PATH_START_INDEX));
       const fte = fte14 + (fteChange * steps) / STAFF_SPAN;
-      excess = Math.max(0, caseload / fte / norm - 1);
+      const ratio = caseload / fte / norm;
+      excess = Math.max(0, ratio - 1);
+      penaltyScale = Math.abs(coef) * 10 * (1 + (ratio * (fte14 + Math.abs(fteChange))) / fte);
     }
     const penalty = coef * 10 * excess;
     const d = deduction[i]!;
     const pay =
       priceB * paidOutcome(rB[i]! - penalty, d) + priceF * paidOutcome(rF[i]! - penalty, d);
-    const cell = roundCellHalfEven((pay * caseload) / totals[j]!);
+    const share = (pay * caseload) / totals[j]!;
+    const payScale =
+      Math.abs(priceB) * (Math.abs(rB[i]!) + Math.abs(d) + penaltyScale) +
+      Math.abs(priceF) * (Math.abs(rF[i]!) + Math.abs(d) + penaltyScale);
+    let cell = roundCellUnlessTie(share, (payScale * caseload) / totals[j]!);
+    if (cell !== cell) cell = exact(k).pbrPence(c, start, y);
     if (cells) pbrL[base + cash] = cell;
     pbrY[FY_OF[cash]!] = pbrY[FY_OF[cash]!]! + cell;
   }
   if (end < MONTH_COUNT - 1) {
-    const cell = roundCellHalfEven((k.price[c0]! * k.termMonths[c0]!) / 12);
+    const payment = (k.price[c0]! * k.termMonths[c0]!) / 12;
+    let cell = roundCellUnlessTie(payment, payment);
+    if (cell !== cell) cell = exact(k).terminationPence(c);
     if (cells) L.termination[base + end] = cell;
     terminationY[FY_OF[end]!] = terminationY[FY_OF[end]!]! + cell;
   }
@@ -412,12 +464,24 @@ function monthCells(
   const weeks = Math.min(k.wpy[c0]! * k.service[c0]!, k.capWeeks[c0]!);
   const redundancyPerPayIndex =
     (reduction * k.redShare[c0]! * loaded * weeks * (1 - k.mf[c0]!)) / ((1 + k.onCost[c0]!) * 52);
+  // Its scale: FTE14 − FTE17 and 1 − MF share can cancel.
+  const redundancyScale =
+    ((((fte14 + Math.abs(k.fte17[c0]!)) * Math.abs(k.cut[c0]!)) / STAFF_SPAN) *
+      k.redShare[c0]! *
+      loaded *
+      weeks *
+      (1 + Math.abs(k.mf[c0]!))) /
+    ((1 + k.onCost[c0]!) * 52);
 
   // The staffing and caseload paths (staffing.ts, workload.ts caseloadAt), with the same
   // arithmetic, so every value is bit for bit the same.
   const cl14 = k.cl14[c0]!;
   const growth = k.growth[c0]!;
   const fteChange = (k.fte17[c0]! - fte14) * k.cut[c0]!;
+  /** FTE14 + |change|: the size of the FTE path's terms (see `creditsScale`). */
+  const fteSpan = fte14 + Math.abs(fteChange);
+  /** A staff cell's tie band before its pay index: FTE's terms times the loaded cost, / 12. */
+  const staffBand = ((fteSpan * loaded) / 12) * FLOAT_ERROR;
   const caseloadFlat = cl14 * (1 + (growth * CASELOAD_SPAN) / CASELOAD_SPAN);
   const creditsDivisor = priceSum * 12;
   /** Write the month cells (projectFloat), else only add them up into `sums`. */
@@ -458,12 +522,14 @@ function monthCells(
       }
       let variation = variationL[i]!;
       if (m >= varStart) variation = variation + uplift;
-      if (ramp || m === from) staffPence = roundCellHalfEven((fte * loaded * pay) / 12);
+      if (ramp || m === from) staffPence = staffCell(k, c, m, fte, staffBand, loaded, pay);
       let redundancy = 0;
       const redundant = ramp && m > STAFF_PATH_START_INDEX && reduction > 0;
       if (redundant) {
-        if (m === from || m === STAFF_PATH_START_INDEX + 1)
-          redundancyPence = roundCellHalfEven(redundancyPerPayIndex * pay);
+        if (m === from || m === STAFF_PATH_START_INDEX + 1) {
+          redundancyPence = roundCellUnlessTie(redundancyPerPayIndex * pay, redundancyScale * pay);
+          if (redundancyPence !== redundancyPence) redundancyPence = exact(k).redundancyPence(c, m);
+        }
         redundancy = redundancyPence;
       }
       // Read only by the service credits' feedback and the caseload cell.
@@ -475,13 +541,19 @@ function monthCells(
             : caseloadFlat;
       let credits = scY[y]!;
       if (scCoef !== 0) {
-        const up = scCoef * 10 * Math.max(0, caseload / fte / norm - 1);
-        credits = roundCellHalfEven((creditsBase * (1 + up)) / creditsDivisor);
+        const ratio = caseload / fte / norm;
+        const up = scCoef * 10 * Math.max(0, ratio - 1);
+        const x = (creditsBase * (1 + up)) / creditsDivisor;
+        credits = roundCellUnlessTie(
+          x,
+          creditsScale(creditsBase, scCoef, ratio, fte, fteSpan) / creditsDivisor,
+        );
+        if (credits !== credits) credits = exact(k).serviceCreditsFeedbackPence(c, m, y);
       }
       const cost = staffPence + redundancy + nonStaff;
       let guarantee = 0;
       if (g !== 0) {
-        const gap = roundCellHalfEven(g * cost) - (ffs + variation + credits);
+        const gap = guaranteeFloor(k, c, y, g, cost) - (ffs + variation + credits);
         guarantee = gap > 0 ? gap : 0;
       }
       // Every line of this cell is final here (one-off payments were placed above).
@@ -519,11 +591,17 @@ function monthCells(
     // and cost_total are the same in every month of the year; no redundancy.
     const flatFrom = Math.max(from, FLAT_FROM);
     if (flatFrom <= last) {
-      if (flatFrom === from) staffPence = roundCellHalfEven((fte * loaded * pay) / 12);
+      if (flatFrom === from) staffPence = staffCell(k, c, flatFrom, fte, staffBand, loaded, pay);
       let credits = scY[y]!;
       if (scCoef !== 0) {
-        const up = scCoef * 10 * Math.max(0, caseloadFlat / fte / norm - 1);
-        credits = roundCellHalfEven((creditsBase * (1 + up)) / creditsDivisor);
+        const ratio = caseloadFlat / fte / norm;
+        const up = scCoef * 10 * Math.max(0, ratio - 1);
+        const x = (creditsBase * (1 + up)) / creditsDivisor;
+        credits = roundCellUnlessTie(
+          x,
+          creditsScale(creditsBase, scCoef, ratio, fte, fteSpan) / creditsDivisor,
+        );
+        if (credits !== credits) credits = exact(k).serviceCreditsFeedbackPence(c, flatFrom, y);
       }
       const redundancy = 0;
       const cost = staffPence + redundancy + nonStaff;
@@ -537,7 +615,7 @@ function monthCells(
         if (m >= varStart) variation = variation + uplift;
         let guarantee = 0;
         if (g !== 0) {
-          const gap = roundCellHalfEven(g * cost) - (ffs + variation + credits);
+          const gap = guaranteeFloor(k, c, y, g, cost) - (ffs + variation + credits);
           guarantee = gap > 0 ? gap : 0;
         }
         if (cells) {
@@ -629,3 +707,78 @@ function allocateFloat(totalPence: number, price: Float64Array, n: number): read
 
 const ALLOCATIONS_KEPT = 4;
 const allocations: { total: number; weights: Float64Array; parts: readonly number[] }[] = [];
+
+/**
+ * A staff-cost cell (staff-cost.ts: FTE × loaded cost × pay index / 12), settled when it lands
+ * on a half-penny. FTE on its path carries a 28th, which the exact path rounds to 40 digits when
+ * it repeats, and that hair decides the tie there: the exact cell (`exact`). But where the exact
+ * FTE is a terminating decimal (always at the path's start, and in every month whose 28th
+ * terminates), the loaded cost whole pence and the pay index 1, the exact path's cell is the
+ * rational itself: it is decided here in integers, half to even, without decimals. Monte Carlo
+ * meets these ties every draw (a whole number of FTE times a loaded cost in whole pence over 12
+ * is a tie one time in 12).
+ */
+function staffCell(
+  k: Columns,
+  c: number,
+  m: number,
+  fte: number,
+  staffBand: number,
+  loaded: number,
+  pay: number,
+): number {
+  // The scale: FTE14 + |change|, the terms of FTE on its path (a cut to near 0 FTE cancels).
+  const cell = roundCellOutsideBand((fte * loaded * pay) / 12, staffBand * pay);
+  return cell === cell ? cell : staffTie(k, c, m, loaded);
+}
+
+/** `staffCell` on a half-penny (kept apart: the hot function stays small and free of BigInt). */
+function staffTie(k: Columns, c: number, m: number, loaded: number): number {
+  const c0 = c * FY_COUNT;
+  const y = FY_OF[m]!;
+  let payOne = Number.isSafeInteger(loaded) && loaded >= 0;
+  for (let i = 1; payOne && i <= y; i++) payOne = k.award[c0 + i] === 0;
+  if (payOne && m <= STAFF_PATH_START_INDEX && Number.isInteger(k.fte14[c0]!)) {
+    // The path's start, FTE14 whole (as in the data): FTE14 × loaded / 12 in safe integers.
+    const n = k.fte14[c0]! * loaded;
+    if (Number.isSafeInteger(n)) {
+      const below = Math.floor(n / 12);
+      const twice = 2 * (n - below * 12);
+      return twice > 12 || (twice === 12 && below % 2 === 1) ? below + 1 : below;
+    }
+  }
+  if (payOne) {
+    const f = exactFte(k.fte14[c0]!, k.fte17[c0]!, k.cut[c0]!, m);
+    const whole = f.digits === null ? null : f.digits * BigInt(loaded);
+    // Products of at most 38 digits: the exact path's 40 hold them, and its division by 12
+    // (rounded at 40 digits) cannot cross a half-penny that the rational does not.
+    if (whole !== null && whole >= 0n && whole.toString().length <= 38) {
+      const unit = 12n * 10n ** BigInt(f.places);
+      const below = whole / unit;
+      const twice = 2n * (whole - below * unit);
+      const up = twice > unit || (twice === unit && below % 2n === 1n);
+      return Number(up ? below + 1n : below);
+    }
+  }
+  return exact(k).staffPence(c, m);
+}
+
+/** The guarantee's floor, g × cost rounded to the penny (guarantee.ts), settled likewise. */
+function guaranteeFloor(k: Columns, c: number, y: number, g: number, cost: number): number {
+  const cell = roundCellUnlessTie(g * cost, g * cost);
+  return cell === cell ? cell : exact(k).guaranteeFloorPence(c, y, cost);
+}
+
+/**
+ * The scale of a service-credit cell with the workload feedback (before dividing by 12 ΣP): the
+ * base times 1 + the uplift's terms, the workload ratio carrying the FTE path's cancellation.
+ */
+function creditsScale(
+  base: number,
+  coef: number,
+  ratio: number,
+  fte: number,
+  fteSpan: number,
+): number {
+  return Math.abs(base) * (1 + Math.abs(coef) * 10 * (1 + (ratio * fteSpan) / fte));
+}

@@ -41,3 +41,37 @@ export function roundCellHalfEven(x: number): number {
   // Within the band, and NaN or ±Infinity (which stay as they are).
   return floor % 2 === 0 ? floor + 0 : floor + 1;
 }
+
+/**
+ * Float error allowed for, relative to a cell's scale (the largest magnitude among the terms
+ * that make it): a rule's dozen or so float operations err by at most ~20 ulps, 2.2e-15, so
+ * this is ten times that.
+ */
+export const FLOAT_ERROR = 2e-14;
+
+/**
+ * A float path cell rounded to whole pence, or NaN when float arithmetic cannot tell which way
+ * the exact ledger rounds it: within `FLOAT_ERROR × scale` of a half-penny (and for NaN). The
+ * float path then settles the cell on the exact path (exact-cells.ts), which decides exact ties
+ * (half to even) and the exact path's own hair either side of one alike.
+ *
+ * `scale` bounds the magnitude of the terms the cell was computed from, so that float error is
+ * below the band even where terms cancel (a non-staff share of 0.12 from 0.77 − 0.65, a FTE
+ * path cut close to zero); it is at least |x| (a product's own size).
+ */
+export function roundCellUnlessTie(x: number, scale: number): number {
+  return roundCellOutsideBand(x, Math.abs(scale) * FLOAT_ERROR);
+}
+
+/**
+ * `roundCellUnlessTie` with the band given (`FLOAT_ERROR × scale`, worked out once where a
+ * scale is the same for many cells): the nearest whole number if x is more than `band` (and
+ * 1e-12) from a half-penny, else NaN.
+ */
+export function roundCellOutsideBand(x: number, band: number): number {
+  const floor = Math.floor(x);
+  const off = x - (floor + 0.5);
+  // As in roundCellHalfEven: outside the band, the nearest whole number, without a branch.
+  if (Math.abs(off) > band + 1e-12) return floor + Math.ceil(off) + 0;
+  return Number.NaN;
+}

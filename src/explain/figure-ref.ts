@@ -3,7 +3,7 @@ import { MONEY_LINES, type MoneyLine } from "../engine/lines.ts";
 import { periodMap, PERIODS, type Period } from "../engine/periods.ts";
 import type { CrcRef } from "../engine/projection-inputs.ts";
 import { ALL } from "../engine/roll-up.ts";
-import { didYouMean, type ScenarioIssue } from "../scenario/scenario-issue.ts";
+import { didYouMean, type ScenarioIssue, quote } from "../scenario/scenario-issue.ts";
 
 /**
  * A figure to explain, as the CLI and the site name it: a CRC id, an owner id or `ALL` (the
@@ -77,7 +77,7 @@ export function resolveFigure(
     const names = [...crcs.map((x) => x.id), ...owners, ALL];
     issues.push({
       path: "crc",
-      message: `unknown CRC ${JSON.stringify(ref.crc)}${didYouMean(ref.crc, names)}; CRCs: ${crcs.map((x) => x.id).join(", ")}; owners: ${owners.join(", ")}; or ${ALL} for the nation`,
+      message: `unknown CRC ${quote(ref.crc)}${didYouMean(ref.crc, names)}; CRCs: ${crcs.map((x) => x.id).join(", ")}; owners: ${owners.join(", ")}; or ${ALL} for the nation`,
     });
   }
   const line = (MONEY_LINES as readonly string[]).includes(ref.line)
@@ -87,14 +87,14 @@ export function resolveFigure(
     const quantity = ref.line === "fte" || ref.line === "workload_index";
     issues.push({
       path: "line",
-      message: `${quantity ? "cannot explain" : "unknown"} line ${JSON.stringify(ref.line)}${quantity ? " (not money)" : didYouMean(ref.line, MONEY_LINES)}; money lines: ${MONEY_LINES.join(", ")}`,
+      message: `${quantity ? "cannot explain" : "unknown"} line ${quote(ref.line)}${quantity ? " (not money)" : didYouMean(ref.line, MONEY_LINES)}; money lines: ${MONEY_LINES.join(", ")}`,
     });
   }
   const period = periodOf(ref.period);
   if (period === undefined) {
     issues.push({
       path: "period",
-      message: `unknown period ${JSON.stringify(ref.period)}; periods: ${PERIOD_HELP}`,
+      message: `unknown period ${quote(ref.period)}; periods: ${PERIOD_HELP}`,
     });
   }
   if (issues.length > 0 || line === undefined || period === undefined) return { ok: false, issues };

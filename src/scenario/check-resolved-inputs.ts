@@ -6,36 +6,89 @@ import { FINANCIAL_YEARS } from "../engine/timeline.ts";
 import type { ScenarioIssue } from "./scenario-issue.ts";
 
 /**
+ * The scenario path that set a parameter's value for a CRC and year, or undefined when the
+ * value is the data row's (then an issue names `parameters.<id>`, the key to add).
+ */
+export type SetBy = (id: string, crc: number, fy: number) => string | undefined;
+
+/**
+ * The parameters `checkResolvedInputs` reads: edited inputs (src/sensitivity/edit-inputs.ts)
+ * that change none of them need no re-check.
+ */
+export const CROSS_CHECKED_PARAMETER_IDS: readonly string[] = [
+  "cost.fixedShare",
+  "cost.staffShare",
+  "staff.fteJune2014",
+  "staff.fteJune2017",
+  "staff.cutScale",
+  "size.annualPrice",
+  "size.caseload2014",
+  "caseload.growth",
+  "workload.caseloadPerFteNorm",
+  "cost.bidMargin",
+  "staff.onCostRate",
+];
+
+/**
  * Checks that need several parameters at once, run after every value is in range on its own.
- * Each issue names the CRC and year and what must hold.
+ * Each issue names the path to change (the scenario's own, when it set the value), the CRC and
+ * year, and what must hold.
+ *
+ * Besides the model's rules (staff within fixed costs, the shortfall path in range), these refuse
+ * every combination the engine cannot compute: a division by zero or a NaN is never an answer
+ * (issue #15). A data row's minimum of 0 is right for one CRC's caseload or price, but not for
+ * all of them at once:
+ * - the bid prices are the weights that share out national totals (ICT, the variation's
+ *   payments) and service credits: their sum must be above 0;
+ * - PbR is shared by caseload: the national caseload must be above 0 in every month, i.e. at
+ *   the 2014 level and after the growth (the path is a straight line between them);
+ * - the workload index divides by FTE and by the norm: staffing must stay above 0 FTE, the norm
+ *   above 0;
+ * - non-staff cost divides by 1 + the bid margin, redundancy by 1 + the on-cost rate: each must
+ *   stay above 0.
  */
 export function checkResolvedInputs(
   inputs: ProjectionInputs,
   shortfallRow: (crc: string) => Parameter | undefined,
+  setBy: SetBy = () => undefined,
 ): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   const v = (id: string, c: number, y = 0) => inputs.values.get(id)![c * FY_COUNT + y]!;
+  const path = (id: string, c: number, y = 0) => setBy(id, c, y) ?? `parameters.${id}`;
   inputs.crcs.forEach((crc, c) => {
     for (let y = 0; y < FY_COUNT; y++) {
       const fixed = v("cost.fixedShare", c, y);
       const staff = v("cost.staffShare", c, y);
       if (staff > fixed) {
         issues.push({
-          path: "parameters.cost.staffShare",
+          // The share the scenario set: the staff share, else the fixed share it lowered.
+          path:
+            setBy("cost.staffShare", c, y) ??
+            setBy("cost.fixedShare", c, y) ??
+            "parameters.cost.staffShare",
           message: `for ${crc.id} in ${FINANCIAL_YEARS[y]}: the staff share ${staff} is above the fixed share ${fixed}; staff count as fixed costs, so cost.staffShare must not exceed cost.fixedShare`,
         });
         break;
       }
     }
-    const fte14 = v("staff.fteJune2014", c);
-    const fte17 = v("staff.fteJune2017", c);
-    const scale = v("staff.cutScale", c);
-    const lowest = Math.min(fte14, fte14 + scale * (fte17 - fte14));
-    if (!(lowest > 0)) {
-      issues.push({
-        path: "parameters.staff.cutScale",
-        message: `for ${crc.id}: staffing would fall to ${lowest} FTE; it must stay above 0 (check staff.fteJune2014, staff.fteJune2017 and staff.cutScale)`,
-      });
+    const staffing = staffingIssue(
+      crc.id,
+      v("staff.fteJune2014", c),
+      v("staff.fteJune2017", c),
+      v("staff.cutScale", c),
+      (id) => setBy(id, c, 0),
+    );
+    if (staffing !== undefined) issues.push(staffing);
+    for (const [id, what] of [
+      ["cost.bidMargin", "non-staff cost is the price divided by 1 + the bid margin"],
+      ["staff.onCostRate", "redundancy pay is the loaded cost divided by 1 + the on-cost rate"],
+    ] as const) {
+      const x = v(id, c);
+      if (!(1 + x > 0))
+        issues.push({
+          path: path(id, c),
+          message: `for ${crc.id}: ${x} is not allowed; ${what}, so ${id} must be above -1`,
+        });
     }
     const row = shortfallRow(crc.id);
     if (row !== undefined) {
@@ -53,13 +106,77 @@ export function checkResolvedInputs(
       }
     }
   });
-  const priceSum = inputs.crcs.reduce((s, _, c) => s + v("size.annualPrice", c), 0);
+  const all = inputs.crcs.map((_, c) => c);
+  /** The path of the first CRC whose value the scenario set, else the parameter's own. */
+  const firstSet = (id: string) =>
+    all.map((c) => setBy(id, c, 0)).find((p) => p !== undefined) ?? `parameters.${id}`;
+  const priceSum = all.reduce((s, c) => s + v("size.annualPrice", c), 0);
   if (!(priceSum > 0)) {
     issues.push({
-      path: "parameters.size.annualPrice",
+      path: firstSet("size.annualPrice"),
       message:
-        "the bid prices add up to 0; national totals are shared pro rata to price, so at least one must be positive",
+        "the bid prices add up to 0; national totals are shared pro rata to price, so at least one CRC's size.annualPrice must be above 0",
+    });
+  }
+  const caseload2014 = all.reduce((s, c) => s + v("size.caseload2014", c), 0);
+  const caseloadGrown = all.reduce(
+    (s, c) => s + v("size.caseload2014", c) * (1 + v("caseload.growth", c)),
+    0,
+  );
+  if (!(caseload2014 > 0)) {
+    issues.push({
+      path: firstSet("size.caseload2014"),
+      message:
+        "the 2014 caseloads add up to 0; payment by results is shared out by caseload, so at least one CRC's size.caseload2014 must be above 0",
+    });
+  } else if (!(caseloadGrown > 0)) {
+    issues.push({
+      path: firstSet("caseload.growth"),
+      message: `the growth takes the national caseload to ${caseloadGrown}; payment by results is shared out by caseload, so it must stay above 0 (caseload.growth above -1 where the caseload is)`,
+    });
+  }
+  const norm = v("workload.caseloadPerFteNorm", 0);
+  if (!(norm > 0)) {
+    issues.push({
+      path: path("workload.caseloadPerFteNorm", 0),
+      message: `${norm} is not allowed; the workload index divides by it, so workload.caseloadPerFteNorm must be above 0`,
     });
   }
   return issues;
 }
+
+/**
+ * Staffing must stay above 0 FTE (the workload index divides by it). FTE runs in a straight line
+ * from FTE14 to FTE14 + scale × (FTE17 − FTE14), so its lowest value is at one end. The issue
+ * names the parameter the scenario set (FTE in 2017 first, then the cut scale, then FTE in
+ * 2014; else FTE in 2017) and the values that would keep staffing above 0.
+ */
+function staffingIssue(
+  crc: string,
+  fte14: number,
+  fte17: number,
+  scale: number,
+  setBy: (id: string) => string | undefined,
+): ScenarioIssue | undefined {
+  const end = fte14 + scale * (fte17 - fte14);
+  if (fte14 > 0 && end > 0) return undefined;
+  if (!(fte14 > 0))
+    return {
+      path: setBy("staff.fteJune2014") ?? "parameters.staff.fteJune2014",
+      message: `for ${crc}: staff.fteJune2014 is ${fte14}; staffing starts there and must stay above 0 FTE, so staff.fteJune2014 must be above 0`,
+    };
+  // fte14 > 0 and end ≤ 0: then scale > 0 and fte17 < fte14.
+  const fteBound = fte14 * (1 - 1 / scale);
+  const scaleBound = fte14 / (fte14 - fte17);
+  const ways = `staff.fteJune2017 above ${round(fteBound)} or staff.cutScale below ${round(scaleBound)}`;
+  const id = ["staff.fteJune2017", "staff.cutScale", "staff.fteJune2014"].find(
+    (p) => setBy(p) !== undefined,
+  );
+  return {
+    path: (id && setBy(id)) ?? "parameters.staff.fteJune2017",
+    message: `for ${crc}: staffing would fall to ${round(end)} FTE by June 2017 (staff.fteJune2014 ${fte14} + staff.cutScale ${scale} × (staff.fteJune2017 ${fte17} − ${fte14})); it must stay above 0 FTE: with these values, ${ways}`,
+  };
+}
+
+/** A bound as text, to 6 significant digits. */
+const round = (x: number) => String(Number(x.toPrecision(6)));

@@ -44,4 +44,34 @@ describe("mergeScenario", () => {
     const { issues } = mergeScenario({ schemaVersion: 1, extends: "loop-a" }, presets);
     expect(issues[0]?.message).toMatch(/cycle: loop-a → loop-b → loop-a/);
   });
+
+  it("does not take a user's scenario for the preset whose id it shares (issue #15)", () => {
+    // A copy of "child" saved under its id, extending "base": not a cycle, and the preset's
+    // own overrides are not applied twice; a preset extending itself still is a cycle.
+    const { merged, issues } = mergeScenario(
+      { schemaVersion: 1, id: "child", extends: "base", parameters: { c: 4 } },
+      presets,
+    );
+    expect(issues).toEqual([]);
+    expect(merged.lineage).toEqual(["base"]);
+    expect(merged.parameters).toEqual({ a: { value: 1, byCrc: { x: 2 } }, c: { value: 4 } });
+    const selfish = new Map([
+      ...presets,
+      ["self", { schemaVersion: 1 as const, id: "self", extends: "self" }],
+    ]);
+    expect(
+      mergeScenario({ schemaVersion: 1, extends: "self" }, selfish).issues[0]?.message,
+    ).toMatch(/cycle: self → self/);
+  });
+
+  it("accepts the-2017-variation's id on a scenario extending no-variation", async () => {
+    const { PRESETS } = await import("./presets.ts");
+    const { merged, issues } = mergeScenario(
+      { schemaVersion: 1, id: "the-2017-variation", extends: "no-variation" },
+      PRESETS,
+    );
+    expect(issues).toEqual([]);
+    expect(merged.lineage).toEqual(["no-variation", "the-2017-variation"]);
+    expect(merged.id).toBe("the-2017-variation");
+  });
 });

@@ -27,7 +27,10 @@ export function mergeOverride(
 
 /**
  * Apply a scenario's `extends` chain: the named preset (itself perhaps extending another) first,
- * then the scenario's own overrides. Unknown presets and cycles are issues.
+ * then the scenario's own overrides. Unknown presets and cycles are issues. A cycle is a preset
+ * met twice on the chain; the scenario's own `id` plays no part, so a user's scenario that
+ * happens to share a preset's id (say a copy of the-2017-variation saved under its name) is
+ * not taken for that preset: its `extends` names presets, and presets are looked up by id.
  */
 export function mergeScenario(
   scenario: Scenario,
@@ -38,7 +41,7 @@ export function mergeScenario(
   const lineage: string[] = [];
   let next = scenario.extends;
   while (next !== undefined) {
-    if (lineage.includes(next) || next === scenario.id) {
+    if (lineage.includes(next)) {
       issues.push({
         path: "extends",
         message: `presets extend each other in a cycle: ${[...lineage, next].join(" → ")}`,

@@ -4,7 +4,7 @@ import { isMoneyUnit } from "../data/index.ts";
 import { parseValue } from "../data/parse-value.ts";
 import { monthIndexOf } from "../engine/timeline.ts";
 import type { ParameterValue } from "./scenario.ts";
-import { describeValue } from "./scenario-issue.ts";
+import { clip, describeValue } from "./scenario-issue.ts";
 
 /** At most 15 significant digits: a float64 then holds the decimal exactly enough to rebuild it. */
 const MAX_SIGNIFICANT_DIGITS = 15;
@@ -41,8 +41,9 @@ export function checkOverrideValue(
   if (row.unit !== "date_month") {
     // The data row's range is the narrower, more useful bound: report it before the unit's own.
     const d = new Decimal(text);
-    if (d.lessThan(row.text.min)) return fail(`${text} is below the minimum ${row.text.min}`);
-    if (d.greaterThan(row.text.max)) return fail(`${text} is above the maximum ${row.text.max}`);
+    if (d.lessThan(row.text.min)) return fail(`${clip(text)} is below the minimum ${row.text.min}`);
+    if (d.greaterThan(row.text.max))
+      return fail(`${clip(text)} is above the maximum ${row.text.max}`);
   }
   const parsed = parseValue(text, row.unit);
   if (!parsed.ok) return fail(`${describeValue(raw)}: ${parsed.message}`);

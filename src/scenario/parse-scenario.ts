@@ -6,7 +6,16 @@ import {
   type ParameterValue,
   type Scenario,
 } from "./scenario.ts";
-import { describeValue, didYouMean, type ScenarioIssue } from "./scenario-issue.ts";
+import {
+  describeValue,
+  didYouMean,
+  HINT_CELLS,
+  type HintBudget,
+  joinPath,
+  quote,
+  reservedKeyIssue,
+  type ScenarioIssue,
+} from "./scenario-issue.ts";
 import { parseUncertainty } from "./uncertainty-settings.ts";
 
 /** Ids: lower-case letters, digits and dashes (they name files in models/ and appear in URLs). */
@@ -33,6 +42,8 @@ function isParameterValue(value: unknown): value is ParameterValue {
  */
 export function parseScenario(doc: unknown): ParsedScenario {
   const issues: ScenarioIssue[] = [];
+  // One budget of "did you mean" work for the whole document (scenario-issue.ts `closest`).
+  const hints: HintBudget = { cells: HINT_CELLS };
   if (!isRecord(doc)) {
     issues.push({
       path: "",
@@ -42,10 +53,12 @@ export function parseScenario(doc: unknown): ParsedScenario {
   }
   for (const key of Object.keys(doc)) {
     if (!(SCENARIO_KEYS as readonly string[]).includes(key)) {
-      issues.push({
-        path: key,
-        message: `unknown key "${key}"${didYouMean(key, SCENARIO_KEYS)}; allowed: ${SCENARIO_KEYS.join(", ")}`,
-      });
+      issues.push(
+        reservedKeyIssue(joinPath("", key), key) ?? {
+          path: joinPath("", key),
+          message: `unknown key ${quote(key)}${didYouMean(key, SCENARIO_KEYS, hints)}; allowed: ${SCENARIO_KEYS.join(", ")}`,
+        },
+      );
     }
   }
   if (doc.schemaVersion !== SCHEMA_VERSION) {
@@ -86,7 +99,13 @@ export function parseScenario(doc: unknown): ParsedScenario {
     } else {
       const parameters: Record<string, ParameterValue | ParameterOverride> = {};
       for (const [id, entry] of Object.entries(doc.parameters)) {
-        const parsed = parseOverride(`parameters.${id}`, entry, issues);
+        const path = joinPath("parameters", id);
+        const reserved = reservedKeyIssue(path, id);
+        if (reserved !== undefined) {
+          issues.push(reserved);
+          continue;
+        }
+        const parsed = parseOverride(path, entry, issues, hints);
         if (parsed !== undefined) parameters[id] = parsed;
       }
       scenario.parameters = parameters;
@@ -104,6 +123,7 @@ function parseOverride(
   path: string,
   entry: unknown,
   issues: ScenarioIssue[],
+  hints: HintBudget,
 ): ParameterValue | ParameterOverride | undefined {
   if (isParameterValue(entry)) return entry;
   if (!isRecord(entry)) {
@@ -136,10 +156,15 @@ function parseOverride(
       }
       const map: Record<string, ParameterValue> = {};
       for (const [k, v] of Object.entries(value)) {
-        if (isParameterValue(v)) map[k] = v;
+        const at = joinPath(`${path}.${key}`, k);
+        const reserved = reservedKeyIssue(at, k);
+        if (reserved !== undefined) {
+          issues.push(reserved);
+          ok = false;
+        } else if (isParameterValue(v)) map[k] = v;
         else {
           issues.push({
-            path: `${path}.${key}.${k}`,
+            path: at,
             message: `must be a number or a month, got ${describeValue(v)}`,
           });
           ok = false;
@@ -147,10 +172,13 @@ function parseOverride(
       }
       override[key] = map;
     } else {
-      issues.push({
-        path: `${path}.${key}`,
-        message: `unknown key "${key}"${didYouMean(key, OVERRIDE_KEYS)}; allowed: ${OVERRIDE_KEYS.join(", ")}`,
-      });
+      const at = joinPath(path, key);
+      issues.push(
+        reservedKeyIssue(at, key) ?? {
+          path: at,
+          message: `unknown key ${quote(key)}${didYouMean(key, OVERRIDE_KEYS, hints)}; allowed: ${OVERRIDE_KEYS.join(", ")}`,
+        },
+      );
       ok = false;
     }
   }

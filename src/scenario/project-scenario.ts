@@ -4,7 +4,11 @@ import { projectExact } from "../engine/project-exact.ts";
 import type { Scenario } from "./scenario.ts";
 import type { ScenarioIssue, ScenarioResult } from "./scenario-issue.ts";
 import { PRESETS } from "./presets.ts";
-import { validateScenario, type ResolvedScenario } from "./validate-scenario.ts";
+import {
+  isValidatedScenario,
+  validateScenario,
+  type ResolvedScenario,
+} from "./validate-scenario.ts";
 
 export interface Projection {
   readonly scenario: ResolvedScenario;
@@ -12,20 +16,12 @@ export interface Projection {
   readonly warnings: readonly ScenarioIssue[];
 }
 
-function isResolved(input: unknown): input is ResolvedScenario {
-  return (
-    typeof input === "object" &&
-    input !== null &&
-    "inputs" in input &&
-    "merged" in input &&
-    "hash" in input
-  );
-}
-
 /**
  * Project a scenario: a scenario document (validated here, every problem returned) or an
- * already-resolved scenario from `validateScenario`. Pure: runs in Node, the browser and a
- * worker alike.
+ * already-resolved scenario from `validateScenario`. Only the very objects `validateScenario`
+ * returned count as resolved (`isValidatedScenario`): anything else, whatever its keys, is a
+ * document and is validated, so JSON shaped like a resolved scenario cannot reach the engine.
+ * Pure: runs in Node, the browser and a worker alike.
  */
 export function projectScenario(
   input: unknown,
@@ -34,7 +30,7 @@ export function projectScenario(
 ): ScenarioResult<Projection> {
   let warnings: readonly ScenarioIssue[] = [];
   let resolved: ResolvedScenario;
-  if (isResolved(input)) resolved = input;
+  if (isValidatedScenario(input)) resolved = input;
   else {
     const checked = validateScenario(input, dataset, presets);
     if (!checked.ok) return checked;

@@ -11,7 +11,7 @@ import { FY_COUNT, type CrcRef, type ProjectionInputs } from "../engine/projecti
 import { FINANCIAL_YEARS } from "../engine/timeline.ts";
 import { checkOverrideValue, rowDefault } from "./override-value.ts";
 import type { MergedScenario, ParameterOverride, ParameterValue } from "./scenario.ts";
-import { didYouMean, type ScenarioIssue } from "./scenario-issue.ts";
+import { createHinter, HINT_CELLS, joinPath, quote, type ScenarioIssue } from "./scenario-issue.ts";
 import { checkResolvedInputs } from "./check-resolved-inputs.ts";
 
 /** Where one resolved value came from (for "explain this number", issue #8). */
@@ -83,16 +83,21 @@ export function resolveScenario(
   const crcs: CrcRef[] = dataset.crcs.map((c) => ({ id: c.id, ownerId: c.ownerId }));
   const crcIds = new Set(crcs.map((c) => c.id));
   const ownerIds = new Set(dataset.owners.map((o) => o.id));
+  // "Did you mean" hints share one budget of work (a file can hold 20,000 unknown keys).
+  const budget = { cells: HINT_CELLS };
+  const hintId = createHinter(rows.keys(), budget);
+  const hintCrc = createHinter(crcIds, budget);
+  const hintOwner = createHinter(ownerIds, budget);
 
   // 1. The overrides themselves: known ids, keys and scopes.
   for (const [id, override] of Object.entries(merged.parameters)) {
-    const path = `parameters.${id}`;
-    const spec = PARAMETER_SPECS[id];
+    const path = joinPath("parameters", id);
+    const spec = Object.hasOwn(PARAMETER_SPECS, id) ? PARAMETER_SPECS[id] : undefined;
     if (!rows.has(id)) {
       const hint = id.startsWith("volume.shortfall.")
         ? `; the shortfall is given for ${SHORTFALL_GIVEN_IDS.join(", ")} and later years follow ${SHORTFALL_TREND_ID}`
-        : didYouMean(id, rows.keys());
-      issues.push({ path, message: `unknown parameter "${id}"${hint}` });
+        : hintId(id);
+      issues.push({ path, message: `unknown parameter ${quote(id)}${hint}` });
       continue;
     }
     if (spec === undefined || !spec.used) {
@@ -116,22 +121,22 @@ export function resolveScenario(
     for (const key of Object.keys(override.byCrc ?? {})) {
       if (!crcIds.has(key))
         issues.push({
-          path: `${path}.byCrc.${key}`,
-          message: `unknown CRC "${key}"${didYouMean(key, crcIds)}`,
+          path: joinPath(`${path}.byCrc`, key),
+          message: `unknown CRC ${quote(key)}${hintCrc(key)}`,
         });
     }
     for (const key of Object.keys(override.byOwner ?? {})) {
       if (!ownerIds.has(key))
         issues.push({
-          path: `${path}.byOwner.${key}`,
-          message: `unknown owner "${key}"${didYouMean(key, ownerIds)}`,
+          path: joinPath(`${path}.byOwner`, key),
+          message: `unknown owner ${quote(key)}${hintOwner(key)}`,
         });
     }
     for (const key of Object.keys(override.byYear ?? {})) {
       if (!FINANCIAL_YEARS.includes(key))
         issues.push({
-          path: `${path}.byYear.${key}`,
-          message: `unknown financial year "${key}"; years: ${FINANCIAL_YEARS.join(", ")}`,
+          path: joinPath(`${path}.byYear`, key),
+          message: `unknown financial year ${quote(key)}; years: ${FINANCIAL_YEARS.join(", ")}`,
         });
     }
   }
@@ -208,7 +213,11 @@ export function resolveScenario(
   const inputs: ProjectionInputs = { crcs, values };
   const latest = rows.get(SHORTFALL_GIVEN_IDS[2]!);
   const shortfallRow = (crc: string) => latest?.byCrc.get(crc) ?? latest?.national;
-  issues.push(...checkResolvedInputs(inputs, shortfallRow));
+  const setBy = (id: string, crc: number, fy: number): string | undefined => {
+    const set = origins.get(id)?.[crc * FY_COUNT + fy];
+    return set?.kind === "scenario" ? set.path : undefined;
+  };
+  issues.push(...checkResolvedInputs(inputs, shortfallRow, setBy));
   if (issues.length > 0) return { issues, warnings };
   const origin = (id: string, crc: number, fy: number): ValueOrigin | undefined => {
     const set = origins.get(id)?.[crc * FY_COUNT + fy];

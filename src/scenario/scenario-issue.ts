@@ -12,11 +12,55 @@ export type ScenarioResult<T> =
   | { readonly ok: true; readonly value: T; readonly warnings: readonly ScenarioIssue[] }
   | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };
 
-/** A value as it should be quoted in a message. */
+/** At most this many characters of a user's text are echoed in a message or a path. */
+export const ECHO_MAX = 80;
+
+/**
+ * A user's text cut for echoing (a hostile file can hold a key of 300,000 characters): at most
+ * `ECHO_MAX` characters, the cut marked with "…" and the full length.
+ */
+export function clip(text: string, max = ECHO_MAX): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max)}…(${text.length} characters)`;
+}
+
+/** A user's text quoted for a message (JSON string syntax), cut as `clip` does. */
+export function quote(text: string): string {
+  return text.length <= ECHO_MAX
+    ? JSON.stringify(text)
+    : `${JSON.stringify(text.slice(0, ECHO_MAX))}…(${text.length} characters)`;
+}
+
+/**
+ * `path.key` (or `key` at the top), the user's key cut as `clip` does; an empty key is shown as
+ * `""`, so that every issue names a path (the top-level path "" is the document itself).
+ */
+export function joinPath(path: string, key: string): string {
+  const shown = key === "" ? '""' : clip(key);
+  return path === "" ? shown : `${path}.${shown}`;
+}
+
+/**
+ * Names that would reach an object's prototype machinery if used as keys (`__proto__` is
+ * dropped or, worse, replaces the prototype of a plain object built from the document): refused
+ * by name wherever a scenario has keys of its own choosing.
+ */
+export const RESERVED_KEYS: readonly string[] = ["__proto__", "constructor", "prototype"];
+
+/** An issue for a reserved key at `path` (the key's own path), or undefined if it is not one. */
+export function reservedKeyIssue(path: string, key: string): ScenarioIssue | undefined {
+  if (!RESERVED_KEYS.includes(key)) return undefined;
+  return {
+    path,
+    message: `"${key}" is not allowed as a key: ${RESERVED_KEYS.map((k) => `"${k}"`).join(", ")} are reserved names`,
+  };
+}
+
+/** A value as it should be quoted in a message (text cut to `ECHO_MAX` characters). */
 export function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";
   if (value === null) return "null";
-  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "string") return quote(value);
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "an object";
   return String(value);
@@ -29,13 +73,27 @@ export function formatScenarioIssue(issue: ScenarioIssue): string {
 
 /**
  * The closest of `candidates` to `word`, for "did you mean" hints: within an edit distance of
- * 3, or a third of the word's length for long ids.
+ * 3, or a third of the word's length for long ids. The work is bounded whatever the input (a
+ * hostile file can hold 20,000 unknown keys, or one of 300,000 characters): a word much longer
+ * than every candidate gets no hint, a candidate whose length differs by more than the distance
+ * allowed is skipped unread, the distance is worked out only in a band of that width, stopping
+ * as soon as it cannot beat the best so far, and a shared `budget` of table cells (see
+ * `createHinter`) ends the hints of one document once spent.
  */
-export function closest(word: string, candidates: Iterable<string>): string | undefined {
+export function closest(
+  word: string,
+  candidates: Iterable<string>,
+  budget: HintBudget = { cells: HINT_CELLS },
+): string | undefined {
+  if (word.length > HINT_WORD_MAX || budget.cells <= 0) return undefined;
+  const lower = word.toLowerCase();
   let best: string | undefined;
   let bestDistance = Math.max(3, Math.floor(word.length / 3)) + 1;
   for (const candidate of candidates) {
-    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
+    budget.cells -= word.length * (2 * bestDistance - 1);
+    if (budget.cells < 0) return undefined;
+    const d = boundedEditDistance(lower, candidate.toLowerCase(), bestDistance - 1);
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
@@ -44,20 +102,82 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   return best;
 }
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
+/** What is left of the work allowed for hints, in cells of the distance table. */
+export interface HintBudget {
+  cells: number;
 }
 
-export function didYouMean(word: string, candidates: Iterable<string>): string {
-  const hint = closest(word, candidates);
-  return hint === undefined ? "" : ` (did you mean "${hint}"?)`;
+/** Words longer than this get no hint (the longest parameter id has 40 characters). */
+const HINT_WORD_MAX = 200;
+/**
+ * Table cells for the hints of one document (a few milliseconds): enough for hundreds of typos,
+ * while 20,000 unknown keys get their first hints and then none.
+ */
+export const HINT_CELLS = 2_000_000;
+
+/**
+ * "Did you mean" for many words against the same candidates, sharing one budget of work
+ * (`closest`): for the loops over a document's keys.
+ */
+export function createHinter(
+  candidates: Iterable<string>,
+  budget: HintBudget = { cells: HINT_CELLS },
+): (word: string) => string {
+  const list = [...candidates];
+  return (word) => didYouMean(word, list, budget);
+}
+
+/** Two rows of the distance table, reused by every call (grown as needed). */
+let rows = { previous: new Int32Array(64), current: new Int32Array(64) };
+
+/**
+ * The edit distance between a and b if it is at most `limit`, else `limit + 1`: the dynamic
+ * programme only in the diagonal band |i − j| ≤ limit (cells outside it exceed the limit), and
+ * stopped once a whole row exceeds it. O(length × limit), no allocation.
+ */
+export function boundedEditDistance(a: string, b: string, limit: number): number {
+  const over = limit + 1;
+  const m = a.length;
+  const n = b.length;
+  if (Math.abs(m - n) > limit) return over;
+  if (rows.previous.length <= n)
+    rows = { previous: new Int32Array(2 * n + 2), current: new Int32Array(2 * n + 2) };
+  let { previous, current } = rows;
+  const firstTo = Math.min(n, limit);
+  for (let j = 0; j <= firstTo; j++) previous[j] = j;
+  let previousTo = firstTo;
+  for (let i = 1; i <= m; i++) {
+    const from = Math.max(1, i - limit);
+    const to = Math.min(n, i + limit);
+    // The cell left of the band: column 0 (i deletions) or outside the band.
+    const left = from === 1 ? (i <= limit ? i : over) : over;
+    current[from - 1] = left;
+    let rowMin = left;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = from; j <= to; j++) {
+      const up = j <= previousTo ? previous[j]! : over;
+      const diagonal = previous[j - 1]! + (ai === b.charCodeAt(j - 1) ? 0 : 1);
+      let d = current[j - 1]! + 1;
+      if (up + 1 < d) d = up + 1;
+      if (diagonal < d) d = diagonal;
+      if (d > over) d = over;
+      current[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > limit) return over;
+    previousTo = to;
+    const swap = previous;
+    previous = current;
+    current = swap;
+  }
+  return n <= previousTo ? Math.min(previous[n]!, over) : over;
+}
+
+export function didYouMean(
+  word: string,
+  candidates: Iterable<string>,
+  budget?: HintBudget,
+): string {
+  const hint = closest(word, candidates, budget);
+  return hint === undefined ? "" : ` (did you mean ${quote(hint)}?)`;
 }

@@ -136,3 +136,23 @@ describe("mergeUncertainty", () => {
     expect(mergeUncertainty({ draws: 3 }, undefined)).toEqual({ draws: 3 });
   });
 });
+
+describe("parseUncertainty: reserved keys (issue #15)", () => {
+  it("refuses __proto__, constructor and prototype as ids, with the path", () => {
+    const block = JSON.parse(
+      `{"__proto__": 1, "distributions": {"__proto__": "point", "constructor": "uniform"},
+        "correlation": {"prototype": 0.5, "__proto__": 0.5}}`,
+    ) as unknown;
+    const { issues, settings } = parseUncertainty(block, "uncertainty");
+    expect(issues.map((i) => i.path)).toEqual([
+      "uncertainty.__proto__",
+      "uncertainty.distributions.__proto__",
+      "uncertainty.distributions.constructor",
+      "uncertainty.correlation.prototype",
+      "uncertainty.correlation.__proto__",
+    ]);
+    for (const issue of issues) expect(issue.message).toMatch(/is not allowed as a key/);
+    expect(settings.distributions).toEqual({});
+    expect(settings.correlation).toEqual({});
+  });
+});

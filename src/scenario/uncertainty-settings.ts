@@ -1,5 +1,14 @@
 import type { ParameterValue } from "./scenario.ts";
-import { describeValue, didYouMean, type ScenarioIssue } from "./scenario-issue.ts";
+import {
+  describeValue,
+  didYouMean,
+  HINT_CELLS,
+  type HintBudget,
+  joinPath,
+  quote,
+  reservedKeyIssue,
+  type ScenarioIssue,
+} from "./scenario-issue.ts";
 
 /**
  * How a Monte Carlo run samples a scenario (issue #6). The same object is the optional
@@ -66,7 +75,7 @@ export interface UncertaintySettings {
 export const UNCERTAINTY_KEYS = ["draws", "seed", "shape", "distributions", "correlation"] as const;
 export const DISTRIBUTION_KEYS = ["shape", "low", "high"] as const;
 
-const join = (path: string, key: string) => (path === "" ? key : `${path}.${key}`);
+const join = joinPath;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -97,6 +106,7 @@ export function parseUncertainty(
   path: string,
 ): { settings: UncertaintySettings; issues: ScenarioIssue[] } {
   const issues: ScenarioIssue[] = [];
+  const hints: HintBudget = { cells: HINT_CELLS };
   if (!isRecord(raw)) {
     issues.push({
       path,
@@ -135,7 +145,12 @@ export function parseUncertainty(
         }
         const distributions: Record<string, Shape | DistributionSpec> = {};
         for (const [id, spec] of Object.entries(value)) {
-          const parsed = parseDistribution(spec, join(at, id), issues);
+          const reserved = reservedKeyIssue(join(at, id), id);
+          if (reserved !== undefined) {
+            issues.push(reserved);
+            continue;
+          }
+          const parsed = parseDistribution(spec, join(at, id), issues, hints);
           if (parsed !== undefined) distributions[id] = parsed;
         }
         settings.distributions = distributions;
@@ -151,7 +166,9 @@ export function parseUncertainty(
         }
         const correlation: Record<string, number> = {};
         for (const [id, rho] of Object.entries(value)) {
-          if (typeof rho === "number" && rho >= 0 && rho <= 1) correlation[id] = rho;
+          const reserved = reservedKeyIssue(join(at, id), id);
+          if (reserved !== undefined) issues.push(reserved);
+          else if (typeof rho === "number" && rho >= 0 && rho <= 1) correlation[id] = rho;
           else
             issues.push({
               path: join(at, id),
@@ -162,10 +179,12 @@ export function parseUncertainty(
         break;
       }
       default:
-        issues.push({
-          path: at,
-          message: `unknown key "${key}"${didYouMean(key, UNCERTAINTY_KEYS)}; allowed: ${UNCERTAINTY_KEYS.join(", ")}`,
-        });
+        issues.push(
+          reservedKeyIssue(at, key) ?? {
+            path: at,
+            message: `unknown key ${quote(key)}${didYouMean(key, UNCERTAINTY_KEYS, hints)}; allowed: ${UNCERTAINTY_KEYS.join(", ")}`,
+          },
+        );
     }
   }
   return { settings, issues };
@@ -175,6 +194,7 @@ function parseDistribution(
   spec: unknown,
   path: string,
   issues: ScenarioIssue[],
+  hints: HintBudget,
 ): Shape | DistributionSpec | undefined {
   if (typeof spec === "string") {
     if (isShape(spec)) return spec;
@@ -208,10 +228,12 @@ function parseDistribution(
         ok = false;
       }
     } else {
-      issues.push({
-        path: join(path, key),
-        message: `unknown key "${key}"${didYouMean(key, DISTRIBUTION_KEYS)}; allowed: ${DISTRIBUTION_KEYS.join(", ")}`,
-      });
+      issues.push(
+        reservedKeyIssue(join(path, key), key) ?? {
+          path: join(path, key),
+          message: `unknown key ${quote(key)}${didYouMean(key, DISTRIBUTION_KEYS, hints)}; allowed: ${DISTRIBUTION_KEYS.join(", ")}`,
+        },
+      );
       ok = false;
     }
   }

@@ -80,7 +80,7 @@ describe("validateScenario against data/parameters.csv", () => {
 
   it("checks combinations: staff cannot be a larger share of costs than the fixed share", () => {
     expect(problems({ schemaVersion: 1, parameters: { "cost.staffShare": 0.8 } })[0]).toMatch(
-      /^parameters\.cost\.staffShare: for northumbria in 2014-15: the staff share 0\.8 is above the fixed share 0\.77/,
+      /^parameters\.cost\.staffShare\.value: for northumbria in 2014-15: the staff share 0\.8 is above the fixed share 0\.77/,
     );
   });
 

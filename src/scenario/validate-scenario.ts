@@ -20,6 +20,19 @@ export interface ResolvedScenario {
 }
 
 /**
+ * Every resolved scenario `validateScenario` has returned. Only this module adds to it, so no
+ * object built elsewhere (JSON from a file, a structured clone, an object spelled out with
+ * `inputs`, `merged` and `hash`) passes `isValidatedScenario`: a document that looks resolved
+ * still goes through validation. Weak, so it keeps nothing alive.
+ */
+const VALIDATED = new WeakSet<object>();
+
+/** Whether `value` is a resolved scenario returned by `validateScenario` (not a look-alike). */
+export function isValidatedScenario(value: unknown): value is ResolvedScenario {
+  return typeof value === "object" && value !== null && VALIDATED.has(value);
+}
+
+/**
  * The scenario's canonical hash: SHA-256 (hex) of the canonical JSON (sorted keys, no
  * whitespace) of `{ schemaVersion, parameters }` after the `extends` chain is applied, each
  * override in object form. Titles, descriptions and ids do not change it; the same effective
@@ -54,9 +67,12 @@ export function validateScenario(
       : checkUncertainty(resolved.inputs, dataset, merged.uncertainty, "uncertainty");
   const all: ScenarioIssue[] = [...parsed.issues, ...mergeIssues, ...issues, ...uncertainty.issues];
   if (all.length > 0 || resolved === undefined) return { ok: false, issues: all };
-  return {
-    ok: true,
-    value: { merged, hash: scenarioHash(merged), inputs: resolved.inputs, origin: resolved.origin },
-    warnings: [...warnings, ...uncertainty.warnings],
+  const value: ResolvedScenario = {
+    merged,
+    hash: scenarioHash(merged),
+    inputs: resolved.inputs,
+    origin: resolved.origin,
   };
+  VALIDATED.add(value);
+  return { ok: true, value, warnings: [...warnings, ...uncertainty.warnings] };
 }

@@ -9,6 +9,7 @@ import {
   formatScenarioIssue,
   type ScenarioIssue,
   type ScenarioResult,
+  quote,
 } from "../scenario/scenario-issue.ts";
 import type { ResolvedScenario } from "../scenario/validate-scenario.ts";
 import { withColumns } from "./edit-inputs.ts";
@@ -112,7 +113,7 @@ export function findBreakEven(
   if (!BREAK_EVEN_LEVER_NAMES.includes(lever))
     issues.push({
       path: "lever",
-      message: `"${String(request.lever)}" is not a lever${didYouMean(String(request.lever), BREAK_EVEN_LEVER_NAMES)}; levers: ${BREAK_EVEN_LEVER_NAMES.join(", ")}`,
+      message: `${quote(String(request.lever))} is not a lever${didYouMean(String(request.lever), BREAK_EVEN_LEVER_NAMES)}; levers: ${BREAK_EVEN_LEVER_NAMES.join(", ")}`,
     });
   const crcs = resolved.inputs.crcs;
   let indices = crcs.map((_, c) => c);
@@ -122,7 +123,7 @@ export function findBreakEven(
     if (c < 0)
       issues.push({
         path: "crc",
-        message: `unknown CRC "${String(request.crc)}"${didYouMean(String(request.crc), ids)}; CRCs: ${ids.join(", ")}`,
+        message: `unknown CRC ${quote(String(request.crc))}${didYouMean(String(request.crc), ids)}; CRCs: ${ids.join(", ")}`,
       });
     indices = [c];
   }

@@ -6,7 +6,10 @@ import {
   SHORTFALL_TREND_ID,
 } from "../engine/parameter-specs.ts";
 import type { ProjectionInputs } from "../engine/projection-inputs.ts";
-import { checkResolvedInputs } from "../scenario/check-resolved-inputs.ts";
+import {
+  checkResolvedInputs,
+  CROSS_CHECKED_PARAMETER_IDS,
+} from "../scenario/check-resolved-inputs.ts";
 import type { ScenarioIssue } from "../scenario/scenario-issue.ts";
 
 /** Whether a change to `id` changes the derived `volume.shortfall` column the rules read. */
@@ -34,16 +37,11 @@ export function withColumns(
 }
 
 /**
- * The parameters `checkResolvedInputs` reads (src/scenario/check-resolved-inputs.ts; keep in
- * step): inputs that change none of them need no re-check.
+ * The parameters `checkResolvedInputs` reads (src/scenario/check-resolved-inputs.ts lists
+ * them), with the shortfall path's: inputs that change none of them need no re-check.
  */
 export const CROSS_CHECKED_IDS: readonly string[] = [
-  "cost.fixedShare",
-  "cost.staffShare",
-  "staff.fteJune2014",
-  "staff.fteJune2017",
-  "staff.cutScale",
-  "size.annualPrice",
+  ...CROSS_CHECKED_PARAMETER_IDS,
   ...SHORTFALL_GIVEN_IDS,
   SHORTFALL_TREND_ID,
 ];

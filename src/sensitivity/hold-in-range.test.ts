@@ -51,4 +51,21 @@ describe("holdInRange", () => {
     expect(held.inputs.values.get(SHORTFALL_ID)![FY_COUNT - 1]).toBe(0.9);
     expect(inputIssues(held.inputs, dataset)).toEqual([]);
   });
+
+  it("holds a swung FTE that would take staffing to 0 FTE at 1 FTE, given the base (issue #15)", () => {
+    const fte17 = Float64Array.from(base.values.get("staff.fteJune2017")!).fill(0);
+    const edited = withColumns(base, new Map([["staff.fteJune2017", fte17]]));
+    expect(inputIssues(edited, dataset)).not.toEqual([]);
+    // without the base it cannot tell what was swung: unchanged (the caller reports the issue)
+    expect(holdInRange(edited, dataset).notes).toEqual([]);
+    const held = holdInRange(edited, dataset, base);
+    expect(inputIssues(held.inputs, dataset)).toEqual([]);
+    expect(held.notes).toEqual([
+      expect.stringMatching(
+        /^staffing held at 1 FTE or above \(it would fall to 0 FTE\) for 21 CRC/,
+      ),
+    ]);
+    expect(new Set(held.inputs.values.get("staff.fteJune2017"))).toEqual(new Set([1]));
+    expect(edited.values.get("staff.fteJune2017")![0]).toBe(0);
+  });
 });

@@ -2,17 +2,22 @@ import type { Dataset } from "../data/index.ts";
 import { param } from "../data/index.ts";
 import { SHORTFALL_GIVEN_IDS, SHORTFALL_ID } from "../engine/parameter-specs.ts";
 import { FY_COUNT, type ProjectionInputs } from "../engine/projection-inputs.ts";
+import { holdStaffing, staffingFloor, type Staffing } from "../uncertainty/hold-staffing.ts";
 
 /**
  * Keep swung inputs inside the rules a scenario must meet, the way the Monte Carlo's sampler
  * does (src/uncertainty/sampler.ts), and say what was held:
  * - the shortfall path after 2017-18 (2017-18 plus the trend) inside the 2017-18 row's range;
- * - the staff share of costs at or below the fixed share (staff count as fixed costs).
+ * - the staff share of costs at or below the fixed share (staff count as fixed costs);
+ * - given the unswung `base`, staffing above 0 FTE (src/uncertainty/hold-staffing.ts): a swung
+ *   FTE that would take a CRC's staffing to 0 FTE or below is held at 1 FTE (or the base's
+ *   lowest, if lower), moving only the swung staffing columns.
  * Returns new inputs (the given ones are not changed) and one note per rule that bit.
  */
 export function holdInRange(
   inputs: ProjectionInputs,
   dataset: Dataset,
+  base?: ProjectionInputs,
 ): { inputs: ProjectionInputs; notes: string[] } {
   const notes: string[] = [];
   const values = new Map(inputs.values);
@@ -58,5 +63,55 @@ export function holdInRange(
       `cost.staffShare held at cost.fixedShare for ${staffCrcs.size} CRC(s): ${[...staffCrcs].join(", ")}`,
     );
   }
+  if (base !== undefined) holdStaffingAbove0(inputs, base, dataset, values, notes);
   return { inputs: { crcs: inputs.crcs, values }, notes };
+}
+
+const STAFFING = {
+  fte14: "staff.fteJune2014",
+  fte17: "staff.fteJune2017",
+  scale: "staff.cutScale",
+} as const;
+
+/** Staffing held above 0 FTE CRC by CRC, through the columns swung from `base`; into `values`. */
+function holdStaffingAbove0(
+  inputs: ProjectionInputs,
+  base: ProjectionInputs,
+  dataset: Dataset,
+  values: Map<string, Float64Array>,
+  notes: string[],
+): void {
+  const column = (from: ProjectionInputs, key: keyof Staffing) => from.values.get(STAFFING[key])!;
+  const movable = {
+    fte14: column(inputs, "fte14") !== column(base, "fte14"),
+    fte17: column(inputs, "fte17") !== column(base, "fte17"),
+    scale: column(inputs, "scale") !== column(base, "scale"),
+  };
+  if (!movable.fte14 && !movable.fte17 && !movable.scale) return;
+  const at = (from: ProjectionInputs, k: number): Staffing => ({
+    fte14: column(from, "fte14")[k]!,
+    fte17: column(from, "fte17")[k]!,
+    scale: column(from, "scale")[k]!,
+  });
+  const heldColumns: Partial<Record<keyof Staffing, Float64Array>> = {};
+  const crcs: string[] = [];
+  for (let c = 0; c < inputs.crcs.length; c++) {
+    const k = c * FY_COUNT;
+    const swung = at(inputs, k);
+    if (swung.fte14 > 0 && swung.fte14 + swung.scale * (swung.fte17 - swung.fte14) > 0) continue;
+    const fte17Max = Number(param(dataset, STAFFING.fte17, inputs.crcs[c]!.id).text.max);
+    const held = holdStaffing(swung, staffingFloor(at(base, k)), movable, fte17Max) ?? at(base, k);
+    for (const key of Object.keys(STAFFING) as (keyof Staffing)[]) {
+      if (!movable[key]) continue;
+      const out = (heldColumns[key] ??= Float64Array.from(column(inputs, key)));
+      out.fill(held[key], k, k + FY_COUNT);
+    }
+    crcs.push(inputs.crcs[c]!.id);
+  }
+  if (crcs.length === 0) return;
+  for (const key of Object.keys(heldColumns) as (keyof Staffing)[])
+    values.set(STAFFING[key], heldColumns[key]!);
+  notes.push(
+    `staffing held at 1 FTE or above (it would fall to 0 FTE) for ${crcs.length} CRC(s): ${crcs.join(", ")}`,
+  );
 }

@@ -10,7 +10,7 @@ import { FY_COUNT, type ProjectionInputs } from "../engine/projection-inputs.ts"
 import { FINANCIAL_YEARS } from "../engine/timeline.ts";
 import { mergeOverride } from "../scenario/merge-scenario.ts";
 import type { MergedScenario, ParameterOverride, ParameterValue } from "../scenario/scenario.ts";
-import { didYouMean, type ScenarioResult } from "../scenario/scenario-issue.ts";
+import { didYouMean, type ScenarioResult, quote } from "../scenario/scenario-issue.ts";
 import { toScenarioValue } from "./scenario-value.ts";
 
 /**
@@ -85,7 +85,7 @@ export function makeKnob(
   const spec = PARAMETER_SPECS[id];
   if (spec === undefined || !dataset.parameters.some((p) => p.id === id))
     return fail(
-      `unknown parameter "${id}"${didYouMean(id, allIds)}; use ${SHORTFALL_SHIFT} or a parameter id of data/parameters.csv`,
+      `unknown parameter ${quote(id)}${didYouMean(id, allIds)}; use ${SHORTFALL_SHIFT} or a parameter id of data/parameters.csv`,
     );
   if (!spec.used) return fail(`${id} has no effect: the engine does not read it`);
   if (dataset.parameters.find((p) => p.id === id)!.unit === "date_month")

@@ -2,7 +2,12 @@ import { MONEY_LINES, type MoneyLine } from "../engine/lines.ts";
 import { MONTH_COUNT, type Ledger } from "../engine/ledger.ts";
 import type { CrcRef } from "../engine/projection-inputs.ts";
 import { FINANCIAL_YEARS, FY_INDEX_BY_MONTH } from "../engine/timeline.ts";
-import { didYouMean, type ScenarioIssue, type ScenarioResult } from "../scenario/scenario-issue.ts";
+import {
+  didYouMean,
+  type ScenarioIssue,
+  type ScenarioResult,
+  quote,
+} from "../scenario/scenario-issue.ts";
 
 /** Whose money: the nation (all 21 CRCs), one CRC, or one owner's CRCs. */
 export type OutputScope =
@@ -62,12 +67,12 @@ export function parseOutputSpec(
     else
       issues.push({
         path: "output",
-        message: `unknown ${kind} "${id}"${didYouMean(id, known)}; ${kind}s: ${known.join(", ")}`,
+        message: `unknown ${kind} ${quote(id)}${didYouMean(id, known)}; ${kind}s: ${known.join(", ")}`,
       });
   } else {
     issues.push({
       path: "output",
-      message: `"${raw}" is not an output; use national, moj, crc:<id> or owner:<id>`,
+      message: `${quote(raw)} is not an output; use national, moj, crc:<id> or owner:<id>`,
     });
   }
   const lineText = text.line ?? impliedLine ?? "profit";
@@ -79,13 +84,13 @@ export function parseOutputSpec(
   if (!(MONEY_LINES as readonly string[]).includes(lineText))
     issues.push({
       path: "line",
-      message: `"${lineText}" is not a money line${didYouMean(lineText, MONEY_LINES)}; lines: ${MONEY_LINES.join(", ")}`,
+      message: `${quote(lineText)} is not a money line${didYouMean(lineText, MONEY_LINES)}; lines: ${MONEY_LINES.join(", ")}`,
     });
   const period = text.period ?? "contract";
   if (period !== "contract" && !FINANCIAL_YEARS.includes(period))
     issues.push({
       path: "period",
-      message: `"${period}" is not a period; use contract or a financial year ${FINANCIAL_YEARS[0]} to ${FINANCIAL_YEARS[FINANCIAL_YEARS.length - 1]}`,
+      message: `${quote(period)} is not a period; use contract or a financial year ${FINANCIAL_YEARS[0]} to ${FINANCIAL_YEARS[FINANCIAL_YEARS.length - 1]}`,
     });
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, value: { scope, line: lineText as MoneyLine, period }, warnings: [] };

@@ -151,3 +151,18 @@ describe("runTornado", () => {
     expect(t.value.rows.find((x) => x.parameter === "ffs.toleranceBand")!.note).toBe("");
   });
 });
+
+describe("runTornado on a scenario whose FTE range reaches 0 (issue #15)", () => {
+  it("swings it, holding London's staffing above 0, and says so", async () => {
+    const data = await testDataset();
+    const low = validateScenario(
+      { schemaVersion: 1, parameters: { "staff.fteJune2017": 139.7 } },
+      data,
+    );
+    if (!low.ok) throw new Error("scenario");
+    const result = runTornado(low.value, data);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const row = result.value.rows.find((r) => r.parameter === "staff.fteJune2017")!;
+    expect(row.note).toMatch(/staffing held at 1 FTE or above .* for 1 CRC\(s\): london/);
+  });
+});

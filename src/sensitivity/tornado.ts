@@ -63,7 +63,7 @@ export function swingInputs(
   end: "low" | "high",
   dataset: Dataset,
 ): { inputs: ProjectionInputs; notes: string[]; issues: ScenarioIssue[] } {
-  const held = holdInRange(withColumns(base, swing[end]), dataset);
+  const held = holdInRange(withColumns(base, swing[end]), dataset, base);
   const issues = inputIssues(held.inputs, dataset).map((issue) => ({
     path: `tornado.${swing.parameter}.${end}`,
     message: formatScenarioIssue(issue),

@@ -195,7 +195,39 @@ describe("planSampling with settings", () => {
       distributions: { "staff.fteJune2017": { low: 0, high: 200 } },
     });
     expect(result.ok ? [] : result.issues.map(formatScenarioIssue)).toEqual([
-      "distributions: for northumbria: staffing could fall to 0 FTE in some draws; the ranges of staff.fteJune2014, staff.fteJune2017 and staff.cutScale must keep it above 0",
+      "distributions.staff.fteJune2017: for northumbria: with this range staffing could fall to 0 FTE in some draws; the ranges of staff.fteJune2014, staff.fteJune2017 and staff.cutScale must keep staff.fteJune2014 + staff.cutScale × (staff.fteJune2017 − staff.fteJune2014) above 0 (narrow the range given for staff.fteJune2017)",
+    ]);
+  });
+
+  it("holds, rather than refuses, staffing the data's ranges take to 0 FTE (issue #15)", () => {
+    // The scenario sets 139.7 FTE in June 2017 and nothing else about uncertainty: London's
+    // range around it reaches 0. Its draws are held above 0; the scenario is valid.
+    const doc = {
+      schemaVersion: 1,
+      parameters: { "staff.fteJune2017": 139.7 },
+      uncertainty: { seed: 1 },
+    };
+    const checked = validateScenario(doc, dataset);
+    expect(checked.ok ? checked.warnings : checked.issues).toEqual([]);
+    const base = resolve(doc).inputs;
+    const result = planSampling(base, dataset, {}, "");
+    if (!result.ok) throw new Error(result.issues.map(formatScenarioIssue).join("; "));
+    expect(result.value.staffingHolds.map((h) => base.crcs[h.crc]!.id)).toEqual(["london"]);
+    expect(result.warnings.map(formatScenarioIssue)).toEqual([
+      'distributions.staff.fteJune2017: the data\'s ranges of staff.fteJune2017 around the scenario\'s values reach 0 FTE for london: draws that would take staffing to 0 FTE or below are held at 1 FTE (or the scenario\'s lowest, if lower); to sample otherwise, give staff.fteJune2017 a "low" and "high" of their own',
+    ]);
+  });
+
+  it("refuses a named range of a national total that lets every CRC's draw reach 0", () => {
+    const base = resolve({
+      schemaVersion: 1,
+      parameters: { "size.caseload2014": 2000 },
+    }).inputs;
+    const result = planSampling(base, dataset, {
+      distributions: { "size.caseload2014": { low: 0, high: 3000 } },
+    });
+    expect(result.ok ? [] : result.issues.map(formatScenarioIssue)).toEqual([
+      'distributions.size.caseload2014: every CRC\'s size.caseload2014 could be drawn at 0 at once; payment by results is shared out by caseload, so their sum must stay above 0: give a range whose "low" is above 0 for at least one CRC',
     ]);
   });
 

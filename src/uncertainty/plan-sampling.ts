@@ -9,7 +9,13 @@ import {
 import { FY_COUNT, type ProjectionInputs } from "../engine/projection-inputs.ts";
 import { FINANCIAL_YEARS, CONTRACT_MONTHS } from "../engine/timeline.ts";
 import { checkOverrideValue } from "../scenario/override-value.ts";
-import { didYouMean, type ScenarioIssue, type ScenarioResult } from "../scenario/scenario-issue.ts";
+import {
+  createHinter,
+  quote,
+  joinPath,
+  type ScenarioIssue,
+  type ScenarioResult,
+} from "../scenario/scenario-issue.ts";
 import {
   DEFAULT_SHAPE,
   SHORTFALL_GROUP,
@@ -24,6 +30,7 @@ import {
   type CellSampler,
   type Shape,
 } from "./distributions.ts";
+import { FTE_FLOOR, lowestFte, staffingFloor } from "./hold-staffing.ts";
 import { isWholeNumber, parameterRanges, rowNumber, rowsByCrc } from "./parameter-ranges.ts";
 
 /**
@@ -97,6 +104,17 @@ export interface SamplingPlan {
   readonly derivesShortfall: boolean;
   /** cost.staffShare or cost.fixedShare is sampled: staff share is kept ≤ fixed share. */
   readonly clampsStaffShare: boolean;
+  /**
+   * CRCs whose sampled staffing ranges reach 0 FTE: each draw's staffing is held at `floor` FTE
+   * or above (hold-staffing.ts).
+   */
+  readonly staffingHolds: readonly StaffingHold[];
+}
+
+/** A CRC whose draws of staffing are held above 0 FTE, and the floor they are held at. */
+export interface StaffingHold {
+  readonly crc: number;
+  readonly floor: number;
 }
 
 /** The keys `distributions` and `correlation` accept for these inputs. */
@@ -105,7 +123,7 @@ export function samplingKeys(base: ProjectionInputs): Set<string> {
   return new Set([...ids, SHORTFALL_GROUP]);
 }
 
-const join = (prefix: string, key: string) => (prefix === "" ? key : `${prefix}.${key}`);
+const join = joinPath;
 
 /** The parameter ids a `distributions` or `correlation` key covers. */
 const idsOfKey = (key: string, ids: readonly string[]) =>
@@ -141,7 +159,19 @@ export function planSampling(
 ): ScenarioResult<SamplingPlan> {
   const chosen = chooseSampled(base, dataset, settings, prefix);
   if (chosen.issues.length > 0) return { ok: false, issues: chosen.issues };
-  return { ok: true, value: compilePlan(base, dataset, chosen), warnings: chosen.warnings };
+  const holds = chosen.staffingHolds;
+  const heldBy = STAFFING_IDS.filter((id) => chosen.parameters.some((p) => p.id === id));
+  const warnings =
+    holds.length === 0
+      ? chosen.warnings
+      : [
+          ...chosen.warnings,
+          {
+            path: join(join(prefix, "distributions"), heldBy[0] ?? "staff.fteJune2017"),
+            message: `the data's ranges of ${heldBy.join(", ")} around the scenario's values reach 0 FTE for ${holds.map((h) => base.crcs[h.crc]!.id).join(", ")}: draws that would take staffing to 0 FTE or below are held at ${FTE_FLOOR} FTE (or the scenario's lowest, if lower); to sample otherwise, give ${heldBy.join(" and ")} a "low" and "high" of their own`,
+          },
+        ];
+  return { ok: true, value: compilePlan(base, dataset, chosen), warnings };
 }
 
 /**
@@ -164,6 +194,7 @@ interface Chosen {
   readonly parameters: SampledParameter[];
   /** Per parameter and CRC: the CRC's value comes from the national row and shares its draw. */
   readonly sharesNationalRow: boolean[][];
+  readonly staffingHolds: StaffingHold[];
 }
 
 function chooseSampled(
@@ -177,6 +208,7 @@ function chooseSampled(
   const ids = REQUIRED_PARAMETER_IDS.filter((id) => base.values.has(id));
   const keys = samplingKeys(base);
   const distributionsPath = join(prefix, "distributions");
+  const hint = createHinter(keys);
   const correlationPath = join(prefix, "correlation");
 
   // 1. Every named key is a sampled parameter; explicit ranges are in the data's units and range.
@@ -185,7 +217,7 @@ function chooseSampled(
   for (const [key, entry] of Object.entries(settings.distributions ?? {})) {
     const path = join(distributionsPath, key);
     if (!keys.has(key)) {
-      issues.push({ path, message: unknownKey(key, keys) });
+      issues.push({ path, message: unknownKey(key, hint) });
       continue;
     }
     const spec = toDistributionSpec(entry);
@@ -201,7 +233,7 @@ function chooseSampled(
         path,
         message: `the given shortfall years share one draw per CRC: set the correlation of "${SHORTFALL_GROUP}"`,
       });
-    else if (!keys.has(key)) issues.push({ path, message: unknownKey(key, keys) });
+    else if (!keys.has(key)) issues.push({ path, message: unknownKey(key, hint) });
     else if (PARAMETER_SPECS[key]?.scope === "national")
       warnings.push({
         path,
@@ -260,13 +292,15 @@ function chooseSampled(
       ranges,
     });
   }
-  issues.push(...checkStaffing(base, parameters, prefix));
-  return { issues, warnings, parameters, sharesNationalRow };
+  const staffing = checkStaffing(base, parameters, prefix);
+  issues.push(...staffing.issues);
+  issues.push(...checkNationalTotals(base, parameters, prefix));
+  return { issues, warnings, parameters, sharesNationalRow, staffingHolds: staffing.holds };
 }
 
 /** Groups (in draw order) and slots (distinct cells, each compiled once). */
 function compilePlan(base: ProjectionInputs, dataset: Dataset, chosen: Chosen): SamplingPlan {
-  const { parameters, sharesNationalRow } = chosen;
+  const { parameters, sharesNationalRow, staffingHolds } = chosen;
   const n = base.crcs.length;
   const groupList: { group: string; correlation: number }[] = [];
   for (const p of parameters)
@@ -322,6 +356,7 @@ function compilePlan(base: ProjectionInputs, dataset: Dataset, chosen: Chosen): 
       base.values.has(SHORTFALL_ID) &&
       (parameters.some((p) => p.group === SHORTFALL_GROUP) || sampledIds.has(SHORTFALL_TREND_ID)),
     clampsStaffShare: sampledIds.has("cost.staffShare") || sampledIds.has("cost.fixedShare"),
+    staffingHolds,
   };
 }
 
@@ -342,8 +377,8 @@ export function cellRuns(targets: readonly number[]): Int32Array {
   return Int32Array.from(runs);
 }
 
-function unknownKey(key: string, keys: Set<string>): string {
-  return `unknown parameter "${key}"${didYouMean(key, keys)}; use a parameter id the engine reads or "${SHORTFALL_GROUP}"`;
+function unknownKey(key: string, hint: (word: string) => string): string {
+  return `unknown parameter ${quote(key)}${hint(key)}; use a parameter id the engine reads or "${SHORTFALL_GROUP}"`;
 }
 
 /** An explicit low–high in engine units, each end checked against every data row it applies to. */
@@ -387,39 +422,93 @@ function convertRange(
   return { low: out.low, high: out.high };
 }
 
+const STAFFING_IDS = ["staff.fteJune2014", "staff.fteJune2017", "staff.cutScale"] as const;
+
 /**
  * Staffing must stay above 0 FTE in every draw (the workload index divides by it). FTE is
  * FTE14 + scale × (FTE17 − FTE14) at its lowest, bilinear in the three, so its smallest value
- * over their ranges is at a corner.
+ * over their ranges is at a corner. Where the ranges reach 0 FTE:
+ * - if the settings gave one of the three its own low–high, that range is refused, named by its
+ *   path (the user set it, and can change it);
+ * - else the ranges are the data's spread moved to the scenario's values, which the user never
+ *   set: the CRC's draws are held above 0 FTE (a `StaffingHold`, hold-staffing.ts), so a valid
+ *   scenario is not refused for them.
  */
 function checkStaffing(
   base: ProjectionInputs,
   parameters: readonly SampledParameter[],
   prefix: string,
-): ScenarioIssue[] {
+): { issues: ScenarioIssue[]; holds: StaffingHold[] } {
+  const holds: StaffingHold[] = [];
+  if (!STAFFING_IDS.every((id) => base.values.has(id))) return { issues: [], holds };
   const extremes = (id: string, c: number): number[] => {
     const p = parameters.find((q) => q.id === id);
     if (p === undefined) return [base.values.get(id)![c * FY_COUNT]!];
     const r = p.ranges[c * FY_COUNT]!;
     return [r.low, r.high];
   };
-  if (
-    !["staff.fteJune2014", "staff.fteJune2017", "staff.cutScale"].every((id) => base.values.has(id))
-  )
-    return [];
+  const explicit = STAFFING_IDS.filter((id) =>
+    parameters.some((q) => q.id === id && q.range === "settings"),
+  );
   for (let c = 0; c < base.crcs.length; c++) {
     let lowest = Infinity;
     for (const a of extremes("staff.fteJune2014", c))
       for (const b of extremes("staff.fteJune2017", c))
         for (const s of extremes("staff.cutScale", c))
-          lowest = Math.min(lowest, a, a + s * (b - a));
-    if (!(lowest > 0))
-      return [
-        {
-          path: join(prefix, "distributions"),
-          message: `for ${base.crcs[c]!.id}: staffing could fall to ${lowest} FTE in some draws; the ranges of staff.fteJune2014, staff.fteJune2017 and staff.cutScale must keep it above 0`,
-        },
-      ];
+          lowest = Math.min(lowest, lowestFte({ fte14: a, fte17: b, scale: s }));
+    if (lowest > 0) continue;
+    if (explicit.length > 0)
+      return {
+        issues: [
+          {
+            path: join(join(prefix, "distributions"), explicit[0]!),
+            message: `for ${base.crcs[c]!.id}: with this range staffing could fall to ${lowest} FTE in some draws; the ranges of staff.fteJune2014, staff.fteJune2017 and staff.cutScale must keep staff.fteJune2014 + staff.cutScale × (staff.fteJune2017 − staff.fteJune2014) above 0 (narrow the range given for ${explicit.join(", ")})`,
+          },
+        ],
+        holds: [],
+      };
+    const value = (id: string) => base.values.get(id)![c * FY_COUNT]!;
+    holds.push({
+      crc: c,
+      floor: staffingFloor({
+        fte14: value("staff.fteJune2014"),
+        fte17: value("staff.fteJune2017"),
+        scale: value("staff.cutScale"),
+      }),
+    });
   }
-  return [];
+  return { issues: [], holds };
+}
+
+/**
+ * The national totals the engine divides by must stay above 0 in every draw, as a scenario's
+ * must (check-resolved-inputs.ts): the bid prices (the weights that share out national sums)
+ * and the 2014 caseloads (PbR's shares). Each is sampled only when named, so a range that lets
+ * every CRC's draw reach 0 at once is refused at its path.
+ */
+function checkNationalTotals(
+  base: ProjectionInputs,
+  parameters: readonly SampledParameter[],
+  prefix: string,
+): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  for (const [id, what] of [
+    ["size.annualPrice", "the bid prices share out national totals"],
+    ["size.caseload2014", "payment by results is shared out by caseload"],
+  ] as const) {
+    const p = parameters.find((q) => q.id === id);
+    if (p === undefined) continue;
+    // (whole-number draws are rounded, so a low under ½ can be drawn as 0)
+    const low = (c: number) => p.ranges[c * FY_COUNT]!.low;
+    const lowest = base.crcs.reduce(
+      (sum, _, c) => sum + (p.whole ? Math.round(low(c)) : low(c)),
+      0,
+    );
+    if (!(lowest > 0))
+      issues.push({
+        path: join(join(prefix, "distributions"), id),
+        message: `every CRC's ${id} could be drawn at 0 at once; ${what}, so their sum must stay above 0: give a range whose "low" is above 0 for at least one CRC`,
+      });
+  }
+  return issues;
 }

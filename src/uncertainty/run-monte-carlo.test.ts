@@ -327,3 +327,26 @@ describe("split Monte Carlo (simulateDraws + summarizeDraws)", () => {
     expect(() => simulateDraws(prepared, 5, 11)).toThrow("draws [5, 11) are not within [0, 10)");
   });
 });
+
+describe("runMonteCarlo on the edges of validity (issue #15)", () => {
+  it("runs a valid scenario whose data ranges reach 0 FTE, every statistic a number", () => {
+    const low = resolve({
+      schemaVersion: 1,
+      parameters: { "staff.fteJune2017": 139.7 },
+      uncertainty: { seed: 1 },
+    });
+    const result = runMonteCarlo(low, dataset, { draws: 200, shape: "normal" });
+    if (!result.ok) throw new Error(result.issues.map(formatScenarioIssue).join("; "));
+    expect(result.warnings.map((w) => w.path)).toEqual(["distributions.staff.fteJune2017"]);
+    const stats = JSON.stringify({ ...result.value, scenario: "" }); // (its id is null)
+    expect(stats).not.toContain("null");
+    expect(Number.isSafeInteger(result.value.national.crcProfitPence.mean)).toBe(true);
+  });
+
+  it("answers options that are not an object with one issue", () => {
+    const result = runMonteCarlo(variation, dataset, "draws" as unknown as MonteCarloOptions);
+    expect(result.ok ? [] : result.issues.map(formatScenarioIssue)).toEqual([
+      'run options must be an object, got "draws"',
+    ]);
+  });
+});

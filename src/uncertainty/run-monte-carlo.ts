@@ -3,7 +3,13 @@ import { INCOME_LINES, MONEY_LINES, type MoneyLine } from "../engine/lines.ts";
 import { projectFloatSums, SUMMED_LINES } from "../engine/project-float.ts";
 import { roundHalfEven } from "../engine/round-half-even.ts";
 import { FINANCIAL_YEARS } from "../engine/timeline.ts";
-import { didYouMean, type ScenarioIssue, type ScenarioResult } from "../scenario/scenario-issue.ts";
+import {
+  describeValue,
+  didYouMean,
+  type ScenarioIssue,
+  type ScenarioResult,
+  quote,
+} from "../scenario/scenario-issue.ts";
 import {
   DEFAULT_DRAWS,
   DEFAULT_SEED,
@@ -100,6 +106,15 @@ export function prepareMonteCarlo(
   dataset: Dataset,
   options: MonteCarloOptions = {},
 ): ScenarioResult<MonteCarloRun> {
+  // Options from a worker request are plain data: anything but an object is one problem (a
+  // string spread into its characters would be one "unknown key" per character).
+  if (typeof options !== "object" || options === null || Array.isArray(options))
+    return {
+      ok: false,
+      issues: [
+        { path: "", message: `run options must be an object, got ${describeValue(options)}` },
+      ],
+    };
   const { fanOf: rawFanOf, ...rest } = options;
   const parsed = parseUncertainty(rest, "");
   const issues: ScenarioIssue[] = [...parsed.issues];
@@ -114,7 +129,7 @@ export function prepareMonteCarlo(
     const names = ["ALL", ...crcs.map((c) => c.id), ...ownerIds];
     issues.push({
       path: "fanOf",
-      message: `${JSON.stringify(fanOf)} is not ALL, a CRC or an owner${didYouMean(String(fanOf), names)}`,
+      message: `${quote(String(fanOf))} is not ALL, a CRC or an owner${didYouMean(String(fanOf), names)}`,
     });
   }
   if (issues.length > 0) return { ok: false, issues };

@@ -179,4 +179,41 @@ describe("sampleInto", () => {
     for (const [id, column] of base.values)
       expect([id, ...buffers.inputs.values.get(id)!]).toEqual([id, ...column]);
   });
+
+  it("holds staffing above 0 FTE in every draw where the data's ranges reach 0 (issue #15)", () => {
+    // 139.7 FTE in June 2017 everywhere: London's row spreads 156.2 FTE below its default, so
+    // its range around 139.7 reaches the row's minimum, 0. Normal draws are truncated there, and
+    // with ρ = 1 every draw moves all CRCs together: some draws land at the bottom.
+    const low = validateScenario(
+      { schemaVersion: 1, parameters: { "staff.fteJune2017": 139.7 } },
+      dataset,
+    );
+    if (!low.ok) throw new Error("scenario");
+    const result = planSampling(low.value.inputs, dataset, {
+      shape: "normal",
+      correlation: { "staff.fteJune2017": 1 },
+    });
+    if (!result.ok) throw new Error(result.issues.map(formatScenarioIssue).join("; "));
+    const plan = result.value;
+    const london = low.value.inputs.crcs.findIndex((c) => c.id === "london");
+    expect(plan.staffingHolds).toEqual([{ crc: london, floor: 1 }]);
+    const buffers = drawBuffers(plan);
+    const fte17 = buffers.inputs.values.get("staff.fteJune2017")!;
+    const londonFte = () => [...fte17.subarray(london * FY_COUNT, (london + 1) * FY_COUNT)];
+    // Random draws: above 0 FTE, all years alike.
+    const rng = createRng(11);
+    for (let d = 0; d < 2000; d++) {
+      sampleInto(plan, rng, buffers);
+      const years = londonFte();
+      expect(years[0]).toBeGreaterThan(0);
+      expect(new Set(years).size).toBe(1);
+    }
+    // The bottom of the range (the lowest uniform there is): 0 FTE, held at 1 FTE.
+    const bottom = { next: () => 0, open: () => Number.MIN_VALUE };
+    sampleInto(plan, bottom, buffers);
+    expect(londonFte()).toEqual(Array.from({ length: FY_COUNT }, () => 1));
+    // and the next draw is its own again (no hold carried over)
+    sampleInto(plan, createRng(11), buffers);
+    expect(londonFte()[0]).not.toBe(1);
+  });
 });

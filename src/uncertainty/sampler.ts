@@ -6,6 +6,7 @@ import {
 import { FY_COUNT, type ProjectionInputs } from "../engine/projection-inputs.ts";
 import { FINANCIAL_YEARS } from "../engine/timeline.ts";
 import { normalCdf, normalQuantile } from "./normal.ts";
+import { holdStaffing } from "./hold-staffing.ts";
 import type { SamplingPlan } from "./plan-sampling.ts";
 import type { Rng } from "./prng.ts";
 import { slotTable, slotValue, type SlotTable } from "./slot-table.ts";
@@ -31,6 +32,18 @@ export interface DrawBuffers {
     readonly fixed: Float64Array;
     readonly source: Float64Array;
   } | null;
+  /**
+   * If the plan holds some CRCs' staffing above 0 FTE: the three staffing columns (the draw's,
+   * or the scenario's for one not sampled), which of them are sampled (only those move), and
+   * the FTE in 2017's maximum per CRC.
+   */
+  readonly staffingHold: {
+    readonly fte14: Float64Array;
+    readonly fte17: Float64Array;
+    readonly scale: Float64Array;
+    readonly movable: { readonly fte14: boolean; readonly fte17: boolean; readonly scale: boolean };
+    readonly fte17Max: Float64Array;
+  } | null;
 }
 
 /**
@@ -49,6 +62,8 @@ export function drawBuffers(plan: SamplingPlan): DrawBuffers {
   if (plan.clampsStaffShare && !plan.parameters.some((p) => p.id === "cost.staffShare"))
     own("cost.staffShare");
   const staffSampled = plan.parameters.some((p) => p.id === "cost.staffShare");
+  const sampled = (id: string) => plan.parameters.find((p) => p.id === id);
+  const fte17 = sampled("staff.fteJune2017");
   return {
     inputs: { crcs: plan.base.crcs, values },
     columns,
@@ -64,6 +79,22 @@ export function drawBuffers(plan: SamplingPlan): DrawBuffers {
             : plan.base.values.get("cost.staffShare")!,
         }
       : null,
+    staffingHold:
+      plan.staffingHolds.length === 0
+        ? null
+        : {
+            fte14: values.get("staff.fteJune2014")!,
+            fte17: values.get("staff.fteJune2017")!,
+            scale: values.get("staff.cutScale")!,
+            movable: {
+              fte14: sampled("staff.fteJune2014") !== undefined,
+              fte17: fte17 !== undefined,
+              scale: sampled("staff.cutScale") !== undefined,
+            },
+            fte17Max: Float64Array.from(plan.base.crcs, (_, c) =>
+              fte17 === undefined ? Infinity : fte17.ranges[c * FY_COUNT]!.max,
+            ),
+          },
   };
 }
 
@@ -116,6 +147,33 @@ export function sampleInto(plan: SamplingPlan, rng: Rng, buffers: DrawBuffers): 
   if (clamp !== null) {
     const { staff, fixed, source } = clamp;
     for (let k = 0; k < staff.length; k++) staff[k] = Math.min(source[k]!, fixed[k]!);
+  }
+  if (buffers.staffingHold !== null) holdStaffingDraws(plan, buffers.staffingHold);
+}
+
+/**
+ * Each held CRC's staffing kept above 0 FTE (hold-staffing.ts): a draw whose path would reach
+ * 0 FTE is moved to its floor through the sampled values, or else takes the scenario's values.
+ */
+function holdStaffingDraws(
+  plan: SamplingPlan,
+  hold: NonNullable<DrawBuffers["staffingHold"]>,
+): void {
+  const { fte14, fte17, scale, movable } = hold;
+  const base = plan.base.values;
+  for (const { crc, floor } of plan.staffingHolds) {
+    const k = crc * FY_COUNT;
+    const drawn = { fte14: fte14[k]!, fte17: fte17[k]!, scale: scale[k]! };
+    if (drawn.fte14 + drawn.scale * (drawn.fte17 - drawn.fte14) > 0 && drawn.fte14 > 0) continue;
+    const held = holdStaffing(drawn, floor, movable, hold.fte17Max[crc]!) ?? {
+      fte14: base.get("staff.fteJune2014")![k]!,
+      fte17: base.get("staff.fteJune2017")![k]!,
+      scale: base.get("staff.cutScale")![k]!,
+    };
+    // Every year of the CRC: a parameter read once per CRC shares one draw across its years.
+    if (movable.fte14) fte14.fill(held.fte14, k, k + FY_COUNT);
+    if (movable.fte17) fte17.fill(held.fte17, k, k + FY_COUNT);
+    if (movable.scale) scale.fill(held.scale, k, k + FY_COUNT);
   }
 }
 

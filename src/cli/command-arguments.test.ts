@@ -1,0 +1,100 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { numberOption, parseArguments, wholeOption } from "./command-arguments.ts";
+
+const options = {
+  draws: { type: "string" },
+  out: { type: "string" },
+  format: { type: "string" },
+} as const;
+const messages = (args: string[]) => {
+  const parsed = parseArguments(args, options);
+  return parsed.ok ? [] : parsed.messages;
+};
+
+/** Issue #15, item 12: the CLI's argument parser names every problem, never throws. */
+describe("parseArguments", () => {
+  it("takes values after the option or with =, and positionals", () => {
+    expect(parseArguments(["a", "--draws", "5", "--out=x.csv", "b"], options)).toEqual({
+      ok: true,
+      values: { draws: "5", out: "x.csv" },
+      positionals: ["a", "b"],
+    });
+  });
+
+  it("takes a negative number as a separate word as the value (the range check names it)", () => {
+    expect(parseArguments(["--draws", "-1"], options)).toEqual({
+      ok: true,
+      values: { draws: "-1" },
+      positionals: [],
+    });
+    const problems: string[] = [];
+    expect(wholeOption("draws", "-1", 1, 100_000, problems)).toBeUndefined();
+    expect(problems).toEqual(["--draws: -1 is outside the allowed range 1 to 100000"]);
+  });
+
+  it("refuses an option given twice, naming it", () => {
+    expect(messages(["--format", "csv", "--format", "json"])).toEqual([
+      "--format is given 2 times; give it once",
+    ]);
+  });
+
+  it("says --out needs a file name when it has none, or an option where its value should be", () => {
+    expect(messages(["--out", ""])).toEqual(["--out needs a file name"]);
+    expect(messages(["--out"])).toEqual(["--out needs a file name"]);
+    expect(messages(["--out", "--format", "csv"])).toEqual([
+      '--out needs a file name, got "--format", which looks like an option; to give a value that starts with a dash, write --out=--format',
+    ]);
+    expect(messages(["--out=--odd.csv"])).toEqual([]);
+  });
+
+  it("names an unknown option, its name cut, with the options there are", () => {
+    expect(messages(["--bogus"])).toEqual([
+      "unknown option --bogus; options: --draws, --out, --format",
+    ]);
+    const [long] = messages([`--${"x".repeat(200_000)}`]);
+    expect(long!.length).toBeLessThan(200);
+    expect(parseArguments(["-x"], {}).ok).toBe(false);
+  });
+
+  it("never throws, and accepts only known options, each once, with a value (law)", () => {
+    const word = fc.oneof(
+      fc.string(),
+      fc.constantFrom("--draws", "--out", "--format", "--", "-", "-1", "--draws=-2", "--out="),
+    );
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 8 }), (args) => {
+        const parsed = parseArguments(args, options);
+        if (!parsed.ok) {
+          expect(parsed.messages.length).toBeGreaterThan(0);
+          return;
+        }
+        for (const [name, value] of Object.entries(parsed.values)) {
+          expect(Object.keys(options)).toContain(name);
+          expect(value).not.toBe("");
+          // (after a lone "--" every word is a positional)
+          const end = args.indexOf("--");
+          const before = end < 0 ? args : args.slice(0, end);
+          const given = before.filter((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+          expect(given.length).toBeLessThanOrEqual(1);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe("numberOption", () => {
+  it("reads plain decimals only: no hex, exponent, spaces or infinities", () => {
+    for (const raw of ["0x10", "1e3", " 5", "5 ", "Infinity", "", "+1", "1_000", "0b1"]) {
+      const problems: string[] = [];
+      expect([raw, numberOption("price", raw, 0, 1e10, problems)]).toEqual([raw, undefined]);
+      expect(problems[0]).toMatch(/is not a plain decimal number \(allowed 0 to 10000000000\)$/);
+    }
+    const problems: string[] = [];
+    expect(numberOption("price", "16", 0, 1e10, problems)).toBe(16);
+    expect(numberOption("price", "-0.5", -1, 1, problems)).toBe(-0.5);
+    expect(numberOption("price", ".25", 0, 1, problems)).toBe(0.25);
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,103 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  boundedEditDistance,
+  clip,
+  closest,
+  createHinter,
+  describeValue,
+  joinPath,
+} from "./scenario-issue.ts";
+import { testDataset } from "./test-dataset.ts";
+import { validateScenario } from "./validate-scenario.ts";
+
+/** The full edit distance (Levenshtein), as the hints used to compute it. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current.push(
+        Math.min(
+          previous[j]! + 1,
+          current[j - 1]! + 1,
+          previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+        ),
+      );
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+describe("boundedEditDistance", () => {
+  it("is the edit distance up to its limit, and limit + 1 beyond (law)", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 12 }),
+        fc.string({ maxLength: 12 }),
+        fc.integer({ min: 0, max: 8 }),
+        (a, b, limit) => {
+          expect(boundedEditDistance(a, b, limit)).toBe(Math.min(editDistance(a, b), limit + 1));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe("closest and its budget (issue #15, item 8)", () => {
+  it("suggests as before: the nearest candidate within a third of the word", () => {
+    expect(closest("ffs.tolerance", ["ffs.toleranceBand", "ffs.fixedShare"])).toBe(
+      "ffs.toleranceBand",
+    );
+    expect(closest("londn", ["london", "wales"])).toBe("london");
+    expect(closest("zzzzzz", ["london", "wales"])).toBeUndefined();
+  });
+
+  it("answers a 300,000-character word at once, with no hint", () => {
+    const t = performance.now();
+    expect(closest("a".repeat(300_000), ["a".repeat(30)])).toBeUndefined();
+    expect(performance.now() - t).toBeLessThan(50);
+  });
+
+  it("stops hinting once a document's budget is spent", () => {
+    const hint = createHinter(["parameters", "schemaVersion"], { cells: 100 });
+    expect(hint("paramters")).toBe(' (did you mean "parameters"?)');
+    expect(hint("paramters")).toBe("");
+  });
+
+  it("validates a hostile file in well under a second: 20,000 unknown keys, or one huge key", async () => {
+    const dataset = await testDataset();
+    const keys = Array.from({ length: 20_000 }, (_, i) => `x${i.toString(36)}.parmeter${i % 97}`);
+    const docs = [
+      { schemaVersion: 1, parameters: Object.fromEntries(keys.map((k) => [k, 1])) },
+      { schemaVersion: 1, ...Object.fromEntries(keys.map((k) => [k, 1])) },
+      {
+        schemaVersion: 1,
+        parameters: { "ffs.fixedShare": { byCrc: Object.fromEntries(keys.map((k) => [k, 0.2])) } },
+      },
+      {
+        schemaVersion: 1,
+        uncertainty: { distributions: Object.fromEntries(keys.map((k) => [k, "point"])) },
+      },
+      { schemaVersion: 1, parameters: { ["p".repeat(300_000)]: 1 } },
+    ];
+    for (const doc of docs) {
+      const t = performance.now();
+      const result = validateScenario(doc, dataset);
+      expect(result.ok).toBe(false);
+      expect(performance.now() - t).toBeLessThan(800);
+    }
+  });
+});
+
+describe("echoed user text", () => {
+  it("is cut to 80 characters with its length, in values, keys and paths", () => {
+    expect(clip("short")).toBe("short");
+    expect(clip("x".repeat(100))).toBe(`${"x".repeat(80)}…(100 characters)`);
+    expect(describeValue("y".repeat(1000))).toBe(`"${"y".repeat(80)}"…(1000 characters)`);
+    expect(joinPath("parameters", "z".repeat(90))).toBe(
+      `parameters.${"z".repeat(80)}…(90 characters)`,
+    );
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * Staffing held above 0 FTE, for the Monte Carlo's draws (sampler.ts) and the tornado's swung
+ * ends (src/sensitivity/hold-in-range.ts), the way the staff share is held at the fixed share.
+ *
+ * A scenario's staffing stays above 0 FTE (the workload index divides by it; validation refuses
+ * anything else), but a draw around it need not: the data row's spread below the default, moved
+ * to a low value the scenario set (e.g. 139.7 FTE in June 2017 for London, whose row spreads
+ * 156.2 FTE below its default), reaches the row's minimum of 0. Such a draw is held at
+ * `FTE_FLOOR` FTE (or the scenario's own lowest FTE, if that is lower), rather than refusing a
+ * valid scenario for a range it never set (issue #15).
+ */
+
+/** The least FTE a held draw keeps (or the scenario's own lowest, if lower). */
+export const FTE_FLOOR = 1;
+
+export interface Staffing {
+  /** FTE in June 2014 (the path's start). */
+  readonly fte14: number;
+  /** FTE in June 2017 (the reported cuts). */
+  readonly fte17: number;
+  /** The cut scale: the path ends at fte14 + scale × (fte17 − fte14). */
+  readonly scale: number;
+}
+
+/** The lowest FTE of the straight-line path (at one of its ends). */
+export function lowestFte(s: Staffing): number {
+  return Math.min(s.fte14, s.fte14 + s.scale * (s.fte17 - s.fte14));
+}
+
+/** The floor a held CRC keeps: `FTE_FLOOR`, or the scenario's lowest FTE if that is lower. */
+export function staffingFloor(scenario: Staffing): number {
+  return Math.min(FTE_FLOOR, lowestFte(scenario));
+}
+
+/**
+ * Staffing held above 0 FTE: unchanged if its lowest FTE is above 0; else moved, using only the
+ * values that may move (`movable`: the sampled or swung ones), so the lowest FTE is `floor`:
+ * FTE in 2014 raised to the floor if it is not above 0; then FTE in 2017 raised (within
+ * `fte17Max`) or, failing that, the cut scale lowered, so the path ends at the floor. Returns
+ * undefined if the movable values cannot hold it (the caller keeps the scenario's).
+ */
+export function holdStaffing(
+  s: Staffing,
+  floor: number,
+  movable: { readonly fte14: boolean; readonly fte17: boolean; readonly scale: boolean },
+  fte17Max = Infinity,
+): Staffing | undefined {
+  if (lowestFte(s) > 0) return s;
+  const { fte17, scale } = s;
+  let fte14 = s.fte14;
+  if (!(fte14 > 0)) {
+    if (!movable.fte14) return undefined;
+    fte14 = floor;
+    if (lowestFte({ fte14, fte17, scale }) > 0) return { fte14, fte17, scale };
+  }
+  // fte14 > 0 and the path's end is not: so scale > 0 and fte17 < fte14.
+  if (movable.fte17) {
+    const held = fte14 + (floor - fte14) / scale;
+    if (held <= fte17Max) {
+      const out = { fte14, fte17: Math.max(fte17, held), scale };
+      if (lowestFte(out) > 0) return out;
+    }
+  }
+  if (movable.scale && fte17 < fte14) {
+    const out = { fte14, fte17, scale: Math.min(scale, (fte14 - floor) / (fte14 - fte17)) };
+    if (lowestFte(out) > 0) return out;
+  }
+  return undefined;
+}
