@@ -12,6 +12,25 @@ import { MONTH_COUNT } from "../src/engine/ledger.ts";
 import { SHORTFALL_ID } from "../src/engine/parameter-specs.ts";
 import { FY_COUNT, type ProjectionInputs } from "../src/engine/projection-inputs.ts";
 import { roundCellHalfEven, roundHalfEven } from "../src/engine/round-half-even.ts";
+
+/**
+ * Cells this draw rounded from within a hair of a half-penny. The engine settles such a cell as
+ * the exact ledger does (exact-cells.ts: a repeating decimal rounded at 40 digits can fall either
+ * side); this loop, the hand-written peer, rounds it half-even in float. So a draw's national
+ * profit may differ from the engine's by at most this many pence, and only through these cells.
+ */
+let halfPennyCells = 0;
+
+/**
+ * A cell rounded half-even to whole pence, counting it when it is within a hair of a tie, times
+ * `months`: the most months that reuse the value (a year's fee, a flat year's staff cost).
+ */
+function pen(x: number, months = 1): number {
+  // roundCellHalfEven's own tie band: within it this loop reads a tie (and rounds to even).
+  const off = Math.abs(x - Math.floor(x) - 0.5);
+  if (off <= 1e-7 || off <= Math.abs(x) * 1e-12) halfPennyCells += months;
+  return roundCellHalfEven(x);
+}
 import { STAFF_PATH_END_INDEX, STAFF_PATH_START_INDEX } from "../src/engine/staffing.ts";
 import { FINANCIAL_YEARS, FY_INDEX_BY_MONTH } from "../src/engine/timeline.ts";
 import { VARIATION_PAYMENT_YEARS, variationPaymentId } from "../src/engine/variation-payments.ts";
@@ -41,6 +60,8 @@ const BASE_LINES = [...INCOME_LINES, ...COST_LINES];
 export interface FusedResult {
   /** National contract-life profit of each draw (for the check against the engine). */
   readonly nationalProfit: Float64Array;
+  /** Each draw's cells rounded from within a hair of a half-penny (see `halfPennyCells`). */
+  readonly halfPennyCells: Float64Array;
   readonly stats: {
     readonly nationalProfit: Stats;
     readonly mojSpend: Stats;
@@ -58,6 +79,7 @@ export function fusedMonteCarlo(plan: SamplingPlan, draws: number, seed: number)
   const ownerOf = Int32Array.from(plan.base.crcs, (c) => ownerIds.indexOf(c.ownerId));
   const buffers = drawBuffers(plan);
   const nationalProfit = new Float64Array(draws);
+  const ties = new Float64Array(draws);
   const mojSpend = new Float64Array(draws);
   const losses = new Float64Array(draws);
   const crcProfit = new Float64Array(n * draws);
@@ -78,7 +100,9 @@ export function fusedMonteCarlo(plan: SamplingPlan, draws: number, seed: number)
     acc.fill(0);
     crcIncome.fill(0);
     crcCost.fill(0);
+    halfPennyCells = 0;
     fusedDraw(buffers.inputs, acc, crcIncome, crcCost, scratch);
+    ties[d] = halfPennyCells;
     let total = 0;
     let spend = 0;
     let lost = 0;
@@ -113,6 +137,7 @@ export function fusedMonteCarlo(plan: SamplingPlan, draws: number, seed: number)
   const checked = Float64Array.from(nationalProfit);
   return {
     nationalProfit: checked,
+    halfPennyCells: ties,
     stats: {
       nationalProfit: describe(nationalProfit, roundHalfEven),
       mojSpend: describe(mojSpend, roundHalfEven),
@@ -127,7 +152,7 @@ export function fusedMonteCarlo(plan: SamplingPlan, draws: number, seed: number)
 }
 
 /** Per-draw scratch, allocated once. */
-class Scratch {
+export class Scratch {
   readonly ffsY = new Float64Array(FY_COUNT);
   readonly upliftY = new Float64Array(FY_COUNT);
   readonly nonStaffY = new Float64Array(FY_COUNT);
@@ -249,7 +274,7 @@ type Draw = ReturnType<typeof readDraw>;
  * functions per CRC, as in projectFloat: in one, V8 runs out of inlining budget and the
  * roundings become calls.
  */
-function fusedDraw(
+export function fusedDraw(
   inputs: ProjectionInputs,
   acc: Float64Array,
   crcIncome: Float64Array,
@@ -288,18 +313,19 @@ function crcYears(k: Draw, c: number, s: Scratch): void {
     // Learning curve: 2014-15 and 2015-16 at the bid price, then one more discount a year.
     if (y >= 2) index *= keep;
     const Pk = P * index;
-    ffsY[y] = roundCellHalfEven((Pk * (phi + (1 - phi) * vol)) / 12);
+    ffsY[y] = pen((Pk * (phi + (1 - phi) * vol)) / 12, 12);
     upliftY[y] =
       y >= startYear && varStart <= end
-        ? roundCellHalfEven((Pk * (phi2C[i]! - phi) * (1 - vol) * scale) / 12)
+        ? pen((Pk * (phi2C[i]! - phi) * (1 - vol) * scale) / 12, 12)
         : 0;
     const f = fixedC[i]!;
     const phase = y >= 2 ? 1 : y / 2;
-    nonStaffY[y] = roundCellHalfEven(
+    nonStaffY[y] = pen(
       (P * (f - staffShareC[i]! + (1 - f) * (1 - sh) + gap * (1 - achieved * phase))) /
         ((1 + k.marginC[k0]!) * 12),
+      12,
     );
-    scY[y] = roundCellHalfEven((-grossC[y]! * (1 - waivedC[i]!) * P) / (k.priceSum * 12));
+    scY[y] = pen((-grossC[y]! * (1 - waivedC[i]!) * P) / (k.priceSum * 12), 12);
     payY[y] = y === 0 ? 1 : payY[y - 1]! * (1 + awardC[i]!);
   }
 }
@@ -323,7 +349,7 @@ function crcOneOffs(k: Draw, c: number, acc: Float64Array, s: Scratch): number {
     const to = Math.min(FY_LAST[fy]!, varStart - 1);
     const count = to - from + 1;
     if (count <= 0) continue;
-    const scaled = roundCellHalfEven(scale * (j === 0 ? k.var0 : k.var1)[c]!);
+    const scaled = pen(scale * (j === 0 ? k.var0 : k.var1)[c]!);
     const sign = scaled < 0 ? -1 : 1;
     const each = Math.floor(Math.abs(scaled) / count);
     let left = Math.abs(scaled) - each * count;
@@ -358,13 +384,13 @@ function crcOneOffs(k: Draw, c: number, acc: Float64Array, s: Scratch): number {
     const pay =
       priceB * (rb >= 0 ? rb : rb + dd < 0 ? rb + dd : 0) +
       priceF * (rf >= 0 ? rf : rf + dd < 0 ? rf + dd : 0);
-    const cell = roundCellHalfEven((pay * caseload) / s.cohortTotals[j]!);
+    const cell = pen((pay * caseload) / s.cohortTotals[j]!);
     const i = PBR * FY_N + FY_OF[cash]!;
     acc[i] = acc[i]! + cell;
     income += cell;
   }
   if (end < MONTH_COUNT - 1) {
-    const cell = roundCellHalfEven((k.price[k0]! * k.termMonthsC[k0]!) / 12);
+    const cell = pen((k.price[k0]! * k.termMonthsC[k0]!) / 12);
     const i = TERM * FY_N + FY_OF[end]!;
     acc[i] = acc[i]! + cell;
     income += cell;
@@ -426,11 +452,11 @@ function crcMonths(
       const ramp = m <= STAFF_PATH_END_INDEX;
       if (ramp) fte = fteAt(m);
       const variation = variationM[m]! + (m >= varStart ? uplift : 0);
-      if (ramp || newYear) staffPence = roundCellHalfEven((fte * loaded * pay) / 12);
+      if (ramp || newYear) staffPence = pen((fte * loaded * pay) / 12, 12);
       let redundancy = 0;
       if (ramp && m > STAFF_PATH_START_INDEX && reduction > 0) {
         if (newYear || m === STAFF_PATH_START_INDEX + 1)
-          redundancyPence = roundCellHalfEven(redundancyPerPayIndex * pay);
+          redundancyPence = pen(redundancyPerPayIndex * pay, 12);
         redundancy = redundancyPence;
       }
       let sc = scY[y]!;
@@ -439,13 +465,10 @@ function crcMonths(
           cl14 *
           (1 + (growth * Math.min(C_SPAN, Math.max(0, m - CASELOAD_PATH_START_INDEX))) / C_SPAN);
         const up = scCoef * 10 * Math.max(0, caseload / fte / norm - 1);
-        sc = roundCellHalfEven(
-          (-grossC[y]! * (1 - waivedC[k0 + y]!) * P * (1 + up)) / (priceSum * 12),
-        );
+        sc = pen((-grossC[y]! * (1 - waivedC[k0 + y]!) * P * (1 + up)) / (priceSum * 12));
       }
       if (g !== 0) {
-        const gap =
-          roundCellHalfEven(g * (staffPence + redundancy + nonStaff)) - (ffs + variation + sc);
+        const gap = pen(g * (staffPence + redundancy + nonStaff)) - (ffs + variation + sc);
         sumGuar += gap > 0 ? gap : 0;
       }
       sumVar += variation;
@@ -457,14 +480,12 @@ function crcMonths(
     // service credits are the year's; no redundancy; month by month only for the guarantee.
     const flatFrom = Math.max(FY_FIRST[y]!, FLAT_FROM);
     if (flatFrom <= last) {
-      if (flatFrom === FY_FIRST[y]!) staffPence = roundCellHalfEven((fte * loaded * pay) / 12);
+      if (flatFrom === FY_FIRST[y]!) staffPence = pen((fte * loaded * pay) / 12, 12);
       let sc = scY[y]!;
       if (scCoef !== 0) {
         const caseload = cl14 * (1 + (growth * C_SPAN) / C_SPAN);
         const up = scCoef * 10 * Math.max(0, caseload / fte / norm - 1);
-        sc = roundCellHalfEven(
-          (-grossC[y]! * (1 - waivedC[k0 + y]!) * P * (1 + up)) / (priceSum * 12),
-        );
+        sc = pen((-grossC[y]! * (1 - waivedC[k0 + y]!) * P * (1 + up)) / (priceSum * 12));
       }
       const flatMonths = last - flatFrom + 1;
       sumSc += sc * flatMonths;
@@ -472,7 +493,7 @@ function crcMonths(
       if (g !== 0) {
         for (let m = flatFrom; m <= last; m++) {
           const variation = variationM[m]! + (m >= varStart ? uplift : 0);
-          const gap = roundCellHalfEven(g * (staffPence + nonStaff)) - (ffs + variation + sc);
+          const gap = pen(g * (staffPence + nonStaff)) - (ffs + variation + sc);
           sumGuar += gap > 0 ? gap : 0;
           sumVar += variation;
         }
