@@ -131,19 +131,15 @@ export function numberOption(
   max: number,
   problems: string[],
 ): number | undefined {
-  if (raw === undefined) return undefined;
-  if (!PLAIN_DECIMAL.test(raw)) {
-    problems.push(
-      `--${name}: ${JSON.stringify(clip(raw))} is not a plain decimal number (allowed ${min} to ${max})`,
-    );
-    return undefined;
-  }
-  const value = Number(raw);
-  if (!(value >= min && value <= max)) {
-    problems.push(`--${name}: ${clip(raw)} is outside the allowed range ${min} to ${max}`);
-    return undefined;
-  }
-  return value;
+  return rangedOption(
+    name,
+    raw,
+    min,
+    max,
+    problems,
+    PLAIN_DECIMAL,
+    `is not a plain decimal number (allowed ${min} to ${max})`,
+  );
 }
 
 /** A whole-number option in [min, max], or a message naming the option and the range. */
@@ -154,11 +150,30 @@ export function wholeOption(
   max: number,
   problems: string[],
 ): number | undefined {
+  return rangedOption(
+    name,
+    raw,
+    min,
+    max,
+    problems,
+    PLAIN_INTEGER,
+    `is not a whole number from ${min} to ${max}`,
+  );
+}
+
+/** An option's text read as a number of the given form, then held to [min, max]. */
+function rangedOption(
+  name: string,
+  raw: string | undefined,
+  min: number,
+  max: number,
+  problems: string[],
+  form: RegExp,
+  notForm: string,
+): number | undefined {
   if (raw === undefined) return undefined;
-  if (!PLAIN_INTEGER.test(raw)) {
-    problems.push(
-      `--${name}: ${JSON.stringify(clip(raw))} is not a whole number from ${min} to ${max}`,
-    );
+  if (!form.test(raw)) {
+    problems.push(`--${name}: ${JSON.stringify(clip(raw))} ${notForm}`);
     return undefined;
   }
   const value = Number(raw);
