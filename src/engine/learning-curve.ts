@@ -11,12 +11,6 @@ import { money, ONE, type Money } from "./money.ts";
  * The first contract year (Feb 2015 – Mar 2016: financial years 2014-15 and 2015-16) is paid at
  * the bid price; each later financial year applies the discount once more, compounding.
  */
-export const LEARNING_CURVE_RULE = {
-  id: "learning_curve",
-  section: 'MODEL.md "Revised December 2026" (Income: learning-curve discount)',
-  equation: "price index = (1 − d)^k, k = financial years after 2015-16",
-} as const;
-
 /** How many times the discount has applied in financial year `fyIndex` (0 = 2014-15). */
 export function learningCurveYears(fyIndex: number): number {
   return Math.max(0, fyIndex - 1);

@@ -1,7 +1,8 @@
 import type { Dataset } from "../data/index.ts";
-import { MONTH_COUNT, type Ledger } from "../engine/ledger.ts";
+import type { Ledger } from "../engine/ledger.ts";
 import { PRESETS } from "../scenario/presets.ts";
 import { projectScenario } from "../scenario/project-scenario.ts";
+import { crcProfits, summarize } from "../scenario/summarize.ts";
 
 /**
  * What a model version showed, kept as data so a past figure can be explained without its code
@@ -9,8 +10,9 @@ import { projectScenario } from "../scenario/project-scenario.ts";
  * same three headline figures for a fixed, seeded set of random scenarios. One file per version
  * in data/model-versions/<version>.json, written by `npx tsx scripts/record-model-version.ts`.
  *
- * This file uses only what every version of the engine has had (presets, `projectScenario`, the
- * ledger's money lines), so the same code records a past version from its own commit.
+ * This file uses only what every version of the engine has had (presets, `projectScenario`,
+ * `summarize`, the ledger's money lines), so the same code records a past version from its own
+ * commit.
  */
 export interface HeadlineFigures {
   /** Everything MoJ pays over the contract (income_total), pence. */
@@ -42,21 +44,16 @@ export interface VersionRecord {
   readonly random: readonly HeadlineFigures[];
 }
 
-function sum(ledger: Ledger, line: "income_total" | "profit" | "pbr", c: number): number {
+function pbr(ledger: Ledger): number {
   let total = 0;
-  const series = ledger.money[line];
-  for (let m = 0; m < MONTH_COUNT; m++) total += series[c * MONTH_COUNT + m]!;
+  for (const cell of ledger.money.pbr) total += cell;
   return total;
 }
 
-function headline(ledger: Ledger): HeadlineFigures & { profits: number[] } {
-  const profits = ledger.crcs.map((_, c) => sum(ledger, "profit", c));
-  return {
-    mojSpendPence: ledger.crcs.reduce((s, _, c) => s + sum(ledger, "income_total", c), 0),
-    crcProfitPence: profits.reduce((a, b) => a + b, 0),
-    lossMakingCrcs: profits.filter((p) => p < 0).length,
-    profits,
-  };
+/** The headline figures, as the CLI's `summary` gives them (`summarize`), and each CRC's profit. */
+function headline(ledger: Ledger): HeadlineFigures & { profits: readonly number[] } {
+  const { mojSpendPence, crcProfitPence, lossMakingCrcs } = summarize(ledger, null, "");
+  return { mojSpendPence, crcProfitPence, lossMakingCrcs, profits: crcProfits(ledger) };
 }
 
 function project(scenario: unknown, dataset: Dataset): Ledger {
@@ -72,7 +69,7 @@ export function presetFigures(ledger: Ledger): PresetFigures {
   ledger.crcs.forEach((crc, c) => (owners[crc.ownerId] = (owners[crc.ownerId] ?? 0) + profits[c]!));
   return {
     ...figures,
-    pbrPence: ledger.crcs.reduce((s, _, c) => s + sum(ledger, "pbr", c), 0),
+    pbrPence: pbr(ledger),
     crcs: Object.fromEntries(ledger.crcs.map((crc, c) => [crc.id, profits[c]!])),
     owners,
   };
