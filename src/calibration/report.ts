@@ -1,3 +1,4 @@
+import { signedMillions } from "../engine/format-millions.ts";
 import type { TargetResult } from "./evaluate.ts";
 import { STRUCTURAL_NOTES, type Diagnostic } from "./diagnostics.ts";
 import type { FittedValue } from "./fit.ts";
@@ -5,10 +6,7 @@ import { describeTolerance, type Target } from "./targets.ts";
 
 /** A target's value in words: money as £m with one decimal, counts as they are. */
 export function formatTargetValue(value: number, unit: Target["unit"]): string {
-  const sign = value < 0 ? "−" : "";
-  return unit === "count"
-    ? `${sign}${Math.abs(value)}`
-    : `${sign}£${(Math.abs(value) / 1e8).toFixed(1)}m`;
+  return unit === "count" ? String(value).replace("-", "−") : signedMillions(value);
 }
 
 export function formatResidual(value: number, unit: Target["unit"]): string {

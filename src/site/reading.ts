@@ -1,10 +1,8 @@
 import type { Summary } from "../scenario/summarize.ts";
 
-/** £m with one decimal, e.g. 2966.6 → "£2,966.6m"; negative amounts read as losses by the caller. */
-export function millions(pence: number): string {
-  const m = Math.abs(pence) / 1e8;
-  return `£${m.toLocaleString("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 })}m`;
-}
+import { millions } from "../engine/format-millions.ts";
+
+export { millions };
 
 interface ReadingInput {
   readonly summary: Summary;

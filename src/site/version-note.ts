@@ -6,7 +6,7 @@ import {
   type ModelVersionsData,
   type VersionSummary,
 } from "./model-versions.ts";
-import { millions } from "./reading.ts";
+import { signedMillions } from "../engine/format-millions.ts";
 
 /**
  * Links carry the model version they were made with (issue #18): the view key `_mv` (view keys
@@ -78,10 +78,7 @@ export interface VersionNoteInput {
   readonly subject?: string;
 }
 
-/** Pence as the site shows money in millions: "£348.5m", "−£148.6m". */
-export function signedMillions(pence: number): string {
-  return `${pence < 0 ? "−" : ""}${millions(pence)}`;
-}
+export { signedMillions };
 
 /** At most 40 characters of a user's value, for a sentence. */
 function shown(value: string): string {

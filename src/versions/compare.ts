@@ -1,3 +1,4 @@
+import { signedMillions } from "../engine/format-millions.ts";
 import type { HeadlineFigures, PresetFigures, VersionRecord } from "./record.ts";
 
 /**
@@ -127,9 +128,7 @@ export function compareVersions(a: VersionRecord, b: VersionRecord): VersionComp
   };
 }
 
-const fmt = (pence: number) =>
-  `${pence < 0 ? "−" : ""}£${(Math.abs(pence) / POUND_MILLION).toLocaleString("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 })}m`;
-const show = (c: OutputChange, v: number) => (c.unit === "pence" ? fmt(v) : String(v));
+const show = (c: OutputChange, v: number) => (c.unit === "pence" ? signedMillions(v) : String(v));
 
 /** The comparison as text: buckets, sign flips, the headline outputs and the largest changes. */
 export function formatComparison(cmp: VersionComparison, largest = 15): string {
