@@ -10,6 +10,7 @@ export default tseslint.config(
       "dist/",
       "docs/.observablehq/",
       "docs/components/bundled/",
+      "dist-node/",
       ".scratch/",
     ],
   },

@@ -1,8 +1,13 @@
+import { join } from "node:path";
 import { clip } from "../scenario/scenario-issue.ts";
 import { compareVersions, formatComparison } from "../versions/compare.ts";
 import { loadVersionRecords } from "../versions/load-records.ts";
+import { DATA_DIR } from "./dataset-for-cli.ts";
 import { echoArguments, EXIT_BAD_INPUT, fail, parse } from "./command-arguments.ts";
 import type { Output } from "./output.ts";
+
+/** The package's own records, not ./data/model-versions of wherever the CLI is run from. */
+const RECORDS = join(DATA_DIR, "model-versions");
 
 /** `crc-scenarios versions`: every recorded model version, its date and its CHANGELOG reason. */
 export async function versionsCommand(args: string[], out: Output): Promise<number> {
@@ -10,7 +15,7 @@ export async function versionsCommand(args: string[], out: Output): Promise<numb
   if (parsed === undefined) return EXIT_BAD_INPUT;
   if (parsed.positionals.length > 0)
     return fail(out, "versions", [`takes no arguments, got ${echoArguments(parsed.positionals)}`]);
-  const records = await loadVersionRecords();
+  const records = await loadVersionRecords(RECORDS);
   out.stdout("version\tdate\treason\n");
   for (const r of records) out.stdout(`${r.version}\t${r.date}\t${r.reason}\n`);
   return 0;
@@ -26,7 +31,7 @@ export async function compareVersionsCommand(args: string[], out: Output): Promi
     problems.push(
       `--format: ${JSON.stringify(clip(format))} is not allowed; expected text or json`,
     );
-  const records = await loadVersionRecords();
+  const records = await loadVersionRecords(RECORDS);
   const known = records.map((r) => r.version);
   if (parsed.positionals.length !== 2)
     problems.push(`expected two versions (from, to), one of: ${known.join(", ")}`);
