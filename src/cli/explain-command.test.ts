@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { MONEY_LINES } from "../engine/lines.ts";
 import { periodMap, PERIODS } from "../engine/periods.ts";
 import { rollUp } from "../engine/roll-up.ts";
-import type { DeltaExplanation } from "../explain/explain-delta.ts";
 import { formatPence } from "../explain/format-tree.ts";
 import { projectScenario } from "../scenario/project-scenario.ts";
 import { testDataset } from "../scenario/test-dataset.ts";
@@ -103,47 +102,5 @@ describe("crc-scenarios explain", () => {
     const bad = await run(["explain", "atlantis.json", "london", "profit", "total"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe("crc-scenarios explain: cannot read atlantis.json: no such file\n");
-  });
-});
-
-describe("crc-scenarios explain-delta", () => {
-  it("shares the variation's £342m among changed parameters, summing exactly", async () => {
-    const { code, stdout } = await run([
-      "explain-delta",
-      "no-variation",
-      "the-2017-variation",
-      "ALL",
-      "income_total",
-      "total",
-      "--format",
-      "json",
-    ]);
-    expect(code).toBe(0);
-    const d = JSON.parse(stdout) as DeltaExplanation;
-    expect(d.parts.map((p) => p.param)).toEqual(["variation.scale"]);
-    expect(d.parts.reduce((s, p) => s + p.effectPence, 0) + d.interactionPence).toBe(d.deltaPence);
-    const text = await run(["explain-delta", "no-variation", "pbr-high", "london", "pbr", "total"]);
-    expect(text.code).toBe(0);
-    expect(text.stdout).toContain("interaction (the rest): ");
-  });
-
-  it("rejects a bad method and figure, exit code 2", async () => {
-    const a = await run([
-      "explain-delta",
-      "no-variation",
-      "pbr-high",
-      "x",
-      "pbr",
-      "total",
-      "--method",
-      "shapley",
-    ]);
-    expect(a.code).toBe(2);
-    expect(a.stderr).toBe(
-      'crc-scenarios explain-delta: --method: "shapley" is not one of one-at-a-time, sequential\n',
-    );
-    const b = await run(["explain-delta", "no-variation", "pbr-high", "x", "pbr", "total"]);
-    expect(b.code).toBe(2);
-    expect(b.stderr).toMatch(/^crc-scenarios explain-delta: crc: unknown CRC "x"/);
   });
 });

@@ -1,8 +1,7 @@
 import type { Dataset } from "../data/index.ts";
-import { DELTA_METHODS, explainDelta, type DeltaMethod } from "../explain/explain-delta.ts";
 import { explainFigure } from "../explain/explain-figure.ts";
 import { resolveFigure, type FigureRef } from "../explain/figure-ref.ts";
-import { formatDelta, formatFigureTree, refArguments } from "../explain/format-tree.ts";
+import { formatFigureTree, refArguments } from "../explain/format-tree.ts";
 import { projectScenario } from "../scenario/project-scenario.ts";
 import { clip, formatScenarioIssue, type ScenarioIssue } from "../scenario/scenario-issue.ts";
 import { validateScenario, type ResolvedScenario } from "../scenario/validate-scenario.ts";
@@ -15,10 +14,10 @@ const FORMATS = ["text", "json"] as const;
 /** Levels below the figure printed by default; each CRC-month cell always shows its rule. */
 const DEFAULT_DEPTH = 3;
 
-const issueText = (issues: readonly ScenarioIssue[]) => issues.map(formatScenarioIssue);
+export const issueText = (issues: readonly ScenarioIssue[]) => issues.map(formatScenarioIssue);
 
-/** Read and validate one scenario argument; messages on failure. */
-async function resolveArgument(
+/** Read and validate one scenario argument; messages on failure (also `explain-delta`'s). */
+export async function resolveArgument(
   arg: string,
 ): Promise<
   { ok: true; scenario: ResolvedScenario; dataset: Dataset } | { ok: false; messages: string[] }
@@ -32,7 +31,7 @@ async function resolveArgument(
   return { ok: true, scenario: checked.value, dataset: data.dataset };
 }
 
-function formatOption(raw: unknown, problems: string[]): (typeof FORMATS)[number] {
+export function formatOption(raw: unknown, problems: string[]): (typeof FORMATS)[number] {
   const format = (raw as string | undefined) ?? "text";
   if (!(FORMATS as readonly string[]).includes(format))
     problems.push(`--format: ${JSON.stringify(clip(format))} is not one of ${FORMATS.join(", ")}`);
@@ -79,50 +78,5 @@ export async function explainCommand(args: string[], out: Output): Promise<numbe
         expandHint: (r) => `crc-scenarios explain ${name} ${refArguments(r)}`,
       }),
     );
-  return 0;
-}
-
-/** `explain-delta <A> <B> <crc | owner | ALL> <line> <period> [--method …] [--format text|json]` */
-export async function explainDeltaCommand(args: string[], out: Output): Promise<number> {
-  const parsed = parse(
-    "explain-delta",
-    args,
-    { method: { type: "string" }, format: { type: "string" } },
-    out,
-  );
-  if (parsed === undefined) return EXIT_BAD_INPUT;
-  const problems: string[] = [];
-  const format = formatOption(parsed.values.format, problems);
-  const method = (parsed.values.method as string | undefined) ?? "one-at-a-time";
-  if (!(DELTA_METHODS as readonly string[]).includes(method))
-    problems.push(
-      `--method: ${JSON.stringify(clip(method))} is not one of ${DELTA_METHODS.join(", ")}`,
-    );
-  const p = parsed.positionals;
-  if (p.length !== 5)
-    problems.push(
-      `expected <scenarioA> <scenarioB> <crc | owner | ALL> <line> <period>, got ${p.length} argument${p.length === 1 ? "" : "s"}${p.length ? `: ${echoArguments(p)}` : ""}`,
-    );
-  if (problems.length > 0) return fail(out, "explain-delta", problems);
-  const [nameA, nameB, crc, line, period] = p as [string, string, string, string, string];
-  const a = await resolveArgument(nameA);
-  const b = await resolveArgument(nameB);
-  const messages = [
-    ...(a.ok ? [] : a.messages.map((m) => `${nameA}: ${m}`)),
-    ...(b.ok ? [] : b.messages.map((m) => `${nameB}: ${m}`)),
-  ];
-  if (!a.ok || !b.ok) return fail(out, "explain-delta", messages);
-  const result = explainDelta(
-    a.scenario.inputs,
-    b.scenario.inputs,
-    { crc, line, period },
-    { method: method as DeltaMethod },
-  );
-  if (!result.ok) return fail(out, "explain-delta", issueText(result.issues));
-  out.stdout(
-    format === "json"
-      ? JSON.stringify(result.value, null, 2) + "\n"
-      : formatDelta(result.value, nameA, nameB),
-  );
   return 0;
 }

@@ -3,7 +3,8 @@ import { poundsToPence } from "../engine/money.ts";
 import { clip } from "../scenario/scenario-issue.ts";
 import { breakevenCommand } from "./breakeven-command.ts";
 import { echoArguments, EXIT_BAD_INPUT, fail, numberOption, parse } from "./command-arguments.ts";
-import { explainCommand, explainDeltaCommand } from "./explain-command.ts";
+import { explainCommand } from "./explain-command.ts";
+import { EXPLAIN_DELTA_USAGE, explainDeltaCommand } from "./explain-delta-command.ts";
 import { gridCommand } from "./grid-command.ts";
 import { MC_USAGE, mcCommand } from "./mc-command.ts";
 import type { Output } from "./output.ts";
@@ -33,8 +34,7 @@ commands:
   explain <preset | scenario.json> <crc | owner | ALL> <line> <period> [--depth N] [--format text|json]
       why a figure has its value: a tree down to each CRC-month's rule, inputs and sources
       (period: a month 2017-09, a quarter "2017-18 Q2", a year 2017-18, or total; default --depth 3)
-  explain-delta <scenarioA> <scenarioB> <crc | owner | ALL> <line> <period> [--method one-at-a-time|sequential]
-      B − A shared among the parameters that differ, switched A→B in alphabetical order, plus interaction
+  ${EXPLAIN_DELTA_USAGE}
   tornado <preset | scenario.json> [--output national|moj|crc:ID|owner:ID] [--line LINE] [--period contract|FY] [--format csv|json]
       one-at-a-time swings of each uncertain parameter, low to high, largest effect first
       (default output: national contract-life profit)

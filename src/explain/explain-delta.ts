@@ -60,7 +60,7 @@ const ORDER = "parameter ids in alphabetical order";
 const SHORTFALL_SOURCES = new Set([...SHORTFALL_GIVEN_IDS, SHORTFALL_TREND_ID]);
 
 /** Parameters whose values differ (the derived volume.shortfall follows its sources). */
-function changedParameters(a: ProjectionInputs, b: ProjectionInputs): string[] {
+export function changedParameters(a: ProjectionInputs, b: ProjectionInputs): string[] {
   return [...a.values.keys()]
     .filter((id) => id !== SHORTFALL_ID)
     .filter((id) => {
@@ -71,7 +71,8 @@ function changedParameters(a: ProjectionInputs, b: ProjectionInputs): string[] {
     .sort();
 }
 
-function describeChange(param: string, a: ProjectionInputs, b: ProjectionInputs) {
+/** How a parameter's values differ between A and B: how many, and from → to (or "varies"). */
+export function describeChange(param: string, a: ProjectionInputs, b: ProjectionInputs) {
   const x = a.values.get(param)!;
   const y = b.values.get(param)!;
   const from = new Set<number>();
@@ -88,7 +89,7 @@ function describeChange(param: string, a: ProjectionInputs, b: ProjectionInputs)
 }
 
 /** A's inputs with some parameters' values taken from B (volume.shortfall re-derived). */
-function hybrid(
+export function hybrid(
   a: ProjectionInputs,
   b: ProjectionInputs,
   from: readonly string[],
@@ -100,7 +101,8 @@ function hybrid(
   return { crcs: a.crcs, values };
 }
 
-function sameShape(a: ProjectionInputs, b: ProjectionInputs): string | undefined {
+/** Why A and B cannot be compared cell by cell, or undefined when they can. */
+export function sameShape(a: ProjectionInputs, b: ProjectionInputs): string | undefined {
   const ids = (x: ProjectionInputs) => x.crcs.map((c) => `${c.id}/${c.ownerId}`).join(",");
   if (ids(a) !== ids(b)) return "the scenarios cover different CRCs";
   const keys = (x: ProjectionInputs) => [...x.values.keys()].sort().join(",");

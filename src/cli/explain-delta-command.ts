@@ -1,0 +1,110 @@
+import {
+  attributeDelta,
+  DEFAULT_MAX_EXACT_GROUPS,
+  DEFAULT_PERMUTATIONS,
+  DEFAULT_SEED,
+  MAX_PERMUTATIONS,
+} from "../explain/attribute-delta.ts";
+import {
+  ATTRIBUTION_LEVELS,
+  parameterCatalog,
+  type AttributionLevel,
+} from "../explain/attribution-groups.ts";
+import { explainDelta, type DeltaMethod } from "../explain/explain-delta.ts";
+import { formatAttribution } from "../explain/format-attribution.ts";
+import { formatDelta } from "../explain/format-tree.ts";
+import { clip } from "../scenario/scenario-issue.ts";
+import { echoArguments, EXIT_BAD_INPUT, fail, parse, wholeOption } from "./command-arguments.ts";
+import { formatOption, issueText, resolveArgument } from "./explain-command.ts";
+import type { Output } from "./output.ts";
+
+/** "shapley" (the default) shares fairly; the others switch in a fixed order (order-dependent). */
+export const EXPLAIN_DELTA_METHODS = ["shapley", "one-at-a-time", "sequential"] as const;
+
+export const EXPLAIN_DELTA_USAGE = `explain-delta <scenarioA> <scenarioB> <crc | owner | ALL> <line> <period> [--method shapley|one-at-a-time|sequential]
+       [--level parameter|group] [--samples N] [--seed S] [--format text|json]
+      B − A shared among the inputs that differ. shapley (default): each parameter's (or group's)
+      effect averaged over every order of switching them A→B: parts add up exactly, no interaction;
+      exact up to ${DEFAULT_MAX_EXACT_GROUPS} groups, else N sampled orders (default ${DEFAULT_PERMUTATIONS}, seed ${DEFAULT_SEED}) with standard errors.
+      one-at-a-time / sequential: order-dependent (alphabetical), the rest as interaction`;
+
+const ORDER_DEPENDENT =
+  "order-dependent: switched in alphabetical order; another order would split the difference differently (--method shapley does not depend on the order)\n";
+
+/**
+ * `explain-delta <A> <B> <crc | owner | ALL> <line> <period> [--method …] [--level …]
+ * [--samples N] [--seed S] [--format text|json]` (issues #8, #17). JSON has `parts` and
+ * `deltaPence` for every method.
+ */
+export async function explainDeltaCommand(args: string[], out: Output): Promise<number> {
+  const parsed = parse(
+    "explain-delta",
+    args,
+    {
+      method: { type: "string" },
+      level: { type: "string" },
+      samples: { type: "string" },
+      seed: { type: "string" },
+      format: { type: "string" },
+    },
+    out,
+  );
+  if (parsed === undefined) return EXIT_BAD_INPUT;
+  const o = parsed.values;
+  const problems: string[] = [];
+  const format = formatOption(o.format, problems);
+  const method = o.method ?? "shapley";
+  if (!(EXPLAIN_DELTA_METHODS as readonly string[]).includes(method))
+    problems.push(
+      `--method: ${JSON.stringify(clip(method))} is not one of ${EXPLAIN_DELTA_METHODS.join(", ")}`,
+    );
+  const level = o.level ?? "parameter";
+  if (!(ATTRIBUTION_LEVELS as readonly string[]).includes(level))
+    problems.push(
+      `--level: ${JSON.stringify(clip(level))} is not one of ${ATTRIBUTION_LEVELS.join(", ")}`,
+    );
+  const samples = wholeOption("samples", o.samples, 4, MAX_PERMUTATIONS, problems);
+  const seed = wholeOption("seed", o.seed, 0, 0xffffffff, problems);
+  if (method === "one-at-a-time" || method === "sequential")
+    for (const flag of ["level", "samples", "seed"] as const)
+      if (o[flag] !== undefined) problems.push(`--${flag}: only for --method shapley`);
+  const p = parsed.positionals;
+  if (p.length !== 5)
+    problems.push(
+      `expected <scenarioA> <scenarioB> <crc | owner | ALL> <line> <period>, got ${p.length} argument${p.length === 1 ? "" : "s"}${p.length ? `: ${echoArguments(p)}` : ""}`,
+    );
+  if (problems.length > 0) return fail(out, "explain-delta", problems);
+  const [nameA, nameB, crc, line, period] = p as [string, string, string, string, string];
+  const a = await resolveArgument(nameA);
+  const b = await resolveArgument(nameB);
+  const messages = [
+    ...(a.ok ? [] : a.messages.map((m) => `${nameA}: ${m}`)),
+    ...(b.ok ? [] : b.messages.map((m) => `${nameB}: ${m}`)),
+  ];
+  if (!a.ok || !b.ok) return fail(out, "explain-delta", messages);
+  const ref = { crc, line, period };
+  const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
+  if (method === "shapley") {
+    const result = attributeDelta(a.scenario.inputs, b.scenario.inputs, ref, {
+      level: level as AttributionLevel,
+      catalog: parameterCatalog(a.dataset.parameters),
+      ...(samples !== undefined ? { permutations: samples } : {}),
+      ...(seed !== undefined ? { seed } : {}),
+    });
+    if (!result.ok) return fail(out, "explain-delta", issueText(result.issues));
+    out.stdout(
+      format === "json" ? json(result.value) : formatAttribution(result.value, nameA, nameB),
+    );
+    return 0;
+  }
+  const result = explainDelta(a.scenario.inputs, b.scenario.inputs, ref, {
+    method: method as DeltaMethod,
+  });
+  if (!result.ok) return fail(out, "explain-delta", issueText(result.issues));
+  out.stdout(
+    format === "json"
+      ? json(result.value)
+      : formatDelta(result.value, nameA, nameB) + ORDER_DEPENDENT,
+  );
+  return 0;
+}

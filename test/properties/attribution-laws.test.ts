@@ -1,0 +1,235 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { FIXTURE_CRCS, fixtureInputs } from "../../src/engine/fixture-inputs.ts";
+import { MONEY_LINES } from "../../src/engine/lines.ts";
+import { periodMap, PERIODS } from "../../src/engine/periods.ts";
+import { projectExact } from "../../src/engine/project-exact.ts";
+import type { ProjectionInputs } from "../../src/engine/projection-inputs.ts";
+import { ALL } from "../../src/engine/roll-up.ts";
+import { monthIndexOf } from "../../src/engine/timeline.ts";
+import { attributeDelta, type Attribution } from "../../src/explain/attribute-delta.ts";
+import { changedParameters, hybrid } from "../../src/explain/explain-delta.ts";
+import { figureAmount, resolveFigure, type FigureRef } from "../../src/explain/figure-ref.ts";
+import { arbitraryOverrides } from "./arbitrary-inputs.ts";
+
+/**
+ * The Shapley laws (issue #17) for `attributeDelta` over random pairs of scenarios: B is A with
+ * a random handful of parameters taken from another random scenario, so the groups are few and
+ * the attribution exact (2^k float projections), unless a test asks for sampling.
+ */
+type Overrides = Record<string, number | readonly number[]>;
+
+const arbitraryRef: fc.Arbitrary<FigureRef> = fc.record({
+  crc: fc.constantFrom(...FIXTURE_CRCS.map((c) => c.id), "north", "south", ALL),
+  line: fc.constantFrom(...MONEY_LINES),
+  period: fc.constantFrom(...PERIODS).chain((by) => fc.constantFrom(...periodMap(by).labels)),
+});
+
+/** The parameters the random scenarios set (a record's keys are the same in every sample). */
+const KEYS = Object.keys(fc.sample(arbitraryOverrides, { numRuns: 1, seed: 1 })[0]!);
+
+/** Overrides of A and of B, B taking up to `most` parameters from a second random scenario. */
+const arbitraryPair = (most = 5) =>
+  fc
+    .tuple(arbitraryOverrides, arbitraryOverrides, fc.subarray(KEYS, { maxLength: most }))
+    .map(([a, other, taken]) => {
+      const oa = a as Overrides;
+      const ob = other as Overrides;
+      return { a: oa, b: { ...oa, ...Object.fromEntries(taken.map((k) => [k, ob[k]!])) } };
+    });
+
+function attribute(a: ProjectionInputs, b: ProjectionInputs, ref: FigureRef, options = {}) {
+  const result = attributeDelta(a, b, ref, options);
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.value;
+}
+
+const part = (d: Attribution, group: string) => d.parts.find((p) => p.group === group)!;
+
+/** The same inputs with their parameters listed in another order. */
+function reordered(inputs: ProjectionInputs, seed: number): ProjectionInputs {
+  const entries = [...inputs.values].map((e, i) => ({ e, key: (i * 7919 + seed) % 104_729 }));
+  entries.sort((x, y) => x.key - y.key);
+  return { crcs: inputs.crcs, values: new Map(entries.map((x) => x.e)) };
+}
+
+/** Shapley values by the definition, on the exact ledger: each order of switching, averaged. */
+function byEveryOrderExactly(a: ProjectionInputs, b: ProjectionInputs, ref: FigureRef) {
+  const params = changedParameters(a, b);
+  const figure = resolveFigure(a.crcs, ref);
+  if (!figure.ok) throw new Error("figure");
+  const worth = new Map<string, number>();
+  const valueOf = (set: readonly string[]) => {
+    const key = [...set].sort().join("|");
+    if (!worth.has(key))
+      worth.set(key, figureAmount(projectExact(hybrid(a, b, set)), figure.value));
+    return worth.get(key)!;
+  };
+  const totals = new Map(params.map((p) => [p, 0]));
+  let orders = 0;
+  const visit = (done: string[], left: string[]) => {
+    if (left.length === 0) {
+      orders++;
+      done.forEach((p, i) =>
+        totals.set(p, totals.get(p)! + valueOf(done.slice(0, i + 1)) - valueOf(done.slice(0, i))),
+      );
+      return;
+    }
+    left.forEach((p, j) => visit([...done, p], [...left.slice(0, j), ...left.slice(j + 1)]));
+  };
+  visit([], params);
+  return new Map([...totals].map(([p, t]) => [p, t / orders]));
+}
+
+describe("attributeDelta: the Shapley laws over random pairs of scenarios (issue #17)", () => {
+  it("efficiency: the parts add up exactly, to the penny, to the exact ledger's change", () => {
+    fc.assert(
+      fc.property(
+        arbitraryPair(),
+        arbitraryRef,
+        fc.constantFrom("parameter", "group"),
+        (pair, ref, level) => {
+          const a = fixtureInputs(pair.a);
+          const b = fixtureInputs(pair.b);
+          const d = attribute(a, b, ref, { level });
+          const figure = resolveFigure(a.crcs, ref);
+          if (!figure.ok) throw new Error("figure");
+          const exactA = figureAmount(projectExact(a), figure.value);
+          const exactB = figureAmount(projectExact(b), figure.value);
+          expect([d.amountAPence, d.amountBPence]).toEqual([exactA, exactB]);
+          expect(d.deltaPence).toBe(exactB - exactA);
+          expect(d.parts.reduce((s, p) => s + p.pence, 0)).toBe(d.deltaPence);
+          for (const p of d.parts) expect(Math.abs(p.pence - p.valuePence)).toBeLessThan(1);
+          expect(d.exact).toBe(true);
+          expect("interactionPence" in d).toBe(false);
+          expect(structuredClone(d)).toEqual(d);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it("efficiency holds for sampled orders too, with a standard error on every part", () => {
+    fc.assert(
+      fc.property(arbitraryOverrides, arbitraryOverrides, arbitraryRef, (oa, ob, ref) => {
+        const a = fixtureInputs(oa as Overrides);
+        const b = fixtureInputs(ob as Overrides);
+        const d = attribute(a, b, ref, { maxExactGroups: 3, permutations: 16, seed: 5 });
+        expect(d.exact).toBe(d.parts.length <= 3);
+        expect(d.parts.reduce((s, p) => s + p.pence, 0)).toBe(d.deltaPence);
+        if (!d.exact) {
+          expect(d.sampling).toEqual({ permutations: 16, seed: 5 });
+          for (const p of d.parts) expect(p.standardErrorPence).toBeGreaterThanOrEqual(0);
+        }
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it("equals the definition (every order, on the exact ledger): the float path loses nothing", () => {
+    fc.assert(
+      fc.property(arbitraryPair(3), arbitraryRef, (pair, ref) => {
+        const a = fixtureInputs(pair.a);
+        const b = fixtureInputs(pair.b);
+        const d = attribute(a, b, ref);
+        const expected = byEveryOrderExactly(a, b, ref);
+        expect(d.parts.map((p) => p.group)).toEqual([...expected.keys()]);
+        for (const p of d.parts) expect(p.valuePence).toBeCloseTo(expected.get(p.group)!, 4);
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it("symmetry: two groups with identical effects get equal parts", () => {
+    // The 2016-17 and 2017-18 payments above contract, both changed from x to y, are paid the
+    // same way (split by price, scaled, spread over that year's months before the variation's
+    // start, which both years have when it starts after April 2017): interchangeable players.
+    const twins = ["variation.paymentBefore.2016-17", "variation.paymentBefore.2017-18"];
+    fc.assert(
+      fc.property(
+        arbitraryPair(4),
+        fc.integer({ min: 0, max: 5_000_000_000 }),
+        fc.integer({ min: 0, max: 5_000_000_000 }),
+        fc.integer({ min: monthIndexOf("2017-05"), max: 60 }),
+        fc.integer({ min: monthIndexOf("2017-05"), max: 60 }),
+        arbitraryRef.filter((r) => r.period === "total"),
+        (pair, x, y, startA, startB, ref) => {
+          fc.pre(x !== y);
+          const fixed = { "guarantee.floorShareOfCost": 0, "termination.endDate": 85 };
+          const a = fixtureInputs({
+            ...pair.a,
+            ...fixed,
+            "variation.start": startA,
+            [twins[0]!]: x,
+            [twins[1]!]: x,
+          });
+          const b = fixtureInputs({
+            ...pair.b,
+            ...fixed,
+            "variation.start": startB,
+            [twins[0]!]: y,
+            [twins[1]!]: y,
+          });
+          const d = attribute(a, b, ref);
+          const [p, q] = twins.map((t) => part(d, t));
+          expect(p!.valuePence).toBe(q!.valuePence);
+          // Whole pence: a leftover penny may go to one of the two (the smaller id).
+          expect(Math.abs(p!.pence - q!.pence)).toBeLessThanOrEqual(1);
+          expect(d.parts.reduce((s, r) => s + r.pence, 0)).toBe(d.deltaPence);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it("null player: a changed input that moves nothing gets 0", () => {
+    // Months of price paid on an early end change nothing when no contract ends early.
+    fc.assert(
+      fc.property(
+        arbitraryPair(4),
+        fc.integer({ min: 0, max: 36 }),
+        fc.integer({ min: 0, max: 36 }),
+        arbitraryRef,
+        fc.boolean(),
+        (pair, x, y, ref, sampled) => {
+          fc.pre(x !== y);
+          const a = fixtureInputs({
+            ...pair.a,
+            "termination.endDate": 85,
+            "termination.paymentMonths": x,
+          });
+          const b = fixtureInputs({
+            ...pair.b,
+            "termination.endDate": 85,
+            "termination.paymentMonths": y,
+          });
+          const d = attribute(a, b, ref, sampled ? { maxExactGroups: 0, permutations: 8 } : {});
+          const nul = part(d, "termination.paymentMonths");
+          expect([nul.pence, nul.valuePence]).toEqual([0, 0]);
+          if (sampled) expect(nul.standardErrorPence).toBe(0);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it("independence from the order the inputs are listed in", () => {
+    fc.assert(
+      fc.property(
+        arbitraryPair(),
+        arbitraryRef,
+        fc.nat(),
+        fc.nat(),
+        fc.boolean(),
+        (pair, ref, s1, s2, sampled) => {
+          const a = fixtureInputs(pair.a);
+          const b = fixtureInputs(pair.b);
+          const options = sampled ? { maxExactGroups: 1, permutations: 6 } : {};
+          const d = attribute(a, b, ref, options);
+          expect(attribute(reordered(a, s1), reordered(b, s2), ref, options)).toEqual(d);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+});
