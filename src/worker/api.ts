@@ -7,6 +7,9 @@ import { summarize, type Summary } from "../scenario/summarize.ts";
 import { parseUncertainty } from "../scenario/uncertainty-settings.ts";
 import { validateScenario, type ResolvedScenario } from "../scenario/validate-scenario.ts";
 import { explainDelta, type DeltaExplanation } from "../explain/explain-delta.ts";
+import { attributeDelta, type Attribution } from "../explain/attribute-delta.ts";
+import { parameterCatalog } from "../explain/attribution-groups.ts";
+import { checkAttributionRequest } from "./attribution-request.ts";
 import { explainFigure, type FigureNode } from "../explain/explain-figure.ts";
 import type { Shape } from "../uncertainty/distributions.ts";
 import {
@@ -94,6 +97,11 @@ export interface EngineApi {
   explain(request: unknown): Promise<WorkerResult<ExplainView>>;
   /** Why a figure differs between two scenarios: `{a, b, figure, method?}` (issue #8). */
   explainDelta(request: unknown): Promise<WorkerResult<DeltaView>>;
+  /**
+   * A difference shared fairly (Shapley values, issue #17): `{a, b, figure, level?, samples?,
+   * seed?}`; exact over few groups, sampled orders (seeded) over many.
+   */
+  attributeDelta(request: unknown): Promise<WorkerResult<AttributionView>>;
 }
 
 /** A tornado: the scenario and the output followed, in its text form (`OutputText`). */
@@ -137,6 +145,12 @@ export interface DeltaView {
   readonly hashA: string;
   readonly hashB: string;
   readonly delta: DeltaExplanation;
+}
+
+export interface AttributionView {
+  readonly hashA: string;
+  readonly hashB: string;
+  readonly attribution: Attribution;
 }
 
 function toIssues(issues: readonly ScenarioIssue[]): WorkerIssue[] {
@@ -572,6 +586,39 @@ export function createEngineApi(): EngineApi {
         return {
           ok: true,
           value: { hashA: sideA.value.hash, hashB: sideB.value.hash, delta: delta.value },
+        };
+      });
+    },
+
+    async attributeDelta(request) {
+      return guarded(() => {
+        if (!dataset) return notReady;
+        const checked = checkAttributionRequest(request);
+        if (!checked.ok) return checked;
+        const { a, b, figure, level, samples, seed } = checked.value;
+        const sideA = validateScenario(a, dataset);
+        const sideB = validateScenario(b, dataset);
+        const issues = [
+          ...(sideA.ok ? [] : under("a", sideA.issues)),
+          ...(sideB.ok ? [] : under("b", sideB.issues)),
+        ];
+        if (!sideA.ok || !sideB.ok) return { ok: false, issues };
+        const result = attributeDelta(sideA.value.inputs, sideB.value.inputs, figure, {
+          level,
+          catalog: parameterCatalog(dataset.parameters),
+          permutations: samples,
+          seed,
+        });
+        if (!result.ok)
+          return {
+            ok: false,
+            issues: result.issues.map((i) =>
+              i.path === "scenarios" ? i : { ...i, path: `figure.${i.path}` },
+            ),
+          };
+        return {
+          ok: true,
+          value: { hashA: sideA.value.hash, hashB: sideB.value.hash, attribution: result.value },
         };
       });
     },

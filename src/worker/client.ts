@@ -32,6 +32,7 @@ export interface EngineClient {
   /** Every request answered: the steps a reader opens one by one in the panel. */
   explainEach(request: unknown): Promise<WorkerResult<ExplainView>>;
   explainDelta(request: unknown): Promise<WorkerResult<DeltaView>>;
+  attributeDelta: EngineApi["attributeDelta"];
   /** End the engine worker and the Monte Carlo one, if it was started. */
   terminate(): void;
 }
@@ -87,6 +88,7 @@ export function createEngine(workerUrl: string | URL, dataset: unknown): EngineC
     explain: latestWins(explainEach),
     explainEach,
     explainDelta: whenReady((r) => api.explainDelta(r)),
+    attributeDelta: whenReady((r) => api.attributeDelta(r)),
     terminate: () => {
       worker.terminate();
       second?.worker.terminate();

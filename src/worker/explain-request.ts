@@ -33,13 +33,17 @@ export const MAX_EXPLAIN_DEPTH = 4;
 
 const FIGURE_FIELDS = ["crc", "line", "period"] as const;
 
-function unknownFields(request: Record<string, unknown>, allowed: readonly string[], at = "") {
+export function unknownFields(
+  request: Record<string, unknown>,
+  allowed: readonly string[],
+  at = "",
+) {
   return Object.keys(request)
     .filter((k) => !allowed.includes(k))
     .map((k) => ({ path: `${at}${k}`, message: `unknown field "${k}"` }));
 }
 
-function checkFigure(figure: unknown, issues: WorkerIssue[]): FigureRef | undefined {
+export function checkFigure(figure: unknown, issues: WorkerIssue[]): FigureRef | undefined {
   if (!isRecord(figure)) {
     issues.push({
       path: "figure",
