@@ -23,9 +23,9 @@ export type { Output } from "./output.ts";
 const USAGE = () => `usage: crc-scenarios <command> [options]
 
 commands:
-  run <preset | scenario.json> [--format csv|json] [--out FILE] [--by month|quarter|fy|total]
+  run <scenario…> [--format csv|json] [--out FILE] [--by month|quarter|fy|total]
       tidy rows crc,owner,period,line,amount_pence (crc/owner ALL = totals; default --by fy)
-  summary <preset | scenario.json>
+  summary <scenario…> [--format json|csv]
       JSON: MoJ spend, CRC profit, loss-making CRCs, each CRC's profit, the scenario hash
   presets
       the named scenarios in models/
@@ -53,6 +53,10 @@ commands:
   ffs --price POUNDS_PER_YEAR --shortfall SHARE [--fixed-share SHARE] [--tolerance SHARE]
       fee for service for one CRC, by financial year, as CSV (fy,amount_pence)
 
+scenario…: a preset id or a scenario .json file; for run, summary and mc also several of them,
+  a directory (its .json files) or - (JSON Lines on stdin, one scenario a line): one output with
+  leading scenario,hash columns (title or id or file; canonical hash); a bad scenario is named by
+  its position and source on stderr, the others still run, exit code 2 if any failed
 lines: ${LINE_HELP}
   money in whole pence; fte = average FTE in post; workload_index = per cent of the 2014 norm
 `;

@@ -129,7 +129,7 @@ describe("crc-scenarios mc", () => {
     ]);
     const none = await run(["mc"]);
     expect(none.stderr).toBe(
-      "crc-scenarios mc: a preset id or a scenario .json file is required\n",
+      "crc-scenarios mc: a preset id, a scenario .json file, a directory or - (JSON Lines) is required\n",
     );
     const flag = await run(["mc", "contract-as-let", "--seed", "-1"]);
     expect(flag.code).toBe(2);

@@ -14,7 +14,6 @@ import { runMonteCarlo, type MonteCarloOptions } from "../uncertainty/run-monte-
 import { monteCarloCsv } from "../uncertainty/summary-table.ts";
 import { datasetForCli } from "./dataset-for-cli.ts";
 import {
-  echoArguments,
   EXIT_BAD_INPUT,
   fail as failWith,
   numberOption,
@@ -23,10 +22,12 @@ import {
 } from "./command-arguments.ts";
 import type { Output } from "./output.ts";
 import { readScenarioArgument } from "./scenario-argument.ts";
+import { mcBatch } from "./batch-commands.ts";
+import { isBatch, readBatch } from "./scenario-batch.ts";
 
 const FORMATS = ["json", "csv"] as const;
 
-export const MC_USAGE = `mc <preset | scenario.json> [--draws N] [--seed S] [--format json|csv] [--shape ${SHAPES.filter((s) => s !== "point").join("|")}|point] [--correlation R] [--fan ALL|crc|owner]
+export const MC_USAGE = `mc <scenario…> [--draws N] [--seed S] [--format json|csv] [--shape ${SHAPES.filter((s) => s !== "point").join("|")}|point] [--correlation R] [--fan ALL|crc|owner]
       Monte Carlo: P5–P95 and mean of national, owner and CRC profit, MoJ spend, losses, the
       number of loss-making CRCs and P(loss), and a fan of every line by year (default --draws
       ${DEFAULT_DRAWS} --seed ${DEFAULT_SEED} --shape ${DEFAULT_SHAPE}, or the scenario's "uncertainty" block; --correlation is
@@ -64,20 +65,10 @@ export async function mcCommand(args: string[], out: Output): Promise<number> {
   if (o.shape !== undefined && !(SHAPES as readonly string[]).includes(o.shape))
     problems.push(`--shape: ${JSON.stringify(clip(o.shape))} is not one of ${SHAPES.join(", ")}`);
   const correlation = numberOption("correlation", o.correlation, 0, 1, problems);
-  if (parsed.positionals.length !== 1)
-    problems.push(
-      parsed.positionals.length === 0
-        ? "a preset id or a scenario .json file is required"
-        : `expected one scenario, got ${parsed.positionals.length}: ${echoArguments(parsed.positionals)}`,
-    );
+  if (parsed.positionals.length === 0)
+    problems.push("a preset id, a scenario .json file, a directory or - (JSON Lines) is required");
   if (problems.length > 0) return fail(out, problems);
-
-  const arg = await readScenarioArgument(parsed.positionals[0]);
-  if (!arg.ok) return fail(out, [arg.message]);
-  const data = await datasetForCli();
-  if (!data.ok) return fail(out, data.messages);
-  const checked = validateScenario(arg.doc, data.dataset);
-  if (!checked.ok) return fail(out, checked.issues.map(formatScenarioIssue));
+  const batch = await isBatch(parsed.positionals);
 
   const options: MonteCarloOptions = {
     ...(draws === undefined ? {} : { draws }),
@@ -86,6 +77,18 @@ export async function mcCommand(args: string[], out: Output): Promise<number> {
     ...(correlation === undefined ? {} : { correlation: { [SHORTFALL_GROUP]: correlation } }),
     ...(o.fan === undefined ? {} : { fanOf: o.fan }),
   };
+  if (batch) {
+    const data = await datasetForCli();
+    if (!data.ok) return fail(out, data.messages);
+    const entries = await readBatch(parsed.positionals, out.stdin);
+    return mcBatch(entries, data.dataset, options, format as "csv" | "json", out);
+  }
+  const arg = await readScenarioArgument(parsed.positionals[0]);
+  if (!arg.ok) return fail(out, [arg.message]);
+  const data = await datasetForCli();
+  if (!data.ok) return fail(out, data.messages);
+  const checked = validateScenario(arg.doc, data.dataset);
+  if (!checked.ok) return fail(out, checked.issues.map(formatScenarioIssue));
   const result = runMonteCarlo(checked.value, data.dataset, options);
   if (!result.ok)
     return fail(

@@ -11,6 +11,8 @@ import { datasetForCli } from "./dataset-for-cli.ts";
 import { echoArguments, EXIT_BAD_INPUT, fail, parse } from "./command-arguments.ts";
 import type { Output } from "./output.ts";
 import { checkOutputPath, readScenarioArgument, writeOutputFile } from "./scenario-argument.ts";
+import { runBatch, summaryBatch, summaryCsv, labelOf } from "./batch-commands.ts";
+import { isBatch, readBatch } from "./scenario-batch.ts";
 
 const FORMATS = ["csv", "json"] as const;
 
@@ -58,6 +60,23 @@ export async function runCommand(args: string[], out: Output): Promise<number> {
   const outProblem = file === undefined ? undefined : await checkOutputPath(file);
   if (outProblem !== undefined) problems.push(outProblem);
   if (problems.length > 0) return fail(out, "run", problems);
+  if (await isBatch(parsed.positionals)) {
+    const data = await datasetForCli();
+    if (!data.ok) return fail(out, "run", data.messages);
+    const entries = await readBatch(parsed.positionals, out.stdin);
+    const batch = await runBatch(
+      entries,
+      data.dataset,
+      { format: format as "csv" | "json", by: by as Period },
+      out,
+    );
+    if (file === undefined) out.stdout(batch.text);
+    else {
+      const written = await writeOutputFile(file, batch.text);
+      if (written !== undefined) return fail(out, "run", [written]);
+    }
+    return batch.code;
+  }
   const loaded = await scenarioAndData("run", parsed.positionals, out);
   if (loaded === undefined) return EXIT_BAD_INPUT;
   const result = projectScenario(loaded.doc, loaded.dataset);
@@ -85,17 +104,35 @@ export async function runCommand(args: string[], out: Output): Promise<number> {
   return written === undefined ? 0 : fail(out, "run", [written]);
 }
 
-/** `summary <preset | scenario.json>`: headline numbers as JSON. */
+/**
+ * `summary <scenario…> [--format json|csv]`: headline numbers as JSON, or tidy CSV
+ * (`scenario,hash,crc,owner,measure,value`); several scenarios, a directory or `-` give a batch.
+ */
 export async function summaryCommand(args: string[], out: Output): Promise<number> {
-  const parsed = parse("summary", args, {}, out);
+  const parsed = parse("summary", args, { format: { type: "string" } }, out);
   if (parsed === undefined) return EXIT_BAD_INPUT;
+  const format = parsed.values.format ?? "json";
+  if (!(FORMATS as readonly string[]).includes(format))
+    return fail(out, "summary", [
+      `--format: ${JSON.stringify(clip(format))} is not one of ${FORMATS.join(", ")}`,
+    ]);
+  if (await isBatch(parsed.positionals)) {
+    const data = await datasetForCli();
+    if (!data.ok) return fail(out, "summary", data.messages);
+    const entries = await readBatch(parsed.positionals, out.stdin);
+    return summaryBatch(entries, data.dataset, format as "csv" | "json", out);
+  }
   const loaded = await scenarioAndData("summary", parsed.positionals, out);
   if (loaded === undefined) return EXIT_BAD_INPUT;
   const result = projectScenario(loaded.doc, loaded.dataset);
   if (!result.ok) return fail(out, "summary", result.issues.map(formatScenarioIssue));
   const { scenario, ledger } = result.value;
   const summary = summarize(ledger, scenario.merged.id ?? null, scenario.hash);
-  out.stdout(JSON.stringify(summary, null, 2) + "\n");
+  out.stdout(
+    format === "csv"
+      ? summaryCsv([{ label: labelOf(scenario, loaded.name), summary }])
+      : JSON.stringify(summary, null, 2) + "\n",
+  );
   return 0;
 }
 
