@@ -1,3 +1,4 @@
+import type { PosteriorSample } from "./posterior-sample.ts";
 import type { Unit } from "./units.ts";
 
 export const SOURCE_KINDS = [
@@ -134,4 +135,9 @@ export interface Dataset {
   crcs: Crc[];
   figures: Figure[];
   parameters: Parameter[];
+  /**
+   * The posterior the Monte Carlo draws from by default (data/posterior.json; issue #14).
+   * Absent, the Monte Carlo draws from the prior ranges only.
+   */
+  posterior?: PosteriorSample;
 }

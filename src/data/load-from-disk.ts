@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { DataFileName, DataFiles } from "./columns.ts";
 import { parseDataset, type DataResult } from "./parse-dataset.ts";
+import { parsePosteriorSample } from "./posterior-sample.ts";
 
 const NAMES: readonly DataFileName[] = ["sources", "owners", "crcs", "figures", "parameters"];
 
@@ -11,6 +12,34 @@ export async function readDataFiles(dir = "data"): Promise<DataFiles> {
   return Object.fromEntries(NAMES.map((n, k) => [n, texts[k]!])) as DataFiles;
 }
 
+/**
+ * The dataset from `dir`, with the stored posterior (posterior.json) if there is one: a
+ * posterior that does not parse is an issue like any bad data file, never silently dropped.
+ */
 export async function loadDatasetFromDisk(dir = "data"): Promise<DataResult> {
-  return parseDataset(await readDataFiles(dir));
+  const result = parseDataset(await readDataFiles(dir));
+  if (!result.ok) return result;
+  let text: string;
+  try {
+    text = await readFile(join(dir, "posterior.json"), "utf8");
+  } catch {
+    return result; // no posterior: the Monte Carlo draws from the prior
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, issues: [posteriorIssue(`is not JSON (${(e as Error).message})`)] };
+  }
+  const posterior = parsePosteriorSample(json);
+  if (!posterior.ok) return { ok: false, issues: [posteriorIssue(posterior.message)] };
+  return { ok: true, dataset: { ...result.dataset, posterior: posterior.value } };
 }
+
+const posteriorIssue = (message: string) => ({
+  file: "posterior.json",
+  row: 1,
+  column: "",
+  value: "",
+  message: `${message}; make it again with npm run calibrate -- --posterior`,
+});

@@ -24,6 +24,12 @@ import { describe, type Stats } from "./percentiles.ts";
 import { planSampling, type SamplingPlan } from "./plan-sampling.ts";
 import { createRng } from "./prng.ts";
 import { drawBuffers, sampleInto } from "./sampler.ts";
+import {
+  applyPosteriorDraw,
+  bindPosterior,
+  preparePosteriorDraws,
+  type PosteriorDraws,
+} from "./posterior-draws.ts";
 
 /**
  * Run options: the uncertainty settings (src/scenario/uncertainty-settings.ts), laid over the
@@ -32,7 +38,15 @@ import { drawBuffers, sampleInto } from "./sampler.ts";
 export interface MonteCarloOptions extends UncertaintySettings {
   /** Whose lines the fan shows: "ALL" (the nation, the default), an owner id or a CRC id. */
   readonly fanOf?: string;
+  /**
+   * Draw from the posterior (the data's ranges weighted by the published figures; the default
+   * when the data has one) or from the prior ranges only (issue #14).
+   */
+  readonly basis?: Basis;
 }
+
+export const BASES = ["posterior", "prior"] as const;
+export type Basis = (typeof BASES)[number];
 
 /** Statistics of one money series over the draws, in whole pence (rounded half to even). */
 export type MoneyStats = Stats;
@@ -45,6 +59,17 @@ export interface MonteCarloSummary {
   readonly seed: number;
   /** Shape of the parameters not given their own. */
   readonly shape: Shape;
+  /** What the draws came from: the posterior (with what it rests on) or the prior ranges. */
+  readonly basis: Basis;
+  readonly posterior: {
+    readonly effectiveSampleSize: number;
+    readonly priorDraws: number;
+    readonly storedDraws: number;
+    readonly seed: number;
+    readonly modelVersion: string;
+    /** Sampled parameters drawn from the prior: the scenario sets them or their range. */
+    readonly fromPrior: readonly string[];
+  } | null;
   /** What was sampled, and how. */
   readonly sampled: readonly {
     readonly id: string;
@@ -94,6 +119,8 @@ export interface MonteCarloRun {
   /** CRC indices the fan adds up. */
   readonly fanCrcs: readonly number[];
   readonly warnings: readonly ScenarioIssue[];
+  /** The posterior the draws come from, or null for the prior ranges. */
+  readonly posterior: PosteriorDraws | null;
 }
 
 /**
@@ -115,7 +142,7 @@ export function prepareMonteCarlo(
         { path: "", message: `run options must be an object, got ${describeValue(options)}` },
       ],
     };
-  const { fanOf: rawFanOf, ...rest } = options;
+  const { fanOf: rawFanOf, basis: rawBasis, ...rest } = options;
   const parsed = parseUncertainty(rest, "");
   const issues: ScenarioIssue[] = [...parsed.issues];
   const crcs = resolved.inputs.crcs;
@@ -132,6 +159,19 @@ export function prepareMonteCarlo(
       message: `${quote(String(fanOf))} is not ALL, a CRC or an owner${didYouMean(String(fanOf), names)}`,
     });
   }
+  const basis = rawBasis ?? (dataset.posterior === undefined ? "prior" : "posterior");
+  if (!(BASES as readonly unknown[]).includes(basis)) {
+    issues.push({
+      path: "basis",
+      message: `${quote(String(basis))} is not ${BASES.join(" or ")}${didYouMean(String(basis), BASES)}`,
+    });
+  } else if (basis === "posterior" && dataset.posterior === undefined) {
+    issues.push({
+      path: "basis",
+      message:
+        "the data has no posterior (data/posterior.json): use prior, or make it with npm run calibrate -- --posterior",
+    });
+  }
   if (issues.length > 0) return { ok: false, issues };
   const settings = mergeUncertainty(resolved.merged.uncertainty, parsed.settings) ?? {};
   const planned = planSampling(resolved.inputs, dataset, settings, "");
@@ -146,6 +186,10 @@ export function prepareMonteCarlo(
       fanOf,
       fanCrcs,
       warnings: planned.warnings,
+      posterior:
+        basis === "posterior"
+          ? preparePosteriorDraws(dataset, dataset.posterior!, planned.value)
+          : null,
     },
     warnings: planned.warnings,
   };
@@ -251,6 +295,8 @@ export function simulateDraws(
   for (const c of run.fanCrcs) inFan[c] = 1;
 
   const buffers = drawBuffers(plan);
+  const post = run.posterior;
+  const binding = post === null ? null : bindPosterior(post, plan, buffers);
 
   const nationalProfit = new Float64Array(count);
   const mojSpend = new Float64Array(count);
@@ -272,6 +318,7 @@ export function simulateDraws(
 
   for (let d = 0; d < count; d++) {
     sampleInto(plan, createRng(seed, from + d), buffers);
+    if (post !== null) applyPosteriorDraw(post, binding!, plan, buffers, seed, from + d);
     projectFloatSums(buffers.inputs, sums);
     // Only the ten income and cost lines' sums by year are read: their totals give
     // income_total, cost_total and profit exactly (every cell and partial sum is a whole number
@@ -504,6 +551,18 @@ export function summarizeDraws(
     draws,
     seed,
     shape: run.shape,
+    basis: run.posterior === null ? "prior" : "posterior",
+    posterior:
+      run.posterior === null
+        ? null
+        : {
+            effectiveSampleSize: run.posterior.sample.effectiveSampleSize,
+            priorDraws: run.posterior.sample.priorDraws,
+            storedDraws: run.posterior.sample.draws.reduce((s, d) => s + d[1], 0),
+            seed: run.posterior.sample.seed,
+            modelVersion: run.posterior.sample.modelVersion,
+            fromPrior: run.posterior.fromPrior,
+          },
     sampled: plan.parameters.map((p) => ({
       id: p.id,
       shape: p.shape,

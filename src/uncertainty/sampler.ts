@@ -141,6 +141,15 @@ export function sampleInto(plan: SamplingPlan, rng: Rng, buffers: DrawBuffers): 
       else for (let i = start; i < end; i++) out[i] = value;
     }
   }
+  deriveDrawn(plan, buffers);
+}
+
+/**
+ * The values that follow from a draw's sampled columns: the effective shortfall path, the staff
+ * share held at or below the fixed share, staffing held above 0 FTE. Run again after a draw's
+ * columns are replaced (by a posterior draw, `posterior-draws.ts`).
+ */
+export function deriveDrawn(plan: SamplingPlan, buffers: DrawBuffers): void {
   const values = buffers.inputs.values;
   if (plan.derivesShortfall) deriveShortfall(plan, values, buffers.given);
   const clamp = buffers.staffClamp;
