@@ -28,8 +28,13 @@ export const STORED_DRAWS = 4000;
 /** Back-test vintages computed by default: before the 2017 crisis was public, and before the NAO's figures. */
 export const DEFAULT_VINTAGES = ["2016-09", "2017-06"] as const;
 
-/** A parameter is "pinned" by the targets when its posterior 90% interval is this share of its prior's or less. */
-export const PINNED_RATIO = 0.8;
+/**
+ * A target "informs" a parameter when, alone, it narrows the parameter's 90% interval to this
+ * share of the prior's or less. The targets mostly constrain combinations (a cost level against
+ * a price level), so single parameters narrow little while the figures they make narrow a lot:
+ * compare each prediction's prior and posterior intervals.
+ */
+export const INFORMED_RATIO = 0.95;
 
 export interface ParameterSummary {
   readonly id: string;
@@ -37,14 +42,16 @@ export interface ParameterSummary {
   readonly posterior: Interval;
   /** Posterior 90% interval width over the prior's (1 = the targets say nothing about it). */
   readonly ratio: number;
-  /** Targets that alone narrow it to `PINNED_RATIO` of its prior or less. */
-  readonly pinnedBy: readonly string[];
+  /** Targets that alone narrow it to `INFORMED_RATIO` of its prior or less. */
+  readonly informedBy: readonly string[];
 }
 
 export interface Prediction {
   readonly target: string;
   readonly published: number;
   readonly unit: string;
+  /** The model's 5–50–95% under the prior alone (before any figure is used). */
+  readonly prior: Interval;
   readonly interval: Interval;
   /** The published value lies in the model's 5–95% interval widened by the target's tolerance. */
   readonly covers: boolean;
@@ -110,11 +117,13 @@ function predict(
 ): Prediction {
   const count = draws.to - draws.from;
   const target = sim.targets[i]!;
-  const interval = weightedInterval(series(draws.values, i, count), weights, orders[i]);
+  const values = series(draws.values, i, count);
+  const interval = weightedInterval(values, weights, orders[i]);
   return {
     target: target.id,
     published: target.value,
     unit: target.unit,
+    prior: weightedInterval(values, null, orders[i]),
     interval,
     covers: covers(target, interval),
     inLikelihood,
@@ -185,8 +194,8 @@ export function buildPosterior(
       prior,
       posterior,
       ratio: ratioOf(posterior),
-      pinnedBy: singleTarget
-        .filter((s) => ratioOf(intervalOf(p, s.weights)) <= PINNED_RATIO)
+      informedBy: singleTarget
+        .filter((s) => ratioOf(intervalOf(p, s.weights)) <= INFORMED_RATIO)
         .map((s) => s.id),
     };
   });

@@ -11,11 +11,11 @@ const interval = (i: Interval, f: (x: number) => string) =>
 
 function predictionLine(p: Prediction): string {
   const f = (x: number) => formatTargetValue(x, p.unit as "GBP" | "count");
-  return `  ${pad(p.target, 34)} ${pad(f(p.published), 11)} ${pad(interval(p.interval, f), 34)} ${p.covers ? "covered" : "NOT covered"}`;
+  return `  ${pad(p.target, 34)} ${pad(f(p.published), 11)} ${pad(interval(p.prior, f), 34)} ${pad(interval(p.interval, f), 34)} ${p.covers ? "covered" : "NOT covered"}`;
 }
 
 function parameterLine(p: ParameterSummary): string {
-  return `  ${pad(p.id, 34)} ${pad(interval(p.prior, num), 30)} ${pad(interval(p.posterior, num), 30)} ${p.ratio.toFixed(2).padStart(5)}  ${p.pinnedBy.join(", ") || "—"}`;
+  return `  ${pad(p.id, 34)} ${pad(interval(p.prior, num), 30)} ${pad(interval(p.posterior, num), 30)} ${p.ratio.toFixed(2).padStart(5)}  ${p.informedBy.join(", ") || "—"}`;
 }
 
 /** The posterior's report as text: ESS, parameters prior vs posterior, predictive checks, back-tests. */
@@ -27,10 +27,10 @@ export function formatPosteriorReport(sample: PosteriorSample, report: Posterior
     `  In the likelihood: ${sample.targets.join(", ")}`,
     ...report.notInLikelihood.map((n) => `  Not in it: ${n.target} — ${n.reason}`),
     "",
-    "Parameters: prior and posterior 5th – 50th – 95th percentiles (per-CRC parameters: mean over CRCs), posterior/prior width, targets that alone pin it",
+    "Parameters: prior and posterior 5th – 50th – 95th percentiles (per-CRC parameters: mean over CRCs), posterior/prior width, targets that alone narrow it by 5% or more",
     ...report.parameters.map(parameterLine),
     "",
-    "Posterior predictive (model 5–95%, widened by the tolerance, against the published figure)",
+    "Posterior predictive: published; model 5–50–95% under the prior, then the posterior (covered: the published figure is inside the posterior interval widened by its tolerance)",
     ...report.predictive.map(predictionLine),
   );
   for (const v of report.vintages) {

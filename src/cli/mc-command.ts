@@ -10,7 +10,12 @@ import {
   type Shape,
 } from "../scenario/uncertainty-settings.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
-import { runMonteCarlo, type MonteCarloOptions } from "../uncertainty/run-monte-carlo.ts";
+import {
+  BASES,
+  runMonteCarlo,
+  type Basis,
+  type MonteCarloOptions,
+} from "../uncertainty/run-monte-carlo.ts";
 import { monteCarloCsv } from "../uncertainty/summary-table.ts";
 import { datasetForCli } from "./dataset-for-cli.ts";
 import {
@@ -27,11 +32,12 @@ import { isBatch, readBatch } from "./scenario-batch.ts";
 
 const FORMATS = ["json", "csv"] as const;
 
-export const MC_USAGE = `mc <scenario…> [--draws N] [--seed S] [--format json|csv] [--shape ${SHAPES.filter((s) => s !== "point").join("|")}|point] [--correlation R] [--fan ALL|crc|owner]
+export const MC_USAGE = `mc <scenario…> [--draws N] [--seed S] [--format json|csv] [--shape ${SHAPES.filter((s) => s !== "point").join("|")}|point] [--correlation R] [--fan ALL|crc|owner] [--basis posterior|prior]
       Monte Carlo: P5–P95 and mean of national, owner and CRC profit, MoJ spend, losses, the
       number of loss-making CRCs and P(loss), and a fan of every line by year (default --draws
       ${DEFAULT_DRAWS} --seed ${DEFAULT_SEED} --shape ${DEFAULT_SHAPE}, or the scenario's "uncertainty" block; --correlation is
-      the CRCs' volume-shortfall correlation, 0 to 1)`;
+      the CRCs' volume-shortfall correlation, 0 to 1; --basis prior draws from the data's ranges
+      alone, not the posterior that weighs them by the published figures)`;
 
 const fail = (out: Output, messages: readonly string[]) => failWith(out, "mc", messages);
 
@@ -51,6 +57,7 @@ export async function mcCommand(args: string[], out: Output): Promise<number> {
       shape: { type: "string" },
       correlation: { type: "string" },
       fan: { type: "string" },
+      basis: { type: "string" },
     },
     out,
   );
@@ -65,6 +72,8 @@ export async function mcCommand(args: string[], out: Output): Promise<number> {
   if (o.shape !== undefined && !(SHAPES as readonly string[]).includes(o.shape))
     problems.push(`--shape: ${JSON.stringify(clip(o.shape))} is not one of ${SHAPES.join(", ")}`);
   const correlation = numberOption("correlation", o.correlation, 0, 1, problems);
+  if (o.basis !== undefined && !(BASES as readonly string[]).includes(o.basis))
+    problems.push(`--basis: ${JSON.stringify(clip(o.basis))} is not one of ${BASES.join(", ")}`);
   if (parsed.positionals.length === 0)
     problems.push("a preset id, a scenario .json file, a directory or - (JSON Lines) is required");
   if (problems.length > 0) return fail(out, problems);
@@ -76,6 +85,7 @@ export async function mcCommand(args: string[], out: Output): Promise<number> {
     ...(o.shape === undefined ? {} : { shape: o.shape as Shape }),
     ...(correlation === undefined ? {} : { correlation: { [SHORTFALL_GROUP]: correlation } }),
     ...(o.fan === undefined ? {} : { fanOf: o.fan }),
+    ...(o.basis === undefined ? {} : { basis: o.basis as Basis }),
   };
   if (batch) {
     const data = await datasetForCli();
