@@ -117,6 +117,10 @@ if (options.has("--check")) {
 }
 
 await writeFile(PARAMETERS, fitted, "utf8");
+if ((await storedPosterior()).hash !== (await posteriorInputsHash()))
+  process.stderr.write(
+    `calibrate: ${POSTERIOR} was computed from other data, targets or presets: make it again with npm run calibrate -- --posterior (about a minute)\n`,
+  );
 const overrides = Object.fromEntries(fit.values.map((v) => [v.id, Number(v.value)]));
 const missed = fit.results.filter((r) => !r.within);
 process.stdout.write(

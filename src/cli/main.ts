@@ -2,6 +2,7 @@ import { feeForServiceLine } from "../engine/fee-for-service-line.ts";
 import { poundsToPence } from "../engine/money.ts";
 import { clip } from "../scenario/scenario-issue.ts";
 import { breakevenCommand } from "./breakeven-command.ts";
+import { CALIBRATE_USAGE, calibrateCommand } from "./calibrate-command.ts";
 import { echoArguments, EXIT_BAD_INPUT, fail, numberOption, parse } from "./command-arguments.ts";
 import { explainCommand } from "./explain-command.ts";
 import { EXPLAIN_DELTA_USAGE, explainDeltaCommand } from "./explain-delta-command.ts";
@@ -45,6 +46,7 @@ commands:
   breakeven <preset | scenario.json> [--lever shortfall|fixedShare|variationScale] [--crc ID] [--format csv|json]
       per CRC, the lever's value at which contract-life profit is zero, checked by the exact engine
   ${MC_USAGE}
+  ${CALIBRATE_USAGE}
   versions
       every recorded model version (data/model-versions/), its date and why it changed
   compare-versions <from> <to> [--format text|json]
@@ -140,6 +142,8 @@ export async function main(argv: string[], out: Output): Promise<number> {
       return breakevenCommand(rest, out);
     case "mc":
       return mcCommand(rest, out);
+    case "calibrate":
+      return calibrateCommand(rest, out);
     case "versions":
       return versionsCommand(rest, out);
     case "compare-versions":

@@ -239,3 +239,23 @@ describe("crc-scenarios mc on bad input (issue #15)", () => {
     expect(JSON.parse(result.stdout).national.crcProfitPence.mean).toEqual(expect.any(Number));
   });
 });
+
+describe("crc-scenarios mc --basis (issue #14)", () => {
+  it("draws from the posterior by default and from the prior ranges with --basis prior, and says which", async () => {
+    const post = JSON.parse((await run(["mc", "the-2017-variation", "--draws", "200"])).stdout);
+    const prior = JSON.parse(
+      (await run(["mc", "the-2017-variation", "--draws", "200", "--basis", "prior"])).stdout,
+    );
+    expect([post.basis, prior.basis]).toEqual(["posterior", "prior"]);
+    expect(post.national).toEqual(engine("the-2017-variation", { draws: 200 }).national);
+    expect(prior.national).toEqual(
+      engine("the-2017-variation", { draws: 200, basis: "prior" }).national,
+    );
+  });
+
+  it("names a bad --basis with the allowed values", async () => {
+    const r = await run(["mc", "the-2017-variation", "--basis", "posterier"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--basis: "posterier" is not one of posterior, prior');
+  });
+});
