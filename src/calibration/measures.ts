@@ -12,6 +12,7 @@ export type Measure = (ledger: Ledger, crcs: readonly number[]) => number;
 const FROM_2016_17 = monthIndexOf("2016-04");
 const TO_2017_03 = monthIndexOf("2017-03") + 1;
 const VARIATION_AGREED_START = monthIndexOf("2017-08");
+const MID_2016 = monthIndexOf("2016-06");
 
 function sum(ledger: Ledger, line: MoneyLine, crcs: readonly number[], from = 0, to = MONTH_COUNT) {
   let total = 0;
@@ -53,13 +54,9 @@ export const MEASURES = {
   /** Staff (FTE) in post in Feb 2015, less in Jun 2016: the cuts made by mid 2016. */
   fte_cut_by_2016_06: (l, crcs) =>
     Math.round(
-      crcs.reduce(
-        (s, c) => s + l.fte[c * MONTH_COUNT]! - l.fte[c * MONTH_COUNT + monthIndexOf("2016-06")]!,
-        0,
-      ),
+      crcs.reduce((s, c) => s + l.fte[c * MONTH_COUNT]! - l.fte[c * MONTH_COUNT + MID_2016]!, 0),
     ),
-  losing_crcs_in_2016_17: (l, crcs) =>
-    losses(profits(l, crcs, FROM_2016_17, monthIndexOf("2017-03") + 1)).length,
+  losing_crcs_in_2016_17: (l, crcs) => losses(profits(l, crcs, FROM_2016_17, TO_2017_03)).length,
 } satisfies Record<string, Measure>;
 
 export type MeasureId = keyof typeof MEASURES;
