@@ -4,12 +4,13 @@
 // and from bin/crc-scenarios.js when its sources changed. Writes dist-node/manifest.json: every
 // input with its size, time and a hash of all contents (bin/bundle-freshness.js checks it).
 // data/*.csv are not bundled: the CLI reads them at start-up, so editing data needs no rebuild.
-import { mkdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { hashInputs, MANIFEST } from "../bin/bundle-freshness.js";
 
-export const ENTRIES = { cli: "src/cli/main.ts" };
+export const ENTRIES = { cli: "src/cli/main.ts", api: "src/api/index.ts" };
 
 /** Write through a temporary file, so a CLI starting meanwhile never reads half a bundle. */
 function writeAtomically(path, contents) {
@@ -17,6 +18,27 @@ function writeAtomically(path, contents) {
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, contents);
   renameSync(temporary, path);
+}
+
+/**
+ * The API's type declarations (tsconfig.api.json → dist-node/types/), for package.json
+ * `exports`. A few seconds of tsc, so only at install and `npm run bundle:node`, not when the bin
+ * rebuilds a stale bundle. Returns false where TypeScript is not installed (types are skipped).
+ */
+export function emitTypes(root) {
+  const tsc = join(root, "node_modules/typescript/bin/tsc");
+  if (!existsSync(tsc)) return false;
+  // A type error elsewhere in src/ (work in progress) must not fail `npm install`: tsc still
+  // writes the declarations, and `npm run typecheck` is where type errors fail the build.
+  const run = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.api.json")], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  if (run.status !== 0)
+    console.warn(
+      `API type declarations written with type errors (npm run typecheck lists them):\n${run.stdout}`,
+    );
+  return true;
 }
 
 /** Build every entry into `root`/dist-node; returns the manifest written. */
@@ -66,6 +88,8 @@ export async function bundleNode(root = fileURLToPath(new URL("..", import.meta.
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const manifest = await bundleNode();
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  if (!emitTypes(root)) console.log("TypeScript is not installed: API type declarations skipped");
   console.log(
     `${Object.keys(ENTRIES).join(" and ")} bundled into dist-node/ (${Object.keys(manifest.inputs).length} inputs)`,
   );

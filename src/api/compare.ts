@@ -1,0 +1,89 @@
+import {
+  compareScenarios,
+  crcProfitDeltas,
+  type ComparedScenario,
+  type ComparisonRow,
+  type CrcDelta,
+} from "../site/compare.ts";
+import type { EngineApi } from "../worker/api.ts";
+import type { WorkerIssue, WorkerResult } from "../worker/result.ts";
+
+/** Scenarios to compare: a baseline and up to six others (documents, as for `project`). */
+export interface CompareRequest {
+  readonly baseline: unknown;
+  readonly scenarios: readonly unknown[];
+}
+
+/** What the Compare page shows: each metric side by side with its change, and each CRC's. */
+export interface Comparison {
+  /** The baseline first, then the others: label (title, or "baseline", "scenario N") and hash. */
+  readonly scenarios: readonly { id: string; label: string; hash: string }[];
+  /** Long form, metric by metric: value, delta from the baseline (exact pence) and % change. */
+  readonly rows: readonly ComparisonRow[];
+  /** Each CRC's contract-life profit change from the baseline, per compared scenario. */
+  readonly crcs: readonly CrcDelta[];
+}
+
+/** The most scenarios compared with the baseline at once (the Compare page's limit). */
+export const MAX_COMPARED = 6;
+
+/**
+ * Compare scenarios as the Compare page does, on the engine's own projections: every problem
+ * is a value, named under `baseline.` or `scenarios.N.`.
+ */
+export async function compareWith(
+  engine: EngineApi,
+  request: CompareRequest,
+): Promise<WorkerResult<Comparison>> {
+  const shapeIssue = checkShape(request);
+  if (shapeIssue !== undefined) return { ok: false, issues: [shapeIssue] };
+  const docs = [request.baseline, ...request.scenarios];
+  const at = (i: number) => (i === 0 ? "baseline" : `scenarios.${i - 1}`);
+  const projected = await Promise.all(
+    docs.map((scenario) => engine.project({ scenario, fyFor: "nation", monthLines: [] })),
+  );
+  const issues: WorkerIssue[] = [];
+  const compared: ComparedScenario[] = [];
+  projected.forEach((p, i) => {
+    if (!p.ok) {
+      // The worker names the request's field ("scenario.…"); here it is the i-th document.
+      for (const issue of p.issues)
+        issues.push({ ...issue, path: issue.path.replace(/^scenario/, at(i)) });
+      return;
+    }
+    const id = i === 0 ? "baseline" : `scenario ${i}`;
+    compared.push({
+      id,
+      label: p.value.title ?? id,
+      hash: p.value.hash,
+      summary: p.value.summary,
+      total: p.value.total,
+    });
+  });
+  if (issues.length > 0) return { ok: false, issues };
+  const [base, ...others] = compared as [ComparedScenario, ...ComparedScenario[]];
+  return {
+    ok: true,
+    value: {
+      scenarios: compared.map(({ id, label, hash }) => ({ id, label, hash })),
+      rows: compareScenarios(base, others),
+      crcs: crcProfitDeltas(base, others),
+    },
+  };
+}
+
+function checkShape(request: unknown): WorkerIssue | undefined {
+  if (typeof request !== "object" || request === null || Array.isArray(request))
+    return { path: "", message: "request must be an object {baseline, scenarios}" };
+  const r = request as Record<string, unknown>;
+  for (const key of Object.keys(r))
+    if (key !== "baseline" && key !== "scenarios")
+      return { path: key, message: `unknown field "${key}"` };
+  if (!("baseline" in r)) return { path: "baseline", message: "is required" };
+  if (!Array.isArray(r.scenarios) || r.scenarios.length === 0 || r.scenarios.length > MAX_COMPARED)
+    return {
+      path: "scenarios",
+      message: `must be a list of 1 to ${MAX_COMPARED} scenario documents`,
+    };
+  return undefined;
+}

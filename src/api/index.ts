@@ -1,0 +1,89 @@
+/**
+ * The engine as a Node library (issue #19): `import { validate, project, monteCarlo, explain,
+ * compare } from "crc-scenarios"`. Each function answers as the site's worker does (src/worker/
+ * api.ts): plain, JSON-ready values, and expected failures as values `{ok: false, issues: [{path,
+ * message}]}`, never a throw. The data (data/*.csv) is read from the package on first use.
+ */
+import { datasetForCli } from "../cli/dataset-for-cli.ts";
+import { PRESET_IDS } from "../scenario/presets.ts";
+import { createEngineApi, type EngineApi } from "../worker/api.ts";
+import type {
+  ProjectionRequest,
+  ProjectionView,
+  MonteCarloRequest,
+  ExplainView,
+} from "../worker/api.ts";
+import type { ExplainRequest } from "../worker/explain-request.ts";
+import type { WorkerIssue, WorkerResult } from "../worker/result.ts";
+import type { MonteCarloSummary } from "../uncertainty/run-monte-carlo.ts";
+import { compareWith, type CompareRequest, type Comparison } from "./compare.ts";
+
+export type { WorkerIssue as Issue, WorkerResult as Result } from "../worker/result.ts";
+export type {
+  ProjectionRequest,
+  ProjectionView,
+  MonteCarloRequest,
+  ExplainView,
+} from "../worker/api.ts";
+export type { Summary } from "../scenario/summarize.ts";
+export type { TidyRow } from "../engine/roll-up.ts";
+export type { MonteCarloSummary } from "../uncertainty/run-monte-carlo.ts";
+export type { FigureNode } from "../explain/explain-figure.ts";
+export type { FigureRef } from "../explain/figure-ref.ts";
+export type { ComparisonRow, CrcDelta } from "../site/compare.ts";
+export type { CompareRequest, Comparison } from "./compare.ts";
+
+/** A request for `explain`: the scenario, the figure `{crc, line, period}`, and levels of parts. */
+export type ExplainOptions = Omit<ExplainRequest, "depth"> & { readonly depth?: number };
+
+/** The preset ids in models/, each usable as `{schemaVersion: 1, extends: id}`. */
+export const presets: readonly string[] = PRESET_IDS;
+
+let engine: Promise<WorkerResult<EngineApi>> | undefined;
+
+/** The engine with the package's data, loaded once; a data problem is every call's answer. */
+function ready(): Promise<WorkerResult<EngineApi>> {
+  engine ??= (async (): Promise<WorkerResult<EngineApi>> => {
+    const data = await datasetForCli();
+    if (!data.ok)
+      return { ok: false, issues: data.messages.map((message) => ({ path: "data", message })) };
+    const api = createEngineApi();
+    const started = await api.init(data.dataset);
+    return started.ok ? { ok: true, value: api } : started;
+  })();
+  return engine;
+}
+
+async function withEngine<T>(
+  use: (api: EngineApi) => Promise<WorkerResult<T>>,
+): Promise<WorkerResult<T>> {
+  const api = await ready();
+  return api.ok ? use(api.value) : api;
+}
+
+/** Check a scenario document: its canonical hash and warnings, or every problem with its path. */
+export function validate(
+  scenario: unknown,
+): Promise<WorkerResult<{ hash: string; warnings: WorkerIssue[] }>> {
+  return withEngine((api) => api.validate(scenario));
+}
+
+/** Project a scenario on the exact engine: summary, rows by year and contract, months. */
+export function project(request: ProjectionRequest): Promise<WorkerResult<ProjectionView>> {
+  return withEngine((api) => api.project(request));
+}
+
+/** A seeded Monte Carlo run around a scenario (README "Monte Carlo"). */
+export function monteCarlo(request: MonteCarloRequest): Promise<WorkerResult<MonteCarloSummary>> {
+  return withEngine((api) => api.monteCarlo(request));
+}
+
+/** Why a figure has its value: a tree of rules, inputs and sources (default depth 2). */
+export function explain(request: ExplainOptions): Promise<WorkerResult<ExplainView>> {
+  return withEngine((api) => api.explain(request));
+}
+
+/** A baseline and up to six scenarios side by side with exact differences (the Compare page). */
+export function compare(request: CompareRequest): Promise<WorkerResult<Comparison>> {
+  return withEngine((api) => compareWith(api, request));
+}
