@@ -30,7 +30,7 @@ interface Job {
 function prepare(dataset: Dataset, preset: string, draws: number, seed: number) {
   const resolved = validateScenario(PRESETS.get(preset), dataset);
   if (!resolved.ok) throw new Error(`preset ${preset} does not validate`);
-  const prepared = prepareMonteCarlo(resolved.value, dataset, { draws, seed });
+  const prepared = prepareMonteCarlo(resolved.value, dataset, { draws, seed, basis: "prior" });
   if (!prepared.ok) throw new Error("options");
   return { scenario: resolved.value, run: prepared.value };
 }

@@ -82,7 +82,7 @@ const fusedCheck = fusedMonteCarlo(plan, CHECK, SEED);
         : `${beyond} draws differ by MORE than their half-penny cells: the fused loop is not the same arithmetic`),
   );
 }
-const engineRun = runMonteCarlo(scenario, dataset, { draws: DRAWS, seed: SEED });
+const engineRun = runMonteCarlo(scenario, dataset, { draws: DRAWS, seed: SEED, basis: "prior" });
 if (!engineRun.ok) throw new Error("engine run");
 const fusedRun = fusedMonteCarlo(plan, DRAWS, SEED);
 {
@@ -103,7 +103,7 @@ const fusedRun = fusedMonteCarlo(plan, DRAWS, SEED);
 
 const threads = await startThreads(dataset);
 for (const draws of [DRAWS, PREVIEW]) {
-  const one = runMonteCarlo(scenario, dataset, { draws, seed: SEED });
+  const one = runMonteCarlo(scenario, dataset, { draws, seed: SEED, basis: "prior" });
   const two = await threads.run(PRESET, draws, SEED);
   console.log(
     `check: ${draws.toLocaleString("en-GB")}-draw summary, 2 worker_threads vs one thread: ` +
@@ -141,7 +141,7 @@ const cases: Case[] = [
   {
     name: "engine: runMonteCarlo",
     draws: DRAWS,
-    run: () => runMonteCarlo(scenario, dataset, { draws: DRAWS, seed: SEED }),
+    run: () => runMonteCarlo(scenario, dataset, { draws: DRAWS, seed: SEED, basis: "prior" }),
     ms: [],
     cpu: [],
   },
@@ -162,7 +162,7 @@ const cases: Case[] = [
   {
     name: "engine: runMonteCarlo (preview size)",
     draws: PREVIEW,
-    run: () => runMonteCarlo(scenario, dataset, { draws: PREVIEW, seed: SEED }),
+    run: () => runMonteCarlo(scenario, dataset, { draws: PREVIEW, seed: SEED, basis: "prior" }),
     ms: [],
     cpu: [],
   },
@@ -170,6 +170,14 @@ const cases: Case[] = [
     name: "engine, 2 worker_threads (preview size)",
     draws: PREVIEW,
     run: () => threads.run(PRESET, PREVIEW, SEED),
+    ms: [],
+    cpu: [],
+  },
+  {
+    // The default basis since issue #14: each draw also makes a stored posterior draw again.
+    name: "engine: runMonteCarlo, posterior basis",
+    draws: DRAWS,
+    run: () => runMonteCarlo(scenario, dataset, { draws: DRAWS, seed: SEED, basis: "posterior" }),
     ms: [],
     cpu: [],
   },
@@ -272,6 +280,7 @@ const fused = min(cases[1]!.ms);
 const twoThreads = min(cases[2]!.ms);
 const preview = min(cases[3]!.ms);
 const previewTwo = min(cases[4]!.ms);
+const posteriorBasis = min(cases[5]!.ms);
 console.log(
   `\ntargets: engine ${(squiggleScaled / engine).toFixed(0)}× faster than Squiggle on one thread, ` +
     `${(squiggleScaled / twoThreads).toFixed(0)}× on two ` +
@@ -279,6 +288,9 @@ console.log(
     `${(engine / fused).toFixed(2)}× the fused loop (≤ 3×); 10,000 draws in ${engine.toFixed(0)} ms, ` +
     `${twoThreads.toFixed(0)} ms on 2 threads (≤ 1,000); ` +
     `1,000 draws in ${preview.toFixed(0)} ms in Node, ${previewTwo.toFixed(0)} ms on 2 threads (browser preview target ≤ 150)`,
+);
+console.log(
+  `posterior basis (the default since issue #14; the comparisons above use the prior ranges, as the fused loop and Squiggle do): 10,000 draws in ${posteriorBasis.toFixed(0)} ms, ${(posteriorBasis / engine).toFixed(2)}× the prior's`,
 );
 console.log(
   mem === undefined
