@@ -1,9 +1,21 @@
-// The Compare page's table and chart. Names are rendered as text only (textContent, Plot text).
+// The Compare page's table and charts, and its explanation of a change by fair shares (issue
+// #17: the waterfall). Names are rendered as text only (textContent, Plot text, htl).
 import * as Plot from "@observablehq/plot";
+import { html } from "htl";
 import { plot } from "./a11y.js";
 import { labelAxis, withTable } from "./charts.js";
-import { OKABE_ITO } from "./palette.js";
+import { exportable } from "./chart-export.js";
+import { copyAsText, problemList, shell } from "./explain-panel.js";
+import { LOSS, OKABE_ITO, PROFIT } from "./palette.js";
 import { formatMillions } from "./format.js";
+import {
+  SPLITS,
+  SPLIT_LABELS,
+  attributionMethodText,
+  formatAttribution,
+  formatPence,
+  waterfallSteps,
+} from "./bundled/site.js";
 
 const m = (pence) => pence / 1e8; // pence → £m for axes
 
@@ -128,5 +140,246 @@ export function crcDeltaChart(rows, { width, names, scenarios } = {}) {
       change: formatDelta("pence", d.deltaPence),
     })),
     { caption: "profit change by CRC" },
+  );
+}
+
+const TOTAL = "#6b6b6b";
+
+/**
+ * The waterfall from the baseline's figure to the scenario's (issue #17): the baseline and the
+ * scenario as bars from 0, each group's fair share as a bar from the running total (rises in the
+ * profit colour, falls in the loss colour), ± one standard error when the shares were sampled.
+ */
+export function waterfallChart(steps, { width, ariaLabel }) {
+  const labels = steps.map((d) => d.label);
+  const axis = labelAxis(labels, width, 300);
+  const kind = (d) =>
+    d.kind !== "part" ? "baseline or scenario" : d.changePence >= 0 ? "increase" : "decrease";
+  const signed = (pence) => `${pence > 0 ? "+" : ""}${formatMillions(pence)}`;
+  const links = steps.slice(0, -2).map((d, i) => ({ x: m(d.endPence), from: i, to: i + 1 }));
+  const sampled = steps.filter((d) => d.standardErrorPence !== null && d.standardErrorPence > 0);
+  const chart = plot({
+    width,
+    height: 34 * steps.length + 60,
+    marginLeft: axis.margin,
+    marginRight: 70,
+    ariaLabel,
+    x: { label: "£m", grid: true },
+    y: { label: null, domain: steps.map((d) => d.step), tickFormat: (i) => axis.format(labels[i]) },
+    color: {
+      legend: true,
+      domain: ["baseline or scenario", "increase", "decrease"],
+      range: [TOTAL, PROFIT, LOSS],
+    },
+    marks: [
+      Plot.barX(steps, {
+        y: "step",
+        x1: (d) => m(d.startPence),
+        x2: (d) => m(d.endPence),
+        fill: kind,
+        title: (d) =>
+          `${d.label}: ${d.kind === "part" ? signed(d.changePence) : formatMillions(d.endPence)} (${formatPence(d.changePence)})`,
+      }),
+      Plot.link(links, {
+        x1: "x",
+        x2: "x",
+        y1: "from",
+        y2: "to",
+        stroke: "currentColor",
+        strokeOpacity: 0.5,
+        strokeDasharray: "2,2",
+      }),
+      Plot.ruleY(sampled, {
+        y: "step",
+        x1: (d) => m(d.endPence - d.standardErrorPence),
+        x2: (d) => m(d.endPence + d.standardErrorPence),
+        stroke: "currentColor",
+      }),
+      Plot.text(steps, {
+        y: "step",
+        x: (d) => m(Math.max(d.startPence, d.endPence)),
+        text: (d) => (d.kind === "part" ? signed(d.changePence) : formatMillions(d.endPence)),
+        textAnchor: "start",
+        dx: 4,
+      }),
+      Plot.ruleX([0]),
+    ],
+  });
+  return withTable(
+    chart,
+    steps.map((d) => ({
+      step: d.label,
+      change: d.kind === "part" ? formatPence(d.changePence) : "",
+      "running total": formatPence(d.endPence),
+      ...(sampled.length
+        ? {
+            "± s.e.":
+              d.standardErrorPence === null ? "" : formatPence(Math.round(d.standardErrorPence)),
+          }
+        : {}),
+    })),
+    { caption: "waterfall from the baseline to the scenario" },
+  );
+}
+
+let refocusChooser = false;
+
+/**
+ * The choice of how a change is split (kept in the address as `_split`). The panel is drawn
+ * again for the new split, so the new chooser takes the focus back from the old one.
+ */
+export function splitChooser(split, onChange) {
+  const select = html`<select data-testid="delta-split">
+    ${SPLITS.map((s) => html`<option value=${s} selected=${s === split}>${SPLIT_LABELS[s]}</option>`)}
+  </select>`;
+  select.addEventListener("change", () => {
+    refocusChooser = true;
+    onChange(select.value);
+  });
+  if (refocusChooser) {
+    refocusChooser = false;
+    requestAnimationFrame(() => select.focus());
+  }
+  return html`<p class="delta-split"><label>Split the change: ${select}</label></p>`;
+}
+
+/**
+ * The panel for a change split into fair shares: the figure in each scenario, the waterfall
+ * (with its exports), and each group's share. No interaction row: the shares add up exactly.
+ * `result` is the worker's answer to `attributeDelta`; `context` the page's export context.
+ */
+export function attributionPanel({
+  title,
+  nameA,
+  nameB,
+  result,
+  link,
+  onClose,
+  chooser,
+  context,
+  width = 640,
+}) {
+  const label = "Why the difference?";
+  if (!result)
+    return shell(html`<p aria-live="polite">Working out the difference…</p>`, {
+      onClose,
+      testid: "delta-panel",
+      label,
+    });
+  if (!result.ok)
+    return shell(
+      problemList(
+        "This difference cannot be explained:",
+        result.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)),
+      ),
+      { onClose, testid: "delta-panel", label },
+    );
+  const d = result.value.attribution;
+  const steps = waterfallSteps(d, nameA, nameB);
+  const { text, copy, copied } = copyAsText(
+    () =>
+      `${title}\n${formatAttribution(d, nameA, nameB)}\nComputed by crc-scenarios (a model, not published accounts): ${link}\n`,
+  );
+  const money = (pence, testid) =>
+    html`<strong class="num" data-pence=${pence} data-testid=${testid}
+      >${formatPence(pence)}</strong
+    >`;
+  const sampled = !d.exact;
+  const chartContext = context
+    ? {
+        ...context,
+        // Only the two scenarios this change is between.
+        scenarios: context.scenarios.filter((s) => s.role === "baseline" || s.name === nameB),
+        url: link,
+        ...(sampled ? { seed: d.sampling.seed, draws: d.sampling.permutations } : {}),
+      }
+    : null;
+  const figure = html`<div data-testid="delta-waterfall">
+    ${exportable(
+      waterfallChart(steps, {
+        width,
+        ariaLabel: `Waterfall from ${nameA} to ${nameB}: ${title}`,
+      }),
+      { chart: "delta-waterfall", rows: steps, context: chartContext, who: title },
+    )}
+  </div>`;
+  return shell(
+    html`<div data-testid="delta-figure" data-method="shapley" data-level=${d.level}>
+      <p class="explain-title">${title}</p>
+      ${chooser ?? ""}
+      <table class="explain-inputs">
+        <tbody>
+          <tr>
+            <th>${nameA}</th>
+            <td class="num">${money(d.amountAPence, "delta-a")}</td>
+          </tr>
+          <tr>
+            <th>${nameB}</th>
+            <td class="num">${money(d.amountBPence, "delta-b")}</td>
+          </tr>
+          <tr>
+            <th>Difference (${nameB} − ${nameA})</th>
+            <td class="num">${money(d.deltaPence, "delta-amount")}</td>
+          </tr>
+        </tbody>
+      </table>
+      <p data-testid="delta-method">
+        ${attributionMethodText(d)
+          .replace(/^fair shares/, "Fair shares")
+          .replaceAll("from A to B", `from ${nameA}'s values to ${nameB}'s`)}.
+        Each share is rounded to whole pence so that they add up to the difference to the penny.
+      </p>
+      ${figure}
+      <table class="explain-inputs" data-testid="delta-parts">
+        <thead>
+          <tr>
+            <th>${d.level === "group" ? "Group" : "Parameter"}</th>
+            <th>${d.level === "group" ? "Parameters" : "From → to"}</th>
+            <th class="num">Fair share</th>
+            ${sampled ? html`<th class="num">± s.e.</th>` : ""}
+          </tr>
+        </thead>
+        <tbody>
+          ${d.parts.map(
+            (p) =>
+              html`<tr data-param=${p.group}>
+                <td>
+                  ${p.label}${p.label !== p.group ? html`<br /><code class="muted">${p.group}</code>` : ""}
+                  <div class="muted">
+                    ${p.changedValues} CRC-year value${p.changedValues === 1 ? "" : "s"} differ
+                  </div>
+                </td>
+                <td>
+                  ${
+                    d.level === "group"
+                      ? p.params.map((x, i) => html`${i ? ", " : ""}<code>${x}</code>`)
+                      : html`<code>${p.from}</code> → <code>${p.to}</code>`
+                  }
+                </td>
+                <td class="num" data-pence=${p.pence}>${formatPence(p.pence)}</td>
+                ${
+                  sampled
+                    ? html`<td class="num" data-se=${p.standardErrorPence}>
+                        ${formatPence(Math.round(p.standardErrorPence))}
+                      </td>`
+                    : ""
+                }
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      ${d.parts.length ? "" : html`<p>No parameter differs between the two scenarios.</p>`}
+      <p class="muted">
+        Values are in engine units (pence, shares, month numbers from Feb 2015 = 0). See
+        <a href="./methodology#fair-shares-of-a-difference-shapley-values"
+          >Methodology: fair shares of a difference</a
+        >.
+      </p>
+      <div class="save-bar">
+        ${copy}<a href=${link} data-testid="explain-link">Link to this explanation</a>${copied}
+      </div>
+      ${text}
+    </div>`,
+    { onClose, testid: "delta-panel", label },
   );
 }

@@ -66,7 +66,7 @@ function closeButton(onClose) {
   return b;
 }
 
-function shell(content, { onClose, testid = "explain-panel", label = "Explanation" }) {
+export function shell(content, { onClose, testid = "explain-panel", label = "Explanation" }) {
   const title = html`<h2 class="explain-heading" tabindex="-1">${label}</h2>`;
   const aside = html`<aside
     class="explain-panel"
@@ -87,7 +87,7 @@ function shell(content, { onClose, testid = "explain-panel", label = "Explanatio
   return aside;
 }
 
-function problemList(title, problems) {
+export function problemList(title, problems) {
   return html`<div class="problems" role="alert" data-testid="explain-problems">
     <strong>${title}</strong>
     <ul>
@@ -280,7 +280,7 @@ export function explainPanel({
  * of it each changed parameter accounts for, switched one at a time from A to B in the stated
  * order, with the rest as interaction. `result` is the worker's answer to `explainDelta`.
  */
-export function deltaPanel({ title, nameA, nameB, result, link, onClose }) {
+export function deltaPanel({ title, nameA, nameB, result, link, onClose, chooser = "" }) {
   if (!result)
     return shell(html`<p aria-live="polite">Working out the difference…</p>`, {
       onClose,
@@ -310,6 +310,7 @@ export function deltaPanel({ title, nameA, nameB, result, link, onClose }) {
   return shell(
     html`<div data-testid="delta-figure">
       <p class="explain-title">${title}</p>
+      ${chooser}
       <table class="explain-inputs">
         <tbody>
           <tr>
@@ -327,10 +328,12 @@ export function deltaPanel({ title, nameA, nameB, result, link, onClose }) {
         </tbody>
       </table>
       <p>
-        Each parameter that differs is switched from ${nameA}'s value to ${nameB}'s
+        <strong>Order-dependent:</strong> each parameter that differs is switched from ${nameA}'s
+        value to ${nameB}'s
         ${d.method === "sequential" ? "cumulatively" : `alone, the others held at ${nameA}'s`}, in a
         fixed order (${d.order}); what is left is the interaction between them. The parts add up
-        exactly to the difference.
+        exactly to the difference. Another order would split it differently; the fair shares
+        (Shapley values) do not depend on an order.
       </p>
       <table class="explain-inputs" data-testid="delta-parts">
         <thead>
@@ -400,7 +403,7 @@ export function explainDeltaCells(table, open, { figureOf, labelOf }) {
  * A "Copy as text" button, the text it copies (shown below once asked for, so it can be copied
  * by hand where the browser refuses the clipboard), and a status line.
  */
-function copyAsText(compose) {
+export function copyAsText(compose) {
   const text = html`<textarea
     class="explain-text"
     readonly

@@ -2,6 +2,7 @@ import { PARAMETER_GROUPS, type ParameterGroup } from "../data/index.ts";
 import { formatAmount } from "../engine/tidy-csv.ts";
 import type { Stats } from "../uncertainty/percentiles.ts";
 import type { BreakEvenRow, GridExportRow, TornadoExportRow } from "./sensitivity.ts";
+import type { WaterfallStep } from "./attribution-view.ts";
 import type { FanRow, LossRow } from "./uncertainty.ts";
 import type { CrcProfit } from "./views.ts";
 
@@ -172,6 +173,29 @@ const SCENARIO_CHARTS: readonly ChartSpec[] = [
         baseline_profit_pence: d.basePence,
         profit_pence: d.profitPence,
         change_pence: d.deltaPence,
+      })),
+  },
+  {
+    id: "delta-waterfall",
+    title: "What accounts for a change: from the baseline to the scenario",
+    groups: ALL_GROUPS,
+    embed: null,
+    openPath: "",
+    embedHeight: 0,
+    units:
+      "money in whole pence (100 pence = £1); each part is a fair share (Shapley value) of the change, rounded to whole pence so the parts add up exactly to it; standard_error_pence only when estimated from sampled orders (rounded to whole pence)",
+    csv: (rows) =>
+      (rows as WaterfallStep[]).map((d) => ({
+        step: d.step,
+        kind: d.kind,
+        group: d.group,
+        label: d.label,
+        parameters: d.params.join(" "),
+        start_pence: d.startPence,
+        end_pence: d.endPence,
+        change_pence: d.changePence,
+        standard_error_pence:
+          d.standardErrorPence === null ? null : Math.round(d.standardErrorPence),
       })),
   },
   // One CRC's or one owner's page (no embed page: their charts are downloads only).

@@ -87,6 +87,17 @@ export {
   explainFromSearch,
 } from "../state/explain-param.ts";
 export { formatDelta, formatPence } from "../explain/format-tree.ts";
+// Fair shares of a change (issue #17): the Compare panel's split, waterfall and words.
+export { attributionMethodText, formatAttribution } from "../explain/format-attribution.ts";
+export {
+  DEFAULT_SPLIT,
+  SPLITS,
+  SPLIT_KEY,
+  SPLIT_LABELS,
+  splitFromSearch,
+  splitQuery,
+  waterfallSteps,
+} from "./attribution-view.ts";
 // Exports and embeds (issue #7): captions, CSV, SVG documents, iframe snippets, print inputs.
 export { CHARTS, EMBED_CHART_IDS, chartSpec, type ChartSpec } from "./chart-catalog.ts";
 export { chartSources } from "./chart-sources.ts";

@@ -99,7 +99,7 @@ export interface EngineApi {
   explainDelta(request: unknown): Promise<WorkerResult<DeltaView>>;
   /**
    * A difference shared fairly (Shapley values, issue #17): `{a, b, figure, level?, samples?,
-   * seed?}`; exact over few groups, sampled orders (seeded) over many.
+   * seed?, maxExactGroups?}`; exact over few groups, sampled orders (seeded) over many.
    */
   attributeDelta(request: unknown): Promise<WorkerResult<AttributionView>>;
 }
@@ -595,7 +595,7 @@ export function createEngineApi(): EngineApi {
         if (!dataset) return notReady;
         const checked = checkAttributionRequest(request);
         if (!checked.ok) return checked;
-        const { a, b, figure, level, samples, seed } = checked.value;
+        const { a, b, figure, level, samples, seed, maxExactGroups } = checked.value;
         const sideA = validateScenario(a, dataset);
         const sideB = validateScenario(b, dataset);
         const issues = [
@@ -608,6 +608,7 @@ export function createEngineApi(): EngineApi {
           catalog: parameterCatalog(dataset.parameters),
           permutations: samples,
           seed,
+          maxExactGroups,
         });
         if (!result.ok)
           return {

@@ -47,9 +47,39 @@ describe("attributeDelta over a MessageChannel (issue #17)", () => {
     }
   });
 
+  it("samples orders when asked to (maxExactGroups), as the core does for the same seed", async () => {
+    const result = await remote.attributeDelta({
+      a,
+      b,
+      figure,
+      maxExactGroups: 1,
+      samples: 6,
+      seed: 3,
+    });
+    const sideA = validateScenario(a, dataset);
+    const sideB = validateScenario(b, dataset);
+    if (!result.ok || !sideA.ok || !sideB.ok) throw new Error(JSON.stringify(result));
+    const direct = attributeDelta(sideA.value.inputs, sideB.value.inputs, figure, {
+      catalog: parameterCatalog(dataset.parameters),
+      maxExactGroups: 1,
+      permutations: 6,
+      seed: 3,
+    });
+    expect(result.value.attribution.exact).toBe(false);
+    expect(direct.ok && result.value.attribution).toEqual(direct.ok && direct.value);
+  });
+
   it("names every bad field, and a bad scenario or figure under its own path", async () => {
     expect(
-      await remote.attributeDelta({ a, figure, level: "crc", samples: 3, seed: 0.5, x: 1 }),
+      await remote.attributeDelta({
+        a,
+        figure,
+        level: "crc",
+        samples: 3,
+        seed: 0.5,
+        maxExactGroups: 13,
+        x: 1,
+      }),
     ).toEqual({
       ok: false,
       issues: [
@@ -58,6 +88,7 @@ describe("attributeDelta over a MessageChannel (issue #17)", () => {
         { path: "level", message: '"crc" is not one of "parameter", "group"' },
         { path: "samples", message: "3 is not a whole number from 4 to 10000" },
         { path: "seed", message: "0.5 is not a whole number from 0 to 4294967295" },
+        { path: "maxExactGroups", message: "13 is not a whole number from 0 to 12" },
       ],
     });
     const bad = await remote.attributeDelta({ a, b: { schemaVersion: 7 }, figure });

@@ -1,4 +1,5 @@
 import {
+  DEFAULT_MAX_EXACT_GROUPS,
   DEFAULT_PERMUTATIONS,
   DEFAULT_SEED,
   MAX_PERMUTATIONS,
@@ -10,9 +11,10 @@ import { describe, isRecord } from "./request-shape.ts";
 import type { WorkerResult } from "./result.ts";
 
 /**
- * A fair-shares attribution request (issue #17): `{a, b, figure, level?, samples?, seed?}`, the
- * two scenario documents validated in the worker. `samples` and `seed` apply only when there are
- * too many groups for the exact values.
+ * A fair-shares attribution request (issue #17): `{a, b, figure, level?, samples?, seed?,
+ * maxExactGroups?}`, the two scenario documents validated in the worker. `samples` and `seed`
+ * apply only when there are more groups than `maxExactGroups` (0 to 12, default 12: at most
+ * 4,096 projections, so one request cannot hold the worker for long).
  */
 export interface AttributionRequest {
   readonly a: unknown;
@@ -21,6 +23,7 @@ export interface AttributionRequest {
   readonly level: AttributionLevel;
   readonly samples: number;
   readonly seed: number;
+  readonly maxExactGroups: number;
 }
 
 const whole = (x: unknown, min: number, max: number): x is number =>
@@ -32,7 +35,15 @@ export function checkAttributionRequest(request: unknown): WorkerResult<Attribut
       ok: false,
       issues: [{ path: "", message: `request must be an object, got ${describe(request)}` }],
     };
-  const issues = unknownFields(request, ["a", "b", "figure", "level", "samples", "seed"]);
+  const issues = unknownFields(request, [
+    "a",
+    "b",
+    "figure",
+    "level",
+    "samples",
+    "seed",
+    "maxExactGroups",
+  ]);
   for (const side of ["a", "b"])
     if (!(side in request)) issues.push({ path: side, message: "is required (a scenario)" });
   const figure = checkFigure(request.figure, issues);
@@ -54,6 +65,12 @@ export function checkAttributionRequest(request: unknown): WorkerResult<Attribut
       path: "seed",
       message: `${describe(request.seed)} is not a whole number from 0 to 4294967295`,
     });
+  const maxExactGroups = request.maxExactGroups ?? DEFAULT_MAX_EXACT_GROUPS;
+  if (!whole(maxExactGroups, 0, DEFAULT_MAX_EXACT_GROUPS))
+    issues.push({
+      path: "maxExactGroups",
+      message: `${describe(request.maxExactGroups)} is not a whole number from 0 to ${DEFAULT_MAX_EXACT_GROUPS}`,
+    });
   if (issues.length > 0 || figure === undefined) return { ok: false, issues };
   return {
     ok: true,
@@ -64,6 +81,7 @@ export function checkAttributionRequest(request: unknown): WorkerResult<Attribut
       level: level as AttributionLevel,
       samples: samples as number,
       seed: seed as number,
+      maxExactGroups: maxExactGroups as number,
     },
   };
 }
