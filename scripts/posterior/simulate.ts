@@ -4,7 +4,11 @@
  * order. Draw i depends only on (seed, i), so the result is the same on any number of threads.
  */
 import { Worker } from "node:worker_threads";
-import type { TargetDraws, TargetSimulation } from "../../src/calibration/simulate-targets.ts";
+import {
+  joinTargetDraws,
+  type TargetDraws,
+  type TargetSimulation,
+} from "../../src/calibration/simulate-targets.ts";
 
 /** A thread does not inherit tsx's loader: register it, then import the worker as TypeScript. */
 const BOOT = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(
@@ -42,20 +46,5 @@ export async function simulateOnThreads(
         }),
     ),
   );
-  const join = (pick: (p: TargetDraws) => Float64Array, series: number) => {
-    const out = new Float64Array(series * count);
-    for (const part of parts) {
-      const n = part.to - part.from;
-      const values = pick(part);
-      for (let s = 0; s < series; s++)
-        out.set(values.subarray(s * n, (s + 1) * n), s * count + part.from);
-    }
-    return out;
-  };
-  return {
-    from: 0,
-    to: count,
-    values: join((p) => p.values, sim.targets.length),
-    parameters: join((p) => p.parameters, sim.parameterIds.length),
-  };
+  return joinTargetDraws(parts, count, sim.targets.length, sim.parameterIds.length);
 }

@@ -172,3 +172,42 @@ export function simulateTargets(
   }
   return { from, to, values, parameters };
 }
+
+/**
+ * Parts of one run that tile [0, count), in any order, laid end to end series by series: the
+ * `TargetDraws` one piece gives (draw i depends only on (seed, i)). Throws a RangeError for parts
+ * that do not tile the run (a bug in the caller).
+ */
+export function joinTargetDraws(
+  parts: readonly TargetDraws[],
+  count: number,
+  targetCount: number,
+  parameterCount: number,
+): TargetDraws {
+  const ordered = [...parts].sort((a, b) => a.from - b.from);
+  let next = 0;
+  for (const p of ordered) {
+    if (p.from !== next || p.to <= p.from)
+      throw new RangeError(
+        `parts do not tile [0, ${count}): a part starts at ${p.from}, expected ${next}`,
+      );
+    next = p.to;
+  }
+  if (next !== count) throw new RangeError(`parts end at ${next}, not ${count}`);
+  const join = (pick: (p: TargetDraws) => Float64Array, series: number) => {
+    const out = new Float64Array(series * count);
+    for (const part of ordered) {
+      const n = part.to - part.from;
+      const values = pick(part);
+      for (let s = 0; s < series; s++)
+        out.set(values.subarray(s * n, (s + 1) * n), s * count + part.from);
+    }
+    return out;
+  };
+  return {
+    from: 0,
+    to: count,
+    values: join((p) => p.values, targetCount),
+    parameters: join((p) => p.parameters, parameterCount),
+  };
+}

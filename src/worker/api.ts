@@ -17,6 +17,7 @@ import {
   prepareMonteCarlo,
   simulateDraws,
   summarizeDraws,
+  type Basis,
   type DrawsPart,
   type MonteCarloRun,
   type MonteCarloSummary,
@@ -28,6 +29,9 @@ import { runTornado, type Tornado } from "../sensitivity/tornado.ts";
 import { checkExplainDeltaRequest, checkExplainRequest } from "./explain-request.ts";
 import { createProjectionMemo } from "./projection-memo.ts";
 import { failure, type WorkerIssue, type WorkerResult } from "./result.ts";
+import { posteriorPart } from "./posterior-request.ts";
+import type { TargetDraws } from "../calibration/simulate-targets.ts";
+import { transfer } from "comlink";
 import { describe, isRecord } from "./request-shape.ts";
 
 /**
@@ -102,6 +106,11 @@ export interface EngineApi {
    * seed?, maxExactGroups?}`; exact over few groups, sampled orders (seeded) over many.
    */
   attributeDelta(request: unknown): Promise<WorkerResult<AttributionView>>;
+  /**
+   * Draws [from, to) of the posterior's prior simulation: `{targetsCsv, seed, from, to}`
+   * (issue #14; `posterior-request.ts`). The page joins the parts and weighs them.
+   */
+  posteriorPart(request: unknown): Promise<WorkerResult<TargetDraws>>;
 }
 
 /** A tornado: the scenario and the output followed, in its text form (`OutputText`). */
@@ -133,6 +142,8 @@ export interface MonteCarloRequest {
   readonly shape?: string;
   /** Correlation of the CRCs' volume shortfalls, 0–1 (one national factor plus CRC noise). */
   readonly shortfallCorrelation?: number;
+  /** "posterior" (default when the data has one) or "prior" (issue #14). */
+  readonly basis?: string;
 }
 
 export interface ExplainView {
@@ -214,7 +225,7 @@ function checkRequest(request: unknown, dataset: Dataset): WorkerResult<Projecti
   return { ok: true, value: request as unknown as ProjectionRequest };
 }
 
-const MC_KEYS = ["scenario", "draws", "seed", "shape", "shortfallCorrelation"];
+const MC_KEYS = ["scenario", "draws", "seed", "shape", "shortfallCorrelation", "basis"];
 
 function checkMonteCarloRequest(
   request: unknown,
@@ -263,8 +274,8 @@ interface PreparedRun {
  */
 function runKey(request: unknown): string | undefined {
   if (!isRecord(request)) return undefined;
-  const { scenario, shape, shortfallCorrelation } = request;
-  return JSON.stringify([scenario, shape, shortfallCorrelation], (_, v: unknown) =>
+  const { scenario, shape, shortfallCorrelation, basis } = request;
+  return JSON.stringify([scenario, shape, shortfallCorrelation, basis], (_, v: unknown) =>
     typeof v === "number" && !Number.isFinite(v) ? { nonFinite: String(v) } : v,
   );
 }
@@ -280,13 +291,14 @@ function prepareRequest(
 ): WorkerResult<PreparedRun> {
   const checked = checkMonteCarloRequest(request, extra);
   if (!checked.ok) return checked;
-  const { scenario, draws, seed, shape, shortfallCorrelation } = checked.value;
+  const { scenario, draws, seed, shape, shortfallCorrelation, basis } = checked.value;
   const resolved = resolveIn(scenario, dataset);
   if (!resolved.ok) return resolved;
   const run = prepareMonteCarlo(resolved.value, dataset, {
     draws,
     seed,
     ...(shape !== undefined ? { shape: shape as Shape } : {}),
+    ...(basis !== undefined ? { basis: basis as Basis } : {}),
     ...(shortfallCorrelation !== undefined
       ? { correlation: { "volume.shortfall": shortfallCorrelation } }
       : {}),
@@ -466,6 +478,16 @@ export function createEngineApi(): EngineApi {
           });
         if (issues.length > 0) return { ok: false, issues };
         return { ok: true, value: simulateDraws(run, from as number, to as number) };
+      });
+    },
+
+    async posteriorPart(request) {
+      return guarded(() => {
+        if (!dataset) return notReady;
+        const part = posteriorPart(request, dataset);
+        // The draws' buffers move to the page rather than being copied.
+        if (part.ok) transfer(part, [part.value.values.buffer, part.value.parameters.buffer]);
+        return part;
       });
     },
 
