@@ -120,13 +120,14 @@ export function attributeDelta(
   let ledger: Ledger | undefined;
   let projections = 0;
   let broken: string | undefined;
+  const derived = new Map<string, Float64Array>();
   const value = (members: Coalition): number => {
     let size = 0;
     for (const m of members) size += m;
     if (size === 0) return amountA;
     if (size === k) return amountB;
     const params = groups.flatMap((g, i) => (members[i] ? g.params : []));
-    ledger = projectFloat(hybrid(a, b, params), ledger);
+    ledger = projectFloat(hybrid(a, b, params, derived), ledger);
     projections++;
     const amount = figureAmount(ledger, figure);
     if (Number.isSafeInteger(amount)) return amount;

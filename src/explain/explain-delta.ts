@@ -88,16 +88,30 @@ export function describeChange(param: string, a: ProjectionInputs, b: Projection
   return { changedValues, from: one(from), to: one(to) };
 }
 
-/** A's inputs with some parameters' values taken from B (volume.shortfall re-derived). */
+/**
+ * A's inputs with some parameters' values taken from B (volume.shortfall re-derived). The
+ * derived column depends only on which of its sources come from B, and deriving it is most of a
+ * float projection's cost (decimal arithmetic), so callers making many mixes of one A and B
+ * (the fair shares, issue #17) pass a `derived` map that remembers it per set of sources.
+ */
 export function hybrid(
   a: ProjectionInputs,
   b: ProjectionInputs,
   from: readonly string[],
+  derived?: Map<string, Float64Array>,
 ): ProjectionInputs {
   const values = new Map(a.values);
   for (const id of from) values.set(id, b.values.get(id)!);
-  if (from.some((id) => SHORTFALL_SOURCES.has(id)))
-    values.set(SHORTFALL_ID, effectiveShortfallColumn(values, a.crcs.length));
+  const sources = from.filter((id) => SHORTFALL_SOURCES.has(id));
+  if (sources.length > 0) {
+    const key = [...sources].sort().join(" ");
+    let column = derived?.get(key);
+    if (column === undefined) {
+      column = effectiveShortfallColumn(values, a.crcs.length);
+      derived?.set(key, column);
+    }
+    values.set(SHORTFALL_ID, column);
+  }
   return { crcs: a.crcs, values };
 }
 
