@@ -157,7 +157,7 @@ console.log(
     const request = { a, b: withGroups(k), figure };
     const samples: number[] = [];
     let projections = 0;
-    for (let round = -1; round < 7; round++) {
+    for (let round = -3; round < 7; round++) {
       const t0 = performance.now();
       const r = await api.attributeDelta(request);
       const ms = performance.now() - t0;
