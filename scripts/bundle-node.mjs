@@ -53,8 +53,11 @@ export async function bundleNode(root = fileURLToPath(new URL("..", import.meta.
     outExtension: { ".js": ".js" },
     bundle: true,
     format: "esm",
-    // Node's own modules stay imports; every package is bundled in, so start-up reads one file.
+    // Node's own modules stay imports; every package is bundled in, so start-up reads one file,
+    // except exceljs: ~3 MB bundled, it would triple every command's start-up; it is imported
+    // from node_modules only when a workbook is written (src/workbook/scenario-workbook.ts).
     platform: "node",
+    external: ["exceljs"],
     target: "node20",
     // Bundled CommonJS packages (exceljs) call require() for Node's modules.
     banner: {

@@ -24,8 +24,9 @@ export type { Output } from "./output.ts";
 const USAGE = () => `usage: crc-scenarios <command> [options]
 
 commands:
-  run <scenario…> [--format csv|json] [--out FILE] [--by month|quarter|fy|total]
-      tidy rows crc,owner,period,line,amount_pence (crc/owner ALL = totals; default --by fy)
+  run <scenario…> [--format csv|json|xlsx] [--out FILE] [--by month|quarter|fy|total]
+      tidy rows crc,owner,period,line,amount_pence (crc/owner ALL = totals; default --by fy);
+      xlsx (one scenario, with --out): an Excel workbook by year with inputs and provenance
   summary <scenario…> [--format json|csv]
       JSON: MoJ spend, CRC profit, loss-making CRCs, each CRC's profit, the scenario hash
   presets

@@ -158,11 +158,14 @@ export async function checkOutputPath(path: string): Promise<string | undefined>
 }
 
 /**
- * Write `text` to `path` (`run --out`): checked by `checkOutputPath`, then opened without
- * blocking (a FIFO swapped in meanwhile fails at once, ENXIO, instead of waiting for a reader)
- * and checked again on the handle before anything is written.
+ * Write `text` (or a workbook's bytes) to `path` (`run --out`): checked by `checkOutputPath`,
+ * then opened without blocking (a FIFO swapped in meanwhile fails at once, ENXIO, instead of
+ * waiting for a reader) and checked again on the handle before anything is written.
  */
-export async function writeOutputFile(path: string, text: string): Promise<string | undefined> {
+export async function writeOutputFile(
+  path: string,
+  text: string | Uint8Array,
+): Promise<string | undefined> {
   const problem = await checkOutputPath(path);
   if (problem !== undefined) return problem;
   const name = clip(path, PATH_ECHO);
@@ -180,7 +183,7 @@ export async function writeOutputFile(path: string, text: string): Promise<strin
   try {
     const info = await handle.stat();
     if (!info.isFile()) return `--out: cannot write ${name}: it is ${describeKind(info)}`;
-    await handle.writeFile(text, "utf8");
+    await handle.writeFile(text, typeof text === "string" ? "utf8" : undefined);
     return undefined;
   } catch (error) {
     return `--out: cannot write ${name}: ${errorText(error)}`;

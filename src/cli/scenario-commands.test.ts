@@ -93,7 +93,7 @@ describe("crc-scenarios run", () => {
     ]);
     expect([code, stdout]).toEqual([2, ""]);
     expect(stderr).toBe(
-      'crc-scenarios run: --format: "xml" is not one of csv, json\n' +
+      'crc-scenarios run: --format: "xml" is not one of csv, json, xlsx\n' +
         'crc-scenarios run: --by: "week" is not one of month, quarter, fy, total\n',
     );
   });

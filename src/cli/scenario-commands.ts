@@ -13,8 +13,11 @@ import type { Output } from "./output.ts";
 import { checkOutputPath, readScenarioArgument, writeOutputFile } from "./scenario-argument.ts";
 import { runBatch, summaryBatch, summaryCsv, labelOf } from "./batch-commands.ts";
 import { isBatch, readBatch } from "./scenario-batch.ts";
+import { scenarioWorkbookBytes } from "./workbook-output.ts";
 
 const FORMATS = ["csv", "json"] as const;
+/** `run` also writes an Excel workbook (`--format xlsx --out FILE`). */
+const RUN_FORMATS = [...FORMATS, "xlsx"] as const;
 
 export { EXIT_BAD_INPUT };
 
@@ -52,8 +55,20 @@ export async function runCommand(args: string[], out: Output): Promise<number> {
   const by = parsed.values.by ?? "fy";
   const file = parsed.values.out;
   const problems: string[] = [];
-  if (!(FORMATS as readonly string[]).includes(format))
-    problems.push(`--format: ${JSON.stringify(clip(format))} is not one of ${FORMATS.join(", ")}`);
+  if (!(RUN_FORMATS as readonly string[]).includes(format))
+    problems.push(
+      `--format: ${JSON.stringify(clip(format))} is not one of ${RUN_FORMATS.join(", ")}`,
+    );
+  if (format === "xlsx") {
+    // A workbook is binary: written to a file, never to a terminal; its sheets are by year.
+    if (file === undefined) problems.push("--format xlsx needs --out FILE.xlsx");
+    if (by !== "fy")
+      problems.push(
+        `--by: the workbook is by financial year (fy), got ${JSON.stringify(clip(by))}`,
+      );
+    if (await isBatch(parsed.positionals))
+      problems.push("--format xlsx takes one scenario (a workbook per scenario)");
+  }
   if (!(PERIODS as readonly string[]).includes(by))
     problems.push(`--by: ${JSON.stringify(clip(by))} is not one of ${PERIODS.join(", ")}`);
   // Before the projection: a FIFO or a device as --out is named at once.
@@ -79,6 +94,19 @@ export async function runCommand(args: string[], out: Output): Promise<number> {
   }
   const loaded = await scenarioAndData("run", parsed.positionals, out);
   if (loaded === undefined) return EXIT_BAD_INPUT;
+  if (format === "xlsx") {
+    const workbook = await scenarioWorkbookBytes(
+      loaded.doc,
+      loaded.name,
+      loaded.dataset,
+      new Date(),
+    );
+    if (!workbook.ok) return fail(out, "run", workbook.issues.map(formatScenarioIssue));
+    for (const w of workbook.warnings)
+      out.stderr(`crc-scenarios run: warning: ${formatScenarioIssue(w)}\n`);
+    const written = await writeOutputFile(file!, workbook.value);
+    return written === undefined ? 0 : fail(out, "run", [written]);
+  }
   const result = projectScenario(loaded.doc, loaded.dataset);
   if (!result.ok) return fail(out, "run", result.issues.map(formatScenarioIssue));
   for (const w of result.warnings)

@@ -1,0 +1,132 @@
+import ExcelJS from "exceljs";
+import { mkdtempSync, rmSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { readProvenance } from "../workbook/provenance-sheet.ts";
+import { SCENARIO_SHEETS } from "../workbook/scenario-workbook.ts";
+import { main } from "./main.ts";
+
+async function run(argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+const dir = mkdtempSync(join(tmpdir(), "crc-xlsx-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function readBack(file: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
+  return workbook;
+}
+
+/** A sheet's rows as objects keyed by its header row. */
+function rowsOf(sheet: ExcelJS.Worksheet): Record<string, unknown>[] {
+  const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+  const rows: Record<string, unknown>[] = [];
+  sheet.eachRow((row, n) => {
+    if (n === 1) return;
+    const values = (row.values as unknown[]).slice(1);
+    rows.push(Object.fromEntries(header.map((h, i) => [h, values[i] ?? null])));
+  });
+  return rows;
+}
+
+describe("crc-scenarios run --format xlsx (issue #19)", () => {
+  it("writes a workbook whose every line by year equals run --by fy's CSV to the penny", async () => {
+    const file = join(dir, "variation.xlsx");
+    const written = await run(["run", "the-2017-variation", "--format", "xlsx", "--out", file]);
+    expect([written.code, written.stdout, written.stderr]).toEqual([0, "", ""]);
+    const workbook = await readBack(file);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([...SCENARIO_SHEETS]);
+
+    const csv = (await run(["run", "the-2017-variation", "--by", "fy"])).stdout
+      .trimEnd()
+      .split("\n");
+    const lines = workbook.getWorksheet("Lines by year")!;
+    const rows = rowsOf(lines);
+    expect(rows).toHaveLength(csv.length - 1);
+    rows.forEach((r, i) => {
+      const [crc, owner, period, line, amount] = csv[i + 1]!.split(",");
+      expect([r.crc, r.owner, r.period, r.line]).toEqual([crc, owner, period, line]);
+      expect(r.amount_pence).toBe(Number(amount));
+      if (r["amount (£)"] !== null)
+        expect(Math.round((r["amount (£)"] as number) * 100)).toBe(Number(amount));
+    });
+    // Money is £-formatted, the exact pence column hidden, the header row frozen.
+    expect(lines.getColumn(5).numFmt).toMatch(/£/);
+    expect(lines.getColumn(7).hidden).toBe(true);
+    expect(lines.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+
+    const summary = JSON.parse((await run(["summary", "the-2017-variation"])).stdout);
+    const headline = rowsOf(workbook.getWorksheet("Summary")!);
+    expect(headline[0]!.amount_pence).toBe(summary.mojSpendPence);
+    expect(headline[1]!.amount_pence).toBe(summary.crcProfitPence);
+    expect(headline[2]!.count).toBe(summary.lossMakingCrcs);
+
+    const profit = rowsOf(workbook.getWorksheet("Profit by CRC")!);
+    const wales = profit.find((r) => r.crc === "wales")!;
+    const walesTotal = summary.crcs.find((c: { crc: string }) => c.crc === "wales").profitPence;
+    expect(Math.round((wales["contract total"] as number) * 100)).toBe(walesTotal);
+  });
+
+  it("carries the provenance: scenario, hash, model version, date, address, sources", async () => {
+    const file = join(dir, "own.json");
+    await import("node:fs/promises").then((fs) =>
+      fs.writeFile(
+        file,
+        JSON.stringify({
+          schemaVersion: 1,
+          extends: "no-variation",
+          parameters: { "ffs.toleranceBand": 0.02 },
+        }),
+      ),
+    );
+    const out = join(dir, "own.xlsx");
+    expect((await run(["run", file, "--format", "xlsx", "--out", out])).code).toBe(0);
+    const workbook = await readBack(out);
+    const p = readProvenance(workbook);
+    const hash = (await run(["validate", file])).stdout.match(/hash (\w+)/)![1];
+    expect(p.get("scenario")).toBe("No-variation counterfactual, with 1 changed input");
+    expect(p.get("scenario hash")).toBe(hash);
+    expect(p.get("model version")).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(Date.now() - Date.parse(p.get("generated")!)).toBeLessThan(60_000);
+    expect(p.get("rebuild on the site")).toBe(
+      `/explorer?v=1&extends=no-variation&ffs.toleranceBand=0.02&_mv=${p.get("model version")}`,
+    );
+    expect(p.get("rebuild from the command line")).toContain(`run ${file} --format xlsx`);
+    expect(p.get("nao-hc676-2017-12-19")).toMatch(/National Audit Office/);
+    const inputs = rowsOf(workbook.getWorksheet("Inputs")!);
+    const band = inputs.find((r) => r.parameter === "ffs.toleranceBand")!;
+    expect([band.value, band["set by"], band.status]).toEqual([
+      "0.02",
+      "scenario",
+      "set by the scenario",
+    ]);
+    expect(inputs.some((r) => r["set by"] === "data" && r.source !== "" && r.reason !== "")).toBe(
+      true,
+    );
+  });
+
+  it("refuses xlsx without --out, by another period, or for a batch", async () => {
+    const { code, stderr } = await run([
+      "run",
+      "no-variation",
+      "pbr-low",
+      "--format",
+      "xlsx",
+      "--by",
+      "month",
+    ]);
+    expect(code).toBe(2);
+    expect(stderr.trimEnd().split("\n")).toEqual([
+      "crc-scenarios run: --format xlsx needs --out FILE.xlsx",
+      'crc-scenarios run: --by: the workbook is by financial year (fy), got "month"',
+      "crc-scenarios run: --format xlsx takes one scenario (a workbook per scenario)",
+    ]);
+  });
+});
