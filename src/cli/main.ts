@@ -26,7 +26,8 @@ const USAGE = () => `usage: crc-scenarios <command> [options]
 commands:
   run <scenario…> [--format csv|json|xlsx] [--out FILE] [--by month|quarter|fy|total]
       tidy rows crc,owner,period,line,amount_pence (crc/owner ALL = totals; default --by fy);
-      xlsx (one scenario, with --out): an Excel workbook by year with inputs and provenance
+      xlsx (with --out): an Excel workbook by year with inputs and provenance; several
+      scenarios give a comparison workbook, the first the baseline
   summary <scenario…> [--format json|csv]
       JSON: MoJ spend, CRC profit, loss-making CRCs, each CRC's profit, the scenario hash
   presets

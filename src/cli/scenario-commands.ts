@@ -13,7 +13,7 @@ import type { Output } from "./output.ts";
 import { checkOutputPath, readScenarioArgument, writeOutputFile } from "./scenario-argument.ts";
 import { runBatch, summaryBatch, summaryCsv, labelOf } from "./batch-commands.ts";
 import { isBatch, readBatch } from "./scenario-batch.ts";
-import { scenarioWorkbookBytes } from "./workbook-output.ts";
+import { comparisonWorkbookBytes, scenarioWorkbookBytes } from "./workbook-output.ts";
 
 const FORMATS = ["csv", "json"] as const;
 /** `run` also writes an Excel workbook (`--format xlsx --out FILE`). */
@@ -66,8 +66,6 @@ export async function runCommand(args: string[], out: Output): Promise<number> {
       problems.push(
         `--by: the workbook is by financial year (fy), got ${JSON.stringify(clip(by))}`,
       );
-    if (await isBatch(parsed.positionals))
-      problems.push("--format xlsx takes one scenario (a workbook per scenario)");
   }
   if (!(PERIODS as readonly string[]).includes(by))
     problems.push(`--by: ${JSON.stringify(clip(by))} is not one of ${PERIODS.join(", ")}`);
@@ -75,6 +73,15 @@ export async function runCommand(args: string[], out: Output): Promise<number> {
   const outProblem = file === undefined ? undefined : await checkOutputPath(file);
   if (outProblem !== undefined) problems.push(outProblem);
   if (problems.length > 0) return fail(out, "run", problems);
+  if (format === "xlsx" && (await isBatch(parsed.positionals))) {
+    const data = await datasetForCli();
+    if (!data.ok) return fail(out, "run", data.messages);
+    const entries = await readBatch(parsed.positionals, out.stdin);
+    const workbook = await comparisonWorkbookBytes(entries, data.dataset, new Date());
+    if (!workbook.ok) return fail(out, "run", workbook.messages);
+    const written = await writeOutputFile(file!, workbook.bytes);
+    return written === undefined ? 0 : fail(out, "run", [written]);
+  }
   if (await isBatch(parsed.positionals)) {
     const data = await datasetForCli();
     if (!data.ok) return fail(out, "run", data.messages);

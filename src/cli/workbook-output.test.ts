@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readProvenance } from "../workbook/provenance-sheet.ts";
+import { COMPARISON_SHEETS } from "../workbook/comparison-workbook.ts";
 import { SCENARIO_SHEETS } from "../workbook/scenario-workbook.ts";
 import { main } from "./main.ts";
 
@@ -112,11 +113,10 @@ describe("crc-scenarios run --format xlsx (issue #19)", () => {
     );
   });
 
-  it("refuses xlsx without --out, by another period, or for a batch", async () => {
+  it("refuses xlsx without --out or by another period", async () => {
     const { code, stderr } = await run([
       "run",
       "no-variation",
-      "pbr-low",
       "--format",
       "xlsx",
       "--by",
@@ -126,7 +126,60 @@ describe("crc-scenarios run --format xlsx (issue #19)", () => {
     expect(stderr.trimEnd().split("\n")).toEqual([
       "crc-scenarios run: --format xlsx needs --out FILE.xlsx",
       'crc-scenarios run: --by: the workbook is by financial year (fy), got "month"',
-      "crc-scenarios run: --format xlsx takes one scenario (a workbook per scenario)",
     ]);
+  });
+});
+
+describe("crc-scenarios run A B … --format xlsx: a comparison workbook (issue #19)", () => {
+  it("puts the scenarios side by side with their changes, every line equal to the batch CSV to the penny", async () => {
+    const file = join(dir, "compare.xlsx");
+    const args = ["no-variation", "the-2017-variation", "pbr-high"];
+    const written = await run(["run", ...args, "--format", "xlsx", "--out", file]);
+    expect([written.code, written.stderr]).toEqual([0, ""]);
+    const workbook = await readBack(file);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([...COMPARISON_SHEETS]);
+
+    const csv = (await run(["run", ...args, "--by", "fy"])).stdout.trimEnd().split("\n");
+    const rows = rowsOf(workbook.getWorksheet("Lines by year")!);
+    expect(rows).toHaveLength(csv.length - 1);
+    rows.forEach((r, i) => {
+      const cells = csv[i + 1]!.split(",");
+      expect([r.hash, r.crc, r.owner, r.period, r.line]).toEqual(cells.slice(1, 6));
+      expect(r.amount_pence).toBe(Number(cells[6]));
+    });
+
+    const [base, variation] = await Promise.all(
+      ["no-variation", "the-2017-variation"].map(async (id) =>
+        JSON.parse((await run(["summary", id])).stdout),
+      ),
+    );
+    const comparison = rowsOf(workbook.getWorksheet("Comparison")!);
+    const profit = comparison.find((r) => r.metric === "CRCs' profit or loss")!;
+    const change = profit["The 2017 variation: change"] as number;
+    expect(Math.round(change * 100)).toBe(variation.crcProfitPence - base.crcProfitPence);
+    const p = readProvenance(workbook);
+    expect(p.get("baseline hash")).toBe(base.hash);
+    expect(p.get("scenario 1 hash")).toBe(variation.hash);
+    expect(p.get("rebuild on the site")).toMatch(
+      /^\/compare\?_base=no-variation&_with=the-2017-variation,pbr-high&_mv=/,
+    );
+  });
+
+  it("names a bad scenario by position and source and writes no workbook", async () => {
+    const bad = join(dir, "bad.json");
+    await import("node:fs/promises").then((fs) => fs.writeFile(bad, "{"));
+    const file = join(dir, "none.xlsx");
+    const { code, stderr } = await run([
+      "run",
+      "no-variation",
+      bad,
+      "--format",
+      "xlsx",
+      "--out",
+      file,
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(new RegExp(`^crc-scenarios run: scenario 2 \\(${bad}\\): `));
+    await expect(readFile(file)).rejects.toThrow(/ENOENT/);
   });
 });

@@ -4,14 +4,17 @@ import { canonicalJson } from "../scenario/canonical-json.ts";
 import { parseScenario } from "../scenario/parse-scenario.ts";
 import { PRESETS } from "../scenario/presets.ts";
 import { projectScenario } from "../scenario/project-scenario.ts";
-import type { ScenarioResult } from "../scenario/scenario-issue.ts";
+import { formatScenarioIssue, type ScenarioResult } from "../scenario/scenario-issue.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import { summarize } from "../scenario/summarize.ts";
+import { selectionQuery } from "../site/compare.ts";
 import { MODEL_VERSION } from "../site/model-version.ts";
 import { scenarioName } from "../site/scenario-name.ts";
 import { withModelVersion } from "../site/version-note.ts";
 import { encodeScenarioQuery } from "../state/url-state.ts";
+import { comparisonWorkbook, type ComparedInput } from "../workbook/comparison-workbook.ts";
 import { scenarioWorkbook } from "../workbook/scenario-workbook.ts";
+import type { BatchEntry } from "./scenario-batch.ts";
 
 /** What the workbook says about its units (its Provenance sheet). */
 export const WORKBOOK_UNITS =
@@ -66,4 +69,92 @@ export async function scenarioWorkbookBytes(
     value: new Uint8Array(buffer as ArrayBuffer),
     warnings: result.value.warnings,
   };
+}
+
+/**
+ * Where the site rebuilds a comparison: the Compare page's own address when every scenario is a
+ * preset; otherwise each scenario's Explorer address (save each there, then compare them).
+ */
+function compareAddress(sites: readonly Scenario[]): string {
+  const ids = sites.map((s) =>
+    s.extends !== undefined && s.title === undefined && Object.keys(s.parameters ?? {}).length === 0
+      ? s.extends
+      : undefined,
+  );
+  if (ids.every((id) => id !== undefined)) {
+    const [base, ...others] = ids as [string, ...string[]];
+    return `/compare${selectionQuery(base, others)}&_mv=${encodeURIComponent(MODEL_VERSION)}`;
+  }
+  return sites
+    .map((s) => `/explorer?${withModelVersion(encodeScenarioQuery(s), MODEL_VERSION)}`)
+    .join(" ; ");
+}
+
+/** The most scenarios a comparison workbook holds: a baseline and six (the Compare page's). */
+export const MAX_WORKBOOK_SCENARIOS = 7;
+
+/**
+ * A comparison workbook as xlsx bytes (`run A B … --format xlsx`): the first scenario is the
+ * baseline. Every scenario must project: a comparison missing one would read as complete, so a
+ * bad scenario is named (by position and source) and no workbook is written.
+ */
+export async function comparisonWorkbookBytes(
+  entries: readonly BatchEntry[],
+  dataset: Dataset,
+  generatedAt: Date,
+): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; messages: string[] }> {
+  if (entries.length > MAX_WORKBOOK_SCENARIOS)
+    return {
+      ok: false,
+      messages: [
+        `a comparison workbook holds at most ${MAX_WORKBOOK_SCENARIOS} scenarios (a baseline and ${MAX_WORKBOOK_SCENARIOS - 1}), got ${entries.length}`,
+      ],
+    };
+  const messages: string[] = [];
+  const scenarios: ComparedInput[] = [];
+  const sites: Scenario[] = [];
+  for (const entry of entries) {
+    const where = `scenario ${entry.position} (${entry.source})`;
+    if (!entry.read.ok) {
+      messages.push(`${where}: ${entry.read.message}`);
+      continue;
+    }
+    const result = projectScenario(entry.read.doc, dataset);
+    if (!result.ok) {
+      messages.push(...result.issues.map((i) => `${where}: ${formatScenarioIssue(i)}`));
+      continue;
+    }
+    const { scenario, ledger } = result.value;
+    const site = siteScenario(entry.read.doc);
+    sites.push(site);
+    scenarios.push({
+      label: scenarioName(site, PRESETS),
+      hash: scenario.hash,
+      summary: summarize(ledger, scenario.merged.id ?? null, scenario.hash),
+      fy: rollUp(ledger, "fy"),
+      total: rollUp(ledger, "total"),
+      merged: scenario.merged,
+    });
+  }
+  if (messages.length > 0) return { ok: false, messages };
+  const workbook = await comparisonWorkbook({
+    scenarios,
+    dataset,
+    provenance: {
+      title: `${scenarios[0]!.label} compared with ${scenarios.length - 1} scenario${scenarios.length === 2 ? "" : "s"}`,
+      scenarios: scenarios.map((s, i) => ({
+        role: i === 0 ? "baseline" : `scenario ${i}`,
+        name: s.label,
+        hash: s.hash,
+        json: canonicalJson(sites[i]),
+      })),
+      modelVersion: MODEL_VERSION,
+      generatedAt,
+      address: compareAddress(sites),
+      command: `crc-scenarios run ${entries.map((e) => e.source).join(" ")} --format xlsx --out <file>.xlsx`,
+      sources: dataset.sources,
+      units: WORKBOOK_UNITS,
+    },
+  });
+  return { ok: true, bytes: new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer) };
 }
