@@ -29,10 +29,20 @@ export const PNG_SCALE = 2;
 /**
  * What a page knows about its view, for every chart on it. `scenarios`: [{role, name, hash}];
  * `url`: the address that rebuilds the view; `root`: the site's root address (ends in "/");
- * `query`: what an embed page needs ("?v=1&…" or "?_base=…"); `seed`/`draws` for sampled charts.
+ * `query`: what an embed page needs ("?v=1&…" or "?_base=…"); `seed`/`draws` for sampled charts,
+ * and `basis`, what their draws came from (`basisCaption` of the run: posterior or prior ranges).
  */
-export function exportContext({ dataset, scenarios, url, root, query, seed = null, draws = null }) {
-  return { dataset, scenarios, url, root, query, seed, draws };
+export function exportContext({
+  dataset,
+  scenarios,
+  url,
+  root,
+  query,
+  seed = null,
+  draws = null,
+  basis = null,
+}) {
+  return { dataset, scenarios, url, root, query, seed, draws, basis };
 }
 
 /**
@@ -60,6 +70,7 @@ export function provenanceFor(spec, context, { who, generatedAt = new Date() } =
     modelVersion: MODEL_VERSION,
     seed: context.seed,
     draws: context.draws,
+    basis: context.basis ?? null,
     generatedAt,
     sources: chartSources(context.dataset, spec.groups),
     url: context.url,

@@ -1,6 +1,8 @@
 // Framework data loader: every target in data/targets.csv with the model's value (exact engine,
 // data as committed), the residual and the parameters fitted to it, computed at build time by
-// the same code as `npm run calibrate -- --table` and test/checks/calibration.test.ts.
+// the same code as `npm run calibrate -- --table` and test/checks/calibration.test.ts; and the
+// stored posterior's report (data/posterior.json, `npm run calibrate -- --posterior`; issue #14)
+// shaped for the page by src/site/calibration-posterior.ts.
 import { formatIssue } from "../../src/data/data-issue.ts";
 import { param } from "../../src/data/index.ts";
 import { loadDatasetFromDisk } from "../../src/data/load-from-disk.ts";
@@ -10,6 +12,8 @@ import { loadTargetsFromDisk } from "../../src/calibration/load-targets.ts";
 import { STRUCTURAL_NOTES } from "../../src/calibration/diagnostics.ts";
 import { describeTolerance } from "../../src/calibration/targets.ts";
 import { formatTargetValue } from "../../src/calibration/report.ts";
+import type { PosteriorReport } from "../../src/calibration/build-posterior.ts";
+import { posteriorView } from "../../src/site/calibration-posterior.ts";
 
 const loaded = await loadDatasetFromDisk("data");
 if (!loaded.ok) {
@@ -57,4 +61,12 @@ const fitted = FREE_PARAMETERS.map((p) => {
     targets: targets.filter((t) => t.fits.includes(p.id)).map((t) => t.id),
   };
 });
-process.stdout.write(JSON.stringify({ rows, fitted }));
+const posterior = dataset.posterior
+  ? posteriorView(
+      dataset.posterior,
+      dataset.posterior.report as PosteriorReport,
+      targets,
+      dataset.parameters,
+    )
+  : null;
+process.stdout.write(JSON.stringify({ rows, fitted, posterior }));

@@ -2,6 +2,7 @@ import { PARAMETER_GROUPS, type ParameterGroup } from "../data/index.ts";
 import { formatAmount } from "../engine/tidy-csv.ts";
 import type { Stats } from "../uncertainty/percentiles.ts";
 import type { BreakEvenRow, GridExportRow, TornadoExportRow } from "./sensitivity.ts";
+import type { BackTestPoint } from "./calibration-posterior.ts";
 import type { WaterfallStep } from "./attribution-view.ts";
 import type { FanRow, LossRow } from "./uncertainty.ts";
 import type { CrcProfit } from "./views.ts";
@@ -414,6 +415,29 @@ const SAMPLED_AND_SENSITIVITY: readonly ChartSpec[] = [
         above_value: d.upper.value,
         above_profit_pence: d.upper.exactProfitPence,
         checked_by_exact_engine: d.checked ? "yes" : "no",
+      })),
+  },
+  // The Calibration page's back-test of a vintage (issue #14): no scenario, no embed page.
+  {
+    id: "back-test",
+    title: "Back-test: figures published later against the model's 5–95%",
+    groups: ALL_GROUPS,
+    embed: null,
+    openPath: "",
+    embedHeight: 0,
+    units:
+      "money in whole pence (100 pence = £1), rounded from weighted percentiles of the posterior's prior draws; covered = the published figure is inside the 5–95% widened by the target's tolerance (or on the allowed side of a bound)",
+    csv: (rows) =>
+      (rows as BackTestPoint[]).map((d) => ({
+        as_of: d.asOf,
+        target: d.target,
+        published_pence: d.pence.published,
+        p5_pence: d.pence.p5,
+        p50_pence: d.pence.p50,
+        p95_pence: d.pence.p95,
+        prior_p5_pence: d.pence.priorP5,
+        prior_p95_pence: d.pence.priorP95,
+        covered: d.covers ? "yes" : "no",
       })),
   },
 ];

@@ -33,6 +33,21 @@ describe("captionLines", () => {
     expect(lines[2]).toBe("Compared: PbR high (hash bb)");
     expect(lines[3]).toMatch(/^Model: crc-scenarios 0\.1\.0, seed 42, 1000 draws, generated /);
   });
+  it("says what a sampled chart's draws came from on a line of its own", () => {
+    const lines = captionLines({
+      ...PROVENANCE,
+      seed: 42,
+      draws: 1000,
+      basis: "posterior (effective sample size 24,315 of 100,000 prior draws, seed 2014)",
+    });
+    expect(lines[2]).toMatch(/^Model: crc-scenarios 0\.1\.0, seed 42, 1000 draws, generated /);
+    expect(lines[3]).toBe(
+      "Drawn from the posterior (effective sample size 24,315 of 100,000 prior draws, seed 2014).",
+    );
+    expect(captionLines({ ...PROVENANCE, basis: "prior ranges only" })).toContain(
+      "Drawn from the prior ranges only.",
+    );
+  });
   it("keeps a hostile scenario name on one line", () => {
     const lines = captionLines({
       ...PROVENANCE,
@@ -67,8 +82,15 @@ describe("csvCommentLines", () => {
     );
     for (const l of lines) expect(l).toMatch(/^# [^\n\r]*$/);
   });
+  it("says what the draws came from, and the citation too", () => {
+    const sampled = { ...PROVENANCE, seed: 7, draws: 500, basis: "prior ranges only" };
+    expect(csvCommentLines(sampled)).toContain("# drawn from: prior ranges only");
+    expect(citationText(sampled)).toContain(
+      ", seed 7, 500 draws, drawn from the prior ranges only. Generated ",
+    );
+  });
   it("leaves out seed and draws when the chart is not sampled", () => {
-    expect(csvCommentLines(PROVENANCE).some((l) => /seed|draws/.test(l))).toBe(false);
+    expect(csvCommentLines(PROVENANCE).some((l) => /seed|draws|drawn/.test(l))).toBe(false);
   });
 });
 

@@ -20,6 +20,11 @@ export interface ExportProvenance {
   readonly modelVersion: string;
   readonly seed?: number | null;
   readonly draws?: number | null;
+  /**
+   * What a sampled chart's draws came from (issue #14), e.g. "posterior (effective sample size
+   * 24,315 of 100,000 prior draws, seed 2014)" or "prior ranges only".
+   */
+  readonly basis?: string | null;
   readonly generatedAt: Date;
   readonly sources: ChartSources;
   /** The page address that rebuilds the view (scenario and view state in the query). */
@@ -81,6 +86,7 @@ export function captionLines(p: ExportProvenance): string[] {
     oneLine(p.title),
     ...p.scenarios.map(scenarioLine),
     `${model}. Figures are the model's, not published accounts.`,
+    ...(p.basis ? [`Drawn from the ${oneLine(p.basis)}.`] : []),
     sourcesSentence(p),
     `Rebuild: ${oneLine(p.url)}`,
   ];
@@ -95,7 +101,9 @@ export function citationText(p: ExportProvenance): string {
       return `${role}scenario “${oneLine(s.name)}” (hash ${s.hash.slice(0, 12)})`;
     })
     .join(", ");
-  const extra = sampling(p);
+  const extra = [sampling(p), p.basis ? `drawn from the ${oneLine(p.basis)}` : ""]
+    .filter((s) => s !== "")
+    .join(", ");
   return (
     `${MODEL_NAME} ${p.modelVersion}, “${oneLine(p.title)}”, ${scenarios}` +
     `${extra ? `, ${extra}` : ""}. Generated ${formatGeneratedAt(p.generatedAt)}. ${oneLine(p.url)}`
@@ -114,6 +122,7 @@ export function csvCommentLines(p: ExportProvenance): string[] {
   ];
   if (p.seed !== undefined && p.seed !== null) lines.push(["seed", String(p.seed)]);
   if (p.draws !== undefined && p.draws !== null) lines.push(["draws", String(p.draws)]);
+  if (p.basis) lines.push(["drawn from", p.basis]);
   lines.push(["generated", p.generatedAt.toISOString()]);
   if (p.units) lines.push(["units", p.units]);
   for (const s of p.sources.listed) lines.push(["source", `${s.id}: ${s.citation}`]);

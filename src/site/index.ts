@@ -48,6 +48,9 @@ export {
   type Focus,
 } from "./focus.ts";
 export {
+  BASIS_LABELS,
+  basisCaption,
+  basisSentences,
   DEFAULT_MC_VIEW,
   DRAW_CHOICES,
   FAN_LINES,
@@ -61,6 +64,7 @@ export {
   monteCarloViewKeys,
   nationalStatRows,
   ownerLossRows,
+  PAGE_BASES,
 } from "./uncertainty.ts";
 // "Explain this number" (issue #8): the panel's words and the `_explain` view key.
 export {

@@ -8,6 +8,8 @@ import { runMonteCarlo, type MonteCarloSummary } from "../uncertainty/run-monte-
 import {
   DEFAULT_MC_VIEW,
   FAN_LINES,
+  basisCaption,
+  basisSentences,
   crcLossRows,
   fanLineFromSearch,
   fanRows,
@@ -39,8 +41,9 @@ describe("Monte Carlo view state in the address", () => {
         fc.integer({ min: 0, max: 0xffffffff }),
         fc.constantFrom("pert", "triangular", "uniform", "normal", "point"),
         fc.double({ min: 0, max: 1, noNaN: true }),
-        (draws, seed, shape, rho) => {
-          const view = { draws, seed, shape, shortfallCorrelation: rho } as const;
+        fc.constantFrom("posterior", "prior"),
+        (draws, seed, shape, rho, basis) => {
+          const view = { draws, seed, shape, shortfallCorrelation: rho, basis } as const;
           const query = new URLSearchParams(
             Object.entries(monteCarloViewKeys(view)).map(([k, v]) => [`_${k}`, v]),
           ).toString();
@@ -53,15 +56,24 @@ describe("Monte Carlo view state in the address", () => {
   });
 
   it("names every bad value with its allowed range and keeps the default", () => {
-    const read = monteCarloViewFromSearch("?_draws=0&_seed=-4&_shape=lognormal&_rho=1.5");
+    const read = monteCarloViewFromSearch(
+      "?_draws=0&_seed=-4&_shape=lognormal&_rho=1.5&_basis=flat",
+    );
     expect(read.view).toEqual(DEFAULT_MC_VIEW);
     expect(read.problems).toEqual([
       '_draws: "0" is not a whole number from 1 to 100000',
       '_seed: "-4" is not a whole number from 0 to 4294967295',
       '_shape: "lognormal" is not one of point, uniform, triangular, pert, normal',
       '_rho: "1.5" is not a number from 0 to 1',
+      '_basis: "flat" is not one of posterior, prior',
     ]);
     expect(monteCarloViewFromSearch("?_draws=1e3&_rho=0x1").problems).toHaveLength(2);
+  });
+
+  it("draws from the posterior unless the address says _basis=prior", () => {
+    expect(DEFAULT_MC_VIEW.basis).toBe("posterior");
+    expect(monteCarloViewFromSearch("?v=1&_basis=prior").view.basis).toBe("prior");
+    expect(monteCarloViewKeys(DEFAULT_MC_VIEW).basis).toBe("posterior");
   });
 
   it("reads the fan chart's line from _fan, naming a bad one and using profit", () => {
@@ -77,6 +89,33 @@ describe("Monte Carlo view state in the address", () => {
 
   it("ignores the scenario's own keys", () => {
     expect(monteCarloViewFromSearch("?v=1&extends=pbr-high").problems).toEqual([]);
+  });
+});
+
+describe("what the draws came from, in words", () => {
+  it("names the posterior with its effective sample size and prior draws, or the prior ranges", () => {
+    const post = summary.posterior!;
+    expect(summary.basis).toBe("posterior");
+    const ess = Math.round(post.effectiveSampleSize).toLocaleString("en-GB");
+    expect(basisCaption(summary)).toBe(
+      `posterior (effective sample size ${ess} of ${post.priorDraws.toLocaleString("en-GB")} prior draws, seed ${post.seed})`,
+    );
+    const [first] = basisSentences(summary, new Map());
+    expect(first).toContain(`an effective sample size of ${ess}`);
+    expect(basisCaption({ basis: "prior", posterior: null })).toBe("prior ranges only");
+    expect(basisSentences({ basis: "prior", posterior: null }, new Map())).toEqual([
+      expect.stringContaining("Drawn from the prior ranges only"),
+    ]);
+  });
+
+  it("lists the parameters the scenario sets, drawn from the prior, by label", () => {
+    const withOwn = { ...summary.posterior!, fromPrior: ["ffs.toleranceBand", "cost.bidMargin"] };
+    const labels = new Map(dataset.parameters.map((p) => [p.id, p.label]));
+    const s = { basis: "posterior" as const, posterior: withOwn };
+    expect(basisCaption(s)).toContain("; 2 drawn from the prior)");
+    expect(basisSentences(s, labels)[1]).toBe(
+      "This scenario sets 2 sampled parameters or their ranges itself, so they are drawn from the prior range around the scenario's value (the record says nothing about a value the scenario chose): Volume tolerance band (±τ) and Margin built into the bid price.",
+    );
   });
 });
 

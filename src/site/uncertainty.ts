@@ -8,17 +8,21 @@ import {
   type Shape,
   type Stats,
 } from "../uncertainty/index.ts";
+import { BASES, type Basis } from "../uncertainty/run-monte-carlo.ts";
 
 /**
  * The Uncertainty page's view state and tables. The run settings (draws, seed, shape, shortfall
- * correlation) live in the address beside the scenario, under "_"-prefixed keys, so a link
- * reproduces the same draws; a bad value is reported and replaced by its default, never used.
+ * correlation, and whether the draws come from the posterior or the prior ranges) live in the
+ * address beside the scenario, under "_"-prefixed keys, so a link reproduces the same draws; a
+ * bad value is reported and replaced by its default, never used.
  */
 export interface MonteCarloView {
   readonly draws: number;
   readonly seed: number;
   readonly shape: Shape;
   readonly shortfallCorrelation: number;
+  /** The posterior (the ranges weighted by the published figures; issue #14) or the prior ranges. */
+  readonly basis: Basis;
 }
 
 /** 1,000 draws: the interactive preview (issue #6: ≤ 150 ms in the browser). */
@@ -27,6 +31,7 @@ export const DEFAULT_MC_VIEW: MonteCarloView = {
   seed: 1,
   shape: "pert",
   shortfallCorrelation: 0,
+  basis: "posterior",
 };
 
 /** The draw counts offered on the page; the address may carry any allowed count. */
@@ -34,6 +39,13 @@ export const DRAW_CHOICES: readonly number[] = [200, 1000, 2000, 5000, 10000];
 
 /** Shapes a user may pick for every parameter ("point" collapses them: the plain projection). */
 export const PAGE_SHAPES: readonly Shape[] = SHAPES;
+
+/** What the draws may come from, and how the page's switch names each. */
+export const PAGE_BASES: readonly Basis[] = BASES;
+export const BASIS_LABELS: Readonly<Record<Basis, string>> = {
+  posterior: "the posterior (the ranges weighted by the published figures)",
+  prior: "the prior ranges only",
+};
 
 export interface MonteCarloViewRead {
   readonly view: MonteCarloView;
@@ -51,7 +63,7 @@ function wholeIn(raw: string, min: number, max: number): number | undefined {
 export function monteCarloViewFromSearch(search: string): MonteCarloViewRead {
   const params = new URLSearchParams(search.startsWith("?") ? search.slice(1) : search);
   const problems: string[] = [];
-  let { draws, seed, shape, shortfallCorrelation } = DEFAULT_MC_VIEW;
+  let { draws, seed, shape, shortfallCorrelation, basis } = DEFAULT_MC_VIEW;
   const rawDraws = params.get("_draws");
   if (rawDraws !== null) {
     const n = wholeIn(rawDraws, 1, MAX_DRAWS);
@@ -77,7 +89,12 @@ export function monteCarloViewFromSearch(search: string): MonteCarloViewRead {
     if (!(rho >= 0 && rho <= 1)) problems.push(`_rho: "${rawRho}" is not a number from 0 to 1`);
     else shortfallCorrelation = rho;
   }
-  return { view: { draws, seed, shape, shortfallCorrelation }, problems };
+  const rawBasis = params.get("_basis");
+  if (rawBasis !== null) {
+    if ((PAGE_BASES as readonly string[]).includes(rawBasis)) basis = rawBasis as Basis;
+    else problems.push(`_basis: "${rawBasis}" is not one of ${PAGE_BASES.join(", ")}`);
+  }
+  return { view: { draws, seed, shape, shortfallCorrelation, basis }, problems };
 }
 
 /** The view keys for `writeUrl` (it adds the "_" prefix). */
@@ -87,7 +104,54 @@ export function monteCarloViewKeys(view: MonteCarloView): Record<string, string>
     seed: String(view.seed),
     shape: view.shape,
     rho: String(view.shortfallCorrelation),
+    basis: view.basis,
   };
+}
+
+/** "a, b and c". */
+function inWords(items: readonly string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? "")
+    : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+const whole = (n: number) => Math.round(n).toLocaleString("en-GB");
+
+/**
+ * What a run's draws came from, in one line for captions, citations and CSV comments:
+ * "posterior (effective sample size 24,315 of 100,000 prior draws, seed 2014)" or
+ * "prior ranges only".
+ */
+export function basisCaption(summary: Pick<MonteCarloSummary, "basis" | "posterior">): string {
+  const p = summary.posterior;
+  if (summary.basis === "prior" || p === null) return "prior ranges only";
+  const fromPrior = p.fromPrior.length > 0 ? `; ${p.fromPrior.length} drawn from the prior` : "";
+  return `posterior (effective sample size ${whole(p.effectiveSampleSize)} of ${whole(p.priorDraws)} prior draws, seed ${p.seed}${fromPrior})`;
+}
+
+/**
+ * What a run's draws came from, in sentences for the page: the basis, what the posterior rests
+ * on, and the parameters drawn from their prior ranges (by label) because the scenario sets them.
+ */
+export function basisSentences(
+  summary: Pick<MonteCarloSummary, "basis" | "posterior">,
+  labels: ReadonlyMap<string, string>,
+): string[] {
+  const p = summary.posterior;
+  if (summary.basis === "prior" || p === null)
+    return [
+      "Drawn from the prior ranges only: each parameter over its low–high in data/parameters.csv, whatever the published figures allow.",
+    ];
+  const out = [
+    `Drawn from the posterior: the same ranges, each prior draw weighted by how well it reproduces the published figures (data/targets.csv) — ${whole(p.storedDraws)} draws resampled from ${whole(p.priorDraws)} prior draws (seed ${p.seed}, model ${p.modelVersion}), an effective sample size of ${whole(p.effectiveSampleSize)}.`,
+  ];
+  if (p.fromPrior.length > 0) {
+    const names = p.fromPrior.map((id) => labels.get(id) ?? id);
+    out.push(
+      `This scenario sets ${p.fromPrior.length === 1 ? "one sampled parameter" : `${p.fromPrior.length} sampled parameters`} or ${p.fromPrior.length === 1 ? "its range" : "their ranges"} itself, so ${p.fromPrior.length === 1 ? "it is" : "they are"} drawn from the prior range around the scenario's value (the record says nothing about a value the scenario chose): ${inWords(names)}.`,
+    );
+  }
+  return out;
 }
 
 const POUNDS_PER_MILLION_PENCE = 1e8;

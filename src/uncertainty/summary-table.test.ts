@@ -32,7 +32,10 @@ describe("monteCarloRows", () => {
   it("holds every statistic of the summary once, as a tidy row", () => {
     // 4 national series × 8 statistics + national P(loss) + P(k) for k = 0…21, owners and CRCs
     // (8 statistics + P(loss) each), and the fan: 13 lines × 8 years × 8 statistics.
+    // First the basis (1 row) and, for the posterior, the 5 figures it rests on.
     const expected =
+      1 +
+      (summary.posterior === null ? 0 : 5) +
       4 * 8 +
       1 +
       22 +
@@ -59,6 +62,33 @@ describe("monteCarloRows", () => {
     expect(find("ALL", "ALL", "2017-18", "staff_cost", "p5")).toBe(
       summary.fan.lines.staff_cost[3]!.p5,
     );
+  });
+
+  it("says first what the draws came from: the posterior with its effective sample size, or the prior", () => {
+    expect(summary.basis).toBe("posterior");
+    expect(rows.slice(0, 6).map((r) => [r.line, r.statistic])).toEqual([
+      ["basis", "posterior"],
+      ["posterior", "effective_sample_size"],
+      ["posterior", "prior_draws"],
+      ["posterior", "stored_draws"],
+      ["posterior", "seed"],
+      ["posterior", "parameters_from_prior"],
+    ]);
+    expect(find("ALL", "ALL", "total", "posterior", "effective_sample_size")).toBe(
+      summary.posterior!.effectiveSampleSize,
+    );
+    const prior = runMonteCarlo(resolved.value, dataset, { draws: 30, seed: 4, basis: "prior" });
+    if (!prior.ok) throw new Error("mc");
+    const priorRows = monteCarloRows(prior.value);
+    expect(priorRows[0]).toEqual({
+      crc: "ALL",
+      owner: "ALL",
+      period: "total",
+      line: "basis",
+      statistic: "prior",
+      value: 1,
+    });
+    expect(priorRows.filter((r) => r.line === "posterior")).toEqual([]);
   });
 
   it("labels a CRC's or an owner's fan with its CRC and owner", () => {

@@ -9,6 +9,11 @@ import type { MonteCarloSummary } from "./run-monte-carlo.ts";
  * `line` is a money line, or `losses` (the sum of the losing CRCs' losses) or
  * `loss_making_crcs` (how many CRCs lose money); `statistic` is mean, min, p5, p25, p50, p75,
  * p95, max, p_loss, or p_eq_<k> (the probability that exactly k CRCs lose money).
+ *
+ * The first rows say what the draws came from (issue #14): `basis` with statistic `posterior`
+ * or `prior` (value 1), and for the posterior what it rests on, as line `posterior` with
+ * statistics `effective_sample_size`, `prior_draws`, `stored_draws`, `seed` and
+ * `parameters_from_prior` (sampled parameters the scenario sets, drawn from their prior range).
  */
 export interface MonteCarloRow {
   readonly crc: string;
@@ -28,6 +33,17 @@ export function monteCarloRows(summary: MonteCarloSummary): MonteCarloRow[] {
     for (const statistic of STATS)
       rows.push({ crc, owner, period, line, statistic, value: stats[statistic] });
   };
+  const meta = (line: string, statistic: string, value: number) =>
+    rows.push({ crc: ALL, owner: ALL, period: "total", line, statistic, value });
+  meta("basis", summary.basis, 1);
+  const post = summary.posterior;
+  if (post !== null) {
+    meta("posterior", "effective_sample_size", post.effectiveSampleSize);
+    meta("posterior", "prior_draws", post.priorDraws);
+    meta("posterior", "stored_draws", post.storedDraws);
+    meta("posterior", "seed", post.seed);
+    meta("posterior", "parameters_from_prior", post.fromPrior.length);
+  }
   const { national } = summary;
   add(ALL, ALL, "total", "profit", national.crcProfitPence);
   rows.push({

@@ -12,7 +12,7 @@ export const SPLIT_FROM_DRAWS = 400;
 
 type Runner = Pick<EngineApi, "monteCarlo" | "monteCarloPart" | "monteCarloMerge">;
 
-const PLAIN_KEYS = new Set(["scenario", "draws", "seed", "shape", "shortfallCorrelation"]);
+const PLAIN_KEYS = new Set(["scenario", "draws", "seed", "shape", "shortfallCorrelation", "basis"]);
 
 /**
  * A Monte Carlo request answered by two workers: `first` draws [0, half) while `second` draws

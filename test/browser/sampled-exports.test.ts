@@ -82,7 +82,7 @@ describe("Uncertainty exports", () => {
     ]);
     const address = page.url();
     expect(address).toBe(
-      `${site.url}/uncertainty?v=1&extends=volumes-as-they-fell&_draws=200&_seed=42&_shape=pert&_rho=0&_fan=income_total&_mv=${VERSION}`,
+      `${site.url}/uncertainty?v=1&extends=volumes-as-they-fell&_draws=200&_seed=42&_shape=pert&_rho=0&_basis=posterior&_fan=income_total&_mv=${VERSION}`,
     );
 
     const svgFile = await download(page, exportButton(page, "fan", "svg"));

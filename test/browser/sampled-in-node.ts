@@ -39,6 +39,7 @@ export async function monteCarloForUrl(url: string): Promise<MonteCarloSummary> 
     seed: view.seed,
     shape: view.shape,
     correlation: { "volume.shortfall": view.shortfallCorrelation },
+    basis: view.basis,
   });
   if (!run.ok) throw new Error(JSON.stringify(run.issues));
   return run.value;
