@@ -155,3 +155,11 @@ export {
   tornadoExportRows,
   tornadoTable,
 } from "./sensitivity.ts";
+export {
+  BACKTEST_DRAW_CHOICES,
+  DEFAULT_BACKTEST,
+  backtestFromDraws,
+  backtestQuery,
+  backtestSetup,
+  backtestViewFromSearch,
+} from "./posterior-rerun.ts";
