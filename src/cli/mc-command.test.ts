@@ -99,7 +99,7 @@ describe("crc-scenarios mc", () => {
       [
         "crc-scenarios mc: --draws: 0 is outside the allowed range 1 to 100000",
         "crc-scenarios mc: --seed: 4294967296 is outside the allowed range 0 to 4294967295",
-        'crc-scenarios mc: --format: "xml" is not one of json, csv',
+        'crc-scenarios mc: --format: "xml" is not one of json, csv, xlsx',
         'crc-scenarios mc: --shape: "beta" is not one of point, uniform, triangular, pert, normal',
         "crc-scenarios mc: --correlation: 1.5 is outside the allowed range 0 to 1",
         "",

@@ -26,18 +26,20 @@ import {
   wholeOption,
 } from "./command-arguments.ts";
 import type { Output } from "./output.ts";
-import { readScenarioArgument } from "./scenario-argument.ts";
+import { checkOutputPath, readScenarioArgument, writeOutputFile } from "./scenario-argument.ts";
+import { monteCarloWorkbookBytes } from "./workbook-output.ts";
 import { mcBatch } from "./batch-commands.ts";
 import { isBatch, readBatch } from "./scenario-batch.ts";
 
-const FORMATS = ["json", "csv"] as const;
+const FORMATS = ["json", "csv", "xlsx"] as const;
 
-export const MC_USAGE = `mc <scenario…> [--draws N] [--seed S] [--format json|csv] [--shape ${SHAPES.filter((s) => s !== "point").join("|")}|point] [--correlation R] [--fan ALL|crc|owner] [--basis posterior|prior]
+export const MC_USAGE = `mc <scenario…> [--draws N] [--seed S] [--format json|csv|xlsx] [--shape ${SHAPES.filter((s) => s !== "point").join("|")}|point] [--correlation R] [--fan ALL|crc|owner] [--basis posterior|prior] [--out FILE.xlsx]
       Monte Carlo: P5–P95 and mean of national, owner and CRC profit, MoJ spend, losses, the
       number of loss-making CRCs and P(loss), and a fan of every line by year (default --draws
       ${DEFAULT_DRAWS} --seed ${DEFAULT_SEED} --shape ${DEFAULT_SHAPE}, or the scenario's "uncertainty" block; --correlation is
       the CRCs' volume-shortfall correlation, 0 to 1; --basis prior draws from the data's ranges
-      alone, not the posterior that weighs them by the published figures)`;
+      alone, not the posterior that weighs them by the published figures; --format xlsx
+      --out FILE: a workbook of the CSV's rows with the seed and draws in its provenance)`;
 
 const fail = (out: Output, messages: readonly string[]) => failWith(out, "mc", messages);
 
@@ -58,6 +60,7 @@ export async function mcCommand(args: string[], out: Output): Promise<number> {
       correlation: { type: "string" },
       fan: { type: "string" },
       basis: { type: "string" },
+      out: { type: "string" },
     },
     out,
   );
@@ -76,8 +79,17 @@ export async function mcCommand(args: string[], out: Output): Promise<number> {
     problems.push(`--basis: ${JSON.stringify(clip(o.basis))} is not one of ${BASES.join(", ")}`);
   if (parsed.positionals.length === 0)
     problems.push("a preset id, a scenario .json file, a directory or - (JSON Lines) is required");
-  if (problems.length > 0) return fail(out, problems);
   const batch = await isBatch(parsed.positionals);
+  // A workbook is binary, so it goes to a file; --out is for workbooks only (text prints).
+  if (format === "xlsx") {
+    if (o.out === undefined) problems.push("--format xlsx needs --out FILE.xlsx");
+    else {
+      const outProblem = await checkOutputPath(o.out);
+      if (outProblem !== undefined) problems.push(outProblem);
+    }
+    if (batch) problems.push("--format xlsx takes one scenario (a workbook per run)");
+  } else if (o.out !== undefined) problems.push("--out is for --format xlsx; text is printed");
+  if (problems.length > 0) return fail(out, problems);
 
   const options: MonteCarloOptions = {
     ...(draws === undefined ? {} : { draws }),
@@ -109,6 +121,18 @@ export async function mcCommand(args: string[], out: Output): Promise<number> {
     );
   for (const w of [...checked.warnings, ...result.warnings])
     out.stderr(`crc-scenarios mc: warning: ${formatScenarioIssue(w)}\n`);
+  if (format === "xlsx") {
+    const bytes = await monteCarloWorkbookBytes(
+      arg.doc,
+      arg.name,
+      checked.value,
+      result.value,
+      data.dataset,
+      new Date(),
+    );
+    const written = await writeOutputFile(o.out!, bytes);
+    return written === undefined ? 0 : fail(out, [written]);
+  }
   out.stdout(
     format === "csv" ? monteCarloCsv(result.value) : JSON.stringify(result.value, null, 2) + "\n",
   );

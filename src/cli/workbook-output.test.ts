@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readProvenance } from "../workbook/provenance-sheet.ts";
 import { COMPARISON_SHEETS } from "../workbook/comparison-workbook.ts";
+import { MONTE_CARLO_SHEETS } from "../workbook/monte-carlo-workbook.ts";
 import { SCENARIO_SHEETS } from "../workbook/scenario-workbook.ts";
 import { main } from "./main.ts";
 
@@ -181,5 +182,42 @@ describe("crc-scenarios run A B … --format xlsx: a comparison workbook (issue 
     expect(code).toBe(2);
     expect(stderr).toMatch(new RegExp(`^crc-scenarios run: scenario 2 \\(${bad}\\): `));
     await expect(readFile(file)).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe("crc-scenarios mc --format xlsx (issue #19)", () => {
+  it("holds mc --format csv's rows exactly, and the seed and draws in its provenance", async () => {
+    const file = join(dir, "mc.xlsx");
+    const args = ["mc", "the-2017-variation", "--draws", "40", "--seed", "9"];
+    const written = await run([...args, "--format", "xlsx", "--out", file]);
+    expect([written.code, written.stderr]).toEqual([0, ""]);
+    const workbook = await readBack(file);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([...MONTE_CARLO_SHEETS]);
+    const csv = (await run([...args, "--format", "csv"])).stdout.trimEnd().split("\n");
+    const rows = rowsOf(workbook.getWorksheet("Monte Carlo")!);
+    expect(rows).toHaveLength(csv.length - 1);
+    rows.forEach((r, i) => {
+      const cells = csv[i + 1]!.split(",");
+      expect([r.crc, r.owner, r.period, r.line, r.statistic]).toEqual(cells.slice(0, 5));
+      expect(r.value).toBe(Number(cells[5]));
+    });
+    const p = readProvenance(workbook);
+    expect([p.get("seed"), p.get("draws")]).toEqual(["9", "40"]);
+    expect(p.get("rebuild on the site")).toMatch(
+      /^\/uncertainty\?v=1&extends=the-2017-variation&_seed=9&_draws=40&/,
+    );
+  });
+
+  it("needs --out for a workbook, and takes --out only for one", async () => {
+    const a = await run(["mc", "pbr-low", "--format", "xlsx"]);
+    expect([a.code, a.stderr]).toEqual([
+      2,
+      "crc-scenarios mc: --format xlsx needs --out FILE.xlsx\n",
+    ]);
+    const b = await run(["mc", "pbr-low", "--out", join(dir, "x.csv")]);
+    expect([b.code, b.stderr]).toEqual([
+      2,
+      "crc-scenarios mc: --out is for --format xlsx; text is printed\n",
+    ]);
   });
 });

@@ -13,7 +13,11 @@ import { scenarioName } from "../site/scenario-name.ts";
 import { withModelVersion } from "../site/version-note.ts";
 import { encodeScenarioQuery } from "../state/url-state.ts";
 import { comparisonWorkbook, type ComparedInput } from "../workbook/comparison-workbook.ts";
+import { monteCarloWorkbook } from "../workbook/monte-carlo-workbook.ts";
 import { scenarioWorkbook } from "../workbook/scenario-workbook.ts";
+import type { ResolvedScenario } from "../scenario/validate-scenario.ts";
+import type { MonteCarloSummary } from "../uncertainty/run-monte-carlo.ts";
+import { monteCarloRows } from "../uncertainty/summary-table.ts";
 import type { BatchEntry } from "./scenario-batch.ts";
 
 /** What the workbook says about its units (its Provenance sheet). */
@@ -157,4 +161,40 @@ export async function comparisonWorkbookBytes(
     },
   });
   return { ok: true, bytes: new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer) };
+}
+
+/** A Monte Carlo run's workbook as xlsx bytes (`mc --format xlsx`), with its seed and draws. */
+export async function monteCarloWorkbookBytes(
+  doc: unknown,
+  name: string,
+  resolved: ResolvedScenario,
+  summary: MonteCarloSummary,
+  dataset: Dataset,
+  generatedAt: Date,
+): Promise<Uint8Array> {
+  const site = siteScenario(doc);
+  const title = scenarioName(site, PRESETS);
+  const workbook = await monteCarloWorkbook({
+    summary,
+    rows: monteCarloRows(summary),
+    provenance: {
+      title: `Monte Carlo: ${title}`,
+      scenarios: [
+        { role: "scenario", name: title, hash: resolved.hash, json: canonicalJson(site) },
+      ],
+      modelVersion: MODEL_VERSION,
+      generatedAt,
+      seed: summary.seed,
+      draws: summary.draws,
+      address: `/uncertainty?${withModelVersion(
+        `${encodeScenarioQuery(site)}&_seed=${summary.seed}&_draws=${summary.draws}&_shape=${summary.shape}&_basis=${summary.basis}`,
+        MODEL_VERSION,
+      )}`,
+      command: `crc-scenarios mc ${name} --draws ${summary.draws} --seed ${summary.seed} --shape ${summary.shape} --basis ${summary.basis} --format xlsx --out <file>.xlsx`,
+      sources: dataset.sources,
+      units:
+        "Money statistics in pounds (£) as numbers, the exact value (pence; probabilities as shares) in the hidden value column, equal to mc --format csv.",
+    },
+  });
+  return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }
