@@ -5,6 +5,11 @@ import type { DeltaView, EngineApi, ExplainView, ProjectionView } from "./api.ts
 import { latestWins } from "./latest-wins.ts";
 import { splitMonteCarlo } from "./split-monte-carlo.ts";
 import type { WorkerResult } from "./result.ts";
+import {
+  runPosteriorInParts,
+  type PosteriorOutcome,
+  type PosteriorRun,
+} from "./run-posterior.ts";
 
 export type { DeltaView, ExplainView, ProjectionView } from "./api.ts";
 
@@ -32,6 +37,14 @@ export interface EngineClient {
   /** Every request answered: the steps a reader opens one by one in the panel. */
   explainEach(request: unknown): Promise<WorkerResult<ExplainView>>;
   explainDelta(request: unknown): Promise<WorkerResult<DeltaView>>;
+  /**
+   * The posterior's prior simulation for a back-test on the page (issue #14): parts drawn by
+   * both workers in turn, progress after each, stopped by `signal` (`run-posterior.ts`).
+   */
+  posterior(
+    run: PosteriorRun,
+    options?: Parameters<typeof runPosteriorInParts>[2],
+  ): Promise<PosteriorOutcome>;
   attributeDelta: EngineApi["attributeDelta"];
   /** End the engine worker and the Monte Carlo one, if it was started. */
   terminate(): void;
@@ -88,6 +101,18 @@ export function createEngine(workerUrl: string | URL, dataset: unknown): EngineC
     explain: latestWins(explainEach),
     explainEach,
     explainDelta: whenReady((r) => api.explainDelta(r)),
+    posterior: (run, options) =>
+      runPosteriorInParts(
+        run,
+        [
+          async () => {
+            await ready;
+            return api;
+          },
+          async () => (await secondRemote()) as unknown as EngineApi,
+        ],
+        options,
+      ),
     attributeDelta: whenReady((r) => api.attributeDelta(r)),
     terminate: () => {
       worker.terminate();
