@@ -43,15 +43,18 @@ async function openChange(page: Page, search: string) {
   await change.getByRole("button").click();
 }
 
-/** Each part row's pence, by group, as the panel shows them. */
-async function shownParts(page: Page): Promise<Record<string, number>> {
-  const rows = page.locator('[data-testid="delta-parts"] tbody tr');
-  const out: Record<string, number> = {};
-  for (const row of await rows.all()) {
-    const group = (await row.getAttribute("data-param"))!;
-    out[group] = Number(await row.locator("[data-pence]").getAttribute("data-pence"));
-  }
-  return out;
+/** Each part row's pence, by group, as the panel shows them (read at once: it may redraw). */
+function shownParts(page: Page): Promise<Record<string, number>> {
+  return page
+    .locator('[data-testid="delta-parts"] tbody tr')
+    .evaluateAll((rows) =>
+      Object.fromEntries(
+        rows.map((r) => [
+          r.getAttribute("data-param"),
+          Number(r.querySelector("[data-pence]")?.getAttribute("data-pence")),
+        ]),
+      ),
+    );
 }
 
 const partsOf = (d: Attribution) => Object.fromEntries(d.parts.map((p) => [p.group, p.pence]));
