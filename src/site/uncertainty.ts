@@ -108,6 +108,12 @@ export function monteCarloViewKeys(view: MonteCarloView): Record<string, string>
   };
 }
 
+/**
+ * What the Sensitivity page's swings are over, for its exports' "drawn from" line: the prior
+ * ranges, never the posterior (they show what a parameter could do over its whole range).
+ */
+export const SWING_BASIS = "prior ranges (the data's ranges, not the posterior)";
+
 /** "a, b and c". */
 function inWords(items: readonly string[]): string {
   return items.length <= 1

@@ -4,7 +4,7 @@ import type { PosteriorReport } from "../../src/calibration/build-posterior.ts";
 import { STRUCTURAL_NOTES } from "../../src/calibration/diagnostics.ts";
 import { loadTargetsFromDisk } from "../../src/calibration/load-targets.ts";
 import { posteriorView } from "../../src/site/calibration-posterior.ts";
-import { basisCaption, monteCarloCsv } from "../../src/site/uncertainty.ts";
+import { SWING_BASIS, basisCaption, monteCarloCsv } from "../../src/site/uncertainty.ts";
 import { download, exportButton } from "./downloads.ts";
 import {
   NO_PROBLEMS,
@@ -99,6 +99,21 @@ describe("Uncertainty: posterior or prior", () => {
     await expect
       .poll(() => page.getByTestId("mc-headline").getAttribute("data-basis"))
       .toBe("posterior");
+    expect(problems).toEqual(NO_PROBLEMS);
+  });
+});
+
+describe("Sensitivity: over the prior ranges", () => {
+  it("says on the page and in every export that its swings are over the prior ranges", async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.goto(`${site.url}/sensitivity?v=1&extends=the-2017-variation&_steps=5`);
+    await settled(page);
+    expect(await page.locator("#observablehq-main").textContent()).toContain(
+      "The tornado's swings and the grid's default spans are over the prior ranges",
+    );
+    await page.locator('.chart-tools[data-chart="tornado"]').waitFor();
+    const csv = csvText((await download(page, exportButton(page, "tornado", "csv"))).bytes);
+    expect(csv).toContain(`# drawn from: ${SWING_BASIS}\n`);
     expect(problems).toEqual(NO_PROBLEMS);
   });
 });
