@@ -24,6 +24,19 @@ await build({
   legalComments: "none",
   logLevel: "warning",
 });
+// The pages' "Download workbook" (issue #19): exceljs and the workbook builders, on their own and
+// minified (~1.2 MB), because a page loads this only when a reader first asks for a workbook.
+await build({
+  entryPoints: { workbook: "src/workbook/download.ts" },
+  outdir,
+  bundle: true,
+  format: "esm",
+  platform: "browser",
+  target: "es2022",
+  minify: true,
+  legalComments: "none",
+  logLevel: "warning",
+});
 // Framework caches a data loader's output until the loader file itself changes; data/*.csv are
 // not its dependencies, so drop the cached dataset to rebuild it from the current data.
 rmSync("docs/.observablehq/cache/data", { recursive: true, force: true });

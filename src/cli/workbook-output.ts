@@ -14,17 +14,12 @@ import { withModelVersion } from "../site/version-note.ts";
 import { encodeScenarioQuery } from "../state/url-state.ts";
 import { comparisonWorkbook, type ComparedInput } from "../workbook/comparison-workbook.ts";
 import { monteCarloWorkbook } from "../workbook/monte-carlo-workbook.ts";
+import { WORKBOOK_UNITS } from "../workbook/provenance-sheet.ts";
 import { scenarioWorkbook } from "../workbook/scenario-workbook.ts";
 import type { ResolvedScenario } from "../scenario/validate-scenario.ts";
 import type { MonteCarloSummary } from "../uncertainty/run-monte-carlo.ts";
 import { monteCarloRows } from "../uncertainty/summary-table.ts";
 import type { BatchEntry } from "./scenario-batch.ts";
-
-/** What the workbook says about its units (its Provenance sheet). */
-export const WORKBOOK_UNITS =
-  "Money in pounds (£) as numbers; the exact whole pence in the hidden amount_pence columns " +
-  "(Summary, Lines by year), equal to crc-scenarios run --by fy. FTE: average in post; " +
-  "workload_index: per cent of the 2014 norm.";
 
 /** The scenario as the site holds it in its address: a preset is `extends` that preset. */
 function siteScenario(doc: unknown): Scenario {

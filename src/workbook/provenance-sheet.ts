@@ -1,6 +1,12 @@
 import type ExcelJS from "exceljs";
 import type { Source } from "../data/index.ts";
 
+/** What a scenario or comparison workbook says about its units (its Provenance sheet). */
+export const WORKBOOK_UNITS =
+  "Money in pounds (£) as numbers; the exact whole pence in the hidden amount_pence columns " +
+  "(Summary, Lines by year), equal to crc-scenarios run --by fy. FTE: average in post; " +
+  "workload_index: per cent of the 2014 norm.";
+
 /** What a workbook says about where it came from, so anyone can rebuild it (issue #19). */
 export interface WorkbookProvenance {
   readonly title: string;
