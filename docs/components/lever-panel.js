@@ -1,45 +1,48 @@
 // The Explorer's lever panel: one keyboard-operable slider (or month menu) per lever, grouped,
-// each labelled with its unit and showing its status (sourced / derived / assumed) with the source
-// or reason on hover. The element's `value` is {leverId: value | null}; null = an optional lever
+// each labelled with its unit and real range (said once), its value in words beside the number
+// box (£, %, months), and its status (sourced / derived / assumed) with the source and reason in
+// a disclosure that keyboard and touch users can open, linking to the Sources page (issue #16). The element's `value` is {leverId: value | null}; null = an optional lever
 // left off. Only levers the user has touched appear in `value`: a slider snaps its starting value
 // to its step, and an untouched lever must not change the scenario (nor its hash) by that rounding.
 // Child inputs' "input" events bubble, so Framework's view() sees every move.
 import * as Inputs from "@observablehq/inputs";
 import { html } from "htl";
 import { labelSliders } from "./a11y.js";
+import { leverReadout, monthName } from "./bundled/site.js";
 
-const UNIT_TEXT = {
-  share: "share, 0–1",
-  GBP: "£",
-  GBP_per_year: "£ a year",
-  GBP_per_point: "£ per point",
-  months: "months",
-  weeks: "weeks",
-  years: "years",
-  points: "points",
-  percent: "%",
-  ratio: "× reported",
-  date_month: "month",
-  count: "count",
-  people_per_FTE: "people per FTE",
-};
-
+/** The status badge and, behind it, the source and the reason in words, with a link to the
+ * source on the Sources page: a <details>, so a keyboard, a touch or a screen reader opens it. */
 function statusBadge(spec) {
-  const detail = [spec.source && `Source: ${spec.source}`, spec.reason && `Reason: ${spec.reason}`]
-    .filter(Boolean)
-    .join("\n");
-  return html`<span
-    class="status status-${spec.status}"
-    title=${detail}
-    tabindex="0"
-    aria-label=${`${spec.status}. ${detail}`}
-    >${spec.status}</span
-  >`;
+  const source = spec.sourceId
+    ? html`<p>Source: <a href=${`./sources#source-${spec.sourceId}`}>${spec.source}</a></p>`
+    : html`<p>
+        No published source: ${spec.status === "assumed" ? "an assumption" : "see the reason"}.
+      </p>`;
+  const reason = spec.readerReason ? html`<p>Why: ${spec.readerReason}</p>` : "";
+  return html`<details class="lever-why" data-testid="lever-why">
+    <summary>
+      <span class="status status-${spec.status}">${spec.status}</span
+      ><span class="lever-why-more"> source and reason</span>
+    </summary>
+    ${source}${reason}
+  </details>`;
 }
 
+/** The value in its unit beside the number box ("£42,000,000", "20%"), updated as it moves. */
+function readout(spec, input) {
+  const out = html`<output class="lever-readout" aria-live="off"></output>`;
+  const show = () => (out.textContent = leverReadout(spec.unit, input.value));
+  input.addEventListener("input", show);
+  show();
+  return out;
+}
+
+const monthText = (m) => monthName(m);
+
 function leverInput(spec) {
-  const label = `${spec.label} (${UNIT_TEXT[spec.unit] ?? spec.unit})`;
-  if (spec.kind === "month") return Inputs.select(spec.months, { label, value: spec.value });
+  const label = spec.heading ?? spec.label;
+  if (spec.kind === "month")
+    return Inputs.select(spec.months, { label, value: spec.value, format: monthText });
   return labelSliders(
     Inputs.range([Number(spec.min), Number(spec.max)], {
       label,
@@ -71,7 +74,9 @@ export function leverPanel(specs, groups) {
         toggle?.addEventListener("input", () => touched.add(spec.id));
         return html`<div class="lever" data-lever=${spec.id}>
           ${input}
-          <div class="lever-meta">${statusBadge(spec)}${toggle ?? ""}</div>
+          <div class="lever-meta">
+            ${spec.kind === "month" ? "" : readout(spec, input)}${statusBadge(spec)}${toggle ?? ""}
+          </div>
         </div>`;
       });
     return rows.length

@@ -74,7 +74,7 @@ export function tornadoChart(bars, { width, basePence, outputLabel, tableRows })
  * changes sign) uses a diverging colour-blind-safe scheme (ColorBrewer RdBu) centred on zero,
  * losses red; other outputs a sequential one.
  */
-export function gridHeatmap(cells, { width, grid, tableRows }) {
+export function gridHeatmap(cells, { width, grid, tableRows, outputName = grid.outputLabel }) {
   const data = cells.map((d) => ({ ...d, value: millions(d.valuePence) }));
   const values = data.map((d) => d.value);
   const diverging =
@@ -91,7 +91,7 @@ export function gridHeatmap(cells, { width, grid, tableRows }) {
     height: Math.min(560, Math.max(320, width * 0.6)),
     marginLeft: 70,
     marginBottom: 45,
-    ariaLabel: `Heatmap of ${grid.outputLabel} over ${grid.x.id} (across) and ${grid.y.id} (up)`,
+    ariaLabel: `Heatmap of ${outputName} over ${grid.x.label} (across) and ${grid.y.label} (up)`,
     x: { label: xLabel, labelAnchor: "center", labelArrow: "none" },
     y: { label: yLabel, labelArrow: "none" },
     color: diverging
@@ -112,7 +112,7 @@ export function gridHeatmap(cells, { width, grid, tableRows }) {
         y2: "y2",
         fill: "value",
         title: (d) =>
-          `${grid.x.id} = ${d.x}\n${grid.y.id} = ${d.y}\n${grid.outputLabel}: ${money(d.value)}`,
+          `${grid.x.label}: ${d.x}\n${grid.y.label}: ${d.y}\n${outputName}: ${money(d.value)}`,
         tip: true,
       }),
       Plot.dot(own, { x: "x", y: "y", r: 6, stroke: "black", strokeWidth: 2, fill: "white" }),
@@ -136,7 +136,7 @@ export function gridHeatmap(cells, { width, grid, tableRows }) {
       rect.setAttribute("data-y", String(data[i].y));
       rect.setAttribute("data-pence", String(data[i].valuePence));
     });
-  return withTable(chart, tableRows, { caption: `${grid.outputLabel} at each grid point` });
+  return withTable(chart, tableRows, { caption: `${outputName} at each grid point` });
 }
 
 /**

@@ -2,7 +2,7 @@ import { param, type Dataset, type Parameter, type Unit } from "../data/index.ts
 import { REQUIRED_PARAMETER_IDS, SHORTFALL_GIVEN_IDS } from "../engine/parameter-specs.ts";
 import { FY_COUNT, type ProjectionInputs } from "../engine/projection-inputs.ts";
 import { isWholeNumber, parameterRanges } from "../uncertainty/parameter-ranges.ts";
-import { LEVER_IDS, SHORTFALL_GROUP } from "../uncertainty/index.ts";
+import { LEVER_IDS, SHORTFALL_GROUP, SPLIT_IDS } from "../uncertainty/index.ts";
 import { formatScenarioValue, snapDecimal } from "./scenario-value.ts";
 
 /** One tornado bar's parameter: the columns it sets at its low and high ends. */
@@ -30,15 +30,17 @@ export interface Swing {
 /**
  * The parameters a tornado swings, and their ends: the same uncertain parameters and ranges the
  * Monte Carlo samples (src/uncertainty: levers such as variation.scale are choices, not
- * uncertainties, and are left out; ranges are each row's low–high spread around the scenario's
- * value, cut to min–max). The three given years of the volume shortfall move together, as one
+ * uncertainties, and are left out, as are each CRC's part of a sourced national total such as
+ * the £450m a year of bid prices (`SPLIT_IDS`: swinging every part at once would move the
+ * sourced total, which the Monte Carlo does not sample; issue #16); ranges are each row's
+ * low–high spread around the scenario's value, cut to min–max). The three given years of the volume shortfall move together, as one
  * uncertain path. Parameters whose range is a single point (e.g. a sourced figure) are skipped.
  * Float64 round-off in the ranges is snapped back to the decimal it stands for, so each end is
  * a value a scenario file could hold and the exact engine can re-run.
  */
 export function planSwings(inputs: ProjectionInputs, dataset: Dataset): Swing[] {
   const candidates = REQUIRED_PARAMETER_IDS.filter(
-    (id) => inputs.values.has(id) && !LEVER_IDS.includes(id),
+    (id) => inputs.values.has(id) && !LEVER_IDS.includes(id) && !SPLIT_IDS.includes(id),
   );
   const groups = new Map<string, string[]>();
   for (const id of candidates) {

@@ -5,7 +5,7 @@ import type { ProjectionInputs } from "../engine/projection-inputs.ts";
 import type { ScenarioIssue, ScenarioResult } from "../scenario/scenario-issue.ts";
 import { formatScenarioIssue } from "../scenario/scenario-issue.ts";
 import type { ResolvedScenario } from "../scenario/validate-scenario.ts";
-import { LEVER_IDS } from "../uncertainty/index.ts";
+import { LEVER_IDS, SPLIT_IDS } from "../uncertainty/index.ts";
 import { inputIssues, withColumns } from "./edit-inputs.ts";
 import { holdInRange } from "./hold-in-range.ts";
 import {
@@ -51,7 +51,7 @@ export interface Tornado {
 
 export const TORNADO_NOTES: readonly string[] = [
   "One at a time: each parameter goes to the low and then the high end of its range, every other parameter kept at the scenario's value.",
-  `Ranges are the Monte Carlo's: each data row's low-to-high spread around the scenario's value, cut to the row's min-max (data/parameters.csv); levers (${LEVER_IDS.join(", ")}) are choices and are not swung.`,
+  `Ranges are the Monte Carlo's: each data row's low-to-high spread around the scenario's value, cut to the row's min-max (data/parameters.csv); levers (${LEVER_IDS.join(", ")}) are choices and are not swung, nor are each CRC's parts of a sourced national total (${SPLIT_IDS.join(", ")}), which the Monte Carlo holds so the total stays as published.`,
   "A parameter with values by CRC (perCrc) is swung for all 21 CRCs at once, each CRC within its own range; the volume shortfall's three given years move together.",
   "Computed on the float path (src/engine/project-float.ts), which a test checks against the exact ledger to the penny.",
 ];

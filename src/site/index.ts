@@ -5,6 +5,7 @@
 export { provenanceRows, statusSummary, type ProvenanceRow } from "./provenance.ts";
 export {
   LEVER_GROUPS,
+  leverReadout,
   leverSpecs,
   scenarioFromLevers,
   withCrcOverrides,
@@ -131,6 +132,10 @@ export {
   type VersionNote,
 } from "./version-note.ts";
 export { scenarioName } from "./scenario-name.ts";
+// Values in their units, as a reader writes them (issue #16).
+export { formatEndText, formatInUnit, formatRange, monthName, unitWord } from "./unit-text.ts";
+export { dateText, sourceAnchor, sourceEntries } from "./source-list.ts";
+export { readerReason } from "./levers.ts";
 export { inputsComparison, scenarioInputRows } from "./scenario-inputs.ts";
 export {
   BREAK_EVEN_LEVERS,
@@ -148,8 +153,10 @@ export {
   gridTable,
   knobChoices,
   outputChoices,
+  outputName,
   outputRequest,
   sensitivityContext,
+  swingEndText,
   sensitivityViewFromSearch,
   sensitivityViewKeys,
   tornadoBars,

@@ -4,7 +4,14 @@ import { loadDatasetFromDisk } from "../data/load-from-disk.ts";
 import { mergeScenario } from "../scenario/merge-scenario.ts";
 import { PRESETS } from "../scenario/presets.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
-import { leverSpecs, niceStep, scenarioFromLevers } from "./levers.ts";
+import {
+  leverHeading,
+  leverReadout,
+  leverSpecs,
+  niceStep,
+  readerReason,
+  scenarioFromLevers,
+} from "./levers.ts";
 
 let dataset: Dataset;
 beforeAll(async () => {
@@ -100,5 +107,41 @@ describe("withCrcOverrides", () => {
     });
     expect(validateScenario(out, dataset).ok).toBe(true);
     expect(withCrcOverrides(base, [])).toBe(base);
+  });
+});
+
+describe("lever labels and reasons a reader can follow (issue #16)", () => {
+  it("says the real range and the unit once", () => {
+    expect(leverHeading("Volume shortfall 2015-16", "share", -0.5, 0.9)).toBe(
+      "Volume shortfall 2015-16 (share, \u22120.5 to 0.9)",
+    );
+    expect(leverHeading("Binary reoffending reduction (points)", "points", -10, 10)).toBe(
+      "Binary reoffending reduction (percentage points, \u221210 to 10)",
+    );
+    expect(leverHeading("Average service of leavers (years)", "years", 0, 40)).toBe(
+      "Average service of leavers (years, 0 to 40)",
+    );
+    expect(leverHeading("Paid above contract in 2016-17", "GBP", 0, 100000000)).toBe(
+      "Paid above contract in 2016-17 (£0 to £100,000,000)",
+    );
+    expect(leverHeading("Contract end month", "date_month", "2015-02", "2022-03")).toBe(
+      "Contract end month (February 2015 to March 2022)",
+    );
+    for (const s of leverSpecs(dataset)) {
+      expect(s.heading, s.id).not.toMatch(/\((\w+|%)\) \(|0–1|\d{6,}/);
+    }
+  });
+
+  it("shows money as £, shares as per cents beside the number box", () => {
+    expect(leverReadout("GBP", 42000000)).toBe("£42,000,000");
+    expect(leverReadout("share", 0.2)).toBe("20%");
+  });
+
+  it("gives reasons without code paths or file lines", () => {
+    for (const s of leverSpecs(dataset))
+      expect(s.readerReason, s.id).not.toMatch(/src\/|scripts\/|\.ts\b|csv line|npm run/);
+    expect(readerReason("derived (data/parameters.csv line 10)")).toBe(
+      "derived (the Sources page)",
+    );
   });
 });

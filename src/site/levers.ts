@@ -1,6 +1,8 @@
 import type { Dataset, Parameter } from "../data/index.ts";
 import type { MergedScenario, ParameterOverride, Scenario } from "../scenario/scenario.ts";
 import { CONTRACT_MONTHS } from "../engine/timeline.ts";
+import { sourceCitation } from "./source-list.ts";
+import { formatInUnit, formatRange } from "./unit-text.ts";
 
 /**
  * The Explorer's levers: which parameters of data/parameters.csv get a slider, grouped as the
@@ -94,8 +96,109 @@ export interface LeverSpec {
   readonly optional: boolean;
   readonly enabled: boolean;
   readonly status: string;
+  /** The source's citation (or its id when it has none); "" for none. */
   readonly source: string;
+  /** The source's id in data/sources.csv, for a link to it on the Sources page; "" for none. */
+  readonly sourceId: string;
   readonly reason: string;
+  /** The slider's label: the meaning, its unit and real range, each said once (`leverHeading`). */
+  readonly heading: string;
+  /** The reason in a reader's words, without code paths (`readerReason`). */
+  readonly readerReason: string;
+}
+
+/** Unit words a data label may already end with, "(points)", "(%)", "(years)"… */
+const UNIT_IN_LABEL: Readonly<Record<string, RegExp>> = {
+  points: /\bpoints?\b/,
+  percent: /%|per ?cent/,
+  years: /\byears?\b/,
+  months: /\bmonths?\b/,
+  weeks: /\bweeks?\b/,
+  share: /\bshare\b/,
+  GBP: /£/,
+  GBP_per_year: /£|per year/,
+  GBP_per_point: /£|per point/,
+};
+
+/**
+ * A lever's label with its unit and its real range, each said once (issue #16): "Volume
+ * shortfall 2015-16 (share, −0.5 to 0.9)", "Binary reoffending reduction (percentage points,
+ * −10 to 10)", "Paid above contract in 2016-17 (£0 to £100,000,000)", "Contract end month
+ * (February 2015 to March 2022)". A unit the data's label already names in its last brackets
+ * is not repeated: "Termination payment (months of price, 0 to 36)".
+ */
+export function leverHeading(
+  label: string,
+  unit: string,
+  min: number | string,
+  max: number | string,
+): string {
+  const money = unit === "GBP" || unit === "GBP_per_year" || unit === "GBP_per_point";
+  const suffix = unit === "GBP_per_year" ? " a year" : unit === "GBP_per_point" ? " per point" : "";
+  const range =
+    unit === "date_month"
+      ? formatRange(min, max, unit)
+      : money
+        ? `${formatRange(min, max, "GBP")}${suffix}`
+        : `${formatPlain(min)} to ${formatPlain(max)}`;
+  const word = money
+    ? ""
+    : ((
+        {
+          share: "share",
+          points: "percentage points",
+          percent: "%",
+          ratio: "multiplier",
+          people_per_FTE: "people per FTE",
+        } as Record<string, string>
+      )[unit] ?? (unit === "date_month" || unit === "count" ? "" : unit));
+  const said = [word, range].filter(Boolean).join(", ");
+  const last = /^(.*) \(([^()]*)\)$/.exec(label);
+  if (!last) return `${label} (${said})`;
+  const [, head, inner] = last as unknown as [string, string, string];
+  // "(points)" alone is only the unit: said once, by us. "(months of price)" says more: kept,
+  // with the range beside it. Other brackets ("(φ)", "(per year)") keep their words.
+  if (/^(points|%|years|months|weeks|share|£)$/.test(inner.trim())) return `${head} (${said})`;
+  if (UNIT_IN_LABEL[unit]?.test(inner))
+    return `${head} (${inner}, ${money ? formatRange(min, max, "GBP") : range})`;
+  return `${head} (${inner}; ${said})`;
+}
+
+/** A number with a true minus sign and thousands separators. */
+function formatPlain(x: number | string): string {
+  const n = Number(x);
+  if (!Number.isFinite(n)) return String(x);
+  return `${n < 0 ? "\u2212" : ""}${Math.abs(n).toLocaleString("en-GB", { maximumFractionDigits: 6 })}`;
+}
+
+/**
+ * What a lever's value means in words beside its number box: "£42,000,000", "20%", "6 months",
+ * "February 2016" (the number box itself can only hold the number).
+ */
+export function leverReadout(unit: string, value: number | string | null): string {
+  if (value === null || value === "") return "";
+  return formatInUnit(value, unit);
+}
+
+/**
+ * A data row's reason in a reader's words (issue #16): the calibration's and derivation scripts'
+ * code paths are replaced by where a reader can look (the Calibration page, the Sources page),
+ * and file names by what they hold. The words of the reason are otherwise the data's.
+ */
+export function readerReason(reason: string): string {
+  return reason
+    .replace(
+      /Fitted by npm run calibrate \(src\/calibration\/fit\.ts\):\s*/g,
+      "Fitted so the model matches published figures (see the Calibration page): ",
+    )
+    .replace(/\s*\(ml-levenberg-marquardt\)/g, "")
+    .replace(/ in data\/targets\.csv/g, " (the calibration targets)")
+    .replace(/data\/parameters\.csv line \d+/g, "the Sources page")
+    .replace(/\s*\((?:src|scripts)\/[^()]*\)/g, "")
+    .replace(/(?:src|scripts)\/[\w./-]+\.ts;?\s*/g, "")
+    .replace(/\bdata\/(parameters|figures|sources)\.csv\b/g, "the Sources page")
+    .replace(/\bnpm run calibrate\b/g, "the calibration")
+    .trim();
 }
 
 /** A slider step that is a round number, about 1/100 of the range, never below a penny. */
@@ -117,7 +220,7 @@ function nationalOrFirst(dataset: Dataset, id: string): { row: Parameter; nation
 }
 
 export function leverSpecs(dataset: Dataset, base?: MergedScenario): LeverSpec[] {
-  const cite = new Map(dataset.sources.map((s) => [s.id, s.citation]));
+  const cite = new Map(dataset.sources.map((s) => [s.id, sourceCitation(s)]));
   const specs: LeverSpec[] = [];
   for (const group of LEVER_GROUPS) {
     for (const id of group.ids) {
@@ -144,8 +247,11 @@ export function leverSpecs(dataset: Dataset, base?: MergedScenario): LeverSpec[]
         optional: !national,
         enabled: national || override !== undefined,
         status: row.status,
-        source: row.sourceId ? (cite.get(row.sourceId) ?? row.sourceId) : "",
+        source: row.sourceId ? cite.get(row.sourceId) || row.sourceId : "",
+        sourceId: row.sourceId ?? "",
         reason: row.reason,
+        heading: leverHeading(row.label || id, row.unit, min, max),
+        readerReason: readerReason(row.reason),
       });
     }
   }

@@ -1,4 +1,5 @@
 import * as aq from "arquero";
+import { sourceCitation, type SourceLike } from "./source-list.ts";
 
 /** The rows the "Sources & assumptions" page lists: every parameter and figure, one table. */
 export interface ProvenanceRow {
@@ -10,12 +11,14 @@ export interface ProvenanceRow {
   unit: string;
   status: string;
   source: string;
+  /** The source's id, for a link to its entry on the Sources page ("" for none). */
+  sourceId: string;
   locator: string;
   reason: string;
 }
 
 interface DatasetLike {
-  sources: Array<{ id: string; citation: string }>;
+  sources: Array<{ id: string; citation: string } & Partial<SourceLike>>;
   figures: Array<{
     id: string;
     valueText: string;
@@ -40,7 +43,21 @@ interface DatasetLike {
 }
 
 export function provenanceRows(dataset: DatasetLike): ProvenanceRow[] {
-  const cite = new Map(dataset.sources.map((s) => [s.id, s.citation]));
+  const cite = new Map(
+    dataset.sources.map((s) => [
+      s.id,
+      sourceCitation({
+        kind: "",
+        title: "",
+        publisher: "",
+        date: "",
+        url: "",
+        sourceFile: "",
+        note: "",
+        ...s,
+      }),
+    ]),
+  );
   const parameters: ProvenanceRow[] = dataset.parameters.map((p) => ({
     kind: "parameter",
     id: p.id,
@@ -53,6 +70,7 @@ export function provenanceRows(dataset: DatasetLike): ProvenanceRow[] {
     unit: p.unit,
     status: p.status,
     source: p.sourceId ? (cite.get(p.sourceId) ?? p.sourceId) : "",
+    sourceId: p.sourceId,
     locator: p.locator,
     reason: p.reason,
   }));
@@ -66,6 +84,7 @@ export function provenanceRows(dataset: DatasetLike): ProvenanceRow[] {
     unit: f.unit,
     status: "published",
     source: cite.get(f.sourceId) ?? f.sourceId,
+    sourceId: f.sourceId,
     locator: f.locator,
     reason: `used as ${f.use}`,
   }));

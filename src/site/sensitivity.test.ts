@@ -18,6 +18,7 @@ import {
   gridCells,
   knobChoices,
   outputChoices,
+  outputName,
   outputRequest,
   sensitivityContext,
   sensitivityViewFromSearch,
@@ -208,5 +209,45 @@ describe("formats", () => {
     expect(formatValue(0.264610659, "share")).toBe("0.264610659");
     expect(formatValue(null, "share")).toBe("varies by year");
     expect(formatValue(32000, "GBP_per_year")).toBe("£32,000");
+  });
+});
+
+describe("outputName (issue #16)", () => {
+  const names = {
+    crcs: new Map(dataset.crcs.map((c) => [c.id, c.name])),
+    owners: new Map(dataset.owners.map((o) => [o.id, o.name])),
+  };
+
+  it("reads as a name, not as the engine's label", () => {
+    expect(outputName({ output: "crc:wales", line: "profit", period: "contract" }, names)).toBe(
+      "Wales CRC profit, whole contract",
+    );
+    expect(outputName({ output: "moj", line: "income_total", period: "2017-18" }, names)).toBe(
+      "MoJ spend, 2017-18",
+    );
+    expect(outputName(DEFAULT_SENSITIVITY_VIEW, names)).toBe(
+      "National profit (all 21 CRCs), whole contract",
+    );
+    expect(
+      outputName({ output: "owner:working-links", line: "cost_total", period: "contract" }, names),
+    ).toBe("Working Links CRCs' costs, whole contract");
+  });
+});
+
+describe("tornadoTable and tornadoBars in units (issue #16)", () => {
+  const t = runTornado(resolved, dataset);
+  if (!t.ok) throw new Error("tornado");
+
+  it("prints each end in its unit: money in £, shares in %, no raw pence or 0–1 shares", () => {
+    const rows = tornadoTable(t.value);
+    const cost = rows.find((r) => r.id === "staff.loadedCostPerFte")!;
+    expect(cost.low).toMatch(/^£\d{2},\d{3}/);
+    const fixed = rows.find((r) => r.id === "cost.fixedShare")!;
+    expect([fixed.low, fixed.high]).toEqual(["70%", "85%"]);
+    for (const bar of tornadoBars(t.value)) expect(bar.input).not.toMatch(/^\d{5,}/);
+  });
+
+  it("does not swing the CRCs' parts of the sourced £450m national price", () => {
+    expect(t.value.rows.some((r) => r.parameter === "size.annualPrice")).toBe(false);
   });
 });

@@ -14,6 +14,7 @@ import { knobIds, SHORTFALL_SHIFT, SHORTFALL_SHIFT_LABEL } from "../sensitivity/
 import { parseOutputSpec } from "../sensitivity/output-spec.ts";
 import type { Tornado, TornadoRow } from "../sensitivity/tornado.ts";
 import { formatPence } from "../explain/format-tree.ts";
+import { formatEndText } from "./unit-text.ts";
 
 /**
  * The Sensitivity page's view state: the output followed by the tornado and the grid, the grid's
@@ -205,6 +206,58 @@ export function knobChoices(dataset: Dataset): Choice[] {
   });
 }
 
+/** Money lines as a reader names them in an output's name. */
+const OUTPUT_LINE_NAMES: Readonly<Record<MoneyLine, string>> = {
+  fee_for_service: "fee for service",
+  variation: "2017 variation payments",
+  guarantee: "guarantee payments",
+  pbr: "payment by results",
+  service_credits: "service credits",
+  ict_compensation: "ICT compensation",
+  termination: "termination payments",
+  income_total: "income",
+  staff_cost: "staff costs",
+  redundancy_cost: "redundancy costs",
+  non_staff_cost: "non-staff costs",
+  cost_total: "costs",
+  profit: "profit",
+};
+
+/** CRC and owner names by id, for `outputName`. */
+export interface OutputNames {
+  readonly crcs: ReadonlyMap<string, string>;
+  readonly owners: ReadonlyMap<string, string>;
+}
+
+/**
+ * An output as a name a reader says (issue #16): "Wales CRC profit, whole contract", "Sodexo
+ * Justice Services (with Nacro) CRCs' costs, 2017-18", "national profit" for all 21, "MoJ
+ * spend". The engine's `describeOutput` ("profit, crc wales, contract life") stays the
+ * machine label in exports and the CLI.
+ */
+export function outputName(
+  view: Pick<SensitivityView, "output" | "line" | "period">,
+  names: OutputNames,
+): string {
+  const line = OUTPUT_LINE_NAMES[view.line] ?? view.line;
+  const [kind, id = ""] = view.output.split(":");
+  const who =
+    view.output === "moj"
+      ? "MoJ spend"
+      : kind === "crc"
+        ? `${names.crcs.get(id) ?? id} CRC ${line}`
+        : kind === "owner"
+          ? `${names.owners.get(id) ?? id} CRCs' ${line}`
+          : `National ${line} (all 21 CRCs)`;
+  const when = view.period === "contract" ? "whole contract" : view.period;
+  return `${who}, ${when}`;
+}
+
+/** A tornado end ("7023571 to 64382735 (by CRC)") in its unit ("£7,023,571 to …"). */
+export function swingEndText(text: string, unit: Unit): string {
+  return formatEndText(text, unit);
+}
+
 const POUNDS_PER_MILLION_PENCE = 1e8;
 const m = (pence: number) => pence / POUNDS_PER_MILLION_PENCE;
 
@@ -243,7 +296,7 @@ export function tornadoBars(tornado: Tornado, top = TORNADO_TOP): TornadoBar[] {
       parameter: row.parameter,
       label: row.label,
       end,
-      input: end === "low" ? row.lowValue : row.highValue,
+      input: swingEndText(end === "low" ? row.lowValue : row.highValue, row.unit),
       basePence: tornado.basePence,
       outputPence: end === "low" ? row.outputAtLowPence : row.outputAtHighPence,
       status: row.status,
@@ -259,8 +312,8 @@ export function tornadoTable(tornado: Tornado): Record<string, string | number>[
     rank: i + 1,
     parameter: row.label,
     id: row.parameter,
-    low: row.lowValue,
-    high: row.highValue,
+    low: swingEndText(row.lowValue, row.unit),
+    high: swingEndText(row.highValue, row.unit),
     "output at low": formatMillionsOf(row.outputAtLowPence),
     "output at high": formatMillionsOf(row.outputAtHighPence),
     "swing (high − low)": formatMillionsOf(row.swingPence),
@@ -336,11 +389,14 @@ export function gridCells(grid: Grid): GridCell[] {
 }
 
 /** The grid's tidy rows for its data table. */
-export function gridTable(grid: Grid): Record<string, string | number>[] {
+export function gridTable(
+  grid: Grid,
+  outputName = grid.outputLabel,
+): Record<string, string | number>[] {
   return grid.rows.map((r) => ({
     [grid.x.id]: r.x,
     [grid.y.id]: r.y,
-    [grid.outputLabel]: formatMillionsOf(r.valuePence),
+    [outputName]: formatMillionsOf(r.valuePence),
     pence: r.valuePence,
   }));
 }

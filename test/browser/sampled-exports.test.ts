@@ -162,7 +162,8 @@ describe("Sensitivity exports", () => {
     const t = await tornadoForUrl(tornado.rebuild);
     expect(t.outputLabel).toBe("profit, crc london, contract life");
     expect(tornado.comments[0]).toBe(
-      `# crc-scenarios: Tornado: each parameter at its low and its high end: ${t.outputLabel}`,
+      // the output by name, as the page says it (issue #16); the rows keep the engine's ids
+      "# crc-scenarios: Tornado: each parameter at its low and its high end: London CRC profit, whole contract",
     );
     // Every row of the tornado, not only the 15 drawn.
     expect(t.rows.length).toBeGreaterThan(15);
@@ -195,7 +196,9 @@ describe("Sensitivity exports", () => {
       (await download(page, exportButton(page, "tornado", "svg"))).bytes.toString("utf8"),
     );
     expect(svg.parseError).toBeNull();
-    expect(svg.title).toBe(`Tornado: each parameter at its low and its high end: ${t.outputLabel}`);
+    expect(svg.title).toBe(
+      "Tornado: each parameter at its low and its high end: London CRC profit, whole contract",
+    );
     expect(svg.desc).toContain(`Rebuild: ${address}`);
     expect(svg.desc).not.toContain("draws");
     expect(svg.bars).toBe(30);
