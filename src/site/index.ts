@@ -66,6 +66,7 @@ export {
   nationalStatRows,
   ownerLossRows,
   PAGE_BASES,
+  posteriorSettingsNote,
   SWING_BASIS,
 } from "./uncertainty.ts";
 // "Explain this number" (issue #8): the panel's words and the `_explain` view key.

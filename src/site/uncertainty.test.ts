@@ -10,6 +10,7 @@ import {
   FAN_LINES,
   basisCaption,
   basisSentences,
+  posteriorSettingsNote,
   crcLossRows,
   fanLineFromSearch,
   fanRows,
@@ -92,6 +93,8 @@ describe("Monte Carlo view state in the address", () => {
   });
 });
 
+const summaryPosterior = () => summary.posterior!;
+
 describe("what the draws came from, in words", () => {
   it("names the posterior with its effective sample size and prior draws, or the prior ranges", () => {
     const post = summary.posterior!;
@@ -116,6 +119,30 @@ describe("what the draws came from, in words", () => {
     expect(basisSentences(s, labels)[1]).toBe(
       "This scenario sets 2 sampled parameters or their ranges itself, so they are drawn from the prior range around the scenario's value (the record says nothing about a value the scenario chose): Volume tolerance band (±τ) and Margin built into the bid price.",
     );
+  });
+});
+
+describe("posteriorSettingsNote", () => {
+  it("says a shape or correlation chosen does not move the posterior's draws", () => {
+    const post = {
+      basis: "posterior" as const,
+      posterior: { ...summaryPosterior(), fromPrior: [] as string[] },
+    };
+    expect(posteriorSettingsNote({ shape: "pert", shortfallCorrelation: 0 }, post)).toBeNull();
+    expect(posteriorSettingsNote({ shape: "point", shortfallCorrelation: 0 }, post)).toBeNull();
+    expect(posteriorSettingsNote({ shape: "uniform", shortfallCorrelation: 0.5 }, post)).toBe(
+      "With the posterior, the uniform shape and a shortfall correlation of 0.5 act on none of the draws here: the posterior's draws keep the PERT shapes and independent CRC shortfalls they were weighed with. Choose the prior ranges to see them act on every parameter.",
+    );
+    const own = { ...post, posterior: { ...post.posterior, fromPrior: ["ffs.toleranceBand"] } };
+    expect(posteriorSettingsNote({ shape: "normal", shortfallCorrelation: 0 }, own)).toContain(
+      "acts only on the parameter drawn from the prior",
+    );
+    expect(
+      posteriorSettingsNote(
+        { shape: "uniform", shortfallCorrelation: 1 },
+        { basis: "prior", posterior: null },
+      ),
+    ).toBeNull();
   });
 });
 

@@ -114,6 +114,32 @@ export function monteCarloViewKeys(view: MonteCarloView): Record<string, string>
  */
 export const SWING_BASIS = "prior ranges (the data's ranges, not the posterior)";
 
+/**
+ * With the posterior, a shape other than PERT (or "point") and a shortfall correlation other than
+ * 0 act only on the parameters drawn from the prior: the posterior's own draws keep the shapes and
+ * correlation they were made with (PERT, independent CRCs). Null when nothing needs saying.
+ */
+export function posteriorSettingsNote(
+  view: Pick<MonteCarloView, "shape" | "shortfallCorrelation">,
+  summary: Pick<MonteCarloSummary, "basis" | "posterior">,
+): string | null {
+  if (summary.basis !== "posterior" || summary.posterior === null) return null;
+  const chosen = [
+    ...(view.shape !== "pert" && view.shape !== "point" ? [`the ${view.shape} shape`] : []),
+    ...(view.shortfallCorrelation !== 0
+      ? [`a shortfall correlation of ${view.shortfallCorrelation}`]
+      : []),
+  ];
+  if (chosen.length === 0) return null;
+  const n = summary.posterior.fromPrior.length;
+  const verb = chosen.length === 1 ? "acts" : "act";
+  const acts =
+    n === 0
+      ? `${verb} on none of the draws here`
+      : `${verb} only on the ${n === 1 ? "parameter" : `${n} parameters`} drawn from the prior`;
+  return `With the posterior, ${inWords(chosen)} ${acts}: the posterior's draws keep the PERT shapes and independent CRC shortfalls they were weighed with. Choose the prior ranges to see ${chosen.length === 1 ? "it" : "them"} act on every parameter.`;
+}
+
 /** "a, b and c". */
 function inWords(items: readonly string[]): string {
   return items.length <= 1

@@ -57,6 +57,18 @@ describe("Uncertainty: posterior or prior", () => {
     expect(firstCsv.split("\n")[1]).toBe("ALL,ALL,total,basis,posterior,1");
     expect(await seriousViolations(page)).toEqual([]);
 
+    // A shape chosen with the posterior: the page says it does not move the posterior's draws.
+    const shape = page.getByTestId("mc-settings").getByLabel("Distribution shape");
+    await shape.selectOption("uniform");
+    await expect.poll(() => page.url()).toContain("_shape=uniform");
+    await expect
+      .poll(() => page.getByTestId("mc-settings-note").textContent())
+      .toContain("With the posterior, the uniform shape acts on none of the draws here");
+    await expect.poll(median).toBe(String(posterior.national.crcProfitPence.p50));
+    await shape.selectOption("pert");
+    await expect.poll(() => page.url()).toContain("_shape=pert");
+    expect(await page.getByTestId("mc-settings-note").count()).toBe(0);
+
     // The switch: the prior ranges only.
     await page.getByLabel("the prior ranges only").check();
     await expect.poll(() => headline.getAttribute("data-basis")).toBe("prior");
