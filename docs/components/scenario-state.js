@@ -2,11 +2,12 @@
 // browser, and the preset list. Names are always rendered as text (htl escapes), never as HTML.
 import { html } from "htl";
 import {
-  DEFAULT_SCENARIO,
   MODEL_VERSION,
   PRESETS,
   encodeScenarioQuery,
   formatScenarioIssue,
+  initialScenarioChoice,
+  listScenarioChoices,
   savedScenarios,
   scenarioFromUrl,
   validateScenario,
@@ -46,29 +47,17 @@ export function browserStore() {
   }
 }
 
-/** The scenarios a user can start from: the link's (if any), the presets, and saved ones. */
+/**
+ * The scenarios a user can start from: the link's (whenever it is not exactly a preset or a saved
+ * one, a title or an id alone included), the presets, and saved ones (src/site/scenario-choices.ts).
+ */
 export function scenarioChoices(opened, saved) {
-  const choices = [];
-  const fromLink =
-    opened.scenario !== DEFAULT_SCENARIO &&
-    (opened.scenario.parameters || !PRESETS.has(opened.scenario.extends));
-  if (fromLink)
-    choices.push({
-      label: `From the link${opened.scenario.title ? `: ${opened.scenario.title}` : ""}`,
-      scenario: opened.scenario,
-    });
-  for (const [id, preset] of PRESETS)
-    choices.push({
-      label: `Preset: ${preset.title ?? id}`,
-      scenario: { schemaVersion: 1, extends: id },
-    });
-  for (const s of saved) choices.push({ label: `Saved: ${s.name}`, scenario: s.scenario });
-  return choices;
+  return listScenarioChoices(opened, saved, PRESETS);
 }
 
+/** The choice that is the opened scenario. */
 export function initialChoice(choices, opened) {
-  const key = JSON.stringify(opened.scenario);
-  return choices.find((c) => JSON.stringify(c.scenario) === key) ?? choices[0];
+  return initialScenarioChoice(choices, opened);
 }
 
 let pendingUrl = null;
@@ -106,4 +95,19 @@ export function problemsNote(title, problems) {
 export function listSaved(store) {
   const listed = savedScenarios.listSaved(store);
   return listed.ok ? listed.value : [];
+}
+
+/**
+ * A note when saved-scenario storage holds entries that cannot be read (issue #15): they are
+ * not listed, they are kept, and the next save sets them aside under their own key.
+ */
+export function savedStorageNote(store) {
+  const text = savedScenarios.unreadableNote(savedScenarios.readSaved(store));
+  return html`<p class="note" role="status" data-testid="saved-note" hidden=${!text}>${text}</p>`;
+}
+
+/** Messages joined for one line of text, the first `max` of them and how many more. */
+export function messageList(messages, max = 8) {
+  const shown = messages.slice(0, max).join("; ");
+  return messages.length > max ? `${shown}; and ${messages.length - max} more` : shown;
 }

@@ -13,6 +13,10 @@ export {
 } from "./levers.ts";
 export { DEFAULT_SCENARIO, scenarioFromUrl } from "./scenario-from-url.ts";
 export {
+  initialChoice as initialScenarioChoice,
+  scenarioChoices as listScenarioChoices,
+} from "./scenario-choices.ts";
+export {
   crcProfits,
   cumulativeProfit,
   incomeByYear,

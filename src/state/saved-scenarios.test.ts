@@ -1,12 +1,18 @@
 import { describe, expect, it } from "vitest";
 import {
+  MAX_NAME_LENGTH,
+  SET_ASIDE_KEY,
   STORAGE_KEY,
   deleteScenario,
   exportSaved,
+  freeName,
   importSaved,
   listSaved,
+  readSaved,
   saveScenario,
+  unreadableNote,
   type KeyValueStore,
+  type SavedScenario,
   type Validate,
 } from "./saved-scenarios.ts";
 
@@ -46,11 +52,13 @@ describe("saved scenarios", () => {
         { name: "High", scenario: { x: 0.9 }, savedAt: at },
         { name: "Low", scenario: { x: 0.2 }, savedAt: at },
       ],
+      notes: [],
     });
     deleteScenario(store, "High");
     expect(listSaved(store)).toEqual({
       ok: true,
       value: [{ name: "Low", scenario: { x: 0.2 }, savedAt: at }],
+      notes: [],
     });
   });
 
@@ -65,20 +73,21 @@ describe("saved scenarios", () => {
     expect(store.data[STORAGE_KEY]).toBe(before);
   });
 
-  it("round-trips through export and import", () => {
+  it("round-trips through export and import", async () => {
     const a = memoryStore();
     saveScenario(a, { name: "<b>Bold</b>", scenario: { x: 0.3 }, savedAt: at }, validate);
     const listed = listSaved(a);
     if (!listed.ok) throw new Error("unreadable");
     const file = exportSaved(listed.value);
     const b = memoryStore();
-    expect(importSaved(b, file, validate)).toEqual({
+    expect(await importSaved(b, file, validate)).toEqual({
       ok: true,
       value: [{ name: "<b>Bold</b>", scenario: { x: 0.3 }, savedAt: at }],
+      notes: ["Imported 1 scenario."],
     });
   });
 
-  it("rejects a corrupt file with a message and loses nothing already saved", () => {
+  it("rejects a corrupt file with a message and loses nothing already saved", async () => {
     const store = memoryStore();
     saveScenario(store, { name: "Keep", scenario: { x: 0.5 }, savedAt: at }, validate);
     const before = store.data[STORAGE_KEY];
@@ -96,21 +105,140 @@ describe("saved scenarios", () => {
       ],
     ];
     for (const [text, message] of cases) {
-      const result = importSaved(store, text, validate);
+      const result = await importSaved(store, text, validate);
       expect(result.ok).toBe(false);
       expect((result as { messages: string[] }).messages[0]).toMatch(message);
       expect(store.data[STORAGE_KEY]).toBe(before);
     }
   });
 
-  it("never overwrites unreadable storage", () => {
-    const store = memoryStore({ [STORAGE_KEY]: "garbage{" });
+  it("lists the readable entries of corrupt storage and never throws (issue #15)", () => {
+    const good = { name: "Good", scenario: { x: 0.5 }, savedAt: at };
+    const cases: Array<[string, SavedScenario[], string]> = [
+      ["[null]", [], "entry 1: must be an object, got null"],
+      ['[{"name":"x"}]', [], "entry 1: scenario must be an object, got undefined"],
+      ["{not json", [], "not valid JSON"],
+      ['{"a":1}', [], "not a list (object)"],
+      [
+        JSON.stringify([good, 7, { ...good, name: "" }]),
+        [good],
+        "entry 2: must be an object, got number",
+      ],
+    ];
+    for (const [raw, entries, reason] of cases) {
+      const store = memoryStore({ [STORAGE_KEY]: raw });
+      const state = readSaved(store);
+      expect(state.entries).toEqual(entries);
+      expect(state.reasons[0]).toBe(reason);
+      expect(listSaved(store)).toEqual({ ok: true, value: entries, notes: [] });
+      expect(unreadableNote(state)).toMatch(/could not be read .* kept/);
+      expect(store.data[STORAGE_KEY]).toBe(raw); // reading changes nothing
+    }
+  });
+
+  it("saves after corrupt storage, setting the unreadable entries aside, not deleting them (issue #15)", () => {
+    for (const raw of ["[null]", '[{"name":"x"}]', "{not json"]) {
+      const store = memoryStore({ [STORAGE_KEY]: raw });
+      const result = saveScenario(
+        store,
+        { name: "New", scenario: { x: 0.5 }, savedAt: at },
+        validate,
+      );
+      expect(result).toMatchObject({ ok: true, value: [{ name: "New" }] });
+      expect((result as { notes: string[] }).notes[0]).toMatch(
+        /1 unreadable saved entry was set aside/,
+      );
+      const kept = JSON.parse(store.data[SET_ASIDE_KEY]!) as string[];
+      expect(kept).toHaveLength(1);
+      expect(raw).toContain(kept[0]!.slice(0, 4)); // the text as it was
+      expect(readSaved(store)).toMatchObject({ unreadable: [], setAside: 1 });
+      expect(unreadableNote(readSaved(store))).toMatch(/1 unreadable entry is kept aside/);
+      // A second save sets nothing aside twice.
+      saveScenario(store, { name: "Two", scenario: { x: 0.1 }, savedAt: at }, validate);
+      expect(JSON.parse(store.data[SET_ASIDE_KEY]!)).toEqual(kept);
+    }
+  });
+
+  it("keeps a set-aside store it cannot read as one more text", () => {
+    const store = memoryStore({ [STORAGE_KEY]: "[null]", [SET_ASIDE_KEY]: "oops" });
+    saveScenario(store, { name: "New", scenario: { x: 0.5 }, savedAt: at }, validate);
+    expect(JSON.parse(store.data[SET_ASIDE_KEY]!)).toEqual(["oops", "null"]);
+  });
+
+  it("keeps both when an import has a name already saved, and says so (issue #15)", async () => {
+    const store = memoryStore();
+    saveScenario(store, { name: "Low", scenario: { x: 0.1 }, savedAt: at }, validate);
+    saveScenario(store, { name: "Low (2)", scenario: { x: 0.15 }, savedAt: at }, validate);
+    const file = exportSaved([
+      { name: "Low", scenario: { x: 0.2 }, savedAt: at },
+      { name: "Low", scenario: { x: 0.3 }, savedAt: at },
+      { name: "Low (2)", scenario: { x: 0.15 }, savedAt: at },
+    ]);
+    const result = await importSaved(store, file, validate);
+    expect(result.ok && result.value.map((s) => [s.name, (s.scenario as { x: number }).x])).toEqual(
+      [
+        ["Low", 0.1],
+        ["Low (2)", 0.15],
+        ["Low (3)", 0.2],
+        ["Low (4)", 0.3],
+      ],
+    );
+    expect(result.ok && result.notes).toEqual([
+      "Imported 2 scenarios (1 already saved, unchanged).",
+      "“Low” was already saved, so the imported one is “Low (3)”.",
+      "“Low” was already saved, so the imported one is “Low (4)”.",
+    ]);
+  });
+
+  it("says when a save replaces a scenario of the same name", () => {
+    const store = memoryStore();
+    saveScenario(store, { name: "Low", scenario: { x: 0.1 }, savedAt: at }, validate);
     const result = saveScenario(
       store,
-      { name: "New", scenario: { x: 0.5 }, savedAt: at },
+      { name: "Low", scenario: { x: 0.2 }, savedAt: at },
       validate,
     );
-    expect(result.ok).toBe(false);
-    expect(store.data[STORAGE_KEY]).toBe("garbage{");
+    expect(result.ok && result.notes).toEqual(["Replaced the earlier “Low”."]);
+  });
+
+  it("keeps a suffixed name within the maximum length", () => {
+    const long = "n".repeat(MAX_NAME_LENGTH);
+    expect(freeName(long, new Set([long]))).toBe(`${"n".repeat(MAX_NAME_LENGTH - 4)} (2)`);
+  });
+
+  it("answers a full storage quota with a message, not a throw, and changes nothing (issue #15)", async () => {
+    const store = memoryStore();
+    saveScenario(store, { name: "Keep", scenario: { x: 0.5 }, savedAt: at }, validate);
+    const before = store.data[STORAGE_KEY];
+    const full: KeyValueStore = {
+      getItem: store.getItem,
+      setItem: () => {
+        throw Object.assign(new Error("quota"), { name: "QuotaExceededError" });
+      },
+    };
+    const saved = saveScenario(full, { name: "New", scenario: { x: 0.5 }, savedAt: at }, validate);
+    expect(saved).toEqual({
+      ok: false,
+      messages: [expect.stringMatching(/^browser storage is full, so nothing was saved/)],
+    });
+    const imported = await importSaved(
+      full,
+      exportSaved([{ name: "N", scenario: { x: 0.2 }, savedAt: at }]),
+      validate,
+    );
+    expect(imported.ok).toBe(false);
+    expect(deleteScenario(full, "Keep").ok).toBe(false);
+    expect(store.data[STORAGE_KEY]).toBe(before);
+  });
+
+  it("validates imports with a validator that answers later", async () => {
+    const store = memoryStore();
+    const later = (s: unknown) =>
+      new Promise<ReturnType<Validate>>((r) => setTimeout(() => r(validate(s)), 1));
+    const file = exportSaved([{ name: "Bad", scenario: { x: 5 }, savedAt: at }]);
+    expect(await importSaved(store, file, later)).toEqual({
+      ok: false,
+      messages: ["scenarios[0] (Bad): x: 5 must be a number from 0 to 1"],
+    });
   });
 });

@@ -33,6 +33,8 @@ import { posteriorPart } from "./posterior-request.ts";
 import type { TargetDraws } from "../calibration/simulate-targets.ts";
 import { transfer } from "comlink";
 import { describe, isRecord } from "./request-shape.ts";
+import { checkImportRequest } from "./import-request.ts";
+import type { SavedScenario } from "../state/saved-scenarios.ts";
 
 /**
  * The engine's API as the worker exposes it: plain data in, plain data out, never a throw.
@@ -81,6 +83,8 @@ export interface EngineApi {
   init(dataset: unknown): Promise<WorkerResult<{ crcs: number; parameters: number }>>;
   /** Check a scenario document against the schema, the presets and the data. */
   validate(scenario: unknown): Promise<WorkerResult<{ hash: string; warnings: WorkerIssue[] }>>;
+  /** Check a saved-scenarios export file's text, every entry (issue #15): see import-request.ts. */
+  checkImport(fileText: unknown): Promise<WorkerResult<SavedScenario[]>>;
   project(request: unknown): Promise<WorkerResult<ProjectionView>>;
   /** Seeded Monte Carlo around a scenario (issue #6): see `MonteCarloRequest`. */
   monteCarlo(request: unknown): Promise<WorkerResult<MonteCarloSummary>>;
@@ -391,6 +395,14 @@ export function createEngineApi(): EngineApi {
           value: { hash: checked.value.hash, warnings: toIssues(checked.warnings) },
         };
       });
+    },
+
+    async checkImport(fileText) {
+      if (!dataset) return notReady;
+      const data = dataset;
+      return checkImportRequest(fileText, data).catch((error: unknown) =>
+        failure("", `internal error: ${error instanceof Error ? error.message : String(error)}`),
+      );
     },
 
     async project(request) {

@@ -55,3 +55,26 @@ describe("latestWins", () => {
     expect(n).toBe(2);
   });
 });
+
+describe("latestWins: superseded", () => {
+  it("tells a run whether a newer input is waiting", async () => {
+    const r = deferredRunner();
+    const seen: boolean[] = [];
+    let check: () => boolean = () => false;
+    const request = latestWins((i: number, superseded) => {
+      check = superseded;
+      return r.run(i);
+    });
+    const first = request(1);
+    await r.flush();
+    seen.push(check());
+    const second = request(2);
+    seen.push(check());
+    r.releases[0]!();
+    await r.flush();
+    seen.push(check()); // the run of 2 has nothing newer behind it
+    r.releases[1]!();
+    expect(await Promise.all([first, second])).toEqual([10, 20]);
+    expect(seen).toEqual([false, true, false]);
+  });
+});

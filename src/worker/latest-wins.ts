@@ -3,14 +3,20 @@
  * received meanwhile (SDEverywhere's scheduler, STYLE.md). Dragging a slider therefore never
  * queues stale runs: intermediate inputs are dropped, and every caller waiting on a dropped input
  * receives the result of the newer run that replaced it.
+ *
+ * `run` is also told whether a newer input is waiting (`superseded()`), so a run that has to
+ * start again after a worker fault can give way to the newer input instead (supervisor.ts).
+ * Every run must settle for the queue to move on: the supervisor makes sure it does.
  */
-export function latestWins<I, O>(run: (input: I) => Promise<O>): (input: I) => Promise<O> {
+export function latestWins<I, O>(
+  run: (input: I, superseded: () => boolean) => Promise<O>,
+): (input: I) => Promise<O> {
   let inFlight = false;
   let pending: { input: I; waiters: Array<(result: Promise<O>) => void> } | undefined;
 
   function start(input: I, waiters: Array<(result: Promise<O>) => void>): void {
     inFlight = true;
-    const result = Promise.resolve().then(() => run(input));
+    const result = Promise.resolve().then(() => run(input, () => pending !== undefined));
     for (const resolve of waiters) resolve(result);
     result.then(next, next);
   }

@@ -1,0 +1,40 @@
+import type { Dataset } from "../data/index.ts";
+import { formatScenarioIssue } from "../scenario/scenario-issue.ts";
+import { validateScenario } from "../scenario/validate-scenario.ts";
+import { checkImport, type SavedScenario } from "../state/saved-scenarios.ts";
+import { failure, type WorkerResult } from "./result.ts";
+import { describe } from "./request-shape.ts";
+
+/**
+ * At most this many problems cross back to the page, then a count of the rest: a 2 MB file of
+ * unknown keys has tens of thousands, and cloning them all would block the page's main thread
+ * for longer than the check itself (issue #15).
+ */
+export const MAX_IMPORT_ISSUES = 10;
+
+/**
+ * Check a saved-scenarios export file (its text, up to 2 MB) against the schema, the presets and
+ * the data, in the worker, so the page only sends the text and stores what comes back.
+ */
+export async function checkImportRequest(
+  fileText: unknown,
+  dataset: Dataset,
+): Promise<WorkerResult<SavedScenario[]>> {
+  if (typeof fileText !== "string")
+    return failure("", `the file must be sent as text, got ${describe(fileText)}`);
+  const checked = await checkImport(fileText, (scenario) => {
+    const result = validateScenario(scenario, dataset);
+    return result.ok
+      ? { ok: true }
+      : { ok: false, messages: result.issues.map(formatScenarioIssue) };
+  });
+  if (checked.ok) return { ok: true, value: checked.value };
+  const shown = checked.messages
+    .slice(0, MAX_IMPORT_ISSUES)
+    .map((message) => ({ path: "", message }));
+  const more = checked.messages.length - shown.length;
+  return {
+    ok: false,
+    issues: more > 0 ? [...shown, { path: "", message: `and ${more} more problems` }] : shown,
+  };
+}
