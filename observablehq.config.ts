@@ -1,4 +1,5 @@
 // Observable Framework configuration. See BUILDING.md (../shared) for why some defaults change.
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { EMBED_CHART_IDS } from "./src/site/chart-catalog.ts";
 
@@ -21,6 +22,50 @@ addEventListener("DOMContentLoaded", () => {
   document.getElementById("observablehq-sidebar-toggle")?.setAttribute("aria-label", "Show or hide the sidebar");
   document.getElementById("observablehq-sidebar-close")?.setAttribute("aria-hidden", "true");
 });`;
+
+/**
+ * Content-Security-Policy for every page (issue #15): cheap insurance for a site that renders
+ * text from addresses, files and browser storage (always as text, through htl). As a <meta>, so
+ * it travels with the static files whatever serves them (frame-ancestors and report-uri cannot
+ * be set this way; a server may add them as headers). It must come first in the head, before
+ * any script it governs.
+ * - Everything is served from the site itself ('self'): no CDN, no font service, and no page
+ *   may send data anywhere else (connect-src), which is the guarantee that matters most here.
+ * - script-src: Framework 1.13.4 writes each page's code as an inline module script, different
+ *   on every page and every build, and our head adds one (ACCESSIBLE_CHROME). After
+ *   `observable build`, scripts/csp-hashes.mjs (npm's postbuild) replaces 'unsafe-inline' here
+ *   by the sha256 of each page's own inline scripts, so the built site runs only those; only
+ *   `npm run dev` (preview, whose inline scripts change as you edit) keeps 'unsafe-inline'.
+ * - 'unsafe-eval': Arquero (the tidy tables behind every chart, src/site) compiles its table
+ *   expressions and sort comparators with `Function`, from our own functions' source and column
+ *   names, never from a reader's text; without it no chart draws.
+ * - script-src-attr: htl (Observable Inputs' templates) writes each `oninput=${fn}` as the
+ *   placeholder attribute "::N" and swaps it for the function once the element exists; the
+ *   browser checks the placeholder as an inline handler. Only those exact texts are allowed
+ *   ('unsafe-hashes' with their sha256), and "::N" is not valid JavaScript: no handler a page
+ *   could be given runs.
+ * - style-src keeps 'unsafe-inline': Observable Plot writes a <style> into every chart and
+ *   Observable Inputs writes style="" attributes; both are Framework's own libraries, and styles
+ *   cannot run code or send data under connect-src and img-src.
+ * - img-src allows data: and blob: for the chart exports (an SVG drawn into a canvas, a PNG).
+ */
+const HTL_PLACEHOLDERS = Array.from(
+  { length: 64 },
+  (_, i) => `'sha256-${createHash("sha256").update(`::${i}`).digest("base64")}'`,
+);
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-eval' 'unsafe-inline'",
+  `script-src-attr 'unsafe-hashes' ${HTL_PLACEHOLDERS.join(" ")}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join("; ");
 
 export default {
   title: "CRC scenarios",
@@ -51,7 +96,7 @@ export default {
     ...idsOf("data/crcs.csv").map((id) => `/crcs/${id}`),
     ...idsOf("data/owners.csv").map((id) => `/owners/${id}`),
   ],
-  head: `<link rel="icon" href="data:,">\n<script>${ACCESSIBLE_CHROME}</script>`,
+  head: `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">\n<link rel="icon" href="data:,">\n<script>${ACCESSIBLE_CHROME}</script>`,
   footer: "crc-scenarios — a transparent reconstruction of the CRC contracts, 2015–2022.",
   search: false,
 };

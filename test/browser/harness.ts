@@ -47,6 +47,8 @@ export interface PageProblems {
   consoleWarnings: string[];
   pageErrors: string[];
   externalRequests: string[];
+  /** Content-Security-Policy violations (issue #15): "directive: blocked URI". */
+  cspViolations: string[];
 }
 
 function isLocal(url: string): boolean {
@@ -66,7 +68,18 @@ export async function watchedPage(site: Site): Promise<{ page: Page; problems: P
     consoleWarnings: [],
     pageErrors: [],
     externalRequests: [],
+    cspViolations: [],
   };
+  // The page's policy (observablehq.config.ts) reports each violation as an event; Playwright's
+  // binding and init script are outside the policy, so they see them all.
+  await page.exposeFunction("__cspViolation", (text: string) => problems.cspViolations.push(text));
+  await page.addInitScript(() =>
+    document.addEventListener("securitypolicyviolation", (e) =>
+      (window as unknown as { __cspViolation(t: string): void }).__cspViolation(
+        `${e.violatedDirective}: ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`,
+      ),
+    ),
+  );
   page.on("console", (msg) => {
     if (msg.type() === "error") problems.consoleErrors.push(msg.text());
     if (msg.type() === "warning") problems.consoleWarnings.push(msg.text());
@@ -141,6 +154,7 @@ export const NO_PROBLEMS: PageProblems = {
   consoleWarnings: [],
   pageErrors: [],
   externalRequests: [],
+  cspViolations: [],
 };
 
 /** axe-core's own source, injected into a page as a script (from node_modules: no network). */
@@ -177,7 +191,9 @@ export async function seriousViolations(
   options: { exclude?: readonly string[] } = {},
 ): Promise<AccessibilityViolation[]> {
   const hasAxe = await page.evaluate(() => "axe" in window);
-  if (!hasAxe) await page.addScriptTag({ content: AXE_SOURCE });
+  // Evaluated, not added as a <script>: the pages' Content-Security-Policy refuses inline
+  // scripts that are not their own (issue #15), and an evaluation is outside it.
+  if (!hasAxe) await page.evaluate(AXE_SOURCE);
   const exclude = [...AXE_EXCLUDE, ...(options.exclude ?? [])];
   const results = await page.evaluate(async (exclude) => {
     const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
