@@ -352,7 +352,7 @@ export function attributionPanel({
                 <td>
                   ${
                     d.level === "group"
-                      ? p.params.map((x, i) => html`${i ? ", " : ""}<code>${x}</code>`)
+                      ? p.params.map((x, i) => html`${i ? html`<br />` : ""}<code>${x}</code>`)
                       : html`<code>${p.from}</code> → <code>${p.to}</code>`
                   }
                 </td>

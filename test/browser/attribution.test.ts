@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Attribution } from "../../src/explain/attribute-delta.ts";
 import { waterfallSteps } from "../../src/site/attribution-view.ts";
 import { attributionInNode } from "./attribution-in-node.ts";
-import { download, exportButton } from "./downloads.ts";
+import { download, exportButton, pngSize } from "./downloads.ts";
 import {
   DIST,
   NO_PROBLEMS,
@@ -100,6 +100,8 @@ describe("Compare: a change split into fair shares, with its waterfall (issue #1
     expect(text).toContain("_explain=ALL.profit.total");
     const svg = (await download(page, exportButton(page, "delta-waterfall", "svg"))).bytes;
     expect(svg.toString("utf8")).toContain("What accounts for a change");
+    const png = (await download(page, exportButton(page, "delta-waterfall", "png"))).bytes;
+    expect(pngSize(png).width).toBeGreaterThanOrEqual(2 * 400);
     expect(await seriousViolations(page)).toEqual([]);
     expect(problems).toEqual(NO_PROBLEMS);
   });
