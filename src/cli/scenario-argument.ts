@@ -10,7 +10,7 @@ import { clip } from "../scenario/scenario-issue.ts";
 export const MAX_SCENARIO_BYTES = 1024 * 1024;
 
 /** File paths are echoed up to this many characters. */
-const PATH_ECHO = 200;
+export const PATH_ECHO = 200;
 
 /** What a file system entry is, for a message ("a FIFO (named pipe)", "a directory", …). */
 export function describeKind(s: Stats): string {

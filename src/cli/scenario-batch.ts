@@ -3,7 +3,12 @@ import { join } from "node:path";
 import { PRESETS } from "../scenario/presets.ts";
 import { clip } from "../scenario/scenario-issue.ts";
 import type { Input } from "./output.ts";
-import { MAX_SCENARIO_BYTES, parseJsonText, readScenarioArgument } from "./scenario-argument.ts";
+import {
+  MAX_SCENARIO_BYTES,
+  PATH_ECHO,
+  parseJsonText,
+  readScenarioArgument,
+} from "./scenario-argument.ts";
 
 /**
  * Many scenarios in one process (issue #19): `run`, `summary` and `mc` take several scenario
@@ -146,7 +151,8 @@ export async function readBatch(
     }
     found.push({ source: arg, read: await readOne(arg) });
   }
-  return found.map((f, i) => ({ position: i + 1, ...f }));
+  // The source is echoed in every message about the scenario: cut as other echoed text is.
+  return found.map((f, i) => ({ position: i + 1, ...f, source: clip(f.source, PATH_ECHO) }));
 }
 
 async function readOne(arg: string): Promise<BatchEntry["read"]> {
