@@ -100,3 +100,47 @@ describe("Explorer: Download workbook", () => {
     expect(await page.getByTestId("download-workbook-status").textContent()).toMatch(/^Saved /);
   });
 });
+
+describe("Compare: Download workbook", () => {
+  it("saves the scenarios side by side with their changes, every line equal to the CLI's CSV", async () => {
+    const base = { schemaVersion: 1, extends: "no-variation" } as const;
+    const other = { schemaVersion: 1, extends: "the-2017-variation" } as const;
+    await page.goto(`${site.url}/compare?_base=no-variation&_with=the-2017-variation`);
+    await settled(page);
+    await page.getByTestId("compare").waitFor();
+    const file = await download(page, page.getByTestId("download-workbook"));
+    const [a, b] = await Promise.all([summaryFor(base), summaryFor(other)]);
+    expect(file.name).toBe(`crc-scenarios-comparison-${a.hash.slice(0, 12)}.xlsx`);
+    const workbook = await readBack(file.bytes);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      "Comparison",
+      "Profit by CRC",
+      "Inputs",
+      "Lines by year",
+      "Provenance",
+    ]);
+    const profit = rowsOf(workbook.getWorksheet("Comparison")!).find(
+      (r) => r.metric === "CRCs' profit or loss",
+    )!;
+    const changeColumn = Object.keys(profit).find((k) => k.endsWith(": change"))!;
+    expect(Math.round((profit[changeColumn] as number) * 100)).toBe(
+      b.crcProfitPence - a.crcProfitPence,
+    );
+    const cli = [...(await cliRun(base, "fy")), ...(await cliRun(other, "fy"))];
+    const lines = rowsOf(workbook.getWorksheet("Lines by year")!);
+    expect(lines).toHaveLength(cli.length);
+    lines.forEach((r, i) => {
+      expect([r.crc, r.period, r.line, r.amount_pence]).toEqual([
+        cli[i]!.crc,
+        cli[i]!.period,
+        cli[i]!.line,
+        Number(cli[i]!.amount),
+      ]);
+    });
+    const p = provenance(workbook);
+    expect([p.get("baseline hash"), p.get("scenario 1 hash")]).toEqual([a.hash, b.hash]);
+    expect(p.get("rebuild on the site")).toContain(
+      "/compare?_base=no-variation&_with=the-2017-variation",
+    );
+  });
+});
