@@ -14,16 +14,86 @@ import {
   formatDelta,
   formatPence,
   graft,
+  inputLabel,
   inputSource,
   inputStatus,
   inputValueText,
   methodologySection,
   nodeAt,
   partLabel,
+  readerReason,
+  ruleWords,
+  sourceAnchor,
+  sourceEntries,
   withModelVersion,
 } from "./bundled/site.js";
 
 let focusPending = false;
+
+/**
+ * The figure (button or bar) that opened the panel, and how to find it again if the page has
+ * drawn it afresh meanwhile: focus goes back to it when the panel closes (issue #16).
+ */
+let opener = null;
+
+function rememberOpener() {
+  const el = document.activeElement;
+  if (!el || el === document.body || el.closest?.(".explain-panel")) return;
+  opener = {
+    el,
+    testid: el.getAttribute("data-testid"),
+    label: el.getAttribute("aria-label"),
+    text: el.textContent,
+  };
+}
+
+/** The opener, or the element now standing for it (same test id, or same label), if any. */
+function findOpener() {
+  if (!opener) return null;
+  if (opener.el.isConnected) return opener.el;
+  const main = document.getElementById("observablehq-main") ?? document.body;
+  if (opener.testid) {
+    const el = main.querySelector(`[data-testid="${CSS.escape(opener.testid)}"]`);
+    if (el) return el;
+  }
+  if (opener.label)
+    return (
+      [...main.querySelectorAll("[aria-label]")].find(
+        (e) => e.getAttribute("aria-label") === opener.label && !e.closest(".explain-panel"),
+      ) ?? null
+    );
+  return null;
+}
+
+/**
+ * Close, then give the focus back to the figure that opened the panel. The page widens again
+ * as the panel goes, so its charts redraw and the bar that had the focus may be replaced a few
+ * frames later: for about a second the focus follows the bar's successor, unless the reader
+ * has moved it elsewhere meanwhile.
+ */
+function closeAndReturn(onClose) {
+  onClose();
+  const wanted = opener;
+  let focused = null;
+  let frames = 0;
+  const attempt = () => {
+    opener = wanted;
+    const active = document.activeElement;
+    const lost = !active || active === document.body || (focused && !focused.isConnected);
+    if (focused && !lost && active !== focused) return; // the reader moved on
+    if (lost || !focused) {
+      const el = findOpener();
+      if (el) {
+        el.focus();
+        focused = el;
+        wanted.el = el;
+      }
+    }
+    if (++frames < 60) requestAnimationFrame(attempt);
+    else opener = null;
+  };
+  if (wanted) requestAnimationFrame(attempt);
+}
 
 /**
  * `open(ref)` for a page: records that the panel should take the focus when it next renders
@@ -33,6 +103,7 @@ let focusPending = false;
 export function explainOpener(set) {
   return (ref) => {
     focusPending = true;
+    rememberOpener();
     set(ref);
   };
 }
@@ -74,11 +145,11 @@ export function shell(content, { onClose, testid = "explain-panel", label = "Exp
     aria-label=${label}
     data-testid=${testid}
   >
-    <header>${title}${closeButton(onClose)}</header>
+    <header>${title}${closeButton(() => closeAndReturn(onClose))}</header>
     ${content}
   </aside>`;
   aside.addEventListener("keydown", (event) => {
-    if (event.key === "Escape") onClose();
+    if (event.key === "Escape") closeAndReturn(onClose);
   });
   if (focusPending) {
     focusPending = false;
@@ -104,27 +175,29 @@ function ruleBlock(rule, root) {
   if (!rule) return "";
   const { heading, anchor } = methodologySection(rule.section);
   const href = `${root}methodology${anchor ? `#${anchor}` : ""}`;
-  const summing = rule.id.startsWith("sum of");
+  // The rule in words first; the equation beside it for whoever checks the arithmetic.
   return html`<div class="explain-rule" data-testid="explain-rule">
-    <div>
-      <span class="muted">Rule</span> <strong>${rule.id}</strong>:
-      <code>${rule.id} = ${rule.equation}</code>
+    <p class="explain-rule-words">${ruleWords(rule)}</p>
+    <div class="explain-equation">
+      <span class="muted">As an equation:</span> <code>${rule.id} = ${rule.equation}</code>
     </div>
     <div class="muted">
-      ${summing ? "" : html`Implements ${rule.section}. `}See
-      <a href=${href} data-testid="explain-method">Methodology: ${heading}</a>.
+      More in <a href=${href} data-testid="explain-method">Methodology: ${heading}</a>.
     </div>
   </div>`;
 }
 
-function inputsTable(inputs, { unitOf, citationOf }) {
+/** Money in pounds and pence already says its exact value; only a rounded number needs it. */
+const isMoney = (shown) => /£/.test(shown);
+
+function inputsTable(inputs, { unitOf, citationOf, labelOf, root }) {
   if (inputs.length === 0) return "";
+  // Three columns, the status under the name: the source keeps room to read at any depth.
   return html`<table class="explain-inputs" data-testid="explain-inputs">
     <thead>
       <tr>
         <th>Input</th>
         <th>Value</th>
-        <th>Status</th>
         <th>Source</th>
       </tr>
     </thead>
@@ -132,16 +205,17 @@ function inputsTable(inputs, { unitOf, citationOf }) {
       ${inputs.map((input) => {
         const shown = inputValueText(input, unitOf);
         const { source, reason } = inputSource(input, citationOf);
+        const sourceId = input.source?.kind === "data" ? input.source.sourceId : "";
         return html`<tr data-input=${input.name}>
           <td>
-            ${input.name}${input.param ? html`<br /><code class="muted">${input.param}${input.fy ? ` (${input.fy})` : ""}</code>` : ""}
+            ${inputLabel(input, labelOf)}
+            ${statusBadge(inputStatus(input))}${input.param ? html`<br /><code class="muted">${input.param}${input.fy ? ` (${input.fy})` : ""}</code>` : ""}
           </td>
           <td class="num">
-            ${shown}${shown !== input.value ? html`<br /><code class="muted" title="exact value in engine units">${input.value}</code>` : ""}
+            ${shown}${shown !== input.value && !isMoney(shown) ? html`<br /><span class="muted">exact ${input.value}</span>` : ""}
           </td>
-          <td>${statusBadge(inputStatus(input))}</td>
           <td class="explain-source">
-            ${source}${reason ? html`<div class="muted">${reason}</div>` : ""}
+            ${sourceId ? html`<a href=${`${root}sources#${sourceAnchor(sourceId)}`}>${source}</a>` : source}${reason ? html`<div class="muted">${readerReason(reason)}</div>` : ""}
           </td>
         </tr>`;
       })}
@@ -182,8 +256,16 @@ export function explainPanel({
       { onClose },
     );
   const units = new Map(dataset.parameters.map((p) => [p.id, p.unit]));
-  const citations = new Map(dataset.sources.map((s) => [s.id, s.citation]));
-  const lookups = { unitOf: (id) => units.get(id), citationOf: (id) => citations.get(id) };
+  const citations = new Map(sourceEntries(dataset.sources).map((s) => [s.id, s.citation]));
+  const labels = new Map();
+  for (const p of dataset.parameters)
+    if (!labels.has(p.id) || p.crc === null) labels.set(p.id, p.label);
+  const lookups = {
+    unitOf: (id) => units.get(id),
+    citationOf: (id) => citations.get(id),
+    labelOf: (id) => labels.get(id),
+    root,
+  };
   let tree = result.value.tree;
   const title = figureTitle(tree.ref, dataset);
 

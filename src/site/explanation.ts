@@ -99,6 +99,82 @@ export function methodologySection(section: string): { heading: string; anchor: 
   return { heading, anchor: heading === "Methodology" ? "" : headingAnchor(heading) };
 }
 
+/**
+ * Each rule in words (issue #16), shown beside its equation: what a reader needs to follow the
+ * sum without reading the engine. Keyed by the rule's id (`*_RULE.id`, a line for a total).
+ */
+const RULE_WORDS: Readonly<Record<string, string>> = {
+  fee_for_service:
+    "A twelfth of the CRC's annual price, less the learning-curve discount for each year since the start; the fixed share is paid in full, the variable share in proportion to the volume of work (in full inside the tolerance band, less by the shortfall outside it, capped above).",
+  variation:
+    "The 2017 variation's uplift: the fee worked out again with the higher fixed share agreed in the variation, minus the fee as let, times the variation's scale.",
+  variation_payment:
+    "Money paid above the contract before the variation started: the year's national payment times the scale, shared among the CRCs by bid price and spread over the months before the start.",
+  guarantee:
+    "The income floor: if the CRC's fees, variation and service credits fall short of the guaranteed share of its costs, the Ministry pays the difference; otherwise nothing.",
+  pbr: "Payment by results for the cohort paid this month: the CRC's share of the national caseload times the price per point of each reduction in reoffending, after the deduction threshold.",
+  service_credits:
+    "Service credits (fines) deducted: the national gross amount less the share waived, split among the CRCs by bid price, raised by any workload feedback, a twelfth each month.",
+  ict_compensation:
+    "ICT compensation: the national total split among the CRCs by bid price, paid in one month.",
+  termination:
+    "Termination payment on an early end: the set number of months of the annual price, paid in the final month.",
+  staff_cost:
+    "Staff in post (FTE) times the loaded cost per FTE, raised by pay awards since 2015, a twelfth each month.",
+  redundancy_cost:
+    "Staff leaving by redundancy this month times a week's pay times the weeks per year of service (up to the cap), less the share met by the Modernisation Fund.",
+  non_staff_cost:
+    "The bid's cost base (the price less its margin), its fixed part plus its variable part scaled by the volume of work, plus the inherited cost gap not yet saved.",
+  fte: "Staff in post: June 2014 staffing moving towards June 2017's, scaled by the staff-cut lever, over the first 28 months.",
+  caseload: "People supervised: the 2014 caseload grown by the caseload growth over two years.",
+  workload_index: "Caseload per FTE as a share of the 2014 norm.",
+  income_total: "Income: the sum of the income lines below.",
+  cost_total: "Costs: staff, redundancy and other costs added up.",
+  profit: "Profit or loss: income minus costs.",
+  "sum of owners": "The total of each owner's CRCs below.",
+  "sum of CRCs": "The total of each CRC below.",
+  "sum of years": "The total of each financial year below.",
+  "sum of months": "The total of each month below.",
+};
+
+/** A rule in words, for the text beside its equation. */
+export function ruleWords(rule: { readonly id: string }): string {
+  return RULE_WORDS[rule.id] ?? `The total of the ${LINE_NAMES[rule.id] ?? rule.id} parts below.`;
+}
+
+/** Names of the engine's intermediate inputs (not data rows) in words. */
+const INPUT_WORDS: Readonly<Record<string, string>> = {
+  discountYears: "Years of learning-curve discount so far",
+  crcPence: "This CRC's share of the payment",
+  nationalPence: "National payment for the year",
+  months: "Months the payment is spread over",
+  costTotalPence: "The CRC's costs this month",
+  feeIncomePence: "Fees, variation and service credits this month",
+  crcCaseload: "This CRC's caseload",
+  totalCaseload: "National caseload",
+  feedbackPenaltyPts: "Workload feedback on PbR (points)",
+  crcWeight: "This CRC's bid price (its weight)",
+  totalWeight: "All CRCs' bid prices",
+  feedbackUplift: "Workload feedback on service credits",
+  fte: "Staff in post (FTE)",
+  payIndex: "Pay index (1 = 2015 pay)",
+  fteReduction: "Fall in staff this month (FTE)",
+  transformationPhase: "Share of the inherited cost gap still to save",
+  shortfallShare: "Volume shortfall this year",
+};
+
+/**
+ * An input's name for a reader: a data row's label (from data/parameters.csv) when it reads a
+ * parameter, else the engine intermediate in words; the engine's variable name only if neither.
+ */
+export function inputLabel(
+  input: SourcedInput,
+  labelOf: (param: string) => string | undefined,
+): string {
+  const fromData = input.param === undefined ? undefined : labelOf(input.param);
+  return fromData || INPUT_WORDS[input.name] || input.name;
+}
+
 export type InputStatus = "sourced" | "derived" | "assumed" | "fitted" | "scenario" | "computed";
 
 /**
@@ -128,7 +204,7 @@ export function inputSource(
   const cited = s.sourceId ? (citationOf(s.sourceId) ?? s.sourceId) : "";
   const where = s.locator ? `${cited ? `${cited}, ` : ""}${s.locator}` : cited;
   return {
-    source: where || `data/parameters.csv line ${s.row}`,
+    source: where || "no published source: an assumption, with its reason",
     reason: s.reason,
   };
 }

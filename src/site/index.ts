@@ -79,6 +79,7 @@ export {
   explanationText,
   figureTitle,
   graft,
+  inputLabel,
   inputSource,
   inputStatus,
   inputValueText,
@@ -87,6 +88,7 @@ export {
   nodeAt,
   partLabel,
   periodName,
+  ruleWords,
   whoName,
 } from "./explanation.ts";
 export {

@@ -186,19 +186,23 @@ export function leverReadout(unit: string, value: number | string | null): strin
  * and file names by what they hold. The words of the reason are otherwise the data's.
  */
 export function readerReason(reason: string): string {
-  return reason
-    .replace(
-      /Fitted by npm run calibrate \(src\/calibration\/fit\.ts\):\s*/g,
-      "Fitted so the model matches published figures (see the Calibration page): ",
-    )
-    .replace(/\s*\(ml-levenberg-marquardt\)/g, "")
-    .replace(/ in data\/targets\.csv/g, " (the calibration targets)")
-    .replace(/data\/parameters\.csv line \d+/g, "the Sources page")
-    .replace(/\s*\((?:src|scripts)\/[^()]*\)/g, "")
-    .replace(/(?:src|scripts)\/[\w./-]+\.ts;?\s*/g, "")
-    .replace(/\bdata\/(parameters|figures|sources)\.csv\b/g, "the Sources page")
-    .replace(/\bnpm run calibrate\b/g, "the calibration")
-    .trim();
+  return (
+    reason
+      .replace(
+        /Fitted by npm run calibrate \(src\/calibration\/fit\.ts\):\s*/g,
+        "Fitted so the model matches published figures (see the Calibration page): ",
+      )
+      .replace(/\s*\(ml-levenberg-marquardt\)/g, "")
+      .replace(/ in data\/targets\.csv/g, " (the calibration targets)")
+      .replace(/data\/parameters\.csv line \d+/g, "the Sources page")
+      .replace(/\s*\((?:src|scripts)\/[^()]*\)/g, "")
+      .replace(/(?:src|scripts)\/[\w./-]+\.ts;?\s*/g, "")
+      .replace(/\bdata\/(parameters|figures|sources)\.csv\b/g, "the Sources page")
+      .replace(/\bnpm run calibrate\b/g, "the calibration")
+      // Pounds written in the data as bare digits ("£350285714") read with separators.
+      .replace(/£(\d{4,})(?![\d,.])/g, (_, d: string) => `£${d.replace(/\B(?=(\d{3})+$)/g, ",")}`)
+      .trim()
+  );
 }
 
 /** A slider step that is a round number, about 1/100 of the range, never below a penny. */

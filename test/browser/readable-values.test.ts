@@ -1,5 +1,6 @@
 // Issue #16, "Honest, readable levers and explanations" and "Sources and data tables": what a
 // reader sees says values in their units, names outputs as names, and reaches the sources.
+import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SPLIT_IDS } from "../../src/uncertainty/index.ts";
 import {
@@ -129,6 +130,73 @@ describe("Sources and data tables (issue #16)", () => {
       "Source",
     ]);
     expect(await crc.evaluate((t) => t.scrollWidth <= t.parentElement!.clientWidth + 1)).toBe(true);
+    expect(problems).toEqual(NO_PROBLEMS);
+    await page.close();
+  });
+});
+
+async function openStep(panel: Locator, ref: string): Promise<Locator> {
+  const details = panel.locator(`details[data-ref="${ref}"]`);
+  await details.locator(":scope > summary").click();
+  await expect.poll(() => details.locator(":scope > .explain-slot > *").count()).toBe(1);
+  return details;
+}
+
+describe("Explanation panel (issue #16)", () => {
+  it("says money in £, rules in words beside the equation, leaves the charts usable, and gives the focus back", async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${site.url}/explorer`);
+    await settled(page);
+    const name = "Explain all CRCs' fee for service in 2017-18";
+    const bar = page.getByRole("button", { name });
+    await bar.focus();
+    await page.keyboard.press("Enter");
+    const panel = page.getByTestId("explain-panel");
+    await panel.getByTestId("explain-amount").waitFor();
+    // Down to one CRC's month: four levels deep.
+    const owner = await openStep(panel, "sodexo.fee_for_service.2017-18");
+    const crc = await openStep(owner, "northumbria.fee_for_service.2017-18");
+    const cell = await openStep(crc, "northumbria.fee_for_service.2017-04");
+    const text = (await panel.textContent()) ?? "";
+    expect(text).not.toContain("Implements");
+    expect(text).not.toContain("MODEL.md");
+    // The rule in words, its equation beside it.
+    const rule = cell.getByTestId("explain-rule");
+    expect(await rule.locator(".explain-rule-words").textContent()).toMatch(/annual price/);
+    expect(await rule.locator("code").textContent()).toContain("fee_for_service = ");
+    // Inputs by name, money as £ (no raw pence such as 1400000000), sources with room.
+    const price = cell.locator('tr[data-input="annualPricePence"]');
+    const priceText = (await price.textContent()) ?? "";
+    expect(priceText).toMatch(/£\d{1,3}(,\d{3})+\.\d{2}/);
+    expect(priceText).not.toMatch(/\d{7,}/);
+    expect(priceText).not.toContain("annualPricePence");
+    const sourceWidth = await cell
+      .locator('tr[data-input="fixedShare"] .explain-source')
+      .evaluate((td) => td.getBoundingClientRect().width);
+    expect(sourceWidth).toBeGreaterThan(140);
+    // The page narrows beside the panel: the content ends where the panel begins, and a bar
+    // under where the panel used to be is reachable by the pointer.
+    const panelLeft = await panel.evaluate((p) => p.getBoundingClientRect().left);
+    const mainRight = await page
+      .locator("#observablehq-main")
+      .evaluate((m) => m.getBoundingClientRect().right);
+    expect(mainRight).toBeLessThanOrEqual(panelLeft + 1);
+    await bar.scrollIntoViewIfNeeded();
+    const hit = await bar.evaluate((b) => {
+      const r = b.getBoundingClientRect();
+      const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return at === b;
+    });
+    expect(hit).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    // Escape: the focus goes back to the bar that opened the panel.
+    await panel.locator("summary").first().focus();
+    await page.keyboard.press("Escape");
+    await expect.poll(() => panel.count()).toBe(0);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label")))
+      .toBe(name);
     expect(problems).toEqual(NO_PROBLEMS);
     await page.close();
   });
