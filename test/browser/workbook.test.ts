@@ -144,3 +144,25 @@ describe("Compare: Download workbook", () => {
     );
   });
 });
+
+describe("CRC and owner pages: Download workbook", () => {
+  for (const [path, kind] of [
+    ["crcs/wales", "wales"],
+    ["owners/sodexo", "sodexo"],
+  ] as const) {
+    it(`/${path} saves the scenario's workbook, equal to the CLI's CSV, with the page's address`, async () => {
+      await page.goto(`${site.url}/${path}?${QUERY}`);
+      await settled(page);
+      const file = await download(page, page.getByTestId("download-workbook"));
+      const { hash } = await summaryFor(SCENARIO);
+      expect(file.name).toBe(`crc-scenarios-${kind}-${hash.slice(0, 12)}.xlsx`);
+      const workbook = await readBack(file.bytes);
+      const cli = await cliRun(SCENARIO, "fy");
+      const lines = rowsOf(workbook.getWorksheet("Lines by year")!);
+      expect(lines.map((r) => r.amount_pence)).toEqual(cli.map((c) => Number(c.amount)));
+      const p = provenance(workbook);
+      expect(p.get("scenario hash")).toBe(hash);
+      expect(p.get("rebuild on the site")).toContain(`/${path}?${QUERY}`);
+    });
+  }
+});
