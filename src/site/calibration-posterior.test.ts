@@ -44,6 +44,9 @@ describe("posteriorView", () => {
     const byId = new Map(view.predictive.map((r) => [r.target, r]));
     expect(byId.get("pbr.low")!.note).toMatch(/^A check: pbr\.binaryPricePerPoint and/);
     expect(byId.get("variation.increase")!.note).toMatch(/^Met by construction/);
+    expect(byId.get("variation.maxFeeIncrease")!.note).toMatch(/^Met by construction/);
+    // A count every draw agrees on is not "by construction": it just does not vary.
+    expect(byId.get("interserve.unsustainable2016")!.note).toBeNull();
   });
 
   it("charts each vintage's later money targets in £m, leaving out those met by construction", () => {

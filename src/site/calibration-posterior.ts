@@ -165,7 +165,7 @@ function predictionRow(
   let note: string | null = null;
   if (t?.fits.some((id) => sample.held.includes(id)))
     note = `A check: ${t.fits.join(" and ")} are held at their exact fit to it in every draw.`;
-  else if (degenerate(p))
+  else if (t?.fits.includes(sample.solved) || (p.unit === "GBP" && degenerate(p)))
     note = `Met by construction: ${sample.solved} (φ′) is solved in every draw to give the £342m.`;
   else if (!p.covers)
     note = STRUCTURAL_NOTES[p.target] ?? "Not covered; no structural reason is recorded.";
