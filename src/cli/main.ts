@@ -1,9 +1,6 @@
-import { feeForServiceLine } from "../engine/fee-for-service-line.ts";
-import { poundsToPence } from "../engine/money.ts";
 import { clip } from "../scenario/scenario-issue.ts";
 import { breakevenCommand } from "./breakeven-command.ts";
 import { CALIBRATE_USAGE, calibrateCommand } from "./calibrate-command.ts";
-import { echoArguments, EXIT_BAD_INPUT, fail, numberOption, parse } from "./command-arguments.ts";
 import { explainCommand } from "./explain-command.ts";
 import { EXPLAIN_DELTA_USAGE, explainDeltaCommand } from "./explain-delta-command.ts";
 import { gridCommand } from "./grid-command.ts";
@@ -54,8 +51,6 @@ commands:
   compare-versions <from> <to> [--format text|json]
       how every recorded output moved between two model versions: changes bucketed by size
       (none, under £1m, under £10m, £10m or more), sign flips, the largest changes
-  ffs --price POUNDS_PER_YEAR --shortfall SHARE [--fixed-share SHARE] [--tolerance SHARE]
-      fee for service for one CRC, by financial year, as CSV (fy,amount_pence)
 
 scenario…: a preset id or a scenario .json file; for run, summary and mc also several of them,
   a directory (its .json files) or - (JSON Lines on stdin, one scenario a line): one output with
@@ -65,65 +60,10 @@ lines: ${LINE_HELP}
   money in whole pence; fte = average FTE in post; workload_index = per cent of the 2014 norm
 `;
 
-/** A required or defaulted number option of `ffs`: plain decimals in [min, max]. */
-function ffsNumber(
-  name: string,
-  raw: string | undefined,
-  fallback: number | undefined,
-  min: number,
-  max: number,
-  problems: string[],
-): number {
-  if (raw === undefined) {
-    if (fallback === undefined)
-      problems.push(`--${name} is required (a number from ${min} to ${max})`);
-    return fallback ?? Number.NaN;
-  }
-  return numberOption(name, raw, min, max, problems) ?? Number.NaN;
-}
-
-function runFeeForService(args: string[], out: Output): number {
-  const parsed = parse(
-    "ffs",
-    args,
-    {
-      price: { type: "string" },
-      shortfall: { type: "string" },
-      "fixed-share": { type: "string" },
-      tolerance: { type: "string" },
-    },
-    out,
-  );
-  if (parsed === undefined) return EXIT_BAD_INPUT;
-  const o = parsed.values;
-  const problems: string[] = [];
-  if (parsed.positionals.length > 0)
-    problems.push(
-      `takes no arguments besides its options, got ${echoArguments(parsed.positionals)}`,
-    );
-  const price = ffsNumber("price", o.price, undefined, 0, 1e10, problems);
-  const shortfall = ffsNumber("shortfall", o.shortfall, undefined, -1, 1, problems);
-  const fixedShare = ffsNumber("fixed-share", o["fixed-share"], 0.2, 0, 1, problems);
-  const tolerance = ffsNumber("tolerance", o.tolerance, 0.05, 0, 1, problems);
-  if (problems.length > 0) return fail(out, "ffs", problems);
-  const line = feeForServiceLine({
-    annualPricePence: poundsToPence(price),
-    shortfallShare: shortfall,
-    fixedShare,
-    toleranceBand: tolerance,
-  });
-  out.stdout("fy,amount_pence\n");
-  for (const y of line.years) out.stdout(`${y.fy},${y.pence}\n`);
-  out.stdout(`total,${line.totalPence}\n`);
-  return 0;
-}
-
 /** The CLI as a function of its arguments: returns the exit code, never throws for bad input. */
 export async function main(argv: string[], out: Output): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
-    case "ffs":
-      return runFeeForService(rest, out);
     case "run":
       return runCommand(rest, out);
     case "summary":

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { Dataset } from "../../src/data/index.ts";
 import { main } from "../../src/cli/main.ts";
-import { parseArguments, PLAIN_DECIMAL } from "../../src/cli/command-arguments.ts";
+import { numberOption, parseArguments, PLAIN_DECIMAL } from "../../src/cli/command-arguments.ts";
 import { parseJsonText } from "../../src/cli/scenario-argument.ts";
 import type { Ledger } from "../../src/engine/ledger.ts";
 import { MONEY_LINES } from "../../src/engine/lines.ts";
@@ -216,21 +216,10 @@ function reservedKeyIn(value: unknown, depth = 0): string | undefined {
   return undefined;
 }
 
-const COMMANDS = [
-  "run",
-  "summary",
-  "validate",
-  "mc",
-  "tornado",
-  "grid",
-  "breakeven",
-  "explain",
-  "ffs",
-];
+const COMMANDS = ["run", "summary", "validate", "mc", "tornado", "grid", "breakeven", "explain"];
 const OPTION_TABLES: Record<string, readonly string[]> = {
   run: ["format", "out", "by"],
   mc: ["draws", "seed", "format", "shape", "correlation", "fan"],
-  ffs: ["price", "shortfall", "fixed-share", "tolerance"],
   grid: ["output", "line", "period", "x", "y", "steps", "x-range", "y-range", "format"],
 };
 
@@ -306,6 +295,10 @@ async function fuzzCommandLine(options: FuzzOptions, figures: FuzzFigures) {
       const given = before.filter((a) => a === `--${name}` || a.startsWith(`--${name}=`)).length;
       if (!(name in table) || value === "" || value === undefined || given > 1)
         fail("wrongAccepts", `parser accepted --${name}=${String(value)} (${given} times)`, args);
+      // a number option reads plain decimals only (mc --correlation; was the ffs command's check)
+      if (typeof value === "string" && numberOption(name, value, -1e12, 1e12, []) !== undefined)
+        if (!PLAIN_DECIMAL.test(value))
+          fail("wrongAccepts", `--${name} read ${value}, not a plain decimal`, args);
     }
   }
   // JSON text as the CLI reads it: never a throw, a BOM allowed.
@@ -355,14 +348,6 @@ async function fuzzCommandLine(options: FuzzOptions, figures: FuzzFigures) {
       // the usage text is printed whole; every other line is one bounded problem
       if (!stderr.includes("usage:") && messages.some((m) => m.length > MESSAGE_MAX + 40))
         fail("wrongAccepts", "a message longer than 2,000 characters", [command, ...args]);
-      if (code === 0 && command === "ffs") {
-        const values = args.filter((a, i) => i > 0 && args[i - 1]!.startsWith("--"));
-        if (values.some((v) => !PLAIN_DECIMAL.test(v)))
-          fail("wrongAccepts", "ffs accepted a value that is not a plain decimal", [
-            command,
-            ...args,
-          ]);
-      }
     } catch (error) {
       fail("crashes", `main threw ${String(error)}`, [command, ...args]);
     }
