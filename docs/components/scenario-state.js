@@ -5,7 +5,7 @@ import {
   MODEL_VERSION,
   PRESETS,
   encodeScenarioQuery,
-  formatScenarioIssue,
+  formatIssue,
   initialScenarioChoice,
   listScenarioChoices,
   savedScenarios,
@@ -19,9 +19,7 @@ import {
 export function validatorFor(dataset) {
   return (scenario) => {
     const checked = validateScenario(scenario, dataset);
-    return checked.ok
-      ? { ok: true }
-      : { ok: false, messages: checked.issues.map(formatScenarioIssue) };
+    return checked.ok ? { ok: true } : { ok: false, messages: checked.issues.map(formatIssue) };
   };
 }
 

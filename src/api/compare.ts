@@ -1,3 +1,4 @@
+import type { Issue, Result } from "../issues/issue.ts";
 import {
   compareScenarios,
   crcProfitDeltas,
@@ -6,7 +7,6 @@ import {
   type CrcDelta,
 } from "../site/compare.ts";
 import type { EngineApi } from "../worker/api.ts";
-import type { WorkerIssue, WorkerResult } from "../worker/result.ts";
 
 /** Scenarios to compare: a baseline and up to six others (documents, as for `project`). */
 export interface CompareRequest {
@@ -34,7 +34,7 @@ export const MAX_COMPARED = 6;
 export async function compareWith(
   engine: EngineApi,
   request: CompareRequest,
-): Promise<WorkerResult<Comparison>> {
+): Promise<Result<Comparison>> {
   const shapeIssue = checkShape(request);
   if (shapeIssue !== undefined) return { ok: false, issues: [shapeIssue] };
   const docs = [request.baseline, ...request.scenarios];
@@ -42,7 +42,7 @@ export async function compareWith(
   const projected = await Promise.all(
     docs.map((scenario) => engine.project({ scenario, fyFor: "nation", monthLines: [] })),
   );
-  const issues: WorkerIssue[] = [];
+  const issues: Issue[] = [];
   const compared: ComparedScenario[] = [];
   projected.forEach((p, i) => {
     if (!p.ok) {
@@ -72,7 +72,7 @@ export async function compareWith(
   };
 }
 
-function checkShape(request: unknown): WorkerIssue | undefined {
+function checkShape(request: unknown): Issue | undefined {
   if (typeof request !== "object" || request === null || Array.isArray(request))
     return { path: "", message: "request must be an object {baseline, scenarios}" };
   const r = request as Record<string, unknown>;

@@ -5,6 +5,7 @@
  * message}]}`, never a throw. The data (data/*.csv) is read from the package on first use.
  */
 import { datasetForCli } from "../cli/dataset-for-cli.ts";
+import type { Issue, Result } from "../issues/issue.ts";
 import { PRESET_IDS } from "../scenario/presets.ts";
 import { createEngineApi, type EngineApi } from "../worker/api.ts";
 import type {
@@ -14,11 +15,10 @@ import type {
   ExplainView,
 } from "../worker/api.ts";
 import type { ExplainRequest } from "../worker/explain-request.ts";
-import type { WorkerIssue, WorkerResult } from "../worker/result.ts";
 import type { MonteCarloSummary } from "../uncertainty/run-monte-carlo.ts";
 import { compareWith, type CompareRequest, type Comparison } from "./compare.ts";
 
-export type { WorkerIssue as Issue, WorkerResult as Result } from "../worker/result.ts";
+export type { Issue, Result } from "../issues/issue.ts";
 export type {
   ProjectionRequest,
   ProjectionView,
@@ -39,11 +39,11 @@ export type ExplainOptions = Omit<ExplainRequest, "depth"> & { readonly depth?: 
 /** The preset ids in models/, each usable as `{schemaVersion: 1, extends: id}`. */
 export const presets: readonly string[] = PRESET_IDS;
 
-let engine: Promise<WorkerResult<EngineApi>> | undefined;
+let engine: Promise<Result<EngineApi>> | undefined;
 
 /** The engine with the package's data, loaded once; a data problem is every call's answer. */
-function ready(): Promise<WorkerResult<EngineApi>> {
-  engine ??= (async (): Promise<WorkerResult<EngineApi>> => {
+function ready(): Promise<Result<EngineApi>> {
+  engine ??= (async (): Promise<Result<EngineApi>> => {
     const data = await datasetForCli();
     if (!data.ok)
       return { ok: false, issues: data.messages.map((message) => ({ path: "data", message })) };
@@ -54,36 +54,32 @@ function ready(): Promise<WorkerResult<EngineApi>> {
   return engine;
 }
 
-async function withEngine<T>(
-  use: (api: EngineApi) => Promise<WorkerResult<T>>,
-): Promise<WorkerResult<T>> {
+async function withEngine<T>(use: (api: EngineApi) => Promise<Result<T>>): Promise<Result<T>> {
   const api = await ready();
   return api.ok ? use(api.value) : api;
 }
 
 /** Check a scenario document: its canonical hash and warnings, or every problem with its path. */
-export function validate(
-  scenario: unknown,
-): Promise<WorkerResult<{ hash: string; warnings: WorkerIssue[] }>> {
+export function validate(scenario: unknown): Promise<Result<{ hash: string; warnings: Issue[] }>> {
   return withEngine((api) => api.validate(scenario));
 }
 
 /** Project a scenario on the exact engine: summary, rows by year and contract, months. */
-export function project(request: ProjectionRequest): Promise<WorkerResult<ProjectionView>> {
+export function project(request: ProjectionRequest): Promise<Result<ProjectionView>> {
   return withEngine((api) => api.project(request));
 }
 
 /** A seeded Monte Carlo run around a scenario (README "Monte Carlo"). */
-export function monteCarlo(request: MonteCarloRequest): Promise<WorkerResult<MonteCarloSummary>> {
+export function monteCarlo(request: MonteCarloRequest): Promise<Result<MonteCarloSummary>> {
   return withEngine((api) => api.monteCarlo(request));
 }
 
 /** Why a figure has its value: a tree of rules, inputs and sources (default depth 2). */
-export function explain(request: ExplainOptions): Promise<WorkerResult<ExplainView>> {
+export function explain(request: ExplainOptions): Promise<Result<ExplainView>> {
   return withEngine((api) => api.explain(request));
 }
 
 /** A baseline and up to six scenarios side by side with exact differences (the Compare page). */
-export function compare(request: CompareRequest): Promise<WorkerResult<Comparison>> {
+export function compare(request: CompareRequest): Promise<Result<Comparison>> {
   return withEngine((api) => compareWith(api, request));
 }

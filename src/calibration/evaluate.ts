@@ -1,10 +1,10 @@
+import { formatIssue } from "../issues/issue.ts";
 import type { Dataset } from "../data/index.ts";
 import type { Ledger } from "../engine/ledger.ts";
 import { projectExact } from "../engine/project-exact.ts";
 import { projectFloat } from "../engine/project-float.ts";
 import { mergeScenario } from "../scenario/merge-scenario.ts";
 import { PRESETS } from "../scenario/presets.ts";
-import { formatScenarioIssue } from "../scenario/scenario-issue.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import { MEASURES } from "./measures.ts";
 import { meets, type Target } from "./targets.ts";
@@ -40,7 +40,7 @@ export function presetLedgers(
       );
       const result = validateScenario({ schemaVersion: 1, extends: preset, parameters }, dataset);
       if (!result.ok) {
-        throw new Error(`preset ${preset}: ${result.issues.map(formatScenarioIssue).join("; ")}`);
+        throw new Error(`preset ${preset}: ${result.issues.map(formatIssue).join("; ")}`);
       }
       ledger =
         engine === "exact" ? projectExact(result.value.inputs) : projectFloat(result.value.inputs);

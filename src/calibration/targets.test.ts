@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { testDataset } from "../scenario/test-dataset.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { scaledResidual } from "./fit.ts";
 import { meets, parseTargets, TARGET_COLUMNS } from "./targets.ts";
 

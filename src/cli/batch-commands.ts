@@ -1,9 +1,9 @@
+import { formatIssue, type Issue } from "../issues/issue.ts";
 import type { Dataset } from "../data/index.ts";
 import type { Period } from "../engine/periods.ts";
 import { rollUp } from "../engine/roll-up.ts";
 import { formatAmount } from "../engine/tidy-csv.ts";
 import { projectScenario } from "../scenario/project-scenario.ts";
-import { formatScenarioIssue, type ScenarioIssue } from "../scenario/scenario-issue.ts";
 import { summarize, type Summary } from "../scenario/summarize.ts";
 import { validateScenario, type ResolvedScenario } from "../scenario/validate-scenario.ts";
 import { runMonteCarlo, type MonteCarloOptions } from "../uncertainty/run-monte-carlo.ts";
@@ -46,7 +46,7 @@ async function forEachEntry(
   command: string,
   entries: readonly BatchEntry[],
   out: Output,
-  each: (doc: unknown, entry: BatchEntry) => { issues: readonly ScenarioIssue[] } | string[] | void,
+  each: (doc: unknown, entry: BatchEntry) => { issues: readonly Issue[] } | string[] | void,
 ): Promise<number> {
   let failed = 0;
   for (const entry of entries) {
@@ -58,7 +58,7 @@ async function forEachEntry(
       ? problems
       : problems === undefined
         ? []
-        : problems.issues.map(formatScenarioIssue);
+        : problems.issues.map(formatIssue);
     if (messages.length === 0) continue;
     failed++;
     for (const m of messages) out.stderr(`${where}: ${m}\n`);
@@ -70,15 +70,10 @@ async function forEachEntry(
   return failed > 0 ? EXIT_SOME_FAILED : 0;
 }
 
-const warn = (
-  command: string,
-  entry: BatchEntry,
-  warnings: readonly ScenarioIssue[],
-  out: Output,
-) => {
+const warn = (command: string, entry: BatchEntry, warnings: readonly Issue[], out: Output) => {
   for (const w of warnings)
     out.stderr(
-      `crc-scenarios ${command}: scenario ${entry.position} (${entry.source}): warning: ${formatScenarioIssue(w)}\n`,
+      `crc-scenarios ${command}: scenario ${entry.position} (${entry.source}): warning: ${formatIssue(w)}\n`,
     );
 };
 

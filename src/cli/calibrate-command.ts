@@ -1,3 +1,5 @@
+import { clip } from "../issues/describe-value.ts";
+import { didYouMean } from "../issues/did-you-mean.ts";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { buildPosterior, type PosteriorReport } from "../calibration/build-posterior.ts";
@@ -6,7 +8,6 @@ import { MIN_EFFECTIVE_SAMPLE } from "../calibration/posterior.ts";
 import { posteriorCsv } from "../calibration/posterior-csv.ts";
 import { formatPosteriorReport } from "../calibration/posterior-report.ts";
 import { prepareTargetSimulation, simulateTargets } from "../calibration/simulate-targets.ts";
-import { clip, didYouMean } from "../scenario/scenario-issue.ts";
 import {
   echoArguments,
   EXIT_BAD_INPUT,

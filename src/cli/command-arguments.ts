@@ -1,5 +1,5 @@
+import { clip } from "../issues/describe-value.ts";
 import { parseArgs } from "node:util";
-import { clip } from "../scenario/scenario-issue.ts";
 import type { Output } from "./output.ts";
 
 /** Exit code for bad input (arguments, files, scenarios), as for every command. */

@@ -4,7 +4,7 @@ import { periodMap, PERIODS } from "../engine/periods.ts";
 import { rollUp } from "../engine/roll-up.ts";
 import { formatPence } from "../explain/format-tree.ts";
 import { projectScenario } from "../scenario/project-scenario.ts";
-import { testDataset } from "../scenario/test-dataset.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { main } from "./main.ts";
 
 async function run(argv: string[]) {

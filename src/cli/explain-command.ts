@@ -1,9 +1,10 @@
+import { clip } from "../issues/describe-value.ts";
+import { formatIssue, type Issue } from "../issues/issue.ts";
 import type { Dataset } from "../data/index.ts";
 import { explainFigure } from "../explain/explain-figure.ts";
 import { resolveFigure, type FigureRef } from "../explain/figure-ref.ts";
 import { formatFigureTree, refArguments } from "../explain/format-tree.ts";
 import { projectScenario } from "../scenario/project-scenario.ts";
-import { clip, formatScenarioIssue, type ScenarioIssue } from "../scenario/scenario-issue.ts";
 import { validateScenario, type ResolvedScenario } from "../scenario/validate-scenario.ts";
 import { datasetForCli } from "./dataset-for-cli.ts";
 import { echoArguments, EXIT_BAD_INPUT, fail, parse } from "./command-arguments.ts";
@@ -14,7 +15,7 @@ const FORMATS = ["text", "json"] as const;
 /** Levels below the figure printed by default; each CRC-month cell always shows its rule. */
 const DEFAULT_DEPTH = 3;
 
-export const issueText = (issues: readonly ScenarioIssue[]) => issues.map(formatScenarioIssue);
+export const issueText = (issues: readonly Issue[]) => issues.map(formatIssue);
 
 /** Read and validate one scenario argument; messages on failure (also `explain-delta`'s). */
 export async function resolveArgument(

@@ -1,3 +1,4 @@
+import { clip } from "../issues/describe-value.ts";
 import {
   attributeDelta,
   DEFAULT_MAX_EXACT_GROUPS,
@@ -13,7 +14,6 @@ import {
 import { explainDelta, type DeltaMethod } from "../explain/explain-delta.ts";
 import { formatAttribution } from "../explain/format-attribution.ts";
 import { formatDelta } from "../explain/format-tree.ts";
-import { clip } from "../scenario/scenario-issue.ts";
 import { echoArguments, EXIT_BAD_INPUT, fail, parse, wholeOption } from "./command-arguments.ts";
 import { formatOption, issueText, resolveArgument } from "./explain-command.ts";
 import type { Output } from "./output.ts";

@@ -1,4 +1,4 @@
-import { clip } from "../scenario/scenario-issue.ts";
+import { clip } from "../issues/describe-value.ts";
 import { GRID_STEPS, runGrid, type GridAxisRequest } from "../sensitivity/grid.ts";
 import type { Output } from "./output.ts";
 import {

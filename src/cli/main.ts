@@ -1,4 +1,4 @@
-import { clip } from "../scenario/scenario-issue.ts";
+import { clip } from "../issues/describe-value.ts";
 import { breakevenCommand } from "./breakeven-command.ts";
 import { CALIBRATE_USAGE, calibrateCommand } from "./calibrate-command.ts";
 import { explainCommand } from "./explain-command.ts";

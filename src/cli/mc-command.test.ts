@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PRESETS } from "../scenario/presets.ts";
-import { testDataset } from "../scenario/test-dataset.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import { runMonteCarlo } from "../uncertainty/run-monte-carlo.ts";
 import { monteCarloRows } from "../uncertainty/summary-table.ts";

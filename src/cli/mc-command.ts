@@ -1,4 +1,5 @@
-import { clip, formatScenarioIssue } from "../scenario/scenario-issue.ts";
+import { clip } from "../issues/describe-value.ts";
+import { formatIssue } from "../issues/issue.ts";
 import {
   DEFAULT_DRAWS,
   DEFAULT_SEED,
@@ -110,17 +111,15 @@ export async function mcCommand(args: string[], out: Output): Promise<number> {
   const data = await datasetForCli();
   if (!data.ok) return fail(out, data.messages);
   const checked = validateScenario(arg.doc, data.dataset);
-  if (!checked.ok) return fail(out, checked.issues.map(formatScenarioIssue));
+  if (!checked.ok) return fail(out, checked.issues.map(formatIssue));
   const result = runMonteCarlo(checked.value, data.dataset, options);
   if (!result.ok)
     return fail(
       out,
-      result.issues.map((i) =>
-        formatScenarioIssue(i.path === "fanOf" ? { ...i, path: "--fan" } : i),
-      ),
+      result.issues.map((i) => formatIssue(i.path === "fanOf" ? { ...i, path: "--fan" } : i)),
     );
   for (const w of [...checked.warnings, ...result.warnings])
-    out.stderr(`crc-scenarios mc: warning: ${formatScenarioIssue(w)}\n`);
+    out.stderr(`crc-scenarios mc: warning: ${formatIssue(w)}\n`);
   if (format === "xlsx") {
     const bytes = await monteCarloWorkbookBytes(
       arg.doc,

@@ -1,7 +1,7 @@
+import { clip } from "../issues/describe-value.ts";
 import { constants, type Stats } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { PRESETS } from "../scenario/presets.ts";
-import { clip } from "../scenario/scenario-issue.ts";
 
 /**
  * The largest scenario file read, in bytes. A scenario overriding every parameter for every CRC

@@ -1,7 +1,7 @@
+import { clip } from "../issues/describe-value.ts";
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { PRESETS } from "../scenario/presets.ts";
-import { clip } from "../scenario/scenario-issue.ts";
 import type { Input } from "./output.ts";
 import {
   MAX_SCENARIO_BYTES,

@@ -1,10 +1,11 @@
+import { clip } from "../issues/describe-value.ts";
+import { formatIssue } from "../issues/issue.ts";
 import { MONEY_LINES } from "../engine/lines.ts";
 import { PERIODS, type Period } from "../engine/periods.ts";
 import { rollUp } from "../engine/roll-up.ts";
 import { formatAmount, toCsv } from "../engine/tidy-csv.ts";
 import { PRESETS } from "../scenario/presets.ts";
 import { projectScenario } from "../scenario/project-scenario.ts";
-import { clip, formatScenarioIssue } from "../scenario/scenario-issue.ts";
 import { summarize } from "../scenario/summarize.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import { datasetForCli } from "./dataset-for-cli.ts";
@@ -108,16 +109,15 @@ export async function runCommand(args: string[], out: Output): Promise<number> {
       loaded.dataset,
       new Date(),
     );
-    if (!workbook.ok) return fail(out, "run", workbook.issues.map(formatScenarioIssue));
+    if (!workbook.ok) return fail(out, "run", workbook.issues.map(formatIssue));
     for (const w of workbook.warnings)
-      out.stderr(`crc-scenarios run: warning: ${formatScenarioIssue(w)}\n`);
+      out.stderr(`crc-scenarios run: warning: ${formatIssue(w)}\n`);
     const written = await writeOutputFile(file!, workbook.value);
     return written === undefined ? 0 : fail(out, "run", [written]);
   }
   const result = projectScenario(loaded.doc, loaded.dataset);
-  if (!result.ok) return fail(out, "run", result.issues.map(formatScenarioIssue));
-  for (const w of result.warnings)
-    out.stderr(`crc-scenarios run: warning: ${formatScenarioIssue(w)}\n`);
+  if (!result.ok) return fail(out, "run", result.issues.map(formatIssue));
+  for (const w of result.warnings) out.stderr(`crc-scenarios run: warning: ${formatIssue(w)}\n`);
   const rows = rollUp(result.value.ledger, by as Period);
   const text =
     format === "csv"
@@ -160,7 +160,7 @@ export async function summaryCommand(args: string[], out: Output): Promise<numbe
   const loaded = await scenarioAndData("summary", parsed.positionals, out);
   if (loaded === undefined) return EXIT_BAD_INPUT;
   const result = projectScenario(loaded.doc, loaded.dataset);
-  if (!result.ok) return fail(out, "summary", result.issues.map(formatScenarioIssue));
+  if (!result.ok) return fail(out, "summary", result.issues.map(formatIssue));
   const { scenario, ledger } = result.value;
   const summary = summarize(ledger, scenario.merged.id ?? null, scenario.hash);
   out.stdout(
@@ -187,9 +187,9 @@ export async function validateCommand(args: string[], out: Output): Promise<numb
   const loaded = await scenarioAndData("validate", parsed.positionals, out);
   if (loaded === undefined) return EXIT_BAD_INPUT;
   const result = validateScenario(loaded.doc, loaded.dataset);
-  if (!result.ok) return fail(out, "validate", result.issues.map(formatScenarioIssue));
+  if (!result.ok) return fail(out, "validate", result.issues.map(formatIssue));
   for (const w of result.warnings)
-    out.stderr(`crc-scenarios validate: warning: ${formatScenarioIssue(w)}\n`);
+    out.stderr(`crc-scenarios validate: warning: ${formatIssue(w)}\n`);
   out.stdout(`valid: ${loaded.name} (hash ${result.value.hash})\n`);
   return 0;
 }

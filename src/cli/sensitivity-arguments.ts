@@ -1,6 +1,7 @@
+import { clip } from "../issues/describe-value.ts";
+import { formatIssue, type Issue } from "../issues/issue.ts";
 import * as aq from "arquero";
 import type { Dataset } from "../data/index.ts";
-import { clip, formatScenarioIssue, type ScenarioIssue } from "../scenario/scenario-issue.ts";
 import { validateScenario, type ResolvedScenario } from "../scenario/validate-scenario.ts";
 import { parseOutputSpec, type OutputSpec } from "../sensitivity/output-spec.ts";
 import { datasetForCli } from "./dataset-for-cli.ts";
@@ -30,12 +31,12 @@ export function formatOption(raw: unknown, problems: string[]): SensitivityForma
 
 /** Issues from the core, each put as the command-line option it came from. */
 export function optionMessages(
-  issues: readonly ScenarioIssue[],
+  issues: readonly Issue[],
   flags: Readonly<Record<string, string>>,
 ): string[] {
   return issues.map((issue) => {
     const flag = flags[issue.path];
-    return flag === undefined ? formatScenarioIssue(issue) : `${flag}: ${issue.message}`;
+    return flag === undefined ? formatIssue(issue) : `${flag}: ${issue.message}`;
   });
 }
 
@@ -64,7 +65,7 @@ export async function scenarioAndOutput(
   const data = await datasetForCli();
   if (!data.ok) return { ok: false, messages: data.messages };
   const checked = validateScenario(read.doc, data.dataset);
-  if (!checked.ok) return { ok: false, messages: checked.issues.map(formatScenarioIssue) };
+  if (!checked.ok) return { ok: false, messages: checked.issues.map(formatIssue) };
   const output = parseOutputSpec(
     {
       output: values.output as string | undefined,

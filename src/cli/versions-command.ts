@@ -1,5 +1,5 @@
+import { clip } from "../issues/describe-value.ts";
 import { join } from "node:path";
-import { clip } from "../scenario/scenario-issue.ts";
 import { compareVersions, formatComparison } from "../versions/compare.ts";
 import { loadVersionRecords } from "../versions/load-records.ts";
 import { DATA_DIR } from "./dataset-for-cli.ts";

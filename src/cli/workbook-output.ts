@@ -1,10 +1,10 @@
+import { formatIssue, type WarnedResult } from "../issues/issue.ts";
 import type { Dataset } from "../data/index.ts";
 import { rollUp } from "../engine/roll-up.ts";
 import { canonicalJson } from "../scenario/canonical-json.ts";
 import { parseScenario } from "../scenario/parse-scenario.ts";
 import { PRESETS } from "../scenario/presets.ts";
 import { projectScenario } from "../scenario/project-scenario.ts";
-import { formatScenarioIssue, type ScenarioResult } from "../scenario/scenario-issue.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import { summarize } from "../scenario/summarize.ts";
 import { selectionQuery } from "../site/compare.ts";
@@ -38,7 +38,7 @@ export async function scenarioWorkbookBytes(
   name: string,
   dataset: Dataset,
   generatedAt: Date,
-): Promise<ScenarioResult<Uint8Array>> {
+): Promise<WarnedResult<Uint8Array>> {
   const result = projectScenario(doc, dataset);
   if (!result.ok) return result;
   const { scenario, ledger } = result.value;
@@ -120,7 +120,7 @@ export async function comparisonWorkbookBytes(
     }
     const result = projectScenario(entry.read.doc, dataset);
     if (!result.ok) {
-      messages.push(...result.issues.map((i) => `${where}: ${formatScenarioIssue(i)}`));
+      messages.push(...result.issues.map((i) => `${where}: ${formatIssue(i)}`));
       continue;
     }
     const { scenario, ledger } = result.value;

@@ -1,3 +1,4 @@
+import { isRecord } from "../issues/describe-value.ts";
 /**
  * The stored posterior (data/posterior.json, written by `npm run calibrate -- --posterior`;
  * issue #14): prior draws of the Monte Carlo's uncertain parameters, weighted by the published
@@ -30,9 +31,6 @@ export interface PosteriorSample {
 export type PosteriorResult =
   | { readonly ok: true; readonly value: PosteriorSample }
   | { readonly ok: false; readonly message: string };
-
-const isRecord = (x: unknown): x is Record<string, unknown> =>
-  typeof x === "object" && x !== null && !Array.isArray(x);
 
 /** Check the stored posterior's shape; a bad file is one message naming the field. */
 export function parsePosteriorSample(json: unknown): PosteriorResult {

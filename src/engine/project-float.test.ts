@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { arbitraryInputs } from "../../test/properties/arbitrary-inputs.ts";
 import { PRESETS } from "../scenario/presets.ts";
-import { testDataset } from "../scenario/test-dataset.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import { MONTH_COUNT, type Ledger } from "./ledger.ts";
 import { COST_LINES, INCOME_LINES } from "./lines.ts";

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Dataset } from "../data/index.ts";
 import { fixtureInputs } from "../engine/fixture-inputs.ts";
 import type { ProjectionInputs } from "../engine/projection-inputs.ts";
-import { testDataset } from "../scenario/test-dataset.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import { attributeDelta } from "./attribute-delta.ts";
 import { attributionGroups, parameterCatalog } from "./attribution-groups.ts";

@@ -1,3 +1,4 @@
+import type { Result } from "../issues/issue.ts";
 import type { Ledger } from "../engine/ledger.ts";
 import { projectExact } from "../engine/project-exact.ts";
 import { projectFloat } from "../engine/project-float.ts";
@@ -10,13 +11,7 @@ import {
   type ParameterCatalog,
 } from "./attribution-groups.ts";
 import { changedParameters, describeChange, hybrid, sameShape } from "./explain-delta.ts";
-import {
-  figureAmount,
-  resolveFigure,
-  type FigureRef,
-  type FigureResult,
-  type ResolvedFigure,
-} from "./figure-ref.ts";
+import { figureAmount, resolveFigure, type FigureRef, type ResolvedFigure } from "./figure-ref.ts";
 import {
   EXACT_PLAYERS_LIMIT,
   shapleyExact,
@@ -97,7 +92,7 @@ export function attributeDelta(
   b: ProjectionInputs,
   ref: FigureRef,
   options: AttributeDeltaOptions = {},
-): FigureResult<Attribution> {
+): Result<Attribution> {
   const shape = sameShape(a, b);
   if (shape !== undefined) return { ok: false, issues: [{ path: "scenarios", message: shape }] };
   const resolved = resolveFigure(a.crcs, ref);

@@ -1,3 +1,4 @@
+import type { Result } from "../issues/issue.ts";
 import { effectiveShortfallColumn } from "../engine/effective-shortfall.ts";
 import type { Ledger } from "../engine/ledger.ts";
 import {
@@ -7,13 +8,7 @@ import {
 } from "../engine/parameter-specs.ts";
 import { projectExact } from "../engine/project-exact.ts";
 import type { ProjectionInputs } from "../engine/projection-inputs.ts";
-import {
-  figureAmount,
-  resolveFigure,
-  type FigureRef,
-  type FigureResult,
-  type ResolvedFigure,
-} from "./figure-ref.ts";
+import { figureAmount, resolveFigure, type FigureRef, type ResolvedFigure } from "./figure-ref.ts";
 
 /**
  * How the delta is shared out. "one-at-a-time": each changed parameter switched from A to B
@@ -134,7 +129,7 @@ export function explainDelta(
   b: ProjectionInputs,
   ref: FigureRef,
   options: ExplainDeltaOptions = {},
-): FigureResult<DeltaExplanation> {
+): Result<DeltaExplanation> {
   const method = options.method ?? "one-at-a-time";
   const shape = sameShape(a, b);
   if (shape !== undefined) return { ok: false, issues: [{ path: "scenarios", message: shape }] };

@@ -8,10 +8,10 @@ import { projectExact } from "../engine/project-exact.ts";
 import { ALL, rollUp } from "../engine/roll-up.ts";
 import { monthIndexOf } from "../engine/timeline.ts";
 import { projectScenario } from "../scenario/project-scenario.ts";
-import { testDataset } from "../scenario/test-dataset.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { arbitraryInputs } from "../../test/properties/arbitrary-inputs.ts";
 import { explainFigure, type FigureNode } from "./explain-figure.ts";
-import { fixtureScenario } from "./fixture-scenario.ts";
+import { fixtureScenario } from "../../test/fixtures/fixture-scenario.ts";
 
 /** Check the sum law at every expanded node; return the leaves (CRC-month cells). */
 function checkTree(node: FigureNode, ledger: Ledger, cells: FigureNode[] = []): FigureNode[] {

@@ -1,3 +1,4 @@
+import type { Result } from "../issues/issue.ts";
 import type { RuleRef } from "../engine/explain-cell.ts";
 import type { Ledger } from "../engine/ledger.ts";
 import { COST_LINES, INCOME_LINES, type MoneyLine } from "../engine/lines.ts";
@@ -9,13 +10,7 @@ import {
   type SourcedInput,
 } from "../scenario/explain-with-sources.ts";
 import type { ResolvedScenario } from "../scenario/validate-scenario.ts";
-import {
-  figureAmount,
-  resolveFigure,
-  type FigureRef,
-  type FigureResult,
-  type ResolvedFigure,
-} from "./figure-ref.ts";
+import { figureAmount, resolveFigure, type FigureRef, type ResolvedFigure } from "./figure-ref.ts";
 
 /** How a node is broken into its parts, from the top of a tree down to one rule's inputs. */
 export type FigureStep = "lines" | "owners" | "crcs" | "years" | "months" | "rule" | "parts";
@@ -176,7 +171,7 @@ export function explainFigure(
   ledger: Ledger,
   ref: FigureRef,
   options: ExplainFigureOptions = {},
-): FigureResult<FigureNode> {
+): Result<FigureNode> {
   const resolved = resolveFigure(ledger.crcs, ref);
   if (!resolved.ok) return resolved;
   return {

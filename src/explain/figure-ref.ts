@@ -1,9 +1,11 @@
+import { didYouMean } from "../issues/did-you-mean.ts";
+import type { Issue, Result } from "../issues/issue.ts";
+import { quote } from "../issues/describe-value.ts";
 import { MONTH_COUNT, type Ledger } from "../engine/ledger.ts";
 import { MONEY_LINES, type MoneyLine } from "../engine/lines.ts";
 import { periodMap, PERIODS, type Period } from "../engine/periods.ts";
 import type { CrcRef } from "../engine/projection-inputs.ts";
 import { ALL } from "../engine/roll-up.ts";
-import { didYouMean, type ScenarioIssue, quote } from "../scenario/scenario-issue.ts";
 
 /**
  * A figure to explain, as the CLI and the site name it: a CRC id, an owner id or `ALL` (the
@@ -29,10 +31,6 @@ export interface ResolvedFigure {
   readonly months: readonly number[];
 }
 
-export type FigureResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };
-
 function periodOf(label: string): { by: Period; months: number[] } | undefined {
   for (const by of PERIODS) {
     const map = periodMap(by);
@@ -55,11 +53,8 @@ function range(labels: readonly string[]): string {
 export const PERIOD_HELP = `months ${range(periodMap("month").labels)}, quarters "${range(periodMap("quarter").labels)}", financial years ${range(periodMap("fy").labels)}, or total`;
 
 /** Check a figure against the ledger's CRCs and the timeline; every problem names the allowed values. */
-export function resolveFigure(
-  crcs: readonly CrcRef[],
-  ref: FigureRef,
-): FigureResult<ResolvedFigure> {
-  const issues: ScenarioIssue[] = [];
+export function resolveFigure(crcs: readonly CrcRef[], ref: FigureRef): Result<ResolvedFigure> {
+  const issues: Issue[] = [];
   const owners = [...new Set(crcs.map((c) => c.ownerId))];
   const c = crcs.findIndex((x) => x.id === ref.crc);
   let scope: ResolvedFigure["scope"] = "nation";

@@ -17,7 +17,7 @@ import { TERMINATION_RULE, terminationPayment } from "../engine/termination.ts";
 import { VARIATION_RULE, variationUplift } from "../engine/variation.ts";
 import { arbitraryInputs } from "../../test/properties/arbitrary-inputs.ts";
 import { explainFigure, type FigureNode } from "./explain-figure.ts";
-import { fixtureScenario } from "./fixture-scenario.ts";
+import { fixtureScenario } from "../../test/fixtures/fixture-scenario.ts";
 
 // The rules as functions of their named inputs (each takes exact decimal text as is).
 type Rule = (inputs: never) => Money;

@@ -1,15 +1,15 @@
+import { formatIssue } from "../issues/issue.ts";
 import { describe, expect, it } from "vitest";
 import { FY_COUNT } from "../engine/projection-inputs.ts";
 import { checkResolvedInputs, CROSS_CHECKED_PARAMETER_IDS } from "./check-resolved-inputs.ts";
 import { projectScenario } from "./project-scenario.ts";
-import { formatScenarioIssue } from "./scenario-issue.ts";
-import { testDataset } from "./test-dataset.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { validateScenario } from "./validate-scenario.ts";
 
 const dataset = await testDataset();
 const problems = (parameters: Record<string, unknown>) => {
   const result = validateScenario({ schemaVersion: 1, parameters }, dataset);
-  return result.ok ? [] : result.issues.map(formatScenarioIssue);
+  return result.ok ? [] : result.issues.map(formatIssue);
 };
 const base = (() => {
   const result = validateScenario({ schemaVersion: 1 }, dataset);
@@ -76,7 +76,7 @@ describe("checkResolvedInputs: no division by zero", () => {
   it("refuses a zero workload norm, and margins or on-costs that zero their divisors", () => {
     const shortfall = () => undefined;
     const messages = (id: string, value: number) =>
-      checkResolvedInputs(withValue(id, value), shortfall).map(formatScenarioIssue);
+      checkResolvedInputs(withValue(id, value), shortfall).map(formatIssue);
     expect(messages("workload.caseloadPerFteNorm", 0)).toEqual([
       "parameters.workload.caseloadPerFteNorm: 0 is not allowed; the workload index divides by it, so workload.caseloadPerFteNorm must be above 0",
     ]);

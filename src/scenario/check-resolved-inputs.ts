@@ -1,9 +1,9 @@
+import type { Issue } from "../issues/issue.ts";
 import Decimal from "decimal.js";
 import type { Parameter } from "../data/index.ts";
 import { SHORTFALL_ID } from "../engine/parameter-specs.ts";
 import { FY_COUNT, type ProjectionInputs } from "../engine/projection-inputs.ts";
 import { FINANCIAL_YEARS } from "../engine/timeline.ts";
-import type { ScenarioIssue } from "./scenario-issue.ts";
 
 /**
  * The scenario path that set a parameter's value for a CRC and year, or undefined when the
@@ -51,8 +51,8 @@ export function checkResolvedInputs(
   inputs: ProjectionInputs,
   shortfallRow: (crc: string) => Parameter | undefined,
   setBy: SetBy = () => undefined,
-): ScenarioIssue[] {
-  const issues: ScenarioIssue[] = [];
+): Issue[] {
+  const issues: Issue[] = [];
   const v = (id: string, c: number, y = 0) => inputs.values.get(id)![c * FY_COUNT + y]!;
   const path = (id: string, c: number, y = 0) => setBy(id, c, y) ?? `parameters.${id}`;
   inputs.crcs.forEach((crc, c) => {
@@ -157,7 +157,7 @@ function staffingIssue(
   fte17: number,
   scale: number,
   setBy: (id: string) => string | undefined,
-): ScenarioIssue | undefined {
+): Issue | undefined {
   const end = fte14 + scale * (fte17 - fte14);
   if (fte14 > 0 && end > 0) return undefined;
   if (!(fte14 > 0))

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { monthIndexOf } from "../engine/timeline.ts";
 import { explainWithSources } from "./explain-with-sources.ts";
 import { projectScenario } from "./project-scenario.ts";
-import { testDataset } from "./test-dataset.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 
 const dataset = await testDataset();
 

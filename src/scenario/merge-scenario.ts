@@ -1,5 +1,6 @@
+import { didYouMean } from "../issues/did-you-mean.ts";
+import type { Issue } from "../issues/issue.ts";
 import type { MergedScenario, ParameterOverride, ParameterValue, Scenario } from "./scenario.ts";
-import { didYouMean, type ScenarioIssue } from "./scenario-issue.ts";
 import { mergeUncertainty, type UncertaintySettings } from "./uncertainty-settings.ts";
 
 /** An override in object form: a plain value `v` is `{ value: v }`. */
@@ -35,8 +36,8 @@ export function mergeOverride(
 export function mergeScenario(
   scenario: Scenario,
   presets: ReadonlyMap<string, Scenario>,
-): { merged: MergedScenario; issues: ScenarioIssue[] } {
-  const issues: ScenarioIssue[] = [];
+): { merged: MergedScenario; issues: Issue[] } {
+  const issues: Issue[] = [];
   const chain: Scenario[] = [scenario];
   const lineage: string[] = [];
   let next = scenario.extends;

@@ -1,10 +1,10 @@
+import { clip, describeValue } from "../issues/describe-value.ts";
 import Decimal from "decimal.js";
 import type { Parameter } from "../data/index.ts";
 import { isMoneyUnit } from "../data/index.ts";
 import { parseValue } from "../data/parse-value.ts";
 import { monthIndexOf } from "../engine/timeline.ts";
 import type { ParameterValue } from "./scenario.ts";
-import { clip, describeValue } from "./scenario-issue.ts";
 
 /** At most 15 significant digits: a float64 then holds the decimal exactly enough to rebuild it. */
 const MAX_SIGNIFICANT_DIGITS = 15;

@@ -1,4 +1,13 @@
 import {
+  describeValue,
+  isRecord,
+  joinPath,
+  quote,
+  reservedKeyIssue,
+} from "../issues/describe-value.ts";
+import { didYouMean, HINT_CELLS, type HintBudget } from "../issues/did-you-mean.ts";
+import type { Issue } from "../issues/issue.ts";
+import {
   OVERRIDE_KEYS,
   SCENARIO_KEYS,
   SCHEMA_VERSION,
@@ -6,16 +15,6 @@ import {
   type ParameterValue,
   type Scenario,
 } from "./scenario.ts";
-import {
-  describeValue,
-  didYouMean,
-  HINT_CELLS,
-  type HintBudget,
-  joinPath,
-  quote,
-  reservedKeyIssue,
-  type ScenarioIssue,
-} from "./scenario-issue.ts";
 import { parseUncertainty } from "./uncertainty-settings.ts";
 
 /** Ids: lower-case letters, digits and dashes (they name files in models/ and appear in URLs). */
@@ -24,11 +23,7 @@ const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 export interface ParsedScenario {
   /** The well-formed parts (entries with problems are left out). */
   readonly scenario: Scenario;
-  readonly issues: readonly ScenarioIssue[];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  readonly issues: readonly Issue[];
 }
 
 function isParameterValue(value: unknown): value is ParameterValue {
@@ -41,7 +36,7 @@ function isParameterValue(value: unknown): value is ParameterValue {
  * are checked against the data by `resolveScenario`.
  */
 export function parseScenario(doc: unknown): ParsedScenario {
-  const issues: ScenarioIssue[] = [];
+  const issues: Issue[] = [];
   // One budget of "did you mean" work for the whole document (scenario-issue.ts `closest`).
   const hints: HintBudget = { cells: HINT_CELLS };
   if (!isRecord(doc)) {
@@ -122,7 +117,7 @@ export function parseScenario(doc: unknown): ParsedScenario {
 function parseOverride(
   path: string,
   entry: unknown,
-  issues: ScenarioIssue[],
+  issues: Issue[],
   hints: HintBudget,
 ): ParameterValue | ParameterOverride | undefined {
   if (isParameterValue(entry)) return entry;

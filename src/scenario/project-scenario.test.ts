@@ -1,8 +1,8 @@
+import { formatIssue } from "../issues/issue.ts";
 import { describe, expect, it } from "vitest";
 import { PRESETS } from "./presets.ts";
 import { projectScenario } from "./project-scenario.ts";
-import { formatScenarioIssue } from "./scenario-issue.ts";
-import { testDataset } from "./test-dataset.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { isValidatedScenario, validateScenario } from "./validate-scenario.ts";
 
 const dataset = await testDataset();
@@ -30,7 +30,7 @@ describe("projectScenario and resolved scenarios", () => {
     ) as unknown;
     expect(isValidatedScenario(forged)).toBe(false);
     const result = projectScenario(forged, dataset);
-    expect(result.ok ? [] : result.issues.map(formatScenarioIssue)).toEqual([
+    expect(result.ok ? [] : result.issues.map(formatIssue)).toEqual([
       'inputs: unknown key "inputs"; allowed: schemaVersion, id, title, description, extends, parameters, uncertainty',
       'merged: unknown key "merged"; allowed: schemaVersion, id, title, description, extends, parameters, uncertainty',
       'hash: unknown key "hash"; allowed: schemaVersion, id, title, description, extends, parameters, uncertainty',

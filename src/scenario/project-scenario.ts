@@ -1,8 +1,8 @@
+import type { Issue, WarnedResult } from "../issues/issue.ts";
 import type { Dataset } from "../data/index.ts";
 import type { Ledger } from "../engine/ledger.ts";
 import { projectExact } from "../engine/project-exact.ts";
 import type { Scenario } from "./scenario.ts";
-import type { ScenarioIssue, ScenarioResult } from "./scenario-issue.ts";
 import { PRESETS } from "./presets.ts";
 import {
   isValidatedScenario,
@@ -13,7 +13,7 @@ import {
 export interface Projection {
   readonly scenario: ResolvedScenario;
   readonly ledger: Ledger;
-  readonly warnings: readonly ScenarioIssue[];
+  readonly warnings: readonly Issue[];
 }
 
 /**
@@ -27,8 +27,8 @@ export function projectScenario(
   input: unknown,
   dataset: Dataset,
   presets: ReadonlyMap<string, Scenario> = PRESETS,
-): ScenarioResult<Projection> {
-  let warnings: readonly ScenarioIssue[] = [];
+): WarnedResult<Projection> {
+  let warnings: readonly Issue[] = [];
   let resolved: ResolvedScenario;
   if (isValidatedScenario(input)) resolved = input;
   else {

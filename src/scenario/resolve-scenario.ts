@@ -1,3 +1,6 @@
+import { createHinter, HINT_CELLS } from "../issues/did-you-mean.ts";
+import { joinPath, quote } from "../issues/describe-value.ts";
+import type { Issue } from "../issues/issue.ts";
 import type { Dataset, Parameter } from "../data/index.ts";
 import { effectiveShortfallColumn } from "../engine/effective-shortfall.ts";
 import {
@@ -11,7 +14,6 @@ import { FY_COUNT, type CrcRef, type ProjectionInputs } from "../engine/projecti
 import { FINANCIAL_YEARS } from "../engine/timeline.ts";
 import { checkOverrideValue, rowDefault } from "./override-value.ts";
 import type { MergedScenario, ParameterOverride, ParameterValue } from "./scenario.ts";
-import { createHinter, HINT_CELLS, joinPath, quote, type ScenarioIssue } from "./scenario-issue.ts";
 import { checkResolvedInputs } from "./check-resolved-inputs.ts";
 
 /** Where one resolved value came from (for "explain this number", issue #8). */
@@ -76,9 +78,9 @@ export interface ResolvedInputs {
 export function resolveScenario(
   merged: MergedScenario,
   dataset: Dataset,
-): { resolved?: ResolvedInputs; issues: ScenarioIssue[]; warnings: ScenarioIssue[] } {
-  const issues: ScenarioIssue[] = [];
-  const warnings: ScenarioIssue[] = [];
+): { resolved?: ResolvedInputs; issues: Issue[]; warnings: Issue[] } {
+  const issues: Issue[] = [];
+  const warnings: Issue[] = [];
   const rows = indexRows(dataset);
   const crcs: CrcRef[] = dataset.crcs.map((c) => ({ id: c.id, ownerId: c.ownerId }));
   const crcIds = new Set(crcs.map((c) => c.id));

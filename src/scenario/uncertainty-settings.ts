@@ -1,14 +1,13 @@
-import type { ParameterValue } from "./scenario.ts";
 import {
   describeValue,
-  didYouMean,
-  HINT_CELLS,
-  type HintBudget,
+  isRecord,
   joinPath,
   quote,
   reservedKeyIssue,
-  type ScenarioIssue,
-} from "./scenario-issue.ts";
+} from "../issues/describe-value.ts";
+import { didYouMean, HINT_CELLS, type HintBudget } from "../issues/did-you-mean.ts";
+import type { Issue } from "../issues/issue.ts";
+import type { ParameterValue } from "./scenario.ts";
 
 /**
  * How a Monte Carlo run samples a scenario (issue #6). The same object is the optional
@@ -77,10 +76,6 @@ export const DISTRIBUTION_KEYS = ["shape", "low", "high"] as const;
 
 const join = joinPath;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 function isShape(value: unknown): value is Shape {
   return typeof value === "string" && (SHAPES as readonly string[]).includes(value);
 }
@@ -104,8 +99,8 @@ function wholeNumber(value: unknown, what: string, min: number, max: number): st
 export function parseUncertainty(
   raw: unknown,
   path: string,
-): { settings: UncertaintySettings; issues: ScenarioIssue[] } {
-  const issues: ScenarioIssue[] = [];
+): { settings: UncertaintySettings; issues: Issue[] } {
+  const issues: Issue[] = [];
   const hints: HintBudget = { cells: HINT_CELLS };
   if (!isRecord(raw)) {
     issues.push({
@@ -193,7 +188,7 @@ export function parseUncertainty(
 function parseDistribution(
   spec: unknown,
   path: string,
-  issues: ScenarioIssue[],
+  issues: Issue[],
   hints: HintBudget,
 ): Shape | DistributionSpec | undefined {
   if (typeof spec === "string") {

@@ -1,13 +1,13 @@
+import { formatIssue } from "../issues/issue.ts";
 import { describe, expect, it } from "vitest";
 import { PRESETS } from "./presets.ts";
-import { formatScenarioIssue } from "./scenario-issue.ts";
-import { testDataset } from "./test-dataset.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { scenarioHash, validateScenario } from "./validate-scenario.ts";
 
 const dataset = await testDataset();
 const problems = (doc: unknown) => {
   const result = validateScenario(doc, dataset);
-  return result.ok ? [] : result.issues.map(formatScenarioIssue);
+  return result.ok ? [] : result.issues.map(formatIssue);
 };
 
 describe("validateScenario against data/parameters.csv", () => {
@@ -89,7 +89,7 @@ describe("validateScenario against data/parameters.csv", () => {
       { schemaVersion: 1, parameters: { "ict.crcCount": 16 } },
       dataset,
     );
-    expect(result.ok && result.warnings.map(formatScenarioIssue)).toEqual([
+    expect(result.ok && result.warnings.map(formatIssue)).toEqual([
       "parameters.ict.crcCount: has no effect: the engine does not read ict.crcCount (shown for information)",
     ]);
   });
@@ -149,7 +149,7 @@ describe("validateScenario against data/parameters.csv", () => {
 describe("scenarioHash", () => {
   const hashOf = (doc: unknown) => {
     const result = validateScenario(doc, dataset);
-    if (!result.ok) throw new Error(result.issues.map(formatScenarioIssue).join("; "));
+    if (!result.ok) throw new Error(result.issues.map(formatIssue).join("; "));
     return result.value.hash;
   };
 
@@ -193,7 +193,7 @@ describe("validateScenario: the derived shortfall", () => {
       { schemaVersion: 1, parameters: { "volume.shortfallTrend": 0.2 } },
       dataset,
     );
-    expect(result.ok ? [] : result.issues.map(formatScenarioIssue)[0]).toMatch(
+    expect(result.ok ? [] : result.issues.map(formatIssue)[0]).toMatch(
       /^parameters\.volume\.shortfallTrend: for \S+: the trend takes the 20\d\d-\d\d shortfall to [\d.]+, outside -0\.5 to 0\.9$/,
     );
   });

@@ -1,3 +1,4 @@
+import type { Issue, WarnedResult } from "../issues/issue.ts";
 import type { Dataset } from "../data/index.ts";
 import type { ProjectionInputs } from "../engine/projection-inputs.ts";
 import { canonicalJson } from "./canonical-json.ts";
@@ -6,7 +7,6 @@ import { parseScenario } from "./parse-scenario.ts";
 import { PRESETS } from "./presets.ts";
 import { resolveScenario, type ValueOrigin } from "./resolve-scenario.ts";
 import type { MergedScenario, Scenario } from "./scenario.ts";
-import type { ScenarioIssue, ScenarioResult } from "./scenario-issue.ts";
 import { sha256Hex } from "./sha256.ts";
 import { checkUncertainty } from "../uncertainty/plan-sampling.ts";
 
@@ -55,7 +55,7 @@ export function validateScenario(
   doc: unknown,
   dataset: Dataset,
   presets: ReadonlyMap<string, Scenario> = PRESETS,
-): ScenarioResult<ResolvedScenario> {
+): WarnedResult<ResolvedScenario> {
   const parsed = parseScenario(doc);
   const { merged, issues: mergeIssues } = mergeScenario(parsed.scenario, presets);
   const { resolved, issues, warnings } = resolveScenario(merged, dataset);
@@ -65,7 +65,7 @@ export function validateScenario(
     merged.uncertainty === undefined || resolved === undefined
       ? { issues: [], warnings: [] }
       : checkUncertainty(resolved.inputs, dataset, merged.uncertainty, "uncertainty");
-  const all: ScenarioIssue[] = [...parsed.issues, ...mergeIssues, ...issues, ...uncertainty.issues];
+  const all: Issue[] = [...parsed.issues, ...mergeIssues, ...issues, ...uncertainty.issues];
   if (all.length > 0 || resolved === undefined) return { ok: false, issues: all };
   const value: ResolvedScenario = {
     merged,

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PRESETS } from "../scenario/presets.ts";
 import { projectScenario } from "../scenario/project-scenario.ts";
-import { testDataset } from "../scenario/test-dataset.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { validateScenario, type ResolvedScenario } from "../scenario/validate-scenario.ts";
 import {
   BREAK_EVEN_LEVER_NAMES,

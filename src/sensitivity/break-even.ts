@@ -1,16 +1,12 @@
+import { didYouMean } from "../issues/did-you-mean.ts";
+import { formatIssue, type Issue, type WarnedResult } from "../issues/issue.ts";
+import { quote } from "../issues/describe-value.ts";
 import type { Dataset, Unit } from "../data/index.ts";
 import type { Ledger } from "../engine/ledger.ts";
 import { Money } from "../engine/money.ts";
 import { projectExact } from "../engine/project-exact.ts";
 import { projectFloat } from "../engine/project-float.ts";
 import type { ParameterValue } from "../scenario/scenario.ts";
-import {
-  didYouMean,
-  formatScenarioIssue,
-  type ScenarioIssue,
-  type ScenarioResult,
-  quote,
-} from "../scenario/scenario-issue.ts";
 import type { ResolvedScenario } from "../scenario/validate-scenario.ts";
 import { withColumns } from "./edit-inputs.ts";
 import { projectExactWith } from "./exact-rerun.ts";
@@ -107,9 +103,9 @@ export function findBreakEven(
   resolved: ResolvedScenario,
   dataset: Dataset,
   request: BreakEvenRequest = {},
-): ScenarioResult<BreakEvenReport> {
+): WarnedResult<BreakEvenReport> {
   const lever = (request.lever ?? "shortfall") as BreakEvenLever;
-  const issues: ScenarioIssue[] = [];
+  const issues: Issue[] = [];
   if (!BREAK_EVEN_LEVER_NAMES.includes(lever))
     issues.push({
       path: "lever",
@@ -188,7 +184,7 @@ function solveOne(
   const loss = (p: number) => p < 0;
   const exactAt = (value: number): BreakEvenPoint | string => {
     const run = projectExactWith(resolved, dataset, knob.overrides(value));
-    if (!run.ok) return run.issues.map(formatScenarioIssue).join("; ");
+    if (!run.ok) return run.issues.map(formatIssue).join("; ");
     const selector: OutputSelector = selectOutput(
       { scope: { kind: "crc", id: crc.id }, line: "profit", period: "contract" },
       resolved.inputs.crcs,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FY_COUNT } from "../engine/projection-inputs.ts";
 import { PRESETS } from "../scenario/presets.ts";
-import { testDataset } from "../scenario/test-dataset.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import { columnOverride } from "./column-override.ts";
 import { scenarioWith } from "./exact-rerun.ts";

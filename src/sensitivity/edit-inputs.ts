@@ -1,3 +1,4 @@
+import type { Issue } from "../issues/issue.ts";
 import type { Dataset } from "../data/index.ts";
 import { effectiveShortfallColumn } from "../engine/effective-shortfall.ts";
 import {
@@ -10,7 +11,6 @@ import {
   checkResolvedInputs,
   CROSS_CHECKED_PARAMETER_IDS,
 } from "../scenario/check-resolved-inputs.ts";
-import type { ScenarioIssue } from "../scenario/scenario-issue.ts";
 
 /** Whether a change to `id` changes the derived `volume.shortfall` column the rules read. */
 export function feedsShortfall(id: string): boolean {
@@ -51,7 +51,7 @@ export const CROSS_CHECKED_IDS: readonly string[] = [
  * share, staffing above zero, the shortfall path inside the 2017-18 row's range, prices), so
  * edited inputs are held to the same rules as a scenario file.
  */
-export function inputIssues(inputs: ProjectionInputs, dataset: Dataset): ScenarioIssue[] {
+export function inputIssues(inputs: ProjectionInputs, dataset: Dataset): Issue[] {
   const latest = SHORTFALL_GIVEN_IDS[SHORTFALL_GIVEN_IDS.length - 1]!;
   const rowFor = (crc: string) =>
     dataset.parameters.find((p) => p.id === latest && p.crc === crc) ??

@@ -1,7 +1,7 @@
+import type { WarnedResult } from "../issues/issue.ts";
 import type { Dataset } from "../data/index.ts";
 import { projectScenario, type Projection } from "../scenario/project-scenario.ts";
 import type { ParameterOverride, Scenario } from "../scenario/scenario.ts";
-import type { ScenarioResult } from "../scenario/scenario-issue.ts";
 import type { ResolvedScenario } from "../scenario/validate-scenario.ts";
 
 /**
@@ -25,6 +25,6 @@ export function projectExactWith(
   resolved: ResolvedScenario,
   dataset: Dataset,
   overrides: Readonly<Record<string, ParameterOverride>>,
-): ScenarioResult<Projection> {
+): WarnedResult<Projection> {
   return projectScenario(scenarioWith(resolved, overrides), dataset);
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { FY_COUNT } from "../engine/projection-inputs.ts";
 import { PRESETS } from "../scenario/presets.ts";
 import { projectScenario } from "../scenario/project-scenario.ts";
-import { testDataset } from "../scenario/test-dataset.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { validateScenario, type ResolvedScenario } from "../scenario/validate-scenario.ts";
 import { GRID_STEPS, runGrid, type GridRequest } from "./grid.ts";
 import { outputPence, selectOutput, type OutputSpec } from "./output-spec.ts";

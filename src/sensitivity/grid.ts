@@ -1,9 +1,8 @@
+import { formatIssue, type Issue, type WarnedResult } from "../issues/issue.ts";
 import type { Dataset, Unit } from "../data/index.ts";
 import { Money } from "../engine/money.ts";
 import type { Ledger } from "../engine/ledger.ts";
 import { projectFloat } from "../engine/project-float.ts";
-import type { ScenarioIssue, ScenarioResult } from "../scenario/scenario-issue.ts";
-import { formatScenarioIssue } from "../scenario/scenario-issue.ts";
 import type { ResolvedScenario } from "../scenario/validate-scenario.ts";
 import { CROSS_CHECKED_IDS, inputIssues, withColumns } from "./edit-inputs.ts";
 import { makeKnob, type Knob } from "./knob.ts";
@@ -77,10 +76,10 @@ export function runGrid(
   resolved: ResolvedScenario,
   dataset: Dataset,
   request: GridRequest,
-): ScenarioResult<Grid> {
+): WarnedResult<Grid> {
   const base = resolved.inputs;
   const all = base.crcs.map((_, c) => c);
-  const issues: ScenarioIssue[] = [];
+  const issues: Issue[] = [];
   const output = request.output ?? NATIONAL_PROFIT;
   const checked = checkOutputSpec(output, base.crcs);
   if (!checked.ok) issues.push(...checked.issues);
@@ -125,7 +124,7 @@ export function runGrid(
             issues: [
               {
                 path: "grid",
-                message: `at ${x.knob.id} = ${xv}, ${y.knob.id} = ${y.values[j]}: ${formatScenarioIssue(broken[0]!)}; narrow the axes`,
+                message: `at ${x.knob.id} = ${xv}, ${y.knob.id} = ${y.values[j]}: ${formatIssue(broken[0]!)}; narrow the axes`,
               },
             ],
           };
@@ -166,7 +165,7 @@ function axisValues(
   axis: GridAxisRequest,
   defaultSteps: number | undefined,
   name: string,
-  issues: ScenarioIssue[],
+  issues: Issue[],
 ): number[] | undefined {
   const { min, max } = knob.allowed;
   const before = issues.length;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { SHORTFALL_ID } from "../engine/parameter-specs.ts";
 import { FY_COUNT } from "../engine/projection-inputs.ts";
 import { PRESETS } from "../scenario/presets.ts";
-import { testDataset } from "../scenario/test-dataset.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import { inputIssues, withColumns } from "./edit-inputs.ts";
 import { holdInRange } from "./hold-in-range.ts";

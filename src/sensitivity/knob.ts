@@ -1,3 +1,6 @@
+import { didYouMean } from "../issues/did-you-mean.ts";
+import type { WarnedResult } from "../issues/issue.ts";
+import { quote } from "../issues/describe-value.ts";
 import { isMoneyUnit, param, type Dataset, type Parameter, type Unit } from "../data/index.ts";
 import { Money } from "../engine/money.ts";
 import {
@@ -10,7 +13,6 @@ import { FY_COUNT, type ProjectionInputs } from "../engine/projection-inputs.ts"
 import { FINANCIAL_YEARS } from "../engine/timeline.ts";
 import { mergeOverride } from "../scenario/merge-scenario.ts";
 import type { MergedScenario, ParameterOverride, ParameterValue } from "../scenario/scenario.ts";
-import { didYouMean, type ScenarioResult, quote } from "../scenario/scenario-issue.ts";
 import { toScenarioValue } from "./scenario-value.ts";
 
 /**
@@ -73,8 +75,8 @@ export function makeKnob(
   dataset: Dataset,
   crcIndices: readonly number[],
   path: string,
-): ScenarioResult<Knob> {
-  const fail = (message: string): ScenarioResult<Knob> => ({
+): WarnedResult<Knob> {
+  const fail = (message: string): WarnedResult<Knob> => ({
     ok: false,
     issues: [{ path, message }],
   });

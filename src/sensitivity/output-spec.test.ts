@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { projectExact } from "../engine/project-exact.ts";
 import { ALL, rollUp } from "../engine/roll-up.ts";
 import { PRESETS } from "../scenario/presets.ts";
-import { testDataset } from "../scenario/test-dataset.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import {
   checkOutputSpec,

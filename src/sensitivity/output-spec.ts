@@ -1,13 +1,10 @@
+import { didYouMean } from "../issues/did-you-mean.ts";
+import type { Issue, WarnedResult } from "../issues/issue.ts";
+import { quote } from "../issues/describe-value.ts";
 import { MONEY_LINES, type MoneyLine } from "../engine/lines.ts";
 import { MONTH_COUNT, type Ledger } from "../engine/ledger.ts";
 import type { CrcRef } from "../engine/projection-inputs.ts";
 import { FINANCIAL_YEARS, FY_INDEX_BY_MONTH } from "../engine/timeline.ts";
-import {
-  didYouMean,
-  type ScenarioIssue,
-  type ScenarioResult,
-  quote,
-} from "../scenario/scenario-issue.ts";
 
 /** Whose money: the nation (all 21 CRCs), one CRC, or one owner's CRCs. */
 export type OutputScope =
@@ -51,8 +48,8 @@ export interface OutputText {
 export function parseOutputSpec(
   text: OutputText,
   crcs: readonly CrcRef[],
-): ScenarioResult<OutputSpec> {
-  const issues: ScenarioIssue[] = [];
+): WarnedResult<OutputSpec> {
+  const issues: Issue[] = [];
   const raw = text.output ?? "national";
   let scope: OutputScope = { kind: "national" };
   let impliedLine: MoneyLine | undefined;
@@ -103,7 +100,7 @@ export function parseOutputSpec(
 export function checkOutputSpec(
   spec: OutputSpec,
   crcs: readonly CrcRef[],
-): ScenarioResult<OutputSpec> {
+): WarnedResult<OutputSpec> {
   const scope = spec?.scope;
   if (
     typeof scope !== "object" ||

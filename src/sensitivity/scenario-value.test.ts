@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { param } from "../data/index.ts";
 import { checkOverrideValue } from "../scenario/override-value.ts";
-import { testDataset } from "../scenario/test-dataset.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { formatScenarioValue, snapDecimal, toScenarioValue } from "./scenario-value.ts";
 
 const dataset = await testDataset();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FY_COUNT } from "../engine/projection-inputs.ts";
 import { PRESETS } from "../scenario/presets.ts";
-import { testDataset } from "../scenario/test-dataset.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import { parameterRanges } from "../uncertainty/parameter-ranges.ts";
 import { LEVER_IDS, SPLIT_IDS } from "../uncertainty/index.ts";

@@ -4,7 +4,7 @@ import { MONEY_LINES } from "../engine/lines.ts";
 import { projectExact } from "../engine/project-exact.ts";
 import { FINANCIAL_YEARS } from "../engine/timeline.ts";
 import { PRESETS } from "../scenario/presets.ts";
-import { testDataset } from "../scenario/test-dataset.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { validateScenario, type ResolvedScenario } from "../scenario/validate-scenario.ts";
 import { columnOverride } from "./column-override.ts";
 import { projectExactWith } from "./exact-rerun.ts";

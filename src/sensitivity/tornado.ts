@@ -1,9 +1,8 @@
+import { formatIssue, type Issue, type WarnedResult } from "../issues/issue.ts";
 import type { Dataset, Unit } from "../data/index.ts";
 import type { Ledger } from "../engine/ledger.ts";
 import { projectFloat } from "../engine/project-float.ts";
 import type { ProjectionInputs } from "../engine/projection-inputs.ts";
-import type { ScenarioIssue, ScenarioResult } from "../scenario/scenario-issue.ts";
-import { formatScenarioIssue } from "../scenario/scenario-issue.ts";
 import type { ResolvedScenario } from "../scenario/validate-scenario.ts";
 import { LEVER_IDS, SPLIT_IDS } from "../uncertainty/index.ts";
 import { inputIssues, withColumns } from "./edit-inputs.ts";
@@ -62,11 +61,11 @@ export function swingInputs(
   swing: Swing,
   end: "low" | "high",
   dataset: Dataset,
-): { inputs: ProjectionInputs; notes: string[]; issues: ScenarioIssue[] } {
+): { inputs: ProjectionInputs; notes: string[]; issues: Issue[] } {
   const held = holdInRange(withColumns(base, swing[end]), dataset, base);
   const issues = inputIssues(held.inputs, dataset).map((issue) => ({
     path: `tornado.${swing.parameter}.${end}`,
-    message: formatScenarioIssue(issue),
+    message: formatIssue(issue),
   }));
   return { ...held, issues };
 }
@@ -80,7 +79,7 @@ export function runTornado(
   resolved: ResolvedScenario,
   dataset: Dataset,
   output: OutputSpec = NATIONAL_PROFIT,
-): ScenarioResult<Tornado> {
+): WarnedResult<Tornado> {
   const base = resolved.inputs;
   const checked = checkOutputSpec(output, base.crcs);
   if (!checked.ok) return checked;
@@ -88,7 +87,7 @@ export function runTornado(
   let ledger: Ledger = projectFloat(base);
   const basePence = outputPence(ledger, selector);
   const rows: TornadoRow[] = [];
-  const issues: ScenarioIssue[] = [];
+  const issues: Issue[] = [];
   for (const swing of planSwings(base, dataset)) {
     const at: Record<"low" | "high", number> = { low: 0, high: 0 };
     const notes: string[] = [];

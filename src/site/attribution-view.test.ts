@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { attributeDelta, type Attribution } from "../explain/attribute-delta.ts";
 import { parameterCatalog } from "../explain/attribution-groups.ts";
-import { testDataset } from "../scenario/test-dataset.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import { splitFromSearch, splitQuery, waterfallSteps } from "./attribution-view.ts";
 import { chartSpec } from "./chart-catalog.ts";

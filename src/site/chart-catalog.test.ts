@@ -4,7 +4,7 @@ import { rollUp, type TidyRow } from "../engine/roll-up.ts";
 import { toCsv } from "../engine/tidy-csv.ts";
 import * as aq from "arquero";
 import { projectScenario } from "../scenario/project-scenario.ts";
-import { testDataset } from "../scenario/test-dataset.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { validateScenario, type ResolvedScenario } from "../scenario/validate-scenario.ts";
 import { findBreakEven } from "../sensitivity/break-even.ts";
 import { runGrid } from "../sensitivity/grid.ts";

@@ -2,7 +2,7 @@ import * as aq from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { chartCsv, defuseCell } from "./chart-csv.ts";
-import { PROVENANCE } from "./provenance-fixture.ts";
+import { PROVENANCE } from "../../test/fixtures/provenance-fixture.ts";
 
 describe("chartCsv", () => {
   it("puts the provenance in # lines above an Arquero CSV of the rows", () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Dataset } from "../data/index.ts";
 import { PARAMETER_GROUPS } from "../data/index.ts";
-import { testDataset } from "../scenario/test-dataset.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { chartSources } from "./chart-sources.ts";
 
 let dataset: Dataset;

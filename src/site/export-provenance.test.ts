@@ -7,7 +7,7 @@ import {
   formatGeneratedAt,
   oneLine,
 } from "./export-provenance.ts";
-import { HASH, PROVENANCE } from "./provenance-fixture.ts";
+import { HASH, PROVENANCE } from "../../test/fixtures/provenance-fixture.ts";
 
 describe("captionLines", () => {
   it("says what the chart is and how to rebuild it", () => {

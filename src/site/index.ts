@@ -28,7 +28,7 @@ export { encodeScenarioQuery, decodeScenarioQuery } from "../state/url-state.ts"
 export * as savedScenarios from "../state/saved-scenarios.ts";
 export { mergeScenario } from "../scenario/merge-scenario.ts";
 export { validateScenario } from "../scenario/validate-scenario.ts";
-export { formatScenarioIssue } from "../scenario/scenario-issue.ts";
+export { formatIssue } from "../issues/issue.ts";
 export { PRESETS, PRESET_IDS } from "../scenario/presets.ts";
 export { INCOME_LINES, COST_LINES } from "../engine/lines.ts";
 export { millions, plainReading } from "./reading.ts";

@@ -35,12 +35,12 @@ export async function scenarioFromUrl(
       problems: decoded.issues.map((i) => `${i.path || "address"}: ${i.message}`),
     };
   }
-  const checked = await validate(decoded.scenario);
+  const checked = await validate(decoded.value);
   if (!checked.ok) {
     return {
       scenario: fallback,
       problems: checked.issues.map((i) => `${i.path || "scenario"}: ${i.message}`),
     };
   }
-  return { scenario: decoded.scenario, problems: [] };
+  return { scenario: decoded.value, problems: [] };
 }

@@ -3,7 +3,7 @@ import type { Dataset } from "../data/index.ts";
 import { mergeScenario } from "../scenario/merge-scenario.ts";
 import { PRESETS } from "../scenario/presets.ts";
 import type { Scenario } from "../scenario/scenario.ts";
-import { testDataset } from "../scenario/test-dataset.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { LEVER_GROUPS } from "./levers.ts";
 import { NOT_SET, inputsComparison, scenarioInputRows } from "./scenario-inputs.ts";
 

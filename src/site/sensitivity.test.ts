@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MONEY_LINES } from "../engine/lines.ts";
 import { FINANCIAL_YEARS } from "../engine/timeline.ts";
-import { testDataset } from "../scenario/test-dataset.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import { findBreakEven } from "../sensitivity/break-even.ts";
 import { runGrid } from "../sensitivity/grid.ts";

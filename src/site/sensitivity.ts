@@ -1,8 +1,8 @@
+import { didYouMean } from "../issues/did-you-mean.ts";
 import { isMoneyUnit, type Dataset, type Unit } from "../data/index.ts";
 import { MONEY_LINES, type MoneyLine } from "../engine/lines.ts";
 import type { CrcRef } from "../engine/projection-inputs.ts";
 import { FINANCIAL_YEARS } from "../engine/timeline.ts";
-import { didYouMean } from "../scenario/scenario-issue.ts";
 import {
   BREAK_EVEN_LEVER_NAMES,
   type BreakEvenLever,

@@ -201,7 +201,7 @@ describe("withModelVersion and linkVersionFromSearch", () => {
     expect(query).toBe(
       "v=1&extends=the-2017-variation&ffs.toleranceBand=0.02&_explain=ALL.profit.total&_mv=0.2.0",
     );
-    expect(decodeScenarioQuery(query)).toEqual({ ok: true, scenario });
+    expect(decodeScenarioQuery(query)).toEqual({ ok: true, value: scenario });
     expect(linkVersionFromSearch(`?${query}`)).toBe("0.2.0");
   });
 

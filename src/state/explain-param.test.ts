@@ -37,7 +37,10 @@ describe("_explain in the address", () => {
     );
     // The scenario decoder ignores it (a view key).
     const scenario = { schemaVersion: 1 as const, extends: "pbr-high" };
-    expect(decodeScenarioQuery(search("wales.profit.total"))).toEqual({ ok: true, scenario });
+    expect(decodeScenarioQuery(search("wales.profit.total"))).toEqual({
+      ok: true,
+      value: scenario,
+    });
     expect(encodeScenarioQuery(scenario)).toBe("v=1&extends=pbr-high");
   });
 

@@ -116,13 +116,13 @@ describe("saved scenarios", () => {
     const good = { name: "Good", scenario: { x: 0.5 }, savedAt: at };
     const cases: Array<[string, SavedScenario[], string]> = [
       ["[null]", [], "entry 1: must be an object, got null"],
-      ['[{"name":"x"}]', [], "entry 1: scenario must be an object, got undefined"],
+      ['[{"name":"x"}]', [], "entry 1: scenario must be an object, got nothing"],
       ["{not json", [], "not valid JSON"],
-      ['{"a":1}', [], "not a list (object)"],
+      ['{"a":1}', [], "not a list (an object)"],
       [
         JSON.stringify([good, 7, { ...good, name: "" }]),
         [good],
-        "entry 2: must be an object, got number",
+        "entry 2: must be an object, got 7",
       ],
     ];
     for (const [raw, entries, reason] of cases) {

@@ -1,3 +1,5 @@
+import { describeValue } from "../issues/describe-value.ts";
+
 /**
  * Named scenarios a user saves in the browser (localStorage), exported as JSON and imported back.
  *
@@ -56,22 +58,16 @@ export interface SavedState {
 
 const MAX_REASON = 120;
 
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  return typeof value === "string" ? "text" : typeof value;
-}
-
 /** Why a stored entry cannot be listed and used, or undefined when it can. */
 function entryProblem(item: unknown): string | undefined {
   if (typeof item !== "object" || item === null || Array.isArray(item))
-    return `must be an object, got ${describe(item)}`;
+    return `must be an object, got ${describeValue(item)}`;
   const { name, scenario, savedAt } = item as Record<string, unknown>;
   const nameProblem = checkName(name)[0];
   if (nameProblem !== undefined) return nameProblem;
   if (typeof scenario !== "object" || scenario === null || Array.isArray(scenario))
-    return `scenario must be an object, got ${describe(scenario)}`;
-  if (typeof savedAt !== "string") return `savedAt must be text, got ${describe(savedAt)}`;
+    return `scenario must be an object, got ${describeValue(scenario)}`;
+  if (typeof savedAt !== "string") return `savedAt must be text, got ${describeValue(savedAt)}`;
   return undefined;
 }
 
@@ -102,7 +98,7 @@ export function readSaved(store: KeyValueStore): SavedState {
     return {
       entries: [],
       unreadable: [raw],
-      reasons: [`not a list (${describe(parsed)})`],
+      reasons: [`not a list (${describeValue(parsed)})`],
       setAside,
     };
   const entries: SavedScenario[] = [];
@@ -143,7 +139,7 @@ export function listSaved(store: KeyValueStore): StoreResult<readonly SavedScena
 }
 
 export function checkName(name: unknown): string[] {
-  if (typeof name !== "string") return [`name must be text, got ${describe(name)}`];
+  if (typeof name !== "string") return [`name must be text, got ${describeValue(name)}`];
   const trimmed = name.trim();
   if (trimmed === "") return ["name must not be empty"];
   if (trimmed.length > MAX_NAME_LENGTH) {

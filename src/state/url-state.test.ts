@@ -28,7 +28,7 @@ describe("URL state", () => {
   it("round-trips a scenario exactly", () => {
     expect(decodeScenarioQuery("?" + encodeScenarioQuery(example))).toEqual({
       ok: true,
-      scenario: example,
+      value: example,
     });
   });
 
@@ -45,7 +45,7 @@ describe("URL state", () => {
           const decoded = decodeScenarioQuery(encodeScenarioQuery(scenario));
           expect(decoded).toEqual({
             ok: true,
-            scenario: {
+            value: {
               schemaVersion: 1,
               parameters: {
                 "a.b": { value: x === 0 ? 0 : x, byCrc: { [crc]: -x === 0 ? 0 : -x } },
@@ -60,7 +60,7 @@ describe("URL state", () => {
   it("ignores view state under keys starting with _", () => {
     expect(decodeScenarioQuery("v=1&_crc=london&_seed=7")).toEqual({
       ok: true,
-      scenario: { schemaVersion: 1 },
+      value: { schemaVersion: 1 },
     });
   });
 
@@ -95,7 +95,7 @@ describe("URL state", () => {
     expect(result.ok).toBe(true);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
     if (!result.ok) return;
-    const parameters = result.scenario.parameters as Record<string, { byCrc: object }>;
+    const parameters = result.value.parameters as Record<string, { byCrc: object }>;
     expect(Object.keys(parameters)).toEqual(["constructor", "x"]);
     expect(Object.getOwnPropertyNames(parameters.x!.byCrc)).toEqual(["__proto__"]);
     expect(Object.getPrototypeOf(parameters.x!.byCrc)).toBe(Object.prototype);

@@ -1,3 +1,4 @@
+import type { Issue, Result } from "../issues/issue.ts";
 import {
   SCHEMA_VERSION,
   type ParameterOverride,
@@ -23,13 +24,6 @@ export const MAX_QUERY_LENGTH = 16_000;
 const SCOPES = { fy: "byYear", owner: "byOwner", crc: "byCrc" } as const;
 type ScopeTag = keyof typeof SCOPES;
 const META_KEYS = ["v", "extends", "id", "title"] as const;
-
-export interface UrlIssue {
-  readonly path: string;
-  readonly message: string;
-}
-
-export type UrlDecoded = { ok: true; scenario: Scenario } | { ok: false; issues: UrlIssue[] };
 
 function encodeValue(value: ParameterValue): string {
   // String(n) is the shortest text that reads back as the same double, so numbers round-trip exactly.
@@ -69,7 +63,7 @@ export function encodeScenarioQuery(scenario: Scenario): string {
 const KEY = /^([A-Za-z0-9._-]+)(?:\((fy|owner|crc)\.([A-Za-z0-9._-]+)\))?$/;
 
 /** Read a scenario back from a query string ("?…" or "…"). Every problem is reported. */
-export function decodeScenarioQuery(search: string): UrlDecoded {
+export function decodeScenarioQuery(search: string): Result<Scenario> {
   const query = search.startsWith("?") ? search.slice(1) : search;
   if (query.length > MAX_QUERY_LENGTH) {
     return {
@@ -83,7 +77,7 @@ export function decodeScenarioQuery(search: string): UrlDecoded {
     };
   }
   const params = new URLSearchParams(query);
-  const issues: UrlIssue[] = [];
+  const issues: Issue[] = [];
   const version = params.get("v");
   if (version !== String(URL_VERSION)) {
     issues.push({
@@ -153,5 +147,5 @@ export function decodeScenarioQuery(search: string): UrlDecoded {
     ...(meta.extends !== undefined ? { extends: meta.extends } : {}),
     ...(overrides.size > 0 ? { parameters } : {}),
   };
-  return { ok: true, scenario };
+  return { ok: true, value: scenario };
 }

@@ -1,7 +1,7 @@
+import { formatIssue } from "../issues/issue.ts";
 import { describe, expect, it } from "vitest";
 import { FY_COUNT } from "../engine/projection-inputs.ts";
-import { formatScenarioIssue } from "../scenario/scenario-issue.ts";
-import { testDataset } from "../scenario/test-dataset.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import {
   hasCrcRows,
@@ -14,7 +14,7 @@ import {
 const dataset = await testDataset();
 const inputsOf = (parameters: Record<string, unknown>) => {
   const result = validateScenario({ schemaVersion: 1, parameters }, dataset);
-  if (!result.ok) throw new Error(result.issues.map(formatScenarioIssue).join("; "));
+  if (!result.ok) throw new Error(result.issues.map(formatIssue).join("; "));
   return result.value.inputs;
 };
 const row = (id: string, crc: string | null = null) =>

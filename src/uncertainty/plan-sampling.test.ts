@@ -1,9 +1,9 @@
+import { formatIssue } from "../issues/issue.ts";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FY_COUNT } from "../engine/projection-inputs.ts";
 import { PRESETS } from "../scenario/presets.ts";
-import { formatScenarioIssue } from "../scenario/scenario-issue.ts";
-import { testDataset } from "../scenario/test-dataset.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import type { UncertaintySettings } from "../scenario/uncertainty-settings.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import { cellRuns, LEVER_IDS, planSampling, SPLIT_IDS } from "./plan-sampling.ts";
@@ -11,22 +11,22 @@ import { cellRuns, LEVER_IDS, planSampling, SPLIT_IDS } from "./plan-sampling.ts
 const dataset = await testDataset();
 const resolve = (doc: unknown) => {
   const result = validateScenario(doc, dataset);
-  if (!result.ok) throw new Error(result.issues.map(formatScenarioIssue).join("; "));
+  if (!result.ok) throw new Error(result.issues.map(formatIssue).join("; "));
   return result.value;
 };
 const variation = resolve(PRESETS.get("the-2017-variation"));
 const plan = (settings: UncertaintySettings, base = variation.inputs) => {
   const result = planSampling(base, dataset, settings);
-  if (!result.ok) throw new Error(result.issues.map(formatScenarioIssue).join("; "));
+  if (!result.ok) throw new Error(result.issues.map(formatIssue).join("; "));
   return result.value;
 };
 const problems = (settings: UncertaintySettings) => {
   const result = planSampling(variation.inputs, dataset, settings);
-  return result.ok ? [] : result.issues.map(formatScenarioIssue);
+  return result.ok ? [] : result.issues.map(formatIssue);
 };
 const warnings = (settings: UncertaintySettings) => {
   const result = planSampling(variation.inputs, dataset, settings);
-  return result.ok ? result.warnings.map(formatScenarioIssue) : ["not ok"];
+  return result.ok ? result.warnings.map(formatIssue) : ["not ok"];
 };
 
 describe("planSampling by default", () => {
@@ -194,7 +194,7 @@ describe("planSampling with settings", () => {
     const result = planSampling(base, dataset, {
       distributions: { "staff.fteJune2017": { low: 0, high: 200 } },
     });
-    expect(result.ok ? [] : result.issues.map(formatScenarioIssue)).toEqual([
+    expect(result.ok ? [] : result.issues.map(formatIssue)).toEqual([
       "distributions.staff.fteJune2017: for northumbria: with this range staffing could fall to 0 FTE in some draws; the ranges of staff.fteJune2014, staff.fteJune2017 and staff.cutScale must keep staff.fteJune2014 + staff.cutScale × (staff.fteJune2017 − staff.fteJune2014) above 0 (narrow the range given for staff.fteJune2017)",
     ]);
   });
@@ -211,9 +211,9 @@ describe("planSampling with settings", () => {
     expect(checked.ok ? checked.warnings : checked.issues).toEqual([]);
     const base = resolve(doc).inputs;
     const result = planSampling(base, dataset, {}, "");
-    if (!result.ok) throw new Error(result.issues.map(formatScenarioIssue).join("; "));
+    if (!result.ok) throw new Error(result.issues.map(formatIssue).join("; "));
     expect(result.value.staffingHolds.map((h) => base.crcs[h.crc]!.id)).toEqual(["london"]);
-    expect(result.warnings.map(formatScenarioIssue)).toEqual([
+    expect(result.warnings.map(formatIssue)).toEqual([
       'distributions.staff.fteJune2017: the data\'s ranges of staff.fteJune2017 around the scenario\'s values reach 0 FTE for london: draws that would take staffing to 0 FTE or below are held at 1 FTE (or the scenario\'s lowest, if lower); to sample otherwise, give staff.fteJune2017 a "low" and "high" of their own',
     ]);
   });
@@ -226,7 +226,7 @@ describe("planSampling with settings", () => {
     const result = planSampling(base, dataset, {
       distributions: { "size.caseload2014": { low: 0, high: 3000 } },
     });
-    expect(result.ok ? [] : result.issues.map(formatScenarioIssue)).toEqual([
+    expect(result.ok ? [] : result.issues.map(formatIssue)).toEqual([
       'distributions.size.caseload2014: every CRC\'s size.caseload2014 could be drawn at 0 at once; payment by results is shared out by caseload, so their sum must stay above 0: give a range whose "low" is above 0 for at least one CRC',
     ]);
   });
@@ -254,7 +254,7 @@ describe("a scenario's uncertainty block", () => {
       },
       dataset,
     );
-    expect(result.ok ? [] : result.issues.map(formatScenarioIssue)).toEqual([
+    expect(result.ok ? [] : result.issues.map(formatIssue)).toEqual([
       "uncertainty.draws: 0 is not allowed; draws must be a whole number from 1 to 100000",
       "uncertainty.distributions.cost.bidMargin: the scenario's value of cost.bidMargin for northumbria in 2014-15, 0.03, is outside low–high 0.05 to 0.1; the range must contain the scenario's value (its most likely value)",
     ]);

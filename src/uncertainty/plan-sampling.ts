@@ -1,3 +1,6 @@
+import { createHinter } from "../issues/did-you-mean.ts";
+import { joinPath, quote } from "../issues/describe-value.ts";
+import type { Issue, WarnedResult } from "../issues/issue.ts";
 import type { Dataset, Parameter } from "../data/index.ts";
 import {
   PARAMETER_SPECS,
@@ -9,13 +12,6 @@ import {
 import { FY_COUNT, type ProjectionInputs } from "../engine/projection-inputs.ts";
 import { FINANCIAL_YEARS, CONTRACT_MONTHS } from "../engine/timeline.ts";
 import { checkOverrideValue } from "../scenario/override-value.ts";
-import {
-  createHinter,
-  quote,
-  joinPath,
-  type ScenarioIssue,
-  type ScenarioResult,
-} from "../scenario/scenario-issue.ts";
 import {
   DEFAULT_SHAPE,
   SHORTFALL_GROUP,
@@ -156,7 +152,7 @@ export function planSampling(
   dataset: Dataset,
   settings: UncertaintySettings = {},
   prefix = "",
-): ScenarioResult<SamplingPlan> {
+): WarnedResult<SamplingPlan> {
   const chosen = chooseSampled(base, dataset, settings, prefix);
   if (chosen.issues.length > 0) return { ok: false, issues: chosen.issues };
   const holds = chosen.staffingHolds;
@@ -183,14 +179,14 @@ export function checkUncertainty(
   dataset: Dataset,
   settings: UncertaintySettings,
   prefix: string,
-): { issues: ScenarioIssue[]; warnings: ScenarioIssue[] } {
+): { issues: Issue[]; warnings: Issue[] } {
   const { issues, warnings } = chooseSampled(base, dataset, settings, prefix);
   return { issues, warnings };
 }
 
 interface Chosen {
-  readonly issues: ScenarioIssue[];
-  readonly warnings: ScenarioIssue[];
+  readonly issues: Issue[];
+  readonly warnings: Issue[];
   readonly parameters: SampledParameter[];
   /** Per parameter and CRC: the CRC's value comes from the national row and shares its draw. */
   readonly sharesNationalRow: boolean[][];
@@ -203,8 +199,8 @@ function chooseSampled(
   settings: UncertaintySettings,
   prefix: string,
 ): Chosen {
-  const issues: ScenarioIssue[] = [];
-  const warnings: ScenarioIssue[] = [];
+  const issues: Issue[] = [];
+  const warnings: Issue[] = [];
   const ids = REQUIRED_PARAMETER_IDS.filter((id) => base.values.has(id));
   const keys = samplingKeys(base);
   const distributionsPath = join(prefix, "distributions");
@@ -388,7 +384,7 @@ function convertRange(
   ids: readonly string[],
   dataset: Dataset,
   path: string,
-  issues: ScenarioIssue[],
+  issues: Issue[],
 ): { low: number; high: number } | undefined {
   const rows = dataset.parameters.filter((p) => idsOfKey(key, ids).includes(p.id));
   const out: { low?: number; high?: number } = {};
@@ -438,7 +434,7 @@ function checkStaffing(
   base: ProjectionInputs,
   parameters: readonly SampledParameter[],
   prefix: string,
-): { issues: ScenarioIssue[]; holds: StaffingHold[] } {
+): { issues: Issue[]; holds: StaffingHold[] } {
   const holds: StaffingHold[] = [];
   if (!STAFFING_IDS.every((id) => base.values.has(id))) return { issues: [], holds };
   const extremes = (id: string, c: number): number[] => {
@@ -490,8 +486,8 @@ function checkNationalTotals(
   base: ProjectionInputs,
   parameters: readonly SampledParameter[],
   prefix: string,
-): ScenarioIssue[] {
-  const issues: ScenarioIssue[] = [];
+): Issue[] {
+  const issues: Issue[] = [];
   for (const [id, what] of [
     ["size.annualPrice", "the bid prices share out national totals"],
     ["size.caseload2014", "payment by results is shared out by caseload"],

@@ -1,3 +1,4 @@
+import { formatIssue } from "../issues/issue.ts";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Parameter } from "../data/index.ts";
@@ -7,8 +8,7 @@ import { projectExact } from "../engine/project-exact.ts";
 import { projectFloat } from "../engine/project-float.ts";
 import { ALL, rollUp } from "../engine/roll-up.ts";
 import { FINANCIAL_YEARS } from "../engine/timeline.ts";
-import { formatScenarioIssue } from "../scenario/scenario-issue.ts";
-import { testDataset } from "../scenario/test-dataset.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { validateScenario, type ResolvedScenario } from "../scenario/validate-scenario.ts";
 import { runMonteCarlo, type MonteCarloSummary } from "./run-monte-carlo.ts";
 
@@ -159,7 +159,7 @@ describe("point-shape Monte Carlo against the exact ledger", () => {
     for (const line of MONEY_LINES)
       expect([line, ...float.money[line]]).toEqual([line, ...exact.money[line]]);
     const summary = runMonteCarlo(resolved, dataset, { draws: 1, shape: "point" });
-    if (!summary.ok) throw new Error(summary.issues.map(formatScenarioIssue).join("; "));
+    if (!summary.ok) throw new Error(summary.issues.map(formatIssue).join("; "));
     expectLedger(summary.value, resolved);
   });
 
@@ -173,7 +173,7 @@ describe("point-shape Monte Carlo against the exact ledger", () => {
         for (const line of MONEY_LINES)
           expect([line, ...float.money[line]]).toEqual([line, ...exact.money[line]]);
         const summary = runMonteCarlo(resolved, dataset, { draws: 1, shape: "point" });
-        if (!summary.ok) throw new Error(summary.issues.map(formatScenarioIssue).join("; "));
+        if (!summary.ok) throw new Error(summary.issues.map(formatIssue).join("; "));
         expectLedger(summary.value, resolved);
       }),
       { numRuns: 40 },

@@ -1,8 +1,8 @@
+import { formatIssue } from "../issues/issue.ts";
 import { describe, expect, it } from "vitest";
 import type { Dataset } from "../data/index.ts";
 import { PRESETS } from "../scenario/presets.ts";
-import { formatScenarioIssue } from "../scenario/scenario-issue.ts";
-import { testDataset } from "../scenario/test-dataset.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import { applyPosteriorDraw, bindPosterior } from "./posterior-draws.ts";
 import { drawBuffers, priorDraw } from "./posterior-prior.ts";
@@ -14,18 +14,18 @@ const dataset = await testDataset();
 const withoutPosterior: Dataset = { ...dataset, posterior: undefined };
 const resolve = (doc: unknown) => {
   const result = validateScenario(doc, dataset);
-  if (!result.ok) throw new Error(result.issues.map(formatScenarioIssue).join("; "));
+  if (!result.ok) throw new Error(result.issues.map(formatIssue).join("; "));
   return result.value;
 };
 const variation = resolve(PRESETS.get("the-2017-variation"));
 const summary = (options: MonteCarloOptions, data: Dataset = dataset, scenario = variation) => {
   const result = runMonteCarlo(scenario, data, options);
-  if (!result.ok) throw new Error(result.issues.map(formatScenarioIssue).join("; "));
+  if (!result.ok) throw new Error(result.issues.map(formatIssue).join("; "));
   return result.value;
 };
 const problems = (options: MonteCarloOptions, data: Dataset = dataset) => {
   const result = runMonteCarlo(variation, data, options);
-  return result.ok ? [] : result.issues.map(formatScenarioIssue);
+  return result.ok ? [] : result.issues.map(formatIssue);
 };
 
 describe("the Monte Carlo on the posterior (issue #14)", () => {

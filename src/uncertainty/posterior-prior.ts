@@ -1,3 +1,4 @@
+import { formatIssue } from "../issues/issue.ts";
 import type { Dataset } from "../data/index.ts";
 import type { ProjectionInputs } from "../engine/projection-inputs.ts";
 import {
@@ -5,7 +6,6 @@ import {
   SHORTFALL_ID,
   SHORTFALL_TREND_ID,
 } from "../engine/parameter-specs.ts";
-import { formatScenarioIssue } from "../scenario/scenario-issue.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import { planSampling, type SamplingPlan } from "./plan-sampling.ts";
 import { createRng } from "./prng.ts";
@@ -33,8 +33,7 @@ export const HELD_AT_FIT: readonly string[] = [
 /** The resolved inputs of a preset (data defaults under its overrides); a bad preset is a bug. */
 export function presetInputs(dataset: Dataset, preset: string): ProjectionInputs {
   const result = validateScenario({ schemaVersion: 1, extends: preset }, dataset);
-  if (!result.ok)
-    throw new Error(`preset ${preset}: ${result.issues.map(formatScenarioIssue).join("; ")}`);
+  if (!result.ok) throw new Error(`preset ${preset}: ${result.issues.map(formatIssue).join("; ")}`);
   return result.value.inputs;
 }
 
@@ -45,7 +44,7 @@ export function posteriorPlan(dataset: Dataset): SamplingPlan {
   const planned = planSampling(inputs, dataset, {
     distributions: Object.fromEntries(fixed.map((id) => [id, "point" as const])),
   });
-  if (!planned.ok) throw new Error(planned.issues.map(formatScenarioIssue).join("; "));
+  if (!planned.ok) throw new Error(planned.issues.map(formatIssue).join("; "));
   return planned.value;
 }
 

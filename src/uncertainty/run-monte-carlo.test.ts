@@ -1,3 +1,4 @@
+import { formatIssue } from "../issues/issue.ts";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Dataset } from "../data/index.ts";
@@ -8,8 +9,7 @@ import { ALL, rollUp } from "../engine/roll-up.ts";
 import { FINANCIAL_YEARS } from "../engine/timeline.ts";
 import { PRESETS } from "../scenario/presets.ts";
 import { projectScenario } from "../scenario/project-scenario.ts";
-import { formatScenarioIssue } from "../scenario/scenario-issue.ts";
-import { testDataset } from "../scenario/test-dataset.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import { planSampling } from "./plan-sampling.ts";
 import { createRng } from "./prng.ts";
@@ -28,18 +28,18 @@ import { drawBuffers, sampleInto } from "./sampler.ts";
 const dataset = await testDataset();
 const resolve = (doc: unknown, data: Dataset = dataset) => {
   const result = validateScenario(doc, data);
-  if (!result.ok) throw new Error(result.issues.map(formatScenarioIssue).join("; "));
+  if (!result.ok) throw new Error(result.issues.map(formatIssue).join("; "));
   return result.value;
 };
 const variation = resolve(PRESETS.get("the-2017-variation"));
 const run = (options: MonteCarloOptions, scenario = variation): MonteCarloSummary => {
   const result = runMonteCarlo(scenario, dataset, options);
-  if (!result.ok) throw new Error(result.issues.map(formatScenarioIssue).join("; "));
+  if (!result.ok) throw new Error(result.issues.map(formatIssue).join("; "));
   return result.value;
 };
 const problems = (options: MonteCarloOptions) => {
   const result = runMonteCarlo(variation, dataset, options);
-  return result.ok ? [] : result.issues.map(formatScenarioIssue);
+  return result.ok ? [] : result.issues.map(formatIssue);
 };
 
 /** The dataset with every row's plausible range collapsed to its default. */
@@ -115,7 +115,7 @@ describe("runMonteCarlo with every distribution collapsed to a point", () => {
         seed: 9,
         distributions: { "variation.scale": "pert", "size.annualPrice": "uniform" },
       });
-      if (!summary.ok) throw new Error(summary.issues.map(formatScenarioIssue).join("; "));
+      if (!summary.ok) throw new Error(summary.issues.map(formatIssue).join("; "));
       expectExact(summary.value, id, flat);
     },
   );
@@ -239,7 +239,7 @@ describe("runMonteCarlo", () => {
 describe("split Monte Carlo (simulateDraws + summarizeDraws)", () => {
   const prepare = (options: MonteCarloOptions) => {
     const prepared = prepareMonteCarlo(variation, dataset, options);
-    if (!prepared.ok) throw new Error(prepared.issues.map(formatScenarioIssue).join("; "));
+    if (!prepared.ok) throw new Error(prepared.issues.map(formatIssue).join("; "));
     return prepared.value;
   };
   /** Cut points splitting [0, draws) into 1–4 non-empty parts. */
@@ -336,7 +336,7 @@ describe("runMonteCarlo on the edges of validity (issue #15)", () => {
       uncertainty: { seed: 1 },
     });
     const result = runMonteCarlo(low, dataset, { draws: 200, shape: "normal" });
-    if (!result.ok) throw new Error(result.issues.map(formatScenarioIssue).join("; "));
+    if (!result.ok) throw new Error(result.issues.map(formatIssue).join("; "));
     expect(result.warnings.map((w) => w.path)).toEqual(["distributions.staff.fteJune2017"]);
     const stats = JSON.stringify({ ...result.value, scenario: "" }); // (its id is null)
     expect(stats).not.toContain("null");
@@ -345,7 +345,7 @@ describe("runMonteCarlo on the edges of validity (issue #15)", () => {
 
   it("answers options that are not an object with one issue", () => {
     const result = runMonteCarlo(variation, dataset, "draws" as unknown as MonteCarloOptions);
-    expect(result.ok ? [] : result.issues.map(formatScenarioIssue)).toEqual([
+    expect(result.ok ? [] : result.issues.map(formatIssue)).toEqual([
       'run options must be an object, got "draws"',
     ]);
   });

@@ -1,15 +1,11 @@
+import { describeValue, quote } from "../issues/describe-value.ts";
+import { didYouMean } from "../issues/did-you-mean.ts";
+import type { Issue, WarnedResult } from "../issues/issue.ts";
 import type { Dataset } from "../data/index.ts";
 import { INCOME_LINES, MONEY_LINES, type MoneyLine } from "../engine/lines.ts";
 import { projectFloatSums, SUMMED_LINES } from "../engine/project-float.ts";
 import { roundHalfEven } from "../engine/round-half-even.ts";
 import { FINANCIAL_YEARS } from "../engine/timeline.ts";
-import {
-  describeValue,
-  didYouMean,
-  type ScenarioIssue,
-  type ScenarioResult,
-  quote,
-} from "../scenario/scenario-issue.ts";
 import {
   DEFAULT_DRAWS,
   DEFAULT_SEED,
@@ -118,7 +114,7 @@ export interface MonteCarloRun {
   readonly fanOf: string;
   /** CRC indices the fan adds up. */
   readonly fanCrcs: readonly number[];
-  readonly warnings: readonly ScenarioIssue[];
+  readonly warnings: readonly Issue[];
   /** The posterior the draws come from, or null for the prior ranges. */
   readonly posterior: PosteriorDraws | null;
 }
@@ -132,7 +128,7 @@ export function prepareMonteCarlo(
   resolved: ResolvedScenario,
   dataset: Dataset,
   options: MonteCarloOptions = {},
-): ScenarioResult<MonteCarloRun> {
+): WarnedResult<MonteCarloRun> {
   // Options from a worker request are plain data: anything but an object is one problem (a
   // string spread into its characters would be one "unknown key" per character).
   if (typeof options !== "object" || options === null || Array.isArray(options))
@@ -144,7 +140,7 @@ export function prepareMonteCarlo(
     };
   const { fanOf: rawFanOf, basis: rawBasis, ...rest } = options;
   const parsed = parseUncertainty(rest, "");
-  const issues: ScenarioIssue[] = [...parsed.issues];
+  const issues: Issue[] = [...parsed.issues];
   const crcs = resolved.inputs.crcs;
   const fanOf = rawFanOf ?? "ALL";
   const ownerIds = new Set(crcs.map((c) => c.ownerId));
@@ -219,7 +215,7 @@ export function runMonteCarlo(
   resolved: ResolvedScenario,
   dataset: Dataset,
   options: MonteCarloOptions = {},
-): ScenarioResult<MonteCarloSummary> {
+): WarnedResult<MonteCarloSummary> {
   const prepared = prepareMonteCarlo(resolved, dataset, options);
   if (!prepared.ok) return prepared;
   return {
@@ -412,8 +408,8 @@ export function simulateDraws(
  * Problems with parts meant to be summarised together for `run`: they must tile [0, draws)
  * exactly (in any order) and have the run's shape. Messages name the part ("parts[1].fan").
  */
-export function checkDrawsParts(run: MonteCarloRun, parts: readonly unknown[]): ScenarioIssue[] {
-  const issues: ScenarioIssue[] = [];
+export function checkDrawsParts(run: MonteCarloRun, parts: readonly unknown[]): Issue[] {
+  const issues: Issue[] = [];
   const n = run.plan.base.crcs.length;
   const o = ownersOf(run).ids.length;
   const ranges: [number, number, number][] = [];

@@ -1,9 +1,9 @@
+import { formatIssue } from "../issues/issue.ts";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FY_COUNT } from "../engine/projection-inputs.ts";
 import { PRESETS } from "../scenario/presets.ts";
-import { formatScenarioIssue } from "../scenario/scenario-issue.ts";
-import { testDataset } from "../scenario/test-dataset.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import type { UncertaintySettings } from "../scenario/uncertainty-settings.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import { planSampling } from "./plan-sampling.ts";
@@ -16,7 +16,7 @@ if (!resolved.ok) throw new Error("preset");
 const base = resolved.value.inputs;
 const planOf = (settings: UncertaintySettings = {}) => {
   const result = planSampling(base, dataset, settings);
-  if (!result.ok) throw new Error(result.issues.map(formatScenarioIssue).join("; "));
+  if (!result.ok) throw new Error(result.issues.map(formatIssue).join("; "));
   return result.value;
 };
 const defaultPlan = planOf();
@@ -193,7 +193,7 @@ describe("sampleInto", () => {
       shape: "normal",
       correlation: { "staff.fteJune2017": 1 },
     });
-    if (!result.ok) throw new Error(result.issues.map(formatScenarioIssue).join("; "));
+    if (!result.ok) throw new Error(result.issues.map(formatIssue).join("; "));
     const plan = result.value;
     const london = low.value.inputs.crcs.findIndex((c) => c.id === "london");
     expect(plan.staffingHolds).toEqual([{ crc: london, floor: 1 }]);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PRESETS } from "../scenario/presets.ts";
-import { testDataset } from "../scenario/test-dataset.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { SHAPES, type UncertaintySettings } from "../scenario/uncertainty-settings.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import { cellSampler, sampleCell, type CdfTable, type CellRange } from "./distributions.ts";

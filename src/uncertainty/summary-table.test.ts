@@ -2,7 +2,7 @@ import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
 import { MONEY_LINES } from "../engine/lines.ts";
 import { PRESETS } from "../scenario/presets.ts";
-import { testDataset } from "../scenario/test-dataset.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import { runMonteCarlo } from "./run-monte-carlo.ts";
 import { monteCarloCsv, monteCarloRows } from "./summary-table.ts";

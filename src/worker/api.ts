@@ -1,8 +1,9 @@
+import { failure, type Issue, type Result, type WarnedResult } from "../issues/issue.ts";
+import { describeValue, isRecord } from "../issues/describe-value.ts";
 import type { Dataset } from "../data/index.ts";
 import { ALL, rollUp, type TidyRow } from "../engine/roll-up.ts";
 import { LINES } from "../engine/lines.ts";
 import { PRESETS } from "../scenario/presets.ts";
-import type { ScenarioIssue, ScenarioResult } from "../scenario/scenario-issue.ts";
 import { summarize, type Summary } from "../scenario/summarize.ts";
 import { parseUncertainty } from "../scenario/uncertainty-settings.ts";
 import { validateScenario, type ResolvedScenario } from "../scenario/validate-scenario.ts";
@@ -28,11 +29,9 @@ import { parseOutputSpec, type OutputText } from "../sensitivity/output-spec.ts"
 import { runTornado, type Tornado } from "../sensitivity/tornado.ts";
 import { checkExplainDeltaRequest, checkExplainRequest } from "./explain-request.ts";
 import { createProjectionMemo } from "./projection-memo.ts";
-import { failure, type WorkerIssue, type WorkerResult } from "./result.ts";
 import { posteriorPart } from "./posterior-request.ts";
 import type { TargetDraws } from "../calibration/simulate-targets.ts";
 import { transfer } from "comlink";
-import { describe, isRecord } from "./request-shape.ts";
 import { checkImportRequest } from "./import-request.ts";
 import type { SavedScenario } from "../state/saved-scenarios.ts";
 
@@ -66,7 +65,7 @@ export interface ProjectionView {
   readonly title: string | null;
   /** Presets the scenario was built on, nearest first. */
   readonly lineage: readonly string[];
-  readonly warnings: readonly WorkerIssue[];
+  readonly warnings: readonly Issue[];
   readonly summary: Summary;
   /** Every CRC, owner (crc = ALL) and the nation (crc = owner = ALL), by financial year. */
   readonly fy: readonly TidyRow[];
@@ -80,41 +79,41 @@ export interface ProjectionView {
 
 export interface EngineApi {
   /** Give the worker the dataset (built from data/*.csv by the site's data loader). */
-  init(dataset: unknown): Promise<WorkerResult<{ crcs: number; parameters: number }>>;
+  init(dataset: unknown): Promise<Result<{ crcs: number; parameters: number }>>;
   /** Check a scenario document against the schema, the presets and the data. */
-  validate(scenario: unknown): Promise<WorkerResult<{ hash: string; warnings: WorkerIssue[] }>>;
+  validate(scenario: unknown): Promise<Result<{ hash: string; warnings: Issue[] }>>;
   /** Check a saved-scenarios export file's text, every entry (issue #15): see import-request.ts. */
-  checkImport(fileText: unknown): Promise<WorkerResult<SavedScenario[]>>;
-  project(request: unknown): Promise<WorkerResult<ProjectionView>>;
+  checkImport(fileText: unknown): Promise<Result<SavedScenario[]>>;
+  project(request: unknown): Promise<Result<ProjectionView>>;
   /** Seeded Monte Carlo around a scenario (issue #6): see `MonteCarloRequest`. */
-  monteCarlo(request: unknown): Promise<WorkerResult<MonteCarloSummary>>;
+  monteCarlo(request: unknown): Promise<Result<MonteCarloSummary>>;
   /**
    * Draws [from, to) of a Monte Carlo run: `{...MonteCarloRequest, from, to}` (a second worker
    * draws half a run; `monteCarloMerge` summarises the halves as one run).
    */
-  monteCarloPart(request: unknown): Promise<WorkerResult<DrawsPart>>;
+  monteCarloPart(request: unknown): Promise<Result<DrawsPart>>;
   /** The summary of a run from parts tiling [0, draws): `{...MonteCarloRequest, parts}`. */
-  monteCarloMerge(request: unknown): Promise<WorkerResult<MonteCarloSummary>>;
+  monteCarloMerge(request: unknown): Promise<Result<MonteCarloSummary>>;
   /** One-at-a-time swings low → high of the uncertain parameters: see `TornadoRequest`. */
-  tornado(request: unknown): Promise<WorkerResult<Tornado>>;
+  tornado(request: unknown): Promise<Result<Tornado>>;
   /** An output over a grid of two knobs: see `GridRequestText`. */
-  grid(request: unknown): Promise<WorkerResult<Grid>>;
+  grid(request: unknown): Promise<Result<Grid>>;
   /** Per CRC, the lever value at which contract profit is zero, checked by the exact engine. */
-  breakEven(request: unknown): Promise<WorkerResult<BreakEvenReport>>;
+  breakEven(request: unknown): Promise<Result<BreakEvenReport>>;
   /** Why a figure has its value: `{scenario, figure: {crc, line, period}, depth?}` (issue #8). */
-  explain(request: unknown): Promise<WorkerResult<ExplainView>>;
+  explain(request: unknown): Promise<Result<ExplainView>>;
   /** Why a figure differs between two scenarios: `{a, b, figure, method?}` (issue #8). */
-  explainDelta(request: unknown): Promise<WorkerResult<DeltaView>>;
+  explainDelta(request: unknown): Promise<Result<DeltaView>>;
   /**
    * A difference shared fairly (Shapley values, issue #17): `{a, b, figure, level?, samples?,
    * seed?, maxExactGroups?}`; exact over few groups, sampled orders (seeded) over many.
    */
-  attributeDelta(request: unknown): Promise<WorkerResult<AttributionView>>;
+  attributeDelta(request: unknown): Promise<Result<AttributionView>>;
   /**
    * Draws [from, to) of the posterior's prior simulation: `{targetsCsv, seed, from, to}`
    * (issue #14; `posterior-request.ts`). The page joins the parts and weighs them.
    */
-  posteriorPart(request: unknown): Promise<WorkerResult<TargetDraws>>;
+  posteriorPart(request: unknown): Promise<Result<TargetDraws>>;
 }
 
 /** A tornado: the scenario and the output followed, in its text form (`OutputText`). */
@@ -168,17 +167,17 @@ export interface AttributionView {
   readonly attribution: Attribution;
 }
 
-function toIssues(issues: readonly ScenarioIssue[]): WorkerIssue[] {
+function toIssues(issues: readonly Issue[]): Issue[] {
   return issues.map((i) => ({ path: i.path, message: i.message }));
 }
 
 /** Issues about a part of the request, with their path under it ("scenario.parameters.x"). */
-function under(prefix: string, issues: readonly ScenarioIssue[]): WorkerIssue[] {
+function under(prefix: string, issues: readonly Issue[]): Issue[] {
   return toIssues(issues).map((i) => ({ ...i, path: i.path ? `${prefix}.${i.path}` : prefix }));
 }
 
 /** Run `compute` and turn an unexpected exception (a bug) into an error value, not a throw. */
-function guarded<T>(compute: () => WorkerResult<T>): WorkerResult<T> {
+function guarded<T>(compute: () => Result<T>): Result<T> {
   try {
     return compute();
   } catch (error) {
@@ -188,9 +187,10 @@ function guarded<T>(compute: () => WorkerResult<T>): WorkerResult<T> {
 
 const REQUEST_KEYS = ["scenario", "crc", "owner", "fyFor", "monthLines"];
 
-function checkRequest(request: unknown, dataset: Dataset): WorkerResult<ProjectionRequest> {
-  if (!isRecord(request)) return failure("", `request must be an object, got ${describe(request)}`);
-  const issues: WorkerIssue[] = [];
+function checkRequest(request: unknown, dataset: Dataset): Result<ProjectionRequest> {
+  if (!isRecord(request))
+    return failure("", `request must be an object, got ${describeValue(request)}`);
+  const issues: Issue[] = [];
   for (const key of Object.keys(request)) {
     if (!REQUEST_KEYS.includes(key)) issues.push({ path: key, message: `unknown field "${key}"` });
   }
@@ -198,7 +198,7 @@ function checkRequest(request: unknown, dataset: Dataset): WorkerResult<Projecti
   if (request.fyFor !== undefined && request.fyFor !== "all" && request.fyFor !== "nation") {
     issues.push({
       path: "fyFor",
-      message: `${describe(request.fyFor)} is not one of "all", "nation"`,
+      message: `${describeValue(request.fyFor)} is not one of "all", "nation"`,
     });
   }
   const { crc, owner, monthLines } = request;
@@ -206,24 +206,24 @@ function checkRequest(request: unknown, dataset: Dataset): WorkerResult<Projecti
     if (!Array.isArray(monthLines)) {
       issues.push({
         path: "monthLines",
-        message: `${describe(monthLines)} is not a list of lines`,
+        message: `${describeValue(monthLines)} is not a list of lines`,
       });
     } else {
       monthLines.forEach((line, i) => {
         if (!(LINES as readonly unknown[]).includes(line)) {
           issues.push({
             path: `monthLines.${i}`,
-            message: `${describe(line)} is not a line; expected one of ${LINES.join(", ")}`,
+            message: `${describeValue(line)} is not a line; expected one of ${LINES.join(", ")}`,
           });
         }
       });
     }
   }
   if (crc !== undefined && !dataset.crcs.some((c) => c.id === crc)) {
-    issues.push({ path: "crc", message: `${describe(crc)} is not a CRC id` });
+    issues.push({ path: "crc", message: `${describeValue(crc)} is not a CRC id` });
   }
   if (owner !== undefined && !dataset.owners.some((o) => o.id === owner)) {
-    issues.push({ path: "owner", message: `${describe(owner)} is not an owner id` });
+    issues.push({ path: "owner", message: `${describeValue(owner)} is not an owner id` });
   }
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, value: request as unknown as ProjectionRequest };
@@ -234,9 +234,9 @@ const MC_KEYS = ["scenario", "draws", "seed", "shape", "shortfallCorrelation", "
 function checkMonteCarloRequest(
   request: unknown,
   extra: readonly string[] = [],
-): WorkerResult<MonteCarloRequest> {
+): Result<MonteCarloRequest> {
   const required = ["scenario", "draws", "seed", ...extra];
-  return checkFields(request, [...MC_KEYS, ...extra], required) as WorkerResult<MonteCarloRequest>;
+  return checkFields(request, [...MC_KEYS, ...extra], required) as Result<MonteCarloRequest>;
 }
 
 const OUTPUT_KEYS = ["output", "line", "period"];
@@ -246,9 +246,10 @@ function checkFields(
   request: unknown,
   keys: readonly string[],
   required: readonly string[] = ["scenario"],
-): WorkerResult<Record<string, unknown>> {
-  if (!isRecord(request)) return failure("", `request must be an object, got ${describe(request)}`);
-  const issues: WorkerIssue[] = [];
+): Result<Record<string, unknown>> {
+  if (!isRecord(request))
+    return failure("", `request must be an object, got ${describeValue(request)}`);
+  const issues: Issue[] = [];
   for (const key of Object.keys(request)) {
     if (!keys.includes(key)) issues.push({ path: key, message: `unknown field "${key}"` });
   }
@@ -260,7 +261,7 @@ function checkFields(
 }
 
 /** Validate a request's scenario; its problems are reported under "scenario.". */
-function resolveIn(scenario: unknown, dataset: Dataset): WorkerResult<ResolvedScenario> {
+function resolveIn(scenario: unknown, dataset: Dataset): Result<ResolvedScenario> {
   const resolved = validateScenario(scenario, dataset);
   if (resolved.ok) return { ok: true, value: resolved.value };
   return { ok: false, issues: under("scenario", resolved.issues) };
@@ -292,7 +293,7 @@ function prepareRequest(
   request: unknown,
   dataset: Dataset,
   extra: readonly string[] = [],
-): WorkerResult<PreparedRun> {
+): Result<PreparedRun> {
   const checked = checkMonteCarloRequest(request, extra);
   if (!checked.ok) return checked;
   const { scenario, draws, seed, shape, shortfallCorrelation, basis } = checked.value;
@@ -319,7 +320,7 @@ function prepareRequest(
 }
 
 /** A core result as a worker result (issues reduced to path and message). */
-function answer<T>(result: ScenarioResult<T>): WorkerResult<T> {
+function answer<T>(result: WarnedResult<T>): Result<T> {
   return result.ok
     ? { ok: true, value: result.value }
     : { ok: false, issues: toIssues(result.issues) };
@@ -339,7 +340,7 @@ export function createEngineApi(): EngineApi {
     request: unknown,
     data: Dataset,
     extra: readonly string[] = [],
-  ): WorkerResult<PreparedRun> => {
+  ): Result<PreparedRun> => {
     const key = runKey(request);
     if (key !== undefined && lastRun?.key === key && lastRun.dataset === data) {
       // The request's own fields are still checked (a part's `from`, a merge's `parts`), and
@@ -373,7 +374,7 @@ export function createEngineApi(): EngineApi {
         ) {
           return failure(
             "",
-            `dataset must be the object built from data/*.csv, got ${describe(candidate)}`,
+            `dataset must be the object built from data/*.csv, got ${describeValue(candidate)}`,
           );
         }
         dataset = candidate as unknown as Dataset;
@@ -477,16 +478,16 @@ export function createEngineApi(): EngineApi {
         const { run } = prepared.value;
         const { from, to } = request as { from: unknown; to: unknown };
         const whole = (x: unknown): x is number => typeof x === "number" && Number.isInteger(x);
-        const issues: WorkerIssue[] = [];
+        const issues: Issue[] = [];
         if (!whole(from) || from < 0 || from >= run.draws)
           issues.push({
             path: "from",
-            message: `${describe(from)} is not a whole number from 0 to ${run.draws - 1}`,
+            message: `${describeValue(from)} is not a whole number from 0 to ${run.draws - 1}`,
           });
         if (!whole(to) || to > run.draws || (whole(from) && to <= from))
           issues.push({
             path: "to",
-            message: `${describe(to)} is not a whole number above from, up to draws (${run.draws})`,
+            message: `${describeValue(to)} is not a whole number above from, up to draws (${run.draws})`,
           });
         if (issues.length > 0) return { ok: false, issues };
         return { ok: true, value: simulateDraws(run, from as number, to as number) };
@@ -511,7 +512,10 @@ export function createEngineApi(): EngineApi {
         const { run, scenario } = prepared.value;
         const { parts } = request as { parts: unknown };
         if (!Array.isArray(parts) || parts.length === 0)
-          return failure("parts", `must be a non-empty array of parts, got ${describe(parts)}`);
+          return failure(
+            "parts",
+            `must be a non-empty array of parts, got ${describeValue(parts)}`,
+          );
         const issues = checkDrawsParts(run, parts);
         if (issues.length > 0) return { ok: false, issues: toIssues(issues) };
         return { ok: true, value: summarizeDraws(run, scenario, parts as DrawsPart[]) };

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Dataset } from "../data/index.ts";
 import { attributeDelta } from "../explain/attribute-delta.ts";
 import { parameterCatalog } from "../explain/attribution-groups.ts";
-import { testDataset } from "../scenario/test-dataset.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import { createEngineApi, type EngineApi } from "./api.ts";
 import { checkAttributionRequest } from "./attribution-request.ts";

@@ -1,3 +1,5 @@
+import { describeValue, isRecord } from "../issues/describe-value.ts";
+import type { Result } from "../issues/issue.ts";
 import {
   DEFAULT_MAX_EXACT_GROUPS,
   DEFAULT_PERMUTATIONS,
@@ -7,8 +9,6 @@ import {
 import { ATTRIBUTION_LEVELS, type AttributionLevel } from "../explain/attribution-groups.ts";
 import type { FigureRef } from "../explain/figure-ref.ts";
 import { checkFigure, unknownFields } from "./explain-request.ts";
-import { describe, isRecord } from "./request-shape.ts";
-import type { WorkerResult } from "./result.ts";
 
 /**
  * A fair-shares attribution request (issue #17): `{a, b, figure, level?, samples?, seed?,
@@ -29,11 +29,11 @@ export interface AttributionRequest {
 const whole = (x: unknown, min: number, max: number): x is number =>
   typeof x === "number" && Number.isSafeInteger(x) && x >= min && x <= max;
 
-export function checkAttributionRequest(request: unknown): WorkerResult<AttributionRequest> {
+export function checkAttributionRequest(request: unknown): Result<AttributionRequest> {
   if (!isRecord(request))
     return {
       ok: false,
-      issues: [{ path: "", message: `request must be an object, got ${describe(request)}` }],
+      issues: [{ path: "", message: `request must be an object, got ${describeValue(request)}` }],
     };
   const issues = unknownFields(request, [
     "a",
@@ -51,25 +51,25 @@ export function checkAttributionRequest(request: unknown): WorkerResult<Attribut
   if (!(ATTRIBUTION_LEVELS as readonly unknown[]).includes(level))
     issues.push({
       path: "level",
-      message: `${describe(request.level)} is not one of ${ATTRIBUTION_LEVELS.map((l) => `"${l}"`).join(", ")}`,
+      message: `${describeValue(request.level)} is not one of ${ATTRIBUTION_LEVELS.map((l) => `"${l}"`).join(", ")}`,
     });
   const samples = request.samples ?? DEFAULT_PERMUTATIONS;
   if (!whole(samples, 4, MAX_PERMUTATIONS))
     issues.push({
       path: "samples",
-      message: `${describe(request.samples)} is not a whole number from 4 to ${MAX_PERMUTATIONS}`,
+      message: `${describeValue(request.samples)} is not a whole number from 4 to ${MAX_PERMUTATIONS}`,
     });
   const seed = request.seed ?? DEFAULT_SEED;
   if (!whole(seed, 0, 0xffffffff))
     issues.push({
       path: "seed",
-      message: `${describe(request.seed)} is not a whole number from 0 to 4294967295`,
+      message: `${describeValue(request.seed)} is not a whole number from 0 to 4294967295`,
     });
   const maxExactGroups = request.maxExactGroups ?? DEFAULT_MAX_EXACT_GROUPS;
   if (!whole(maxExactGroups, 0, DEFAULT_MAX_EXACT_GROUPS))
     issues.push({
       path: "maxExactGroups",
-      message: `${describe(request.maxExactGroups)} is not a whole number from 0 to ${DEFAULT_MAX_EXACT_GROUPS}`,
+      message: `${describeValue(request.maxExactGroups)} is not a whole number from 0 to ${DEFAULT_MAX_EXACT_GROUPS}`,
     });
   if (issues.length > 0 || figure === undefined) return { ok: false, issues };
   return {

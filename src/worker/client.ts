@@ -1,10 +1,10 @@
 // Browser side of the worker boundary. Bundled by scripts/bundle-engine.mjs into the Framework
 // root; pages import it from "./components/bundled/client.js".
 import { wrap } from "comlink";
+import type { Result } from "../issues/issue.ts";
 import type { DeltaView, EngineApi, ExplainView, ProjectionView } from "./api.ts";
 import { latestWins } from "./latest-wins.ts";
 import { splitMonteCarlo } from "./split-monte-carlo.ts";
-import type { WorkerResult } from "./result.ts";
 import { runPosteriorInParts, type PosteriorOutcome, type PosteriorRun } from "./run-posterior.ts";
 import {
   supervise,
@@ -32,9 +32,9 @@ export interface EngineOptions {
 
 export interface EngineClient {
   /** Latest-input-wins: while a run is in flight only the newest request is kept (sliders). */
-  project(request: unknown): Promise<WorkerResult<ProjectionView>>;
+  project(request: unknown): Promise<Result<ProjectionView>>;
   /** Every request answered, in order (comparisons of several scenarios). */
-  projectEach(request: unknown): Promise<WorkerResult<ProjectionView>>;
+  projectEach(request: unknown): Promise<Result<ProjectionView>>;
   validate: EngineApi["validate"];
   /** Check a saved-scenarios export file's text in the worker (issue #15: the page never freezes). */
   checkImport: EngineApi["checkImport"];
@@ -52,10 +52,10 @@ export interface EngineClient {
    * Explain a figure (issue #8), latest-input-wins: the open explanation follows the sliders
    * without queueing stale runs.
    */
-  explain(request: unknown): Promise<WorkerResult<ExplainView>>;
+  explain(request: unknown): Promise<Result<ExplainView>>;
   /** Every request answered: the steps a reader opens one by one in the panel. */
-  explainEach(request: unknown): Promise<WorkerResult<ExplainView>>;
-  explainDelta(request: unknown): Promise<WorkerResult<DeltaView>>;
+  explainEach(request: unknown): Promise<Result<ExplainView>>;
+  explainDelta(request: unknown): Promise<Result<DeltaView>>;
   attributeDelta: EngineApi["attributeDelta"];
   /**
    * The posterior's prior simulation for a back-test on the page (issue #14): parts drawn by
@@ -147,8 +147,8 @@ export function createEngineClient(
 
   /** A supervised call of one method of the main worker. */
   const guarded =
-    <T>(what: string, call: (api: EngineApi, request: unknown) => Promise<WorkerResult<T>>) =>
-    (request: unknown, superseded?: () => boolean): Promise<WorkerResult<T>> =>
+    <T>(what: string, call: (api: EngineApi, request: unknown) => Promise<Result<T>>) =>
+    (request: unknown, superseded?: () => boolean): Promise<Result<T>> =>
       supervisor.run(
         what,
         async (use: Use<EngineApi>) => call(await use(main), request),

@@ -46,11 +46,11 @@ describe("checkExplainDeltaRequest", () => {
     });
   });
 
-  it("requires both scenarios and an array is not a request", () => {
+  it("requires both scenarios and a list is not a request", () => {
     expect(checkExplainDeltaRequest({ figure }).ok).toBe(false);
     expect(checkExplainDeltaRequest([])).toEqual({
       ok: false,
-      issues: [{ path: "", message: "request must be an object, got an array" }],
+      issues: [{ path: "", message: "request must be an object, got a list" }],
     });
   });
 });

@@ -1,7 +1,7 @@
+import type { Issue, Result } from "../issues/issue.ts";
+import { describeValue, isRecord } from "../issues/describe-value.ts";
 import { DELTA_METHODS, type DeltaMethod } from "../explain/explain-delta.ts";
 import type { FigureRef } from "../explain/figure-ref.ts";
-import type { WorkerIssue, WorkerResult } from "./result.ts";
-import { describe, isRecord } from "./request-shape.ts";
 
 /**
  * The requests "Explain this number" (issue #8) sends to the worker, checked for their shape
@@ -43,11 +43,11 @@ export function unknownFields(
     .map((k) => ({ path: `${at}${k}`, message: `unknown field "${k}"` }));
 }
 
-export function checkFigure(figure: unknown, issues: WorkerIssue[]): FigureRef | undefined {
+export function checkFigure(figure: unknown, issues: Issue[]): FigureRef | undefined {
   if (!isRecord(figure)) {
     issues.push({
       path: "figure",
-      message: `must be an object {crc, line, period}, got ${describe(figure)}`,
+      message: `must be an object {crc, line, period}, got ${describeValue(figure)}`,
     });
     return undefined;
   }
@@ -56,17 +56,17 @@ export function checkFigure(figure: unknown, issues: WorkerIssue[]): FigureRef |
     if (typeof figure[field] !== "string")
       issues.push({
         path: `figure.${field}`,
-        message: `must be a string, got ${describe(figure[field])}`,
+        message: `must be a string, got ${describeValue(figure[field])}`,
       });
   }
   return figure as unknown as FigureRef;
 }
 
-export function checkExplainRequest(request: unknown): WorkerResult<ExplainRequest> {
+export function checkExplainRequest(request: unknown): Result<ExplainRequest> {
   if (!isRecord(request))
     return {
       ok: false,
-      issues: [{ path: "", message: `request must be an object, got ${describe(request)}` }],
+      issues: [{ path: "", message: `request must be an object, got ${describeValue(request)}` }],
     };
   const issues = unknownFields(request, ["scenario", "figure", "depth"]);
   if (!("scenario" in request)) issues.push({ path: "scenario", message: "is required" });
@@ -79,17 +79,17 @@ export function checkExplainRequest(request: unknown): WorkerResult<ExplainReque
   ))
     issues.push({
       path: "depth",
-      message: `${describe(request.depth)} is not a whole number from 0 to ${MAX_EXPLAIN_DEPTH}`,
+      message: `${describeValue(request.depth)} is not a whole number from 0 to ${MAX_EXPLAIN_DEPTH}`,
     });
   if (issues.length > 0 || figure === undefined) return { ok: false, issues };
   return { ok: true, value: { scenario: request.scenario, figure, depth: depth as number } };
 }
 
-export function checkExplainDeltaRequest(request: unknown): WorkerResult<ExplainDeltaRequest> {
+export function checkExplainDeltaRequest(request: unknown): Result<ExplainDeltaRequest> {
   if (!isRecord(request))
     return {
       ok: false,
-      issues: [{ path: "", message: `request must be an object, got ${describe(request)}` }],
+      issues: [{ path: "", message: `request must be an object, got ${describeValue(request)}` }],
     };
   const issues = unknownFields(request, ["a", "b", "figure", "method"]);
   for (const side of ["a", "b"])
@@ -99,7 +99,7 @@ export function checkExplainDeltaRequest(request: unknown): WorkerResult<Explain
   if (!(DELTA_METHODS as readonly unknown[]).includes(method))
     issues.push({
       path: "method",
-      message: `${describe(request.method)} is not one of ${DELTA_METHODS.map((m) => `"${m}"`).join(", ")}`,
+      message: `${describeValue(request.method)} is not one of ${DELTA_METHODS.map((m) => `"${m}"`).join(", ")}`,
     });
   if (issues.length > 0 || figure === undefined) return { ok: false, issues };
   return {

@@ -1,9 +1,8 @@
+import { failure, formatIssue, type Result } from "../issues/issue.ts";
+import { describeValue } from "../issues/describe-value.ts";
 import type { Dataset } from "../data/index.ts";
-import { formatScenarioIssue } from "../scenario/scenario-issue.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import { checkImport, type SavedScenario } from "../state/saved-scenarios.ts";
-import { failure, type WorkerResult } from "./result.ts";
-import { describe } from "./request-shape.ts";
 
 /**
  * At most this many problems cross back to the page, then a count of the rest: a 2 MB file of
@@ -19,14 +18,12 @@ export const MAX_IMPORT_ISSUES = 10;
 export async function checkImportRequest(
   fileText: unknown,
   dataset: Dataset,
-): Promise<WorkerResult<SavedScenario[]>> {
+): Promise<Result<SavedScenario[]>> {
   if (typeof fileText !== "string")
-    return failure("", `the file must be sent as text, got ${describe(fileText)}`);
+    return failure("", `the file must be sent as text, got ${describeValue(fileText)}`);
   const checked = await checkImport(fileText, (scenario) => {
     const result = validateScenario(scenario, dataset);
-    return result.ok
-      ? { ok: true }
-      : { ok: false, messages: result.issues.map(formatScenarioIssue) };
+    return result.ok ? { ok: true } : { ok: false, messages: result.issues.map(formatIssue) };
   });
   if (checked.ok) return { ok: true, value: checked.value };
   const shown = checked.messages

@@ -1,3 +1,5 @@
+import { failure, type Issue, type Result } from "../issues/issue.ts";
+import { describeValue, isRecord } from "../issues/describe-value.ts";
 import type { Dataset } from "../data/index.ts";
 import { formatIssue } from "../data/data-issue.ts";
 import { parseTargets, type Target } from "../calibration/targets.ts";
@@ -7,8 +9,6 @@ import {
   type TargetDraws,
   type TargetSimulation,
 } from "../calibration/simulate-targets.ts";
-import { failure, type WorkerIssue, type WorkerResult } from "./result.ts";
-import { describe, isRecord } from "./request-shape.ts";
 
 /**
  * Draws [from, to) of the posterior's prior simulation (issue #14), for the Calibration page's
@@ -31,13 +31,13 @@ const KEYS = ["targetsCsv", "seed", "from", "to"];
 const whole = (x: unknown): x is number => typeof x === "number" && Number.isInteger(x);
 
 /** The request's form: every bad field named with what is allowed. */
-export function checkPosteriorPartRequest(request: unknown): WorkerResult<PosteriorPartRequest> {
+export function checkPosteriorPartRequest(request: unknown): Result<PosteriorPartRequest> {
   if (!isRecord(request))
     return failure(
       "",
-      `a posterior part must be an object {targetsCsv, seed, from, to}, got ${describe(request)}`,
+      `a posterior part must be an object {targetsCsv, seed, from, to}, got ${describeValue(request)}`,
     );
-  const issues: WorkerIssue[] = [];
+  const issues: Issue[] = [];
   for (const key of Object.keys(request))
     if (!KEYS.includes(key))
       issues.push({ path: key.slice(0, 80), message: `unknown key; allowed: ${KEYS.join(", ")}` });
@@ -45,17 +45,17 @@ export function checkPosteriorPartRequest(request: unknown): WorkerResult<Poster
   if (typeof targetsCsv !== "string")
     issues.push({
       path: "targetsCsv",
-      message: `must be the text of data/targets.csv, got ${describe(targetsCsv)}`,
+      message: `must be the text of data/targets.csv, got ${describeValue(targetsCsv)}`,
     });
   if (!whole(seed) || seed < 0 || seed > 0xffffffff)
     issues.push({
       path: "seed",
-      message: `${describe(seed)} is not a whole number from 0 to 4294967295`,
+      message: `${describeValue(seed)} is not a whole number from 0 to 4294967295`,
     });
   if (!whole(from) || from < 0 || from >= MAX_POSTERIOR_DRAWS)
     issues.push({
       path: "from",
-      message: `${describe(from)} is not a whole number from 0 to ${MAX_POSTERIOR_DRAWS - 1}`,
+      message: `${describeValue(from)} is not a whole number from 0 to ${MAX_POSTERIOR_DRAWS - 1}`,
     });
   if (
     !whole(to) ||
@@ -64,7 +64,7 @@ export function checkPosteriorPartRequest(request: unknown): WorkerResult<Poster
   )
     issues.push({
       path: "to",
-      message: `${describe(to)} is not a whole number above from, at most ${MAX_POSTERIOR_PART.toLocaleString("en-GB")} draws after it`,
+      message: `${describeValue(to)} is not a whole number above from, at most ${MAX_POSTERIOR_PART.toLocaleString("en-GB")} draws after it`,
     });
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, value: request as unknown as PosteriorPartRequest };
@@ -73,7 +73,7 @@ export function checkPosteriorPartRequest(request: unknown): WorkerResult<Poster
 /** Parsed targets and their simulation, kept for the next part of the same run. */
 let last: { csv: string; dataset: Dataset; sim: TargetSimulation } | undefined;
 
-function simulationFor(csv: string, dataset: Dataset): WorkerResult<TargetSimulation> {
+function simulationFor(csv: string, dataset: Dataset): Result<TargetSimulation> {
   if (last?.csv === csv && last.dataset === dataset) return { ok: true, value: last.sim };
   const { targets, issues } = parseTargets(csv, dataset);
   if (issues.length > 0)
@@ -86,7 +86,7 @@ function simulationFor(csv: string, dataset: Dataset): WorkerResult<TargetSimula
   return { ok: true, value: sim };
 }
 
-export function posteriorPart(request: unknown, dataset: Dataset): WorkerResult<TargetDraws> {
+export function posteriorPart(request: unknown, dataset: Dataset): Result<TargetDraws> {
   const checked = checkPosteriorPartRequest(request);
   if (!checked.ok) return checked;
   const sim = simulationFor(checked.value.targetsCsv, dataset);

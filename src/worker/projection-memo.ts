@@ -1,6 +1,6 @@
+import type { WarnedResult } from "../issues/issue.ts";
 import type { Dataset } from "../data/index.ts";
 import { projectScenario, type Projection } from "../scenario/project-scenario.ts";
-import type { ScenarioResult } from "../scenario/scenario-issue.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 
 /**
@@ -13,7 +13,7 @@ import { validateScenario } from "../scenario/validate-scenario.ts";
  */
 export function createProjectionMemo(dataset: Dataset) {
   let last: { hash: string; projection: Projection } | undefined;
-  return (doc: unknown): ScenarioResult<Projection> => {
+  return (doc: unknown): WarnedResult<Projection> => {
     const checked = validateScenario(doc, dataset);
     if (!checked.ok) return checked;
     const { warnings } = checked;

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { loadTargetsFromDisk } from "../calibration/load-targets.ts";
 import { prepareTargetSimulation, simulateTargets } from "../calibration/simulate-targets.ts";
-import { testDataset } from "../scenario/test-dataset.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { posteriorPart } from "./posterior-request.ts";
 import { runPosteriorInParts, type PosteriorRunner } from "./run-posterior.ts";
 

@@ -1,9 +1,9 @@
+import type { Result } from "../issues/issue.ts";
 import { joinTargetDraws, type TargetDraws } from "../calibration/simulate-targets.ts";
-import type { WorkerResult } from "./result.ts";
 
 /** What runs a part: a worker's `posteriorPart` (the engine's API, or a fake in tests). */
 export interface PosteriorRunner {
-  posteriorPart(request: unknown): Promise<WorkerResult<TargetDraws>>;
+  posteriorPart(request: unknown): Promise<Result<TargetDraws>>;
 }
 
 export interface PosteriorRun {
@@ -19,7 +19,7 @@ export interface PosteriorRun {
 export const POSTERIOR_CHUNK = 2000;
 
 export type PosteriorOutcome =
-  | WorkerResult<TargetDraws>
+  | Result<TargetDraws>
   | { readonly ok: false; readonly cancelled: true; readonly issues: readonly [] };
 
 /**
@@ -41,7 +41,7 @@ export async function runPosteriorInParts(
   const parts: TargetDraws[] = [];
   let next = 0;
   let done = 0;
-  let failed: WorkerResult<TargetDraws> | undefined;
+  let failed: Result<TargetDraws> | undefined;
   const worker = async (get: () => Promise<PosteriorRunner>) => {
     const runner = await get();
     while (next < run.draws && failed === undefined && !options.signal?.aborted) {

@@ -1,5 +1,5 @@
+import type { Result } from "../issues/issue.ts";
 import type { EngineApi } from "./api.ts";
-import type { WorkerResult } from "./result.ts";
 import type { MonteCarloSummary } from "../uncertainty/run-monte-carlo.ts";
 import { MAX_DRAWS } from "../scenario/uncertainty-settings.ts";
 
@@ -25,7 +25,7 @@ export async function splitMonteCarlo(
   request: unknown,
   first: Runner,
   second: () => Promise<Runner>,
-): Promise<WorkerResult<MonteCarloSummary>> {
+): Promise<Result<MonteCarloSummary>> {
   const draws = (request as { draws?: unknown } | null)?.draws;
   const plain =
     typeof request === "object" &&

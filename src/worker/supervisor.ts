@@ -1,4 +1,4 @@
-import { failure, type WorkerFailure, type WorkerResult } from "./result.ts";
+import { failure, type Failure, type Result } from "../issues/issue.ts";
 
 /**
  * Worker faults, owned by the page's side of the boundary (issue #15). A worker can report an
@@ -48,7 +48,7 @@ interface Stop {
 /** One incarnation of a worker: its handle, its init answer, and who listens for its faults. */
 interface Incarnation<A> {
   readonly handle: WorkerHandle<A>;
-  readonly ready: Promise<WorkerResult<unknown>>;
+  readonly ready: Promise<Result<unknown>>;
   readonly listeners: Set<(stop: Stop) => void>;
   dead: boolean;
 }
@@ -73,7 +73,7 @@ export interface WorkerSlot<A> {
 
 export function workerSlot<A>(
   start: WorkerStart<A>,
-  init: (api: A) => Promise<WorkerResult<unknown>>,
+  init: (api: A) => Promise<Result<unknown>>,
 ): WorkerSlot<A> {
   let live: Incarnation<A> | undefined;
   let ended = false;
@@ -125,7 +125,7 @@ export interface Use<A> {
 
 /** Thrown inside an attempt when a worker's init failed: turned back into a value below. */
 class InitFailed {
-  constructor(readonly result: WorkerFailure) {}
+  constructor(readonly result: Failure) {}
 }
 
 export interface Supervisor<A> {
@@ -135,9 +135,9 @@ export interface Supervisor<A> {
    */
   run<T>(
     what: string,
-    call: (use: Use<A>) => Promise<WorkerResult<T>>,
+    call: (use: Use<A>) => Promise<Result<T>>,
     superseded?: () => boolean,
-  ): Promise<WorkerResult<T>>;
+  ): Promise<Result<T>>;
   /** Stop every run in flight (their workers are restarted); each answers "cancelled". */
   cancel(): void;
   /** How long a run may take before it counts as a fault, in milliseconds. */
@@ -163,8 +163,8 @@ export function supervise<A>(options: SupervisorOptions): Supervisor<A> {
 
   /** One try: resolves with the answer, or with why it stopped first. */
   async function attempt<T>(
-    call: (use: Use<A>) => Promise<WorkerResult<T>>,
-  ): Promise<{ answer: WorkerResult<T> } | { stop: Stop; touched: Incarnation<A>[] }> {
+    call: (use: Use<A>) => Promise<Result<T>>,
+  ): Promise<{ answer: Result<T> } | { stop: Stop; touched: Incarnation<A>[] }> {
     let abort!: (stop: Stop) => void;
     const stopped = new Promise<Stop>((resolve) => (abort = resolve));
     const touched: Incarnation<A>[] = [];
@@ -190,7 +190,7 @@ export function supervise<A>(options: SupervisorOptions): Supervisor<A> {
             // worker threw past its own guard (a bug). Answered as a value; the worker is kept.
             answer:
               error instanceof InitFailed
-                ? (error.result as WorkerResult<T>)
+                ? (error.result as Result<T>)
                 : failure("", `internal error in the engine worker: ${errorText(error)}`),
           }),
         );

@@ -41,7 +41,7 @@ async function openStep(panel: Locator, ref: string): Promise<Locator> {
 const scenarioOf = (url: string) => {
   const decoded = decodeScenarioQuery(new URL(url).search);
   if (!decoded.ok) throw new Error(JSON.stringify(decoded.issues));
-  return decoded.scenario;
+  return decoded.value;
 };
 
 describe("Explain this number: Explorer", () => {

@@ -176,7 +176,7 @@ describe("CSV export", () => {
     const rebuild = comments.find((c) => c.startsWith("# rebuild: "))!.slice("# rebuild: ".length);
     expect(rebuild).toBe(`${site.url}/explorer?${SHARED}`);
     const decoded = decodeScenarioQuery(new URL(rebuild).search);
-    expect(decoded).toEqual({ ok: true, scenario: SCENARIO });
+    expect(decoded).toEqual({ ok: true, value: SCENARIO });
 
     const cli = await cliRun(SCENARIO, "fy");
     const years = cli.filter((r) => r.crc === "ALL" && r.owner === "ALL" && r.line === "profit");
@@ -291,7 +291,7 @@ describe("exports after a slider move (the toolbar stays, its exports follow)", 
     await expect.poll(() => page.url()).toContain(`ffs.toleranceBand=${band}`);
     const decoded = decodeScenarioQuery(new URL(page.url()).search);
     if (!decoded.ok) throw new Error("the address does not decode");
-    const moved = decoded.scenario;
+    const moved = decoded.value;
     const movedHash = (await summaryFor(moved)).hash;
     await expect
       .poll(() => page.getByTestId("scenario-hash").textContent())

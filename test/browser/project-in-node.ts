@@ -18,7 +18,7 @@ export async function dataset(): Promise<Dataset> {
 export async function summaryForUrl(url: string): Promise<Summary> {
   const decoded = decodeScenarioQuery(new URL(url).search);
   if (!decoded.ok) throw new Error(`bad URL state: ${JSON.stringify(decoded.issues)}`);
-  return summaryFor(decoded.scenario);
+  return summaryFor(decoded.value);
 }
 
 export async function summaryFor(scenario: unknown): Promise<Summary> {

@@ -24,7 +24,7 @@ async function scenarioOf(search: string): Promise<{ data: Dataset; resolved: Re
   const decoded = decodeScenarioQuery(search);
   if (!decoded.ok) throw new Error(`bad URL state: ${JSON.stringify(decoded.issues)}`);
   const data = await dataset();
-  const resolved = validateScenario(decoded.scenario, data);
+  const resolved = validateScenario(decoded.value, data);
   if (!resolved.ok) throw new Error(`scenario fails: ${JSON.stringify(resolved.issues)}`);
   return { data, resolved: resolved.value };
 }

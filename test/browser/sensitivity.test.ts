@@ -42,7 +42,7 @@ async function stateOf(
   const data = await dataset();
   const { view, problems } = sensitivityViewFromSearch(search, sensitivityContext(data));
   if (problems.length) throw new Error(problems.join("; "));
-  const resolved = validateScenario(decoded.scenario, data);
+  const resolved = validateScenario(decoded.value, data);
   if (!resolved.ok) throw new Error("scenario fails");
   return { resolved: resolved.value, view };
 }

@@ -3,7 +3,7 @@ import { param } from "../../src/data/index.ts";
 import { MONTH_COUNT } from "../../src/engine/ledger.ts";
 import { PRESETS } from "../../src/scenario/presets.ts";
 import { projectScenario } from "../../src/scenario/project-scenario.ts";
-import { testDataset } from "../../src/scenario/test-dataset.ts";
+import { testDataset } from "../fixtures/test-dataset.ts";
 
 /**
  * Per-CRC sizes agree with each other (issue #20, item 3): with volumes as MoJ predicted, each

@@ -7,7 +7,7 @@ import { loadTargetsFromDisk } from "../../src/calibration/load-targets.ts";
 import { formatCalibrationReport } from "../../src/calibration/report.ts";
 import { withFittedValues } from "../../src/calibration/write-back.ts";
 import { param } from "../../src/data/index.ts";
-import { testDataset } from "../../src/scenario/test-dataset.ts";
+import { testDataset } from "../fixtures/test-dataset.ts";
 
 const dataset = await testDataset();
 const targets = await loadTargetsFromDisk(dataset);

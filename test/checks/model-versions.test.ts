@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { testDataset } from "../../src/scenario/test-dataset.ts";
+import { testDataset } from "../fixtures/test-dataset.ts";
 import { compareVersions, formatComparison } from "../../src/versions/compare.ts";
 import { loadVersionRecords, parseVersionRecord } from "../../src/versions/load-records.ts";
 import { recordFigures } from "../../src/versions/record.ts";

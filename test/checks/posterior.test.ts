@@ -17,7 +17,7 @@ import {
   simulateTargets,
 } from "../../src/calibration/simulate-targets.ts";
 import { parsePosteriorSample } from "../../src/data/posterior-sample.ts";
-import { testDataset } from "../../src/scenario/test-dataset.ts";
+import { testDataset } from "../fixtures/test-dataset.ts";
 
 const dataset = await testDataset();
 const targets = await loadTargetsFromDisk(dataset);

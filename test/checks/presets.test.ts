@@ -5,7 +5,7 @@ import { COST_LINES, INCOME_LINES, MONEY_LINES } from "../../src/engine/lines.ts
 import { monthIndexOf } from "../../src/engine/timeline.ts";
 import { PRESETS } from "../../src/scenario/presets.ts";
 import { projectScenario, type Projection } from "../../src/scenario/project-scenario.ts";
-import { testDataset } from "../../src/scenario/test-dataset.ts";
+import { testDataset } from "../fixtures/test-dataset.ts";
 
 // Model checks over every preset (STYLE.md: "model checks as data … over every preset").
 const dataset = await testDataset();

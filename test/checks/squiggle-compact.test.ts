@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { squiggleCompactModel } from "../../bench/squiggle-compact.ts";
 import { PRESETS } from "../../src/scenario/presets.ts";
-import { testDataset } from "../../src/scenario/test-dataset.ts";
+import { testDataset } from "../fixtures/test-dataset.ts";
 import type { UncertaintySettings } from "../../src/scenario/uncertainty-settings.ts";
 import { validateScenario } from "../../src/scenario/validate-scenario.ts";
 import { planSampling, type SamplingPlan } from "../../src/uncertainty/plan-sampling.ts";

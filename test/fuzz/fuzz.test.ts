@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { testDataset } from "../../src/scenario/test-dataset.ts";
+import { testDataset } from "../fixtures/test-dataset.ts";
 import { formatFigures, runFuzz } from "./fuzz.ts";
 
 /**

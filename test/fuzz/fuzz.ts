@@ -1,3 +1,5 @@
+import { RESERVED_KEYS } from "../../src/issues/describe-value.ts";
+import type { Issue } from "../../src/issues/issue.ts";
 import fc from "fast-check";
 import type { Dataset } from "../../src/data/index.ts";
 import { main } from "../../src/cli/main.ts";
@@ -9,7 +11,6 @@ import { projectFloat } from "../../src/engine/project-float.ts";
 import { PRESET_IDS } from "../../src/scenario/presets.ts";
 import { projectScenario } from "../../src/scenario/project-scenario.ts";
 import { SCENARIO_KEYS } from "../../src/scenario/scenario.ts";
-import { RESERVED_KEYS, type ScenarioIssue } from "../../src/scenario/scenario-issue.ts";
 import { summarize } from "../../src/scenario/summarize.ts";
 import { validateScenario } from "../../src/scenario/validate-scenario.ts";
 import { runMonteCarlo } from "../../src/uncertainty/run-monte-carlo.ts";
@@ -85,7 +86,7 @@ function ledgerProblems(ledger: Ledger): string[] {
 
 /** Whether an issue names a path: one into the document (a key it has or a scenario key), or
  * the data file, and says what is wrong; "" only for a document that is not an object. */
-function unnamed(issue: ScenarioIssue, doc: unknown): string | undefined {
+function unnamed(issue: Issue, doc: unknown): string | undefined {
   if (typeof issue.path !== "string" || typeof issue.message !== "string" || issue.message === "")
     return "no path or message";
   if (issue.path.length + issue.message.length > MESSAGE_MAX) return "message too long";

@@ -5,7 +5,7 @@
  * failure can be replayed with --seed).
  */
 import { parseArgs } from "node:util";
-import { testDataset } from "../../src/scenario/test-dataset.ts";
+import { testDataset } from "../fixtures/test-dataset.ts";
 import { formatFigures, runFuzz } from "./fuzz.ts";
 
 const { values } = parseArgs({

@@ -1,9 +1,9 @@
+import { RESERVED_KEYS } from "../../src/issues/describe-value.ts";
 import fc from "fast-check";
 import type { Dataset, Parameter } from "../../src/data/index.ts";
 import { PARAMETER_SPECS } from "../../src/engine/parameter-specs.ts";
 import { FINANCIAL_YEARS } from "../../src/engine/timeline.ts";
 import { PRESET_IDS } from "../../src/scenario/presets.ts";
-import { RESERVED_KEYS } from "../../src/scenario/scenario-issue.ts";
 import {
   SHAPES,
   SHORTFALL_GROUP,

@@ -7,7 +7,7 @@ import { rollUp } from "../../src/engine/roll-up.ts";
 import { toCsv } from "../../src/engine/tidy-csv.ts";
 import { PRESETS } from "../../src/scenario/presets.ts";
 import { projectScenario } from "../../src/scenario/project-scenario.ts";
-import { testDataset } from "../../src/scenario/test-dataset.ts";
+import { testDataset } from "../fixtures/test-dataset.ts";
 
 /**
  * Golden projections: every preset, by financial year (21 CRCs + 8 owners + the nation × 8

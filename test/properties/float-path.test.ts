@@ -4,7 +4,7 @@ import { MONEY_LINES } from "../../src/engine/lines.ts";
 import { projectExact } from "../../src/engine/project-exact.ts";
 import { projectFloat } from "../../src/engine/project-float.ts";
 import { PRESETS } from "../../src/scenario/presets.ts";
-import { testDataset } from "../../src/scenario/test-dataset.ts";
+import { testDataset } from "../fixtures/test-dataset.ts";
 import { validateScenario } from "../../src/scenario/validate-scenario.ts";
 import { arbitraryInputs } from "./arbitrary-inputs.ts";
 

@@ -1,75 +1,4 @@
-/**
- * One problem with a scenario: where (a dotted path into the scenario document, e.g.
- * `parameters.volume.shortfall.2017-18.byCrc.london`) and what, with the bad value and what is
- * allowed. Expected failures are values, never throws (STYLE.md).
- */
-export interface ScenarioIssue {
-  readonly path: string;
-  readonly message: string;
-}
-
-export type ScenarioResult<T> =
-  | { readonly ok: true; readonly value: T; readonly warnings: readonly ScenarioIssue[] }
-  | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };
-
-/** At most this many characters of a user's text are echoed in a message or a path. */
-export const ECHO_MAX = 80;
-
-/**
- * A user's text cut for echoing (a hostile file can hold a key of 300,000 characters): at most
- * `ECHO_MAX` characters, the cut marked with "…" and the full length.
- */
-export function clip(text: string, max = ECHO_MAX): string {
-  if (text.length <= max) return text;
-  return `${text.slice(0, max)}…(${text.length} characters)`;
-}
-
-/** A user's text quoted for a message (JSON string syntax), cut as `clip` does. */
-export function quote(text: string): string {
-  return text.length <= ECHO_MAX
-    ? JSON.stringify(text)
-    : `${JSON.stringify(text.slice(0, ECHO_MAX))}…(${text.length} characters)`;
-}
-
-/**
- * `path.key` (or `key` at the top), the user's key cut as `clip` does; an empty key is shown as
- * `""`, so that every issue names a path (the top-level path "" is the document itself).
- */
-export function joinPath(path: string, key: string): string {
-  const shown = key === "" ? '""' : clip(key);
-  return path === "" ? shown : `${path}.${shown}`;
-}
-
-/**
- * Names that would reach an object's prototype machinery if used as keys (`__proto__` is
- * dropped or, worse, replaces the prototype of a plain object built from the document): refused
- * by name wherever a scenario has keys of its own choosing.
- */
-export const RESERVED_KEYS: readonly string[] = ["__proto__", "constructor", "prototype"];
-
-/** An issue for a reserved key at `path` (the key's own path), or undefined if it is not one. */
-export function reservedKeyIssue(path: string, key: string): ScenarioIssue | undefined {
-  if (!RESERVED_KEYS.includes(key)) return undefined;
-  return {
-    path,
-    message: `"${key}" is not allowed as a key: ${RESERVED_KEYS.map((k) => `"${k}"`).join(", ")} are reserved names`,
-  };
-}
-
-/** A value as it should be quoted in a message (text cut to `ECHO_MAX` characters). */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return "nothing";
-  if (value === null) return "null";
-  if (typeof value === "string") return quote(value);
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "an object";
-  return String(value);
-}
-
-/** "path: message", the one-line form used by the CLI and the site. */
-export function formatScenarioIssue(issue: ScenarioIssue): string {
-  return issue.path === "" ? issue.message : `${issue.path}: ${issue.message}`;
-}
+import { quote } from "./describe-value.ts";
 
 /**
  * The closest of `candidates` to `word`, for "did you mean" hints: within an edit distance of
@@ -173,6 +102,7 @@ export function boundedEditDistance(a: string, b: string, limit: number): number
   return n <= previousTo ? Math.min(previous[n]!, over) : over;
 }
 
+/** ` (did you mean "x"?)` after a word not among `candidates`, or "" when none is close. */
 export function didYouMean(
   word: string,
   candidates: Iterable<string>,

@@ -1,15 +1,9 @@
+import { boundedEditDistance, closest, createHinter } from "./did-you-mean.ts";
+import { clip, describeValue, joinPath } from "./describe-value.ts";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  boundedEditDistance,
-  clip,
-  closest,
-  createHinter,
-  describeValue,
-  joinPath,
-} from "./scenario-issue.ts";
-import { testDataset } from "./test-dataset.ts";
-import { validateScenario } from "./validate-scenario.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
+import { validateScenario } from "../scenario/validate-scenario.ts";
 
 /** The full edit distance (Levenshtein), as the hints used to compute it. */
 function editDistance(a: string, b: string): number {

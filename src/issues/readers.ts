@@ -1,0 +1,72 @@
+import { describeValue, joinPath, quote, reservedKeyIssue } from "./describe-value.ts";
+import { didYouMean, HINT_CELLS, type HintBudget } from "./did-you-mean.ts";
+import type { Issue } from "./issue.ts";
+
+/*
+ * Field readers (Observable Plot's `keyword`/`maybe*` habit): each reads one field of a
+ * document or request, returns the value when it is allowed, else undefined and one issue at
+ * the field's path, worded one way everywhere (issue #13). They collect into `issues`, so a
+ * reader is told every problem at once.
+ */
+
+/** `value` if it is one of `allowed`, else `"pret" is not one of "point", … (did you mean "pert"?)`. */
+export function oneOf<T extends string>(
+  value: unknown,
+  allowed: readonly T[],
+  path: string,
+  issues: Issue[],
+  hints?: HintBudget,
+): T | undefined {
+  if ((allowed as readonly unknown[]).includes(value)) return value as T;
+  const hint = typeof value === "string" ? didYouMean(value, allowed, hints) : "";
+  issues.push({
+    path,
+    message: `${describeValue(value)} is not one of ${allowed.map((a) => quote(a)).join(", ")}${hint}`,
+  });
+  return undefined;
+}
+
+/** `value` if it is a whole number from `min` to `max`, else `2.5 is not a whole number from 1 to 10`. */
+export function wholeIn(
+  value: unknown,
+  min: number,
+  max: number,
+  path: string,
+  issues: Issue[],
+): number | undefined {
+  if (typeof value === "number" && Number.isInteger(value) && value >= min && value <= max)
+    return value;
+  issues.push({
+    path,
+    message: `${describeValue(value)} is not a whole number from ${min} to ${max}`,
+  });
+  return undefined;
+}
+
+/**
+ * An issue for each key of `record` not in `allowed` (at `path.key`): a reserved name
+ * (`__proto__`, …) as such, any other `unknown key "drwas" (did you mean "draws"?); allowed:
+ * draws, seed`. The hints share one bounded budget of work (did-you-mean.ts), however many
+ * keys a hostile document holds. Returns whether every key was known.
+ */
+export function knownKeys(
+  record: Record<string, unknown>,
+  allowed: readonly string[],
+  path: string,
+  issues: Issue[],
+  hints: HintBudget = { cells: HINT_CELLS },
+): boolean {
+  let known = true;
+  for (const key of Object.keys(record)) {
+    if (allowed.includes(key)) continue;
+    known = false;
+    const at = joinPath(path, key);
+    issues.push(
+      reservedKeyIssue(at, key) ?? {
+        path: at,
+        message: `unknown key ${quote(key)}${didYouMean(key, allowed, hints)}; allowed: ${allowed.join(", ")}`,
+      },
+    );
+  }
+  return known;
+}
