@@ -6,7 +6,7 @@ import { projectFloat } from "../engine/project-float.ts";
 import { mergeScenario } from "../scenario/merge-scenario.ts";
 import { PRESETS } from "../scenario/presets.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
-import { MEASURES } from "./measures.ts";
+import { ledgerSource, MEASURES, type LineSource } from "./measures.ts";
 import { meets, type Target } from "./targets.ts";
 
 /** Parameter values set on top of every preset (the values a fit is trying). */
@@ -52,10 +52,15 @@ export function presetLedgers(
 
 /** The model's value for a target: its measure on its scenario (or the difference of two). */
 export function modelValue(target: Target, ledgerOf: LedgerOf): number {
+  return sourcedValue(target, (preset) => ledgerSource(ledgerOf(preset)));
+}
+
+/** `modelValue` with each preset's projection read through a `LineSource`. */
+export function sourcedValue(target: Target, sourceOf: (preset: string) => LineSource): number {
   const measure = MEASURES[target.measure];
   const [a, b] = target.scenarios;
-  const value = measure(ledgerOf(a), target.crcs);
-  return b === undefined ? value : value - measure(ledgerOf(b), target.crcs);
+  const value = measure(sourceOf(a), target.crcs);
+  return b === undefined ? value : value - measure(sourceOf(b), target.crcs);
 }
 
 export interface TargetResult {

@@ -7,6 +7,7 @@ import type { ProjectionInputs } from "../engine/projection-inputs.ts";
 import type { SamplingPlan } from "../uncertainty/plan-sampling.ts";
 import type { DrawBuffers } from "../uncertainty/sampler.ts";
 import { modelValue } from "./evaluate.ts";
+import { planDerived } from "./simulate-derived.ts";
 import {
   calibratedIds,
   drawBuffers,
@@ -110,6 +111,24 @@ function interpolate(a: Ledger, b: Ledger, t: number, out: Ledger) {
 }
 
 export function simulateTargets(
+  sim: TargetSimulation,
+  seed: number,
+  from: number,
+  to: number,
+  onProgress?: (done: number) => void,
+): TargetDraws {
+  const derived = planDerived(sim);
+  return derived !== null
+    ? derived.run(seed, from, to, onProgress)
+    : simulateTargetsProjected(sim, seed, from, to, onProgress);
+}
+
+/**
+ * `simulateTargets` projecting every preset of every draw (six projections a draw): the way
+ * for targets whose presets `planDerived` cannot derive from the variation's, and the
+ * reference the derived simulation is tested against.
+ */
+export function simulateTargetsProjected(
   sim: TargetSimulation,
   seed: number,
   from: number,
