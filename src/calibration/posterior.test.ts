@@ -52,6 +52,22 @@ describe("posterior weights (issue #14)", () => {
     );
   });
 
+  it("law: sortOrder orders as a comparison sort does, ties and −0 with 0 in index order", () => {
+    const value = fc.oneof(
+      fc.double({ noNaN: true }),
+      fc.constantFrom(0, -0, 1, -1, Infinity, -Infinity),
+    );
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 300 }), fc.boolean(), (xs, withNaN) => {
+        const values = Float64Array.from(withNaN ? [...xs, Number.NaN] : xs);
+        const byComparison = Uint32Array.from(values, (_, k) => k).sort(
+          (a, b) => values[a]! - values[b]! || a - b,
+        );
+        expect(sortOrder(values)).toEqual(byComparison);
+      }),
+    );
+  });
+
   it("law: a weighted interval ignores draws of zero weight", () => {
     const values = Float64Array.from([1, 2, 3, 100, 200]);
     const weights = Float64Array.from([1, 1, 1, 0, 0]);
