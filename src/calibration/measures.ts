@@ -74,15 +74,27 @@ function losingCount(s: LineSource, crcs: readonly number[], from: number, to: n
   return count;
 }
 
-/** The losing CRCs' losses (positive amounts) over months [from, to), in CRC order. */
-function lossesOf(s: LineSource, crcs: readonly number[], from: number, to: number) {
-  const losses: number[] = [];
+/**
+ * The losing CRCs' losses (positive amounts) over months [from, to), in CRC order, folded from
+ * `initial` by `fold` (no array: the posterior's prior simulation measures every draw).
+ */
+function foldLosses(
+  s: LineSource,
+  crcs: readonly number[],
+  from: number,
+  to: number,
+  initial: number,
+  fold: (acc: number, loss: number) => number,
+) {
+  let acc = initial;
   for (const c of crcs) {
     const p = s.crcSum("profit", c, from, to);
-    if (p < 0) losses.push(-p);
+    if (p < 0) acc = fold(acc, -p);
   }
-  return losses;
+  return acc;
 }
+
+const add = (a: number, b: number) => a + b;
 
 export const MEASURES = {
   /** MoJ spend (income_total) a year, averaged over the 86 months. */
@@ -97,14 +109,16 @@ export const MEASURES = {
   profit_from_2016_17: (s, crcs) => sum(s, "profit", crcs, FROM_2016_17),
   losing_crcs_from_2016_17: (s, crcs) => losingCount(s, crcs, FROM_2016_17, MONTH_COUNT),
   /** The sum of the losing CRCs' losses (a positive amount). */
-  losses_from_2016_17: (s, crcs) =>
-    lossesOf(s, crcs, FROM_2016_17, MONTH_COUNT).reduce((a, b) => a + b, 0),
+  losses_from_2016_17: (s, crcs) => foldLosses(s, crcs, FROM_2016_17, MONTH_COUNT, 0, add),
   largest_loss_from_2016_17: (s, crcs) =>
-    Math.max(0, ...lossesOf(s, crcs, FROM_2016_17, MONTH_COUNT)),
+    foldLosses(s, crcs, FROM_2016_17, MONTH_COUNT, 0, Math.max),
   /** The smallest loss among the losing CRCs (0 when none loses). */
   smallest_loss_from_2016_17: (s, crcs) => {
-    const all = lossesOf(s, crcs, FROM_2016_17, MONTH_COUNT);
-    return all.length === 0 ? 0 : Math.min(...all);
+    // Losses are positive: −1 is "none yet".
+    const smallest = foldLosses(s, crcs, FROM_2016_17, MONTH_COUNT, -1, (a, b) =>
+      a < 0 ? b : Math.min(a, b),
+    );
+    return smallest < 0 ? 0 : smallest;
   },
   losing_crcs_to_2017_03: (s, crcs) => losingCount(s, crcs, 0, TO_2017_03),
   /** Staff (FTE) in post in Feb 2015, less in Jun 2016: the cuts made by mid 2016. */

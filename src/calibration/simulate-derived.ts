@@ -143,6 +143,9 @@ export function planDerived(sim: TargetSimulation): DerivedRun | null {
   // The guarantee reads income (the variation among it): off, in every cell, in every draw.
   const floor = v.values.get("guarantee.floorShareOfCost");
   if (floor === undefined || drawn.has(floor) || !allZero(floor)) return null;
+  // The months the uplift is paid are the same in every draw (`steps`).
+  for (const id of ["variation.start", "termination.endDate"])
+    if (drawn.has(v.values.get(id)!)) return null;
 
   const needs = probeNeeds(sim);
   const n = v.crcs.length;
@@ -190,6 +193,12 @@ export function planDerived(sim: TargetSimulation): DerivedRun | null {
   const pbr = new Float64Array(n * FY_COUNT);
   const needsFfs = derived.some((d) => d.kind === "as-let");
   const needsPbr = derived.some((d) => d.kind === "outcomes");
+  // The variation's PbR year sums: read by a measure (of its own preset or one derived from it).
+  const readsPbr = sim.presets.some(
+    (p) =>
+      needs.get(p)!.wholeYears.has("pbr") &&
+      derived.find((d) => d.preset === p)?.kind !== "outcomes",
+  );
   const parameterColumns = plan.parameters.map((p) => buffers.inputs.values.get(p.id)!);
   const years0 = plan.base.values.get(sim.parameterIds[0]!)!.length / n;
 
@@ -201,10 +210,10 @@ export function planDerived(sim: TargetSimulation): DerivedRun | null {
       for (let k = 0; k < count; k++) {
         priorDraw(plan, seed, from + k, buffers);
         projectFloat(atA, ledger);
-        yearSums(ledger, n, years);
-        // The other φ′: the uplift's step, checked against the projected uplift.
         // Fee for service and PbR income made alone are checked on a sample of draws.
         const check = k % CHECK_EVERY === 0;
+        yearSums(colsA, ledger, years, readsPbr || (check && needsPbr));
+        // The other φ′: the uplift's step, checked against the projected uplift.
         yearCells(colsA, check && needsFfs ? ffsV : null, upA, colsB, upB);
         steps(colsA, ledger, upA, upB, varied_.step, stepYears);
         if (check && needsFfs) checkFfs(colsA, ffsV, years);
@@ -241,12 +250,25 @@ export function planDerived(sim: TargetSimulation): DerivedRun | null {
   };
 }
 
-/** Each measured line's financial-year sums by CRC (whole pence: exact). */
-function yearSums(ledger: Ledger, n: number, out: Float64Array) {
-  for (let l = 0; l < MEASURED_LINES.length; l++) {
-    const series = ledger.money[MEASURED_LINES[l]!];
+/**
+ * Each measured line's financial-year sums by CRC (whole pence: exact). Fee for service is the
+ * same in every month of a year up to the CRC's end: its month times the months paid. PbR
+ * income only when `pbr` (only the checks read the variation's).
+ */
+function yearSums(k: RuleColumns, ledger: Ledger, out: Float64Array, pbr: boolean) {
+  const n = k.n;
+  const ffs = ledger.money.fee_for_service;
+  const at = LINE_INDEX.fee_for_service * n * FY_COUNT;
+  for (let c = 0; c < n; c++)
+    for (let y = 0; y < FY_COUNT; y++) {
+      const months = monthsPaid(k, c, y);
+      out[at + c * FY_COUNT + y] = months === 0 ? 0 : ffs[c * MONTH_COUNT + FY_FIRST[y]!]! * months;
+    }
+  for (const line of SUMMED) {
+    if (line === "pbr" && !pbr) continue;
+    const series = ledger.money[line];
     for (let c = 0; c < n; c++) {
-      const at = (l * n + c) * FY_COUNT;
+      const at = (LINE_INDEX[line] * n + c) * FY_COUNT;
       const base = c * MONTH_COUNT;
       for (let y = 0; y < FY_COUNT; y++) {
         let total = 0;
@@ -256,6 +278,7 @@ function yearSums(ledger: Ledger, n: number, out: Float64Array) {
     }
   }
 }
+const SUMMED = ["variation", "pbr", "income_total", "profit"] as const;
 
 const bug = (what: string) =>
   new Error(
@@ -275,20 +298,22 @@ function steps(
   outYears: Float64Array,
 ) {
   const variation = ledger.money.variation;
-  out.fill(0);
+  // Cells outside [start, end] were 0 when `out` was made and are never written (the variation's
+  // start and end are not drawn: `planDerived` checks).
   outYears.fill(0);
   for (let c = 0; c < k.n; c++) {
     const c0 = c * FY_COUNT;
     const start = k.start[c0]!;
     const end = Math.min(k.end[c0]!, MONTH_COUNT - 1);
-    for (let m = Math.max(0, start); m <= end; m++) {
-      const i = c * MONTH_COUNT + m;
-      const y = FY_OF[m]!;
-      if ((m === start || m === FY_FIRST[y]) && variation[i] !== upA[c0 + y])
+    if (start > end) continue;
+    for (let y = FY_OF[start]!; y <= FY_OF[end]!; y++) {
+      const from = Math.max(start, FY_FIRST[y]!);
+      const to = Math.min(end, FY_LAST[y]!);
+      if (variation[c * MONTH_COUNT + from] !== upA[c0 + y])
         throw bug(`the variation's uplift (CRC ${c}, year ${y})`);
       const step = upB[c0 + y]! - upA[c0 + y]!;
-      out[i] = step;
-      outYears[c0 + y] = outYears[c0 + y]! + step;
+      out.fill(step, c * MONTH_COUNT + from, c * MONTH_COUNT + to + 1);
+      outYears[c0 + y] = step * (to - from + 1);
     }
   }
 }

@@ -79,7 +79,7 @@ const MOVES_WITH_PHI: readonly MeasuredLine[] = ["variation", "income_total", "p
  */
 export class VariedSource implements LineSource {
   private t = 0;
-  private readonly memo: { key: string; sums: Float64Array; known: Uint8Array }[] = [];
+  private readonly memo: { key: number; sums: Float64Array; known: Uint8Array }[] = [];
   constructor(
     readonly ledger: Ledger,
     /** Per cell, `[c × MONTH_COUNT + m]`. */
@@ -112,8 +112,9 @@ export class VariedSource implements LineSource {
 
   crcSum(line: MeasuredLine, c: number, from: number, to: number): number {
     if (this.wholePence(line) && wholeYears(from, to)) return this.yearTotal(line, c, from, to);
-    const key = `${line} ${from} ${to}`;
-    let entry = this.memo.find((e) => e.key === key);
+    const key = (LINE_INDEX[line] * MONTH_COUNT + from) * (MONTH_COUNT + 1) + to;
+    let entry;
+    for (const e of this.memo) if (e.key === key) entry = e;
     if (entry === undefined) {
       const n = this.ledger.crcs.length;
       entry = { key, sums: new Float64Array(n), known: new Uint8Array(n) };
