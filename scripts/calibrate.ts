@@ -119,7 +119,7 @@ if (options.has("--check")) {
 await writeFile(PARAMETERS, fitted, "utf8");
 if ((await storedPosterior()).hash !== (await posteriorInputsHash()))
   process.stderr.write(
-    `calibrate: ${POSTERIOR} was computed from other data, targets or presets: make it again with npm run calibrate -- --posterior (about a minute)\n`,
+    `calibrate: ${POSTERIOR} was computed from other data, targets or presets: make it again with npm run calibrate -- --posterior (about 20 CPU-seconds)\n`,
   );
 const overrides = Object.fromEntries(fit.values.map((v) => [v.id, Number(v.value)]));
 const missed = fit.results.filter((r) => !r.within);
@@ -188,7 +188,7 @@ async function posterior() {
     backTest ? used : undefined,
   );
   process.stderr.write(
-    `${process.stderr.isTTY ? "\n" : ""}posterior: ${draws.toLocaleString("en-GB")} prior draws (${(draws * sim.presets.length + draws).toLocaleString("en-GB")} projections) on ${threads} thread(s) in ${seconds.toFixed(1)} s\n`,
+    `${process.stderr.isTTY ? "\n" : ""}posterior: ${draws.toLocaleString("en-GB")} prior draws on ${threads} thread(s) in ${seconds.toFixed(1)} s\n`,
   );
   process.stdout.write(formatPosteriorReport(built, built.report));
   if (built.effectiveSampleSize < MIN_EFFECTIVE_SAMPLE) {

@@ -24,12 +24,14 @@ import type { Target } from "./targets.ts";
  * posterior, done once; weights for any set of targets (all of them, a vintage, all but one)
  * are then arithmetic on these values (`posterior.ts`).
  *
- * A draw projects each preset the targets are measured on, on the float path, with the draw's
- * values of every parameter the preset leaves at the data's (`calibratedIds`). The preset with
- * the variation is projected twice, at two values of φ′: the variation is linear in φ′ (its
- * uplift is φ′ − φ times the shortfall payment, src/engine/variation.ts), so the φ′ that meets
- * the £342m in this draw is solved exactly, held within its plausible range, and the preset's
- * ledger at that φ′ is the straight line between the two.
+ * A draw gives each preset the targets are measured on, on the float path, the draw's values
+ * of every parameter the preset leaves at the data's (`calibratedIds`). The preset with the
+ * variation is taken at two values of φ′: the variation is linear in φ′ (its uplift is φ′ − φ
+ * times the shortfall payment, src/engine/variation.ts), so the φ′ that meets the £342m in this
+ * draw is solved exactly, held within its plausible range, and the preset's ledger at that φ′
+ * is the straight line between the two. `simulateTargetsProjected` projects every preset (six
+ * projections a draw); `simulateTargets` projects the variation's preset once and derives the
+ * others from it (simulate-derived.ts), to the same values, whenever the presets allow.
  */
 export interface TargetSimulation {
   readonly plan: SamplingPlan;
