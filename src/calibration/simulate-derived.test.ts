@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { testDataset } from "../scenario/test-dataset.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { loadTargetsFromDisk } from "./load-targets.ts";
 import { planDerived } from "./simulate-derived.ts";
 import {
