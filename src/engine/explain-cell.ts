@@ -1,4 +1,12 @@
 import type Decimal from "decimal.js";
+import {
+  feedbackApplies,
+  flowsIn,
+  guaranteeApplies,
+  ictPaid,
+  terminationPaidIn,
+  upliftPaidIn,
+} from "./applicability.ts";
 import { FEE_FOR_SERVICE_RULE, feeForService } from "./fee-for-service.ts";
 import { GUARANTEE_RULE, guaranteeTopUp } from "./guarantee.ts";
 import { ICT_COMPENSATION_RULE, ictCompensationShares } from "./ict-compensation.ts";
@@ -139,7 +147,7 @@ export function explainCell(
       [income, cost],
     );
   }
-  if (m > end) {
+  if (!flowsIn(m, end)) {
     return cell(
       line,
       crc,
@@ -168,7 +176,7 @@ export function explainCell(
     }
     case "variation": {
       const parts: Explanation[] = [];
-      if (m >= p.num("variation.start", c)) {
+      if (upliftPaidIn(m, p.num("variation.start", c))) {
         const built = variationUpliftInputs(p, c, y);
         parts.push(
           cell(
@@ -216,7 +224,7 @@ export function explainCell(
     }
     case "guarantee": {
       const i = c * MONTH_COUNT + m;
-      if (p.num("guarantee.floorShareOfCost", c, y) === 0) {
+      if (!guaranteeApplies(p.num("guarantee.floorShareOfCost", c, y))) {
         return cell(
           line,
           crc,
@@ -252,7 +260,7 @@ export function explainCell(
       const total = caseloads.reduce((a, b) => a.plus(b), ZERO);
       const coef = p.dec("workload.feedback.pbrPtsPer10Pct", c, cohort.fy);
       const norm = p.dec("workload.caseloadPerFteNorm", 0);
-      const penalty = coef.isZero()
+      const penalty = !feedbackApplies(p.num("workload.feedback.pbrPtsPer10Pct", c, cohort.fy))
         ? ZERO
         : feedbackAmount(
             coef,
@@ -279,7 +287,7 @@ export function explainCell(
     case "service_credits": {
       const coef = p.dec("workload.feedback.serviceCreditsPer10Pct", c, y);
       let uplift: Money = ZERO;
-      if (!coef.isZero()) {
+      if (feedbackApplies(p.num("workload.feedback.serviceCreditsPer10Pct", c, y))) {
         const caseload = caseloadAt(caseloadInputs(p, c, m).values);
         const norm = p.dec("workload.caseloadPerFteNorm", 0);
         uplift = feedbackAmount(
@@ -298,7 +306,7 @@ export function explainCell(
       );
     }
     case "ict_compensation": {
-      if (m !== p.num("ict.paymentMonth", 0))
+      if (m !== p.num("ict.paymentMonth", 0) || !ictPaid(m, end))
         return cell(line, crc, month, 0, ICT_COMPENSATION_RULE, [], [], "not the payment month");
       return cell(line, crc, month, ictCompensationShares(p)[c]!, ICT_COMPENSATION_RULE, [
         {
@@ -315,7 +323,7 @@ export function explainCell(
       ]);
     }
     case "termination": {
-      if (end === MONTH_COUNT - 1 || m !== end)
+      if (!terminationPaidIn(m, end))
         return cell(line, crc, month, 0, TERMINATION_RULE, [], [], "no early end this month");
       const built = terminationInputs(p, c);
       return cell(

@@ -1,5 +1,5 @@
 import type Decimal from "decimal.js";
-import { learningCurveIndex } from "./learning-curve.ts";
+import { learningCurveIndex, learningCurveIndexFloat } from "./learning-curve.ts";
 import { Money, money, ONE } from "./money.ts";
 
 /** Inputs of the fee-for-service rule for one CRC in one month (MODEL.md "Income" §1). */
@@ -83,4 +83,40 @@ export function feeForService(inputs: FeeForServiceInputs): Money {
   )
     .times(phi.plus(variable))
     .dividedBy(12);
+}
+
+/** Float twin of `discountedPrice`: P × (1 − d)^k, the index by repeated multiplication. */
+export function discountedPriceFloat(
+  annualPricePence: number,
+  learningCurveDiscount: number,
+  discountYears: number,
+): number {
+  return annualPricePence * learningCurveIndexFloat(learningCurveDiscount, discountYears);
+}
+
+/** Float twin of `volumeFactor` (the same branches; `upsideCap` is always given here). */
+export function volumeFactorFloat(
+  shortfallShare: number,
+  toleranceBand: number,
+  upsideCap: number,
+): number {
+  const s = shortfallShare;
+  const tau = toleranceBand;
+  if (Math.abs(s) <= tau) return 1;
+  return s > 0 ? 1 - (s - tau) : Math.min(1 - s - tau, 1 + upsideCap);
+}
+
+/**
+ * Float twin of `feeForService`, unrounded (the caller rounds the cell): the discounted price
+ * and the volume factor as their twins make them, multiplied first and divided by 12 last.
+ * Every term is positive, so the cell's own size bounds its float error (`roundCellUnlessTie`
+ * with the cell as its scale).
+ */
+export function feeForServiceFloat(
+  discountedPricePence: number,
+  fixedShare: number,
+  volumeFactor: number,
+): number {
+  const phi = fixedShare;
+  return (discountedPricePence * (phi + (1 - phi) * volumeFactor)) / 12;
 }

@@ -35,3 +35,17 @@ export function guaranteeTopUp(inputs: GuaranteeInputs): Money {
   const gap = floor.minus(inputs.feeIncomePence);
   return gap.isPositive() && !gap.isZero() ? gap : ZERO;
 }
+
+/**
+ * Float twin of the floor in `guaranteeTopUp`, g × cost, unrounded: the caller rounds it to the
+ * penny (a product: its own size bounds its float error) before `guaranteeTopUpFloat`.
+ */
+export function guaranteeFloorFloat(floorShareOfCost: number, costTotalPence: number): number {
+  return floorShareOfCost * costTotalPence;
+}
+
+/** Float twin of `guaranteeTopUp` from the floor rounded to whole pence: never negative. */
+export function guaranteeTopUpFloat(floorPence: number, feeIncomePence: number): number {
+  const gap = floorPence - feeIncomePence;
+  return gap > 0 ? gap : 0;
+}

@@ -84,3 +84,12 @@ export function nonStaffCostFloat(
     ((1 + margin) * 12)
   );
 }
+
+/**
+ * A bound on the size of the terms of `nonStaffCostFloat`, for its tie band: the shares can
+ * cancel (0.77 − 0.65), so each is bounded (f and σ at most 1 each, (1 − f)(1 − s) at most 1.5,
+ * the gap's part at most 2 × gap) rather than taken from the cell.
+ */
+export function nonStaffCostFloatScale(price: number, margin: number, gap: number): number {
+  return (price * (4 + 2 * Math.abs(gap))) / (Math.abs(1 + margin) * 12);
+}

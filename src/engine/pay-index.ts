@@ -12,3 +12,12 @@ export function payIndex(awards: readonly Decimal.Value[], fyIndex: number): Mon
   for (let i = 1; i <= fyIndex; i++) index = index.times(ONE.plus(awards[i] ?? 0));
   return index;
 }
+
+/**
+ * Float twin of `payIndex`, a year at a time: year `fyIndex`'s index from the year before's
+ * (ignored in the first year, whose index is 1) and the year's award, compounded in the same
+ * order as `payIndex`.
+ */
+export function payIndexFloat(previousYearIndex: number, award: number, fyIndex: number): number {
+  return fyIndex === 0 ? 1 : previousYearIndex * (1 + award);
+}

@@ -1,5 +1,6 @@
+import { cohortInContract } from "./applicability.ts";
 import type { Params } from "./projection-inputs.ts";
-import { CONTRACT_MONTHS, fyIndexOf } from "./timeline.ts";
+import { fyIndexOf } from "./timeline.ts";
 
 /** A quarterly PbR cohort: people starting supervision in the three months from `startMonth`. */
 export interface PbrCohort {
@@ -19,7 +20,7 @@ export function pbrCohorts(p: Params): PbrCohort[] {
   const first = p.num("pbr.firstCohort", 0);
   const lag = p.num("pbr.cashLagMonths", 0);
   const cohorts: PbrCohort[] = [];
-  for (let start = first; start + lag < CONTRACT_MONTHS.length; start += 3) {
+  for (let start = first; cohortInContract(start + lag); start += 3) {
     cohorts.push({ startMonth: start, cashMonth: start + lag, fy: fyIndexOf(start) });
   }
   return cohorts;

@@ -67,3 +67,53 @@ export function pbrCohortPayment(inputs: PbrCohortInputs): Money {
   ).times(inputs.frequencyPricePerPointPence);
   return binary.plus(frequency).times(inputs.crcCaseload).dividedBy(inputs.totalCaseload);
 }
+
+/** Float twin of `paidOutcome`. */
+export function paidOutcomeFloat(reduction: number, threshold: number): number {
+  const r = reduction;
+  return r >= 0 ? r : r + threshold < 0 ? r + threshold : 0;
+}
+
+/**
+ * Float twin of `pbrCohortPayment`, unrounded (the caller rounds the cell), in the same order:
+ * the two measures' payments added, times the CRC's caseload, over the nation's.
+ */
+export function pbrCohortPaymentFloat(
+  binaryPricePerPointPence: number,
+  frequencyPricePerPointPence: number,
+  binaryReductionPts: number,
+  frequencyReductionPct: number,
+  deductionThreshold: number,
+  crcCaseload: number,
+  totalCaseload: number,
+  feedbackPenaltyPts: number,
+): number {
+  const d = deductionThreshold;
+  const penalty = feedbackPenaltyPts;
+  const pay =
+    binaryPricePerPointPence * paidOutcomeFloat(binaryReductionPts - penalty, d) +
+    frequencyPricePerPointPence * paidOutcomeFloat(frequencyReductionPct - penalty, d);
+  return (pay * crcCaseload) / totalCaseload;
+}
+
+/**
+ * A bound on the size of the terms of `pbrCohortPaymentFloat`, for its tie band: each measure's
+ * reduction, threshold and penalty can cancel, and so can the two measures; `penaltyScale`
+ * bounds the penalty's terms (`feedbackFloatScale`, workload.ts; 0 without feedback).
+ */
+export function pbrCohortPaymentFloatScale(
+  binaryPricePerPointPence: number,
+  frequencyPricePerPointPence: number,
+  binaryReductionPts: number,
+  frequencyReductionPct: number,
+  deductionThreshold: number,
+  crcCaseload: number,
+  totalCaseload: number,
+  penaltyScale: number,
+): number {
+  const d = Math.abs(deductionThreshold);
+  const pay =
+    Math.abs(binaryPricePerPointPence) * (Math.abs(binaryReductionPts) + d + penaltyScale) +
+    Math.abs(frequencyPricePerPointPence) * (Math.abs(frequencyReductionPct) + d + penaltyScale);
+  return (pay * crcCaseload) / totalCaseload;
+}

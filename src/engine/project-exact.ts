@@ -1,3 +1,13 @@
+import {
+  cohortPaid,
+  endsEarly,
+  feedbackApplies,
+  flowsIn,
+  guaranteeApplies,
+  ictPaid,
+  upliftPaidIn,
+  upliftPaidInYear,
+} from "./applicability.ts";
 import { feeForService } from "./fee-for-service.ts";
 import { guaranteeTopUp } from "./guarantee.ts";
 import { ictCompensationShares } from "./ict-compensation.ts";
@@ -29,7 +39,7 @@ import {
   CASELOAD_PATH_END_INDEX,
   CASELOAD_PATH_START_INDEX,
   caseloadAt,
-  caseloadAtNumber,
+  caseloadAtFloat,
   workloadExcess,
   workloadIndex,
 } from "./workload.ts";
@@ -105,8 +115,8 @@ export function projectExact(inputs: ProjectionInputs): Ledger {
       const ffs = feeForServiceInputs(p, c, y);
       ffsY.push(samePrice && same(ffs.params) ? ffsY[y - 1]! : toPence(feeForService(ffs.values)));
       // The uplift is only paid from the variation's start: skip the years before it.
-      const paid = y >= FY_INDEX_BY_MONTH[Math.min(varStart, MONTH_COUNT - 1)]! && varStart <= end;
-      const paidBefore = y > 0 && FY_INDEX_BY_MONTH[Math.min(varStart, MONTH_COUNT - 1)]! <= y - 1;
+      const paid = upliftPaidInYear(y, varStart, end);
+      const paidBefore = y > 0 && upliftPaidInYear(y - 1, varStart, end);
       if (!paid) upliftY.push(0);
       else {
         const uplift = variationUpliftInputs(p, c, y, ffs);
@@ -131,16 +141,16 @@ export function projectExact(inputs: ProjectionInputs): Ledger {
     for (const share of varPayments[c]!) {
       share.months.forEach((m, i) => (variation[base + m] = share.monthly[i]!));
     }
-    if (ictMonth <= end) L.ict_compensation[base + ictMonth] = ict[c]!;
+    if (ictPaid(ictMonth, end)) L.ict_compensation[base + ictMonth] = ict[c]!;
     // Cohorts with the same outcome year and the same caseloads have the same payment (the
     // caseload path is flat after Apr 2017): reuse it rather than recompute it.
     let lastKey = "";
     let lastPence = 0;
     cohorts.forEach((k, i) => {
-      if (k.cashMonth > end) return;
+      if (!cohortPaid(k.cashMonth, end)) return;
       const caseload = cohortCaseloads[i]![c]!;
       const total = cohortTotals[i]!;
-      const coefZero = p.num("workload.feedback.pbrPtsPer10Pct", c, k.fy) === 0;
+      const coefZero = !feedbackApplies(p.num("workload.feedback.pbrPtsPer10Pct", c, k.fy));
       // Same outcome year and same caseload row (hence same caseload and total): same inputs.
       const key = coefZero ? `${k.fy}|${cohortRowId[i]}` : "";
       if (key !== "" && key === lastKey) {
@@ -159,24 +169,24 @@ export function projectExact(inputs: ProjectionInputs): Ledger {
       lastKey = key;
       L.pbr[base + k.cashMonth] = lastPence;
     });
-    if (end < MONTH_COUNT - 1) {
+    if (endsEarly(end)) {
       L.termination[base + end] = toPence(terminationPayment(terminationInputs(p, c).values));
     }
 
     // Month by month, up to the end date.
     const caseload2014 = p.num("size.caseload2014", c);
     const growth = p.num("caseload.growth", c);
-    for (let m = 0; m <= end; m++) {
+    for (let m = 0; flowsIn(m, end); m++) {
       const i = base + m;
       const y = FY_INDEX_BY_MONTH[m]!;
       L.fee_for_service[i] = ffsY[y]!;
-      if (m >= varStart) L.variation[i] = L.variation[i]! + upliftY[y]!;
+      if (upliftPaidIn(m, varStart)) L.variation[i] = L.variation[i]! + upliftY[y]!;
       L.non_staff_cost[i] = nonStaffY[y]!;
       L.staff_cost[i] = staffing.staffPence[m]!;
       L.redundancy_cost[i] = staffing.redundancyPence[m]!;
       ledger.fte[i] = staffing.fteNumber[m]!;
-      ledger.caseload[i] = caseloadAtNumber(caseload2014, growth, m);
-      if (p.num("workload.feedback.serviceCreditsPer10Pct", c, y) === 0) {
+      ledger.caseload[i] = caseloadAtFloat(caseload2014, growth, m);
+      if (!feedbackApplies(p.num("workload.feedback.serviceCreditsPer10Pct", c, y))) {
         L.service_credits[i] = scY[y]!;
       } else {
         const caseload = caseloadAt(caseloadInputs(p, c, m).values);
@@ -189,7 +199,7 @@ export function projectExact(inputs: ProjectionInputs): Ledger {
       }
       const costTotal = L.staff_cost[i]! + L.redundancy_cost[i]! + L.non_staff_cost[i]!;
       L.cost_total[i] = costTotal;
-      if (p.num("guarantee.floorShareOfCost", c, y) !== 0) {
+      if (guaranteeApplies(p.num("guarantee.floorShareOfCost", c, y))) {
         const fee = L.fee_for_service[i]! + L.variation[i]! + L.service_credits[i]!;
         L.guarantee[i] = toPence(guaranteeTopUp(guaranteeInputs(p, c, y, costTotal, fee).values));
       }

@@ -1,16 +1,60 @@
-import { learningCurveIndexFloat, learningCurveYears } from "./learning-curve.ts";
-import { nonStaffCostFloat, transformationPhase } from "./non-staff-cost.ts";
 import { allocatePence } from "./allocate-pence.ts";
+import {
+  cohortInContract,
+  cohortPaid,
+  endsEarly,
+  feedbackApplies,
+  flowsIn,
+  guaranteeApplies,
+  ictPaid,
+  onStaffPath,
+  staffFallsIn,
+  upliftPaidIn,
+  upliftPaidInYear,
+  variationPaymentLastMonth,
+} from "./applicability.ts";
+import { ExactCells, exactFte } from "./exact-cells.ts";
+import { discountedPriceFloat, feeForServiceFloat, volumeFactorFloat } from "./fee-for-service.ts";
+import { guaranteeFloorFloat, guaranteeTopUpFloat } from "./guarantee.ts";
+import { learningCurveYears } from "./learning-curve.ts";
 import { emptyLedger, MONTH_COUNT, type Ledger } from "./ledger.ts";
 import { COST_LINES, INCOME_LINES } from "./lines.ts";
+import {
+  nonStaffCostFloat,
+  nonStaffCostFloatScale,
+  transformationPhase,
+} from "./non-staff-cost.ts";
 import { SHORTFALL_ID } from "./parameter-specs.ts";
+import { payIndexFloat } from "./pay-index.ts";
+import { pbrCohortPaymentFloat, pbrCohortPaymentFloatScale } from "./pbr.ts";
 import { FY_COUNT, type ProjectionInputs } from "./projection-inputs.ts";
-import { ExactCells, exactFte } from "./exact-cells.ts";
-import { FLOAT_ERROR, roundCellOutsideBand, roundCellUnlessTie } from "./round-half-even.ts";
-import { STAFF_PATH_END_INDEX, STAFF_PATH_START_INDEX } from "./staffing.ts";
+import { redundancyPerPayIndexFloat, redundancyPerPayIndexFloatScale } from "./redundancy.ts";
+import { roundCellUnlessTie } from "./round-half-even.ts";
+import { terminationPaymentFloat } from "./termination.ts";
+import { serviceCreditsFloat, serviceCreditsFloatScale } from "./service-credits.ts";
+import { staffCostFloat, staffCostFloatScale } from "./staff-cost.ts";
+import {
+  fteAtFloat,
+  fteFloatScale,
+  fteReductionFloat,
+  STAFF_PATH_END_INDEX,
+  STAFF_PATH_START_INDEX,
+} from "./staffing.ts";
 import { FINANCIAL_YEARS, FY_INDEX_BY_MONTH } from "./timeline.ts";
-import { VARIATION_PAYMENT_YEARS, variationPaymentId } from "./variation-payments.ts";
-import { CASELOAD_PATH_END_INDEX, CASELOAD_PATH_START_INDEX } from "./workload.ts";
+import { variationUpliftFloat, variationUpliftFloatScale } from "./variation.ts";
+import {
+  VARIATION_PAYMENT_YEARS,
+  variationPaymentId,
+  variationPaymentSpreadFloat,
+} from "./variation-payments.ts";
+import {
+  CASELOAD_PATH_END_INDEX,
+  caseloadAtFloat,
+  feedbackAmountFloat,
+  feedbackFloatScale,
+  workloadExcessFloat,
+  workloadIndexFloat,
+} from "./workload.ts";
 
 /**
  * Per-year working values of the CRC in hand, allocated once: Monte Carlo projects thousands of
@@ -54,7 +98,6 @@ const FY_OF = Int32Array.from(FY_INDEX_BY_MONTH);
 /** First and last month index of each financial year. */
 const FY_FIRST = Int32Array.from(FINANCIAL_YEARS, (_, y) => FY_INDEX_BY_MONTH.indexOf(y));
 const FY_LAST = Int32Array.from(FINANCIAL_YEARS, (_, y) => FY_INDEX_BY_MONTH.lastIndexOf(y));
-const CASELOAD_SPAN = CASELOAD_PATH_END_INDEX - CASELOAD_PATH_START_INDEX;
 const STAFF_SPAN = STAFF_PATH_END_INDEX - STAFF_PATH_START_INDEX;
 /**
  * From this month FTE and caseload are flat (both paths have ended), so within a financial year
@@ -166,12 +209,15 @@ let exactCells: ExactCells | null = null;
  * inputs the two ledgers agree cell by cell except where float64's ~16 significant digits put a
  * cell on the other side of a half-penny (a test checks every preset: no such cell).
  *
- * Every rule here mirrors one in the exact path (named in the comments); a change to a rule
- * must change both, and test/properties/float-path.test.ts compares them on random scenarios.
+ * No rule is written here: each cell is its rule's float twin, beside the exact rule in the
+ * rule's file (`feeForServiceFloat` in fee-for-service.ts, …), and whether a rule applies in a
+ * month is decided by applicability.ts, as on the exact path; this file orders the work, keeps
+ * the per-year values and settles half-penny cells. Each twin's law (its rule's test file)
+ * checks it rounds to the exact rule's pence; test/properties/float-path.test.ts compares the
+ * two ledgers on random scenarios.
  *
  * The work is split into small functions (per-year values, one-off payments, month cells),
- * each called once per CRC: one large function exhausts V8's inlining budget, and the rounding
- * calls it could not inline cost a call and a boxed number each (issue #6 profile).
+ * each called once per CRC, so that V8 inlines the twins each calls (bench/NOTES.md).
  */
 export function projectFloat(inputs: ProjectionInputs, into?: Ledger): Ledger {
   const k = readColumns(inputs);
@@ -192,7 +238,7 @@ let sumsLedger: Ledger | undefined;
  * What `projectFloat` computes, kept as each CRC's income and cost lines summed by financial
  * year, `lineYearSums[(c × SUMMED_LINES.length + line) × FY_COUNT + y]` (length crcs ×
  * SUMMED_LINES × FY_COUNT), without writing a ledger's month cells: all a Monte Carlo draw keeps
- * (issue #6; writing and reading back the cells was a third of a draw). The cells are made by
+ * (issue #6). The cells are made by
  * the same code as `projectFloat`'s and only added up (they are whole pence and every sum stays
  * below 2^53, so the sums are exact, and the same as the ledger's in any order): the one-off
  * payments by year as they are made, the variation's payments also placed in a ledger kept for
@@ -234,8 +280,8 @@ function project(k: Columns, n: number, ledger: Ledger, sums: Float64Array | und
 }
 
 /**
- * The caseload path (workload.ts caseloadAt) at each PbR cohort's start (pbr-cohorts.ts), each
- * CRC's and the nation's, once for all CRCs. Returns the number of cohorts paid in the contract.
+ * The caseload path (`caseloadAtFloat`) at each PbR cohort's start (pbr-cohorts.ts), each CRC's
+ * and the nation's, once for all CRCs. Returns the number of cohorts in the contract.
  */
 function cohortCaseloads(k: Columns, n: number): number {
   const { first, lag, cl14, growth } = k;
@@ -244,11 +290,10 @@ function cohortCaseloads(k: Columns, n: number): number {
   const each = SCRATCH.cohortCaseloads;
   const totals = SCRATCH.cohortTotals;
   let j = 0;
-  for (let start = first; start + lag < MONTH_COUNT; start += 3, j++) {
-    const steps = Math.min(CASELOAD_SPAN, Math.max(0, start - CASELOAD_PATH_START_INDEX));
+  for (let start = first; cohortInContract(start + lag); start += 3, j++) {
     let total = 0;
     for (let c = 0; c < n; c++) {
-      const caseload = cl14[c * FY_COUNT]! * (1 + (growth[c * FY_COUNT]! * steps) / CASELOAD_SPAN);
+      const caseload = caseloadAtFloat(cl14[c * FY_COUNT]!, growth[c * FY_COUNT]!, start);
       each[c * COHORTS_MAX + j] = caseload;
       total += caseload;
     }
@@ -258,64 +303,56 @@ function cohortCaseloads(k: Columns, n: number): number {
 }
 
 /**
- * Per financial year of CRC c (fee-for-service.ts, variation.ts, non-staff-cost.ts,
- * service-credits.ts, pay-index.ts), into SCRATCH.
+ * CRC c's cells that are the same in every month of a financial year (fee for service, the
+ * variation's uplift, non-staff cost, service credits without feedback) and its pay index and
+ * guarantee floor, by year, into SCRATCH. Each cell is its rule's float twin rounded to the
+ * penny, or, where float64 cannot tell which way a half-penny goes, the exact path's cell
+ * (`exact`).
  */
 function yearValues(k: Columns, c: number, priceSum: number): void {
-  const { ffsY, floorY, upliftY, nonStaffY, scY, payY } = SCRATCH;
-  const { shortfall, tau, cap, phi: phiC, phi2, fixed, staffShare, gross, waived, award } = k;
+  const { ffsY, upliftY, floorY, nonStaffY, scY, payY } = SCRATCH;
   const c0 = c * FY_COUNT;
   const P = k.price[c0]!;
   const end = k.end[c0]!;
   const varStart = k.start[c0]!;
   const scale = k.scale[c0]!;
+  const discount = k.discount[c0]!;
   const margin = k.margin[c0]!;
   const gap = k.gap[c0]!;
   const achieved = k.achieved[c0]!;
-  const discount = k.discount[c0]!;
-  const startYear = FY_OF[Math.min(varStart, MONTH_COUNT - 1)]!;
-  // Tie bands (round-half-even.ts), FLOAT_ERROR times a bound on the sizes of each rule's
-  // terms, where terms can cancel: non-staff cost's shares (each at most 1, 1 − f times 1 − s at
-  // most 1.5, the gap's at most 2 gap) and the variation's (φ′ + φ ≤ 2, |1 − v| + 1 ≤ 2.5).
-  const nonStaffBand = ((P * (4 + 2 * Math.abs(gap))) / (Math.abs(1 + margin) * 12)) * FLOAT_ERROR;
-  const upliftFactor = ((5 * Math.abs(scale)) / 12) * FLOAT_ERROR;
-  const creditsFactor = (P / (priceSum * 12)) * FLOAT_ERROR;
+  const nonStaffScale = nonStaffCostFloatScale(P, margin, gap);
+  const crcShare = P / priceSum;
   for (let y = 0; y < FY_COUNT; y++) {
     const i = c0 + y;
-    const s = shortfall[i]!;
-    const t = tau[i]!;
-    const v = Math.abs(s) <= t ? 1 : s > 0 ? 1 - (s - t) : Math.min(1 - s - t, 1 + cap[i]!);
-    const phi = phiC[i]!;
-    const Pk = P * learningCurveIndexFloat(discount, learningCurveYears(y));
-    // Each cell rounded to the penny, or at a half-penny settled on the exact path (`exact`).
-    // (every term of the fee is positive: its scale is itself)
-    const ffsX = (Pk * (phi + (1 - phi) * v)) / 12;
-    const ffs = roundCellOutsideBand(ffsX, ffsX * FLOAT_ERROR);
+    const phi = k.phi[i]!;
+    const s = k.shortfall[i]!;
+    const v = volumeFactorFloat(s, k.tau[i]!, k.cap[i]!);
+    const Pk = discountedPriceFloat(P, discount, learningCurveYears(y));
+    const ffsX = feeForServiceFloat(Pk, phi, v);
+    const ffs = roundCellUnlessTie(ffsX, ffsX);
     ffsY[y] = ffs === ffs ? ffs : exact(k).feeForServicePence(c, y);
-    if (y >= startYear && varStart <= end) {
-      const uplift = roundCellOutsideBand(
-        (Pk * (phi2[i]! - phi) * (1 - v) * scale) / 12,
-        Pk * upliftFactor,
+    if (upliftPaidInYear(y, varStart, end)) {
+      const uplift = roundCellUnlessTie(
+        variationUpliftFloat(Pk, k.phi2[i]!, phi, v, scale),
+        variationUpliftFloatScale(Pk, scale),
       );
       upliftY[y] = uplift === uplift ? uplift : exact(k).upliftPence(c, y);
     } else upliftY[y] = 0;
-    const nonStaff = roundCellOutsideBand(
-      nonStaffCostFloat(P, margin, fixed[i]!, staffShare[i]!, s, gap, achieved, PHASE[y]!),
-      nonStaffBand,
+    const nonStaff = roundCellUnlessTie(
+      nonStaffCostFloat(P, margin, k.fixed[i]!, k.staffShare[i]!, s, gap, achieved, PHASE[y]!),
+      nonStaffScale,
     );
     nonStaffY[y] = nonStaff === nonStaff ? nonStaff : exact(k).nonStaffPence(c, y);
-    // (1 − waived can cancel: the band is the gross's share before it)
-    const credits = roundCellOutsideBand(
-      (-gross[y]! * (1 - waived[i]!) * P) / (priceSum * 12),
-      Math.abs(gross[y]!) * creditsFactor,
+    const gross = k.gross[y]!;
+    const credits = roundCellUnlessTie(
+      serviceCreditsFloat(gross, k.waived[i]!, P, priceSum, 0),
+      serviceCreditsFloatScale(gross, crcShare, 0),
     );
     scY[y] = credits === credits ? credits : exact(k).serviceCreditsPence(c, y);
-    payY[y] = y === 0 ? 1 : payY[y - 1]! * (1 + award[i]!);
+    payY[y] = payIndexFloat(y === 0 ? 1 : payY[y - 1]!, k.award[i]!, y);
     floorY[y] = k.floor[i]!;
   }
 }
-
-const paidOutcome = (r: number, d: number) => (r >= 0 ? r : r + d < 0 ? r + d : 0);
 
 /**
  * CRC c's one-off cells: the variation's payments, ICT compensation, PbR and termination, added
@@ -332,7 +369,7 @@ function oneOffCells(
   cells: boolean,
 ): void {
   const { variationPaidY, pbrY, ictY, terminationY } = SCRATCH;
-  // A loop, not four `fill` calls: a native call per 8-value array cost more than the stores.
+  // A loop, not four `fill` calls: a native call per 8-value array costs more than the stores.
   for (let y = 0; y < FY_COUNT; y++) {
     variationPaidY[y] = 0;
     pbrY[y] = 0;
@@ -341,76 +378,65 @@ function oneOffCells(
   }
   const L = ledger.money;
   const variationL = L.variation;
-  const pbrL = L.pbr;
   const base = c * MONTH_COUNT;
   const c0 = c * FY_COUNT;
   const end = k.end[c0]!;
   const varStart = k.start[c0]!;
   const scale = k.scale[c0]!;
   for (let p = 0; p < varParts.length; p++) {
-    // Spread over the year's months before the variation start (variation-payments.ts).
+    // The year's payment, scaled, spread over its months before the variation's start.
     const fyIndex = VARIATION_PAYMENT_FY[p]!;
     const from = FY_FIRST[fyIndex]!;
-    const to = Math.min(FY_LAST[fyIndex]!, varStart - 1);
-    const count = to - from + 1;
+    const count = variationPaymentLastMonth(FY_LAST[fyIndex]!, varStart) - from + 1;
     if (count <= 0) continue;
-    let scaled = roundCellUnlessTie(scale * varParts[p]![c]!, scale * varParts[p]![c]!);
-    if (scaled !== scaled) scaled = exact(k).scaledPence(c, varParts[p]![c]!);
-    const sign = scaled < 0 ? -1 : 1;
-    const each = Math.floor(Math.abs(scaled) / count);
-    let left = Math.abs(scaled) - each * count;
+    const part = varParts[p]![c]!;
+    let scaled = roundCellUnlessTie(scale * part, scale * part);
+    if (scaled !== scaled) scaled = exact(k).scaledPence(c, part);
+    variationPaymentSpreadFloat(scaled, count, variationL, base + from);
     let paid = 0;
-    for (let m = from; m <= to; m++, left--) {
-      const cell = sign * (each + (left > 0 ? 1 : 0)) || 0;
-      variationL[base + m] = cell;
-      if (m <= end) paid += cell;
-    }
+    for (let m = from; m < from + count && flowsIn(m, end); m++) paid += variationL[base + m]!;
     variationPaidY[fyIndex] = variationPaidY[fyIndex]! + paid;
   }
-  if (k.ictMonth <= end) {
+  if (ictPaid(k.ictMonth, end)) {
     if (cells) L.ict_compensation[base + k.ictMonth] = ict[c]!;
     ictY[FY_OF[k.ictMonth]!] = ictY[FY_OF[k.ictMonth]!]! + ict[c]!;
   }
 
-  // PbR cohorts (pbr.ts, pbr-cohorts.ts); the staffing path (staffing.ts) for the feedback.
+  // PbR cohorts, with the workload feedback on the FTE path where it applies.
   const { first, lag, norm, priceB, priceF, pbrFeedback, rB, rF, deduction } = k;
   const fte14 = k.fte14[c0]!;
-  const fteChange = (k.fte17[c0]! - fte14) * k.cut[c0]!;
+  const fte17 = k.fte17[c0]!;
+  const cut = k.cut[c0]!;
+  const fteScale = fteFloatScale(fte14, fte17, cut);
   const caseloads = SCRATCH.cohortCaseloads;
   const totals = SCRATCH.cohortTotals;
   for (let j = 0, start = first; j < cohorts; j++, start += 3) {
     const cash = start + lag;
-    if (cash > end) continue;
+    if (!cohortPaid(cash, end)) continue;
     const y = FY_OF[start]!;
     const caseload = caseloads[c * COHORTS_MAX + j]!;
+    const total = totals[j]!;
     const i = c0 + y;
     const coef = pbrFeedback[i]!;
-    let excess = 0;
-    // The penalty's scale: the workload ratio, with the FTE path's cancellation (a cut to near
-    // 0 FTE) carried into it.
+    let penalty = 0;
     let penaltyScale = 0;
-    if (coef !== 0) {
-      const steps = Math.min(STAFF_SPAN, Math.max(0, start - STAFF_PATH_START_INDEX));
-      const fte = fte14 + (fteChange * steps) / STAFF_SPAN;
-      const ratio = caseload / fte / norm;
-      excess = Math.max(0, ratio - 1);
-      penaltyScale = Math.abs(coef) * 10 * (1 + (ratio * (fte14 + Math.abs(fteChange))) / fte);
+    if (feedbackApplies(coef)) {
+      const fte = fteAtFloat(fte14, fte17, cut, start);
+      const index = workloadIndexFloat(caseload, fte, norm);
+      penalty = feedbackAmountFloat(coef, workloadExcessFloat(index));
+      penaltyScale = feedbackFloatScale(coef, index, fte, fteScale);
     }
-    const penalty = coef * 10 * excess;
     const d = deduction[i]!;
-    const pay =
-      priceB * paidOutcome(rB[i]! - penalty, d) + priceF * paidOutcome(rF[i]! - penalty, d);
-    const share = (pay * caseload) / totals[j]!;
-    const payScale =
-      Math.abs(priceB) * (Math.abs(rB[i]!) + Math.abs(d) + penaltyScale) +
-      Math.abs(priceF) * (Math.abs(rF[i]!) + Math.abs(d) + penaltyScale);
-    let cell = roundCellUnlessTie(share, (payScale * caseload) / totals[j]!);
+    let cell = roundCellUnlessTie(
+      pbrCohortPaymentFloat(priceB, priceF, rB[i]!, rF[i]!, d, caseload, total, penalty),
+      pbrCohortPaymentFloatScale(priceB, priceF, rB[i]!, rF[i]!, d, caseload, total, penaltyScale),
+    );
     if (cell !== cell) cell = exact(k).pbrPence(c, start, y);
-    if (cells) pbrL[base + cash] = cell;
+    if (cells) L.pbr[base + cash] = cell;
     pbrY[FY_OF[cash]!] = pbrY[FY_OF[cash]!]! + cell;
   }
-  if (end < MONTH_COUNT - 1) {
-    const payment = (k.price[c0]! * k.termMonths[c0]!) / 12;
+  if (endsEarly(end)) {
+    const payment = terminationPaymentFloat(k.termMonths[c0]!, k.price[c0]!);
     let cell = roundCellUnlessTie(payment, payment);
     if (cell !== cell) cell = exact(k).terminationPence(c);
     if (cells) L.termination[base + end] = cell;
@@ -423,6 +449,8 @@ function oneOffCells(
  * uplift, staff, redundancy and non-staff cost, service credits, the guarantee, FTE, caseload
  * and the totals (the one-off cells placed by `oneOffCells` are read), then zeros after an
  * early end; or, given `sums`, the same cells only added up by year (`projectFloatSums`).
+ * Two loops: the months on the staffing or caseload path, where FTE, staff cost and caseload
+ * move, and the months after both paths, where they are flat within a year.
  */
 function monthCells(
   k: Columns,
@@ -431,59 +459,50 @@ function monthCells(
   priceSum: number,
   sums: Float64Array | undefined,
 ): void {
-  const L = ledger.money;
-  const feeForServiceL = L.fee_for_service;
-  const variationL = L.variation;
-  const guaranteeL = L.guarantee;
-  const pbrL = L.pbr;
-  const serviceCreditsL = L.service_credits;
-  const ictCompensationL = L.ict_compensation;
-  const terminationL = L.termination;
-  const incomeTotalL = L.income_total;
-  const staffCostL = L.staff_cost;
-  const redundancyCostL = L.redundancy_cost;
-  const nonStaffCostL = L.non_staff_cost;
-  const costTotalL = L.cost_total;
-  const profitL = L.profit;
-  const fteOut = ledger.fte;
-  const caseloadOut = ledger.caseload;
+  const variationL = ledger.money.variation;
   const { ffsY, floorY, upliftY, nonStaffY, scY, payY } = SCRATCH;
   const { variationPaidY, pbrY, ictY, terminationY } = SCRATCH;
-  const norm = k.norm;
   const base = c * MONTH_COUNT;
   const c0 = c * FY_COUNT;
-  const P = k.price[c0]!;
   const end = k.end[c0]!;
   const varStart = k.start[c0]!;
   const loaded = k.loaded[c0]!;
-
-  // Redundancy (staffing.ts fteReductionAt, redundancy.ts).
   const fte14 = k.fte14[c0]!;
-  const fall = (fte14 - k.fte17[c0]!) * k.cut[c0]!;
-  const reduction = fall > 0 ? fall / STAFF_SPAN : 0;
-  const weeks = Math.min(k.wpy[c0]! * k.service[c0]!, k.capWeeks[c0]!);
-  const redundancyPerPayIndex =
-    (reduction * k.redShare[c0]! * loaded * weeks * (1 - k.mf[c0]!)) / ((1 + k.onCost[c0]!) * 52);
-  // Its scale: FTE14 − FTE17 and 1 − MF share can cancel.
-  const redundancyScale =
-    ((((fte14 + Math.abs(k.fte17[c0]!)) * Math.abs(k.cut[c0]!)) / STAFF_SPAN) *
-      k.redShare[c0]! *
-      loaded *
-      weeks *
-      (1 + Math.abs(k.mf[c0]!))) /
-    ((1 + k.onCost[c0]!) * 52);
-
-  // The staffing and caseload paths (staffing.ts, workload.ts caseloadAt), with the same
-  // arithmetic, so every value is bit for bit the same.
+  const fte17 = k.fte17[c0]!;
+  const cut = k.cut[c0]!;
+  const fteScale = fteFloatScale(fte14, fte17, cut);
+  // The same fall in FTE in every falling month; its size (FTE14 − FTE17 can cancel).
+  const reduction = fteReductionFloat(fte14, fte17, cut);
+  const fallScale = ((fte14 + Math.abs(fte17)) * Math.abs(cut)) / STAFF_SPAN;
+  const share = k.redShare[c0]!;
+  const onCost = k.onCost[c0]!;
+  const wpy = k.wpy[c0]!;
+  const capWeeks = k.capWeeks[c0]!;
+  const service = k.service[c0]!;
+  const mf = k.mf[c0]!;
+  const redundancyPerPay = redundancyPerPayIndexFloat(
+    reduction,
+    share,
+    loaded,
+    onCost,
+    wpy,
+    capWeeks,
+    service,
+    mf,
+  );
+  const redundancyPerPayScale = redundancyPerPayIndexFloatScale(
+    fallScale,
+    share,
+    loaded,
+    onCost,
+    wpy,
+    capWeeks,
+    service,
+    mf,
+  );
   const cl14 = k.cl14[c0]!;
   const growth = k.growth[c0]!;
-  const fteChange = (k.fte17[c0]! - fte14) * k.cut[c0]!;
-  /** FTE14 + |change|: the size of the FTE path's terms (see `creditsScale`). */
-  const fteSpan = fte14 + Math.abs(fteChange);
-  /** A staff cell's tie band before its pay index: FTE's terms times the loaded cost, / 12. */
-  const staffBand = ((fteSpan * loaded) / 12) * FLOAT_ERROR;
-  const caseloadFlat = cl14 * (1 + (growth * CASELOAD_SPAN) / CASELOAD_SPAN);
-  const creditsDivisor = priceSum * 12;
+  const caseloadFlat = caseloadAtFloat(cl14, growth, CASELOAD_PATH_END_INDEX);
   /** Write the month cells (projectFloat), else only add them up into `sums`. */
   const cells = sums === undefined;
   const sumsAt = c * SUMMED_LINES.length * FY_COUNT;
@@ -491,19 +510,19 @@ function monthCells(
   let redundancyPence = 0;
   let fte = 0;
   let y = 0;
-  for (; y < FY_COUNT && FY_FIRST[y]! <= end; y++) {
+  for (; y < FY_COUNT && flowsIn(FY_FIRST[y]!, end); y++) {
     const from = FY_FIRST[y]!;
     const last = Math.min(FY_LAST[y]!, end);
     const ffs = ffsY[y]!;
     const uplift = upliftY[y]!;
     const nonStaff = nonStaffY[y]!;
     const pay = payY[y]!;
+    const staffScale = staffCostFloatScale(fteScale, loaded, pay);
     const g = floorY[y]!;
     /** Does a month need its own variation cell (to write it, or for the guarantee)? */
-    const monthly = cells || g !== 0;
+    const monthly = cells || guaranteeApplies(g);
     const scCoef = k.scFeedback[c0 + y]!;
-    // −gross × (1 − waived) × P, the first factors of the service-credit cell (left to right).
-    const creditsBase = -k.gross[y]! * (1 - k.waived[c0 + y]!) * P;
+    const feedback = feedbackApplies(scCoef);
     // The year's sums of the lines that can change month by month.
     let sumVariation = 0;
     let sumGuarantee = 0;
@@ -514,70 +533,38 @@ function monthCells(
     // Months on the staffing or caseload path: FTE, staff cost and caseload move each month.
     const rampLast = Math.min(last, FLAT_FROM - 1);
     for (let m = from; m <= rampLast; m++) {
-      const i = base + m;
-      const ramp = m <= STAFF_PATH_END_INDEX;
-      if (ramp) {
-        const steps = Math.min(STAFF_SPAN, Math.max(0, m - STAFF_PATH_START_INDEX));
-        fte = fte14 + (fteChange * steps) / STAFF_SPAN;
-      }
-      let variation = variationL[i]!;
-      if (m >= varStart) variation = variation + uplift;
-      if (ramp || m === from) staffPence = staffCell(k, c, m, fte, staffBand, loaded, pay);
+      const onPath = onStaffPath(m);
+      if (onPath) fte = fteAtFloat(fte14, fte17, cut, m);
+      if (onPath || m === from) staffPence = staffCell(k, c, m, fte, staffScale, loaded, pay);
       let redundancy = 0;
-      const redundant = ramp && m > STAFF_PATH_START_INDEX && reduction > 0;
-      if (redundant) {
-        if (m === from || m === STAFF_PATH_START_INDEX + 1) {
-          redundancyPence = roundCellUnlessTie(redundancyPerPayIndex * pay, redundancyScale * pay);
-          if (redundancyPence !== redundancyPence) redundancyPence = exact(k).redundancyPence(c, m);
-        }
+      if (reduction > 0 && staffFallsIn(m)) {
+        // The same in every falling month of a year (the pay index moves it at a new year).
+        if (m === from || m === STAFF_PATH_START_INDEX + 1)
+          redundancyPence = redundancyCell(k, c, m, redundancyPerPay, redundancyPerPayScale, pay);
         redundancy = redundancyPence;
       }
       // Read only by the service credits' feedback and the caseload cell.
-      const caseload =
-        scCoef === 0 && !cells
-          ? 0
-          : m < CASELOAD_PATH_END_INDEX
-            ? cl14 * (1 + (growth * Math.max(0, m - CASELOAD_PATH_START_INDEX)) / CASELOAD_SPAN)
-            : caseloadFlat;
-      let credits = scY[y]!;
-      if (scCoef !== 0) {
-        const ratio = caseload / fte / norm;
-        const up = scCoef * 10 * Math.max(0, ratio - 1);
-        const x = (creditsBase * (1 + up)) / creditsDivisor;
-        credits = roundCellUnlessTie(
-          x,
-          creditsScale(creditsBase, scCoef, ratio, fte, fteSpan) / creditsDivisor,
-        );
-        if (credits !== credits) credits = exact(k).serviceCreditsFeedbackPence(c, m, y);
-      }
+      const caseload = feedback || cells ? caseloadAtFloat(cl14, growth, m) : 0;
+      const credits = feedback
+        ? creditsCell(k, c, m, y, priceSum, scCoef, caseload, fte, fteScale)
+        : scY[y]!;
+      const variation = variationL[base + m]! + (upliftPaidIn(m, varStart) ? uplift : 0);
       const cost = staffPence + redundancy + nonStaff;
-      let guarantee = 0;
-      if (g !== 0) {
-        const gap = guaranteeFloor(k, c, y, g, cost) - (ffs + variation + credits);
-        guarantee = gap > 0 ? gap : 0;
-      }
-      // Every line of this cell is final here (one-off payments were placed above).
+      const guarantee = guaranteeApplies(g)
+        ? guaranteeCell(k, c, y, g, cost, ffs + variation + credits)
+        : 0;
       if (cells) {
-        const income =
-          ffs +
-          variation +
-          guarantee +
-          pbrL[i]! +
-          credits +
-          ictCompensationL[i]! +
-          terminationL[i]!;
-        feeForServiceL[i] = ffs;
-        if (m >= varStart) variationL[i] = variation;
-        nonStaffCostL[i] = nonStaff;
-        staffCostL[i] = staffPence;
-        if (redundant) redundancyCostL[i] = redundancy;
-        fteOut[i] = fte;
-        caseloadOut[i] = caseload;
-        serviceCreditsL[i] = credits;
-        costTotalL[i] = cost;
-        if (g !== 0) guaranteeL[i] = guarantee;
-        incomeTotalL[i] = income;
-        profitL[i] = income - cost;
+        const cell = MONTH_CELL;
+        cell.ffs = ffs;
+        cell.variation = variation;
+        cell.guarantee = guarantee;
+        cell.credits = credits;
+        cell.staff = staffPence;
+        cell.redundancy = redundancy;
+        cell.nonStaff = nonStaff;
+        cell.fte = fte;
+        cell.caseload = caseload;
+        writeCell(ledger, base + m, cell);
       }
       sumVariation += variation;
       sumGuarantee += guarantee;
@@ -591,53 +578,32 @@ function monthCells(
     // and cost_total are the same in every month of the year; no redundancy.
     const flatFrom = Math.max(from, FLAT_FROM);
     if (flatFrom <= last) {
-      if (flatFrom === from) staffPence = staffCell(k, c, flatFrom, fte, staffBand, loaded, pay);
-      let credits = scY[y]!;
-      if (scCoef !== 0) {
-        const ratio = caseloadFlat / fte / norm;
-        const up = scCoef * 10 * Math.max(0, ratio - 1);
-        const x = (creditsBase * (1 + up)) / creditsDivisor;
-        credits = roundCellUnlessTie(
-          x,
-          creditsScale(creditsBase, scCoef, ratio, fte, fteSpan) / creditsDivisor,
-        );
-        if (credits !== credits) credits = exact(k).serviceCreditsFeedbackPence(c, flatFrom, y);
-      }
-      const redundancy = 0;
-      const cost = staffPence + redundancy + nonStaff;
+      if (flatFrom === from) staffPence = staffCell(k, c, flatFrom, fte, staffScale, loaded, pay);
+      const credits = feedback
+        ? creditsCell(k, c, flatFrom, y, priceSum, scCoef, caseloadFlat, fte, fteScale)
+        : scY[y]!;
+      const cost = staffPence + nonStaff;
       const months = last - flatFrom + 1;
       sumCredits += credits * months;
       sumStaff += staffPence * months;
       // With no cell to write and no guarantee to work out, no month here needs its own value.
       for (let m = flatFrom; monthly && m <= last; m++) {
-        const i = base + m;
-        let variation = variationL[i]!;
-        if (m >= varStart) variation = variation + uplift;
-        let guarantee = 0;
-        if (g !== 0) {
-          const gap = guaranteeFloor(k, c, y, g, cost) - (ffs + variation + credits);
-          guarantee = gap > 0 ? gap : 0;
-        }
+        const variation = variationL[base + m]! + (upliftPaidIn(m, varStart) ? uplift : 0);
+        const guarantee = guaranteeApplies(g)
+          ? guaranteeCell(k, c, y, g, cost, ffs + variation + credits)
+          : 0;
         if (cells) {
-          const income =
-            ffs +
-            variation +
-            guarantee +
-            pbrL[i]! +
-            credits +
-            ictCompensationL[i]! +
-            terminationL[i]!;
-          feeForServiceL[i] = ffs;
-          if (m >= varStart) variationL[i] = variation;
-          nonStaffCostL[i] = nonStaff;
-          staffCostL[i] = staffPence;
-          fteOut[i] = fte;
-          caseloadOut[i] = caseloadFlat;
-          serviceCreditsL[i] = credits;
-          costTotalL[i] = cost;
-          if (g !== 0) guaranteeL[i] = guarantee;
-          incomeTotalL[i] = income;
-          profitL[i] = income - cost;
+          const cell = MONTH_CELL;
+          cell.ffs = ffs;
+          cell.variation = variation;
+          cell.guarantee = guarantee;
+          cell.credits = credits;
+          cell.staff = staffPence;
+          cell.redundancy = 0;
+          cell.nonStaff = nonStaff;
+          cell.fte = fte;
+          cell.caseload = caseloadFlat;
+          writeCell(ledger, base + m, cell);
         }
         sumVariation += variation;
         sumGuarantee += guarantee;
@@ -669,19 +635,66 @@ function monthCells(
     for (; y < FY_COUNT; y++)
       for (let l = 0; l < SUMMED_LINES.length; l++) sums[sumsAt + l * FY_COUNT + y] = 0;
   // After an early end nothing flows (the variation's payments may have been placed there).
-  if (!cells) return;
+  if (cells) clearAfterEnd(ledger, base, end);
+}
+
+/** One month's flows of a CRC, handed to `writeCell` (one object, reused: no allocation). */
+const MONTH_CELL = {
+  ffs: 0,
+  variation: 0,
+  guarantee: 0,
+  credits: 0,
+  staff: 0,
+  redundancy: 0,
+  nonStaff: 0,
+  fte: 0,
+  caseload: 0,
+};
+
+/**
+ * Every line of one CRC-month cell of the ledger (`projectFloat`) from its flows, with the
+ * totals; the one-off cells (PbR, ICT compensation, termination) were placed before and are read.
+ */
+function writeCell(ledger: Ledger, i: number, cell: typeof MONTH_CELL): void {
+  const L = ledger.money;
+  const cost = cell.staff + cell.redundancy + cell.nonStaff;
+  const income =
+    cell.ffs +
+    cell.variation +
+    cell.guarantee +
+    L.pbr[i]! +
+    cell.credits +
+    L.ict_compensation[i]! +
+    L.termination[i]!;
+  L.fee_for_service[i] = cell.ffs;
+  L.variation[i] = cell.variation;
+  L.guarantee[i] = cell.guarantee;
+  L.service_credits[i] = cell.credits;
+  L.income_total[i] = income;
+  L.staff_cost[i] = cell.staff;
+  L.redundancy_cost[i] = cell.redundancy;
+  L.non_staff_cost[i] = cell.nonStaff;
+  L.cost_total[i] = cost;
+  L.profit[i] = income - cost;
+  ledger.fte[i] = cell.fte;
+  ledger.caseload[i] = cell.caseload;
+}
+
+/** Zeros in the lines written every month, after an early end (the sparse lines are clear). */
+function clearAfterEnd(ledger: Ledger, base: number, end: number): void {
+  const L = ledger.money;
   for (let m = end + 1; m < MONTH_COUNT; m++) {
     const i = base + m;
-    variationL[i] = 0;
-    feeForServiceL[i] = 0;
-    nonStaffCostL[i] = 0;
-    staffCostL[i] = 0;
-    serviceCreditsL[i] = 0;
-    costTotalL[i] = 0;
-    incomeTotalL[i] = 0;
-    profitL[i] = 0;
-    fteOut[i] = 0;
-    caseloadOut[i] = 0;
+    L.variation[i] = 0;
+    L.fee_for_service[i] = 0;
+    L.non_staff_cost[i] = 0;
+    L.staff_cost[i] = 0;
+    L.service_credits[i] = 0;
+    L.cost_total[i] = 0;
+    L.income_total[i] = 0;
+    L.profit[i] = 0;
+    ledger.fte[i] = 0;
+    ledger.caseload[i] = 0;
   }
 }
 
@@ -709,26 +722,24 @@ const ALLOCATIONS_KEPT = 4;
 const allocations: { total: number; weights: Float64Array; parts: readonly number[] }[] = [];
 
 /**
- * A staff-cost cell (staff-cost.ts: FTE × loaded cost × pay index / 12), settled when it lands
- * on a half-penny. FTE on its path carries a 28th, which the exact path rounds to 40 digits when
- * it repeats, and that hair decides the tie there: the exact cell (`exact`). But where the exact
- * FTE is a terminating decimal (always at the path's start, and in every month whose 28th
- * terminates), the loaded cost whole pence and the pay index 1, the exact path's cell is the
- * rational itself: it is decided here in integers, half to even, without decimals. Monte Carlo
- * meets these ties every draw (a whole number of FTE times a loaded cost in whole pence over 12
- * is a tie one time in 12).
+ * A staff-cost cell (`staffCostFloat`), settled when it lands on a half-penny. FTE on its path
+ * carries a 28th, which the exact path rounds to 40 digits when it repeats, and that hair
+ * decides the tie there: the exact cell (`exact`). But where the exact FTE is a terminating
+ * decimal (always at the path's start, and in every month whose 28th terminates), the loaded
+ * cost whole pence and the pay index 1, the exact path's cell is the rational itself: it is
+ * decided here in integers, half to even, without decimals. Monte Carlo meets these ties every
+ * draw (a whole number of FTE times a loaded cost in whole pence over 12 is a tie one time in 12).
  */
 function staffCell(
   k: Columns,
   c: number,
   m: number,
   fte: number,
-  staffBand: number,
+  staffScale: number,
   loaded: number,
   pay: number,
 ): number {
-  // The scale: FTE14 + |change|, the terms of FTE on its path (a cut to near 0 FTE cancels).
-  const cell = roundCellOutsideBand((fte * loaded * pay) / 12, staffBand * pay);
+  const cell = roundCellUnlessTie(staffCostFloat(fte, loaded, pay), staffScale);
   return cell === cell ? cell : staffTie(k, c, m, loaded);
 }
 
@@ -763,22 +774,68 @@ function staffTie(k: Columns, c: number, m: number, loaded: number): number {
   return exact(k).staffPence(c, m);
 }
 
-/** The guarantee's floor, g × cost rounded to the penny (guarantee.ts), settled likewise. */
-function guaranteeFloor(k: Columns, c: number, y: number, g: number, cost: number): number {
-  const cell = roundCellUnlessTie(g * cost, g * cost);
-  return cell === cell ? cell : exact(k).guaranteeFloorPence(c, y, cost);
+/**
+ * A redundancy cell (`redundancyCostFloat`: the CRC's cost at pay index 1, worked out once,
+ * times the year's pay index), settled likewise.
+ */
+function redundancyCell(
+  k: Columns,
+  c: number,
+  m: number,
+  perPayIndex: number,
+  perPayIndexScale: number,
+  pay: number,
+): number {
+  const cell = roundCellUnlessTie(perPayIndex * pay, perPayIndexScale * pay);
+  return cell === cell ? cell : exact(k).redundancyPence(c, m);
 }
 
 /**
- * The scale of a service-credit cell with the workload feedback (before dividing by 12 ΣP): the
- * base times 1 + the uplift's terms, the workload ratio carrying the FTE path's cancellation.
+ * A service-credit cell with the workload feedback (`serviceCreditsFloat`): the fine rises with
+ * the month's overwork on its caseload and FTE. Settled likewise.
  */
-function creditsScale(
-  base: number,
+function creditsCell(
+  k: Columns,
+  c: number,
+  m: number,
+  y: number,
+  priceSum: number,
   coef: number,
-  ratio: number,
+  caseload: number,
   fte: number,
-  fteSpan: number,
+  fteScale: number,
 ): number {
-  return Math.abs(base) * (1 + Math.abs(coef) * 10 * (1 + (ratio * fteSpan) / fte));
+  const c0 = c * FY_COUNT;
+  const gross = k.gross[y]!;
+  const P = k.price[c0]!;
+  const index = workloadIndexFloat(caseload, fte, k.norm);
+  const cell = roundCellUnlessTie(
+    serviceCreditsFloat(
+      gross,
+      k.waived[c0 + y]!,
+      P,
+      priceSum,
+      feedbackAmountFloat(coef, workloadExcessFloat(index)),
+    ),
+    serviceCreditsFloatScale(gross, P / priceSum, feedbackFloatScale(coef, index, fte, fteScale)),
+  );
+  return cell === cell ? cell : exact(k).serviceCreditsFeedbackPence(c, m, y);
+}
+
+/**
+ * The guarantee's top-up (`guaranteeTopUpFloat`) on the month's cost and fee income, its floor
+ * (`guaranteeFloorFloat`) rounded to the penny or settled likewise.
+ */
+function guaranteeCell(
+  k: Columns,
+  c: number,
+  y: number,
+  g: number,
+  cost: number,
+  feeIncome: number,
+): number {
+  const floor = guaranteeFloorFloat(g, cost);
+  let floorPence = roundCellUnlessTie(floor, floor);
+  if (floorPence !== floorPence) floorPence = exact(k).guaranteeFloorPence(c, y, cost);
+  return guaranteeTopUpFloat(floorPence, feeIncome);
 }

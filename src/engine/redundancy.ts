@@ -42,3 +42,81 @@ export function redundancyCost(inputs: RedundancyInputs): Money {
     .times(ONE.minus(inputs.modernisationFundShare))
     .dividedBy(ONE.plus(inputs.onCostRate).times(52));
 }
+
+/**
+ * Float twin of `redundancyCost`, unrounded (the caller rounds the cell): the cost at pay index
+ * 1 (`redundancyPerPayIndexFloat`) times the pay index. The pay index comes last so that the
+ * rest, the same in every month of a CRC, is worked out once.
+ */
+export function redundancyCostFloat(
+  fteReduction: number,
+  redundancyShareOfReduction: number,
+  loadedCostPerFtePence: number,
+  payIndex: number,
+  onCostRate: number,
+  weeksPerYear: number,
+  capWeeks: number,
+  avgServiceYears: number,
+  modernisationFundShare: number,
+): number {
+  return (
+    redundancyPerPayIndexFloat(
+      fteReduction,
+      redundancyShareOfReduction,
+      loadedCostPerFtePence,
+      onCostRate,
+      weeksPerYear,
+      capWeeks,
+      avgServiceYears,
+      modernisationFundShare,
+    ) * payIndex
+  );
+}
+
+/** `redundancyCostFloat` at pay index 1: the terms' product, one division by (1 + on-cost) × 52. */
+export function redundancyPerPayIndexFloat(
+  fteReduction: number,
+  redundancyShareOfReduction: number,
+  loadedCostPerFtePence: number,
+  onCostRate: number,
+  weeksPerYear: number,
+  capWeeks: number,
+  avgServiceYears: number,
+  modernisationFundShare: number,
+): number {
+  const weeks = Math.min(weeksPerYear * avgServiceYears, capWeeks);
+  return (
+    (fteReduction *
+      redundancyShareOfReduction *
+      loadedCostPerFtePence *
+      weeks *
+      (1 - modernisationFundShare)) /
+    ((1 + onCostRate) * 52)
+  );
+}
+
+/**
+ * A bound on the size of the terms of `redundancyPerPayIndexFloat` (times the pay index for the
+ * cell's), for its tie band: the fall in FTE (FTE14 − FTE17, given as `fallScale` =
+ * (FTE14 + |FTE17|) × |scale| / 28) and 1 − MF share can cancel.
+ */
+export function redundancyPerPayIndexFloatScale(
+  fallScale: number,
+  redundancyShareOfReduction: number,
+  loadedCostPerFtePence: number,
+  onCostRate: number,
+  weeksPerYear: number,
+  capWeeks: number,
+  avgServiceYears: number,
+  modernisationFundShare: number,
+): number {
+  const weeks = Math.min(weeksPerYear * avgServiceYears, capWeeks);
+  return (
+    (fallScale *
+      Math.abs(redundancyShareOfReduction) *
+      loadedCostPerFtePence *
+      weeks *
+      (1 + Math.abs(modernisationFundShare))) /
+    ((1 + onCostRate) * 52)
+  );
+}

@@ -30,3 +30,33 @@ export function serviceCredits(inputs: ServiceCreditInputs): Money {
     .dividedBy(money(inputs.totalWeight).times(12))
     .negated();
 }
+
+/**
+ * Float twin of `serviceCredits`, unrounded (the caller rounds the cell), in the same order:
+ * −gross × (1 − waived) × P × (1 + feedback) / (ΣP × 12).
+ */
+export function serviceCreditsFloat(
+  grossAnnualPence: number,
+  waivedShare: number,
+  crcWeight: number,
+  totalWeight: number,
+  feedbackUplift: number,
+): number {
+  return (
+    (-grossAnnualPence * (1 - waivedShare) * crcWeight * (1 + feedbackUplift)) / (totalWeight * 12)
+  );
+}
+
+/**
+ * A bound on the size of the terms of `serviceCreditsFloat`, for its tie band: 1 − waived can
+ * cancel (the gross's share before it is the bound, waived being a share), and the feedback's
+ * terms are bounded by `feedbackFloatScale` (workload.ts). `crcShare` is crcWeight / totalWeight
+ * (the same for every cell of a CRC: the caller works it out once).
+ */
+export function serviceCreditsFloatScale(
+  grossAnnualPence: number,
+  crcShare: number,
+  feedbackScale: number,
+): number {
+  return Math.abs(grossAnnualPence) * crcShare * (1 + feedbackScale) * (1 / 12);
+}

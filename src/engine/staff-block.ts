@@ -1,3 +1,4 @@
+import { flowsIn, onStaffPath, staffFallsIn } from "./applicability.ts";
 import { MONTH_COUNT } from "./ledger.ts";
 import { type Money, ONE, toPence } from "./money.ts";
 import { payIndex } from "./pay-index.ts";
@@ -5,7 +6,7 @@ import { FY_COUNT, type Params } from "./projection-inputs.ts";
 import { redundancyCost } from "./redundancy.ts";
 import { fteInputs, payAwards, redundancyInputs, staffCostInputs } from "./rule-inputs.ts";
 import { staffCost } from "./staff-cost.ts";
-import { fteAt, fteReductionAt, STAFF_PATH_END_INDEX, STAFF_PATH_START_INDEX } from "./staffing.ts";
+import { fteAt, fteReductionAt, STAFF_PATH_START_INDEX } from "./staffing.ts";
 import { FY_INDEX_BY_MONTH } from "./timeline.ts";
 
 /**
@@ -47,7 +48,7 @@ export function staffBlock(p: Params, c: number): StaffBlock {
   const end = p.num("termination.endDate", c);
   const fte: Money[] = [];
   for (let m = 0; m < MONTH_COUNT; m++) {
-    fte.push(m <= STAFF_PATH_END_INDEX ? fteAt(fteInputs(p, c, m).values) : fte[m - 1]!);
+    fte.push(onStaffPath(m) ? fteAt(fteInputs(p, c, m).values) : fte[m - 1]!);
   }
   // payIndex compounds year by year; extend the previous year's index rather than redo it.
   const awards = payAwards(p, c);
@@ -72,15 +73,15 @@ export function staffBlock(p: Params, c: number): StaffBlock {
   let redundancy = 0;
   let lastReductionYear = -1;
   let fteNow = 0;
-  for (let m = 0; m <= end; m++) {
+  for (let m = 0; flowsIn(m, end); m++) {
     const y = FY_INDEX_BY_MONTH[m]!;
     const newYear = m === 0 || FY_INDEX_BY_MONTH[m - 1] !== y;
-    const fteChanged = m <= STAFF_PATH_END_INDEX;
+    const fteChanged = onStaffPath(m);
     if (fteChanged || newYear) {
       staff = toPence(staffCost(staffCostInputs(p, c, fte[m]!, payIdxY[y]!).values));
     }
     staffPence[m] = staff;
-    if (fteChanged && !reduction.isZero() && m > STAFF_PATH_START_INDEX) {
+    if (!reduction.isZero() && staffFallsIn(m)) {
       if (newYear || lastReductionYear < 0) {
         redundancy = toPence(redundancyCost(redundancyInputs(p, c, reduction, payIdxY[y]!).values));
         lastReductionYear = y;

@@ -19,3 +19,24 @@ export const STAFF_COST_RULE = {
 export function staffCost(inputs: StaffCostInputs): Money {
   return money(inputs.fte).times(inputs.loadedCostPerFtePence).times(inputs.payIndex).dividedBy(12);
 }
+
+/** Float twin of `staffCost`, unrounded (the caller rounds the cell): FTE × loaded × pay / 12. */
+export function staffCostFloat(
+  fte: number,
+  loadedCostPerFtePence: number,
+  payIndex: number,
+): number {
+  return (fte * loadedCostPerFtePence * payIndex) / 12;
+}
+
+/**
+ * A bound on the size of the terms of `staffCostFloat`, for its tie band: FTE on its path can
+ * cancel (a cut to near 0 FTE), so its terms' size (`fteFloatScale`, staffing.ts) stands for it.
+ */
+export function staffCostFloatScale(
+  fteScale: number,
+  loadedCostPerFtePence: number,
+  payIndex: number,
+): number {
+  return ((fteScale * loadedCostPerFtePence) / 12) * payIndex;
+}

@@ -51,3 +51,36 @@ export function fteReductionAt(inputs: FteInputs): Money {
   const fall = money(inputs.fteJune2014).minus(inputs.fteJune2017).times(inputs.cutScale);
   return fall.isPositive() && !fall.isZero() ? fall.dividedBy(span) : ZERO;
 }
+
+/** Float twin of `fteAt`, in the same order: FTE14 + (FTE17 − FTE14) × scale × k / 28. */
+export function fteAtFloat(
+  fteJune2014: number,
+  fteJune2017: number,
+  cutScale: number,
+  monthIndex: number,
+): number {
+  const span = STAFF_PATH_END_INDEX - STAFF_PATH_START_INDEX;
+  const k = Math.min(span, Math.max(0, monthIndex - STAFF_PATH_START_INDEX));
+  return fteJune2014 + ((fteJune2017 - fteJune2014) * cutScale * k) / span;
+}
+
+/**
+ * A bound on the size of the terms of `fteAtFloat` (FTE14 + |change|): the change can cancel
+ * the start (a cut to near 0 FTE), so rules that multiply FTE take their tie band from this.
+ */
+export function fteFloatScale(fteJune2014: number, fteJune2017: number, cutScale: number): number {
+  return fteJune2014 + Math.abs((fteJune2017 - fteJune2014) * cutScale);
+}
+
+/**
+ * Float twin of `fteReductionAt` on the path's falling months (`staffFallsIn`,
+ * applicability.ts): the same fall in every one, 0 when staffing grows.
+ */
+export function fteReductionFloat(
+  fteJune2014: number,
+  fteJune2017: number,
+  cutScale: number,
+): number {
+  const fall = (fteJune2014 - fteJune2017) * cutScale;
+  return fall > 0 ? fall / (STAFF_PATH_END_INDEX - STAFF_PATH_START_INDEX) : 0;
+}

@@ -22,3 +22,11 @@ export const TERMINATION_RULE = {
 export function terminationPayment(inputs: TerminationInputs): Money {
   return money(inputs.annualPricePence).dividedBy(12).times(inputs.paymentMonths);
 }
+
+/**
+ * Float twin of `terminationPayment`, unrounded (the caller rounds the cell): P × months / 12,
+ * multiplied first so that only the division is inexact. Both terms are the cell's size.
+ */
+export function terminationPaymentFloat(paymentMonths: number, annualPricePence: number): number {
+  return (annualPricePence * paymentMonths) / 12;
+}

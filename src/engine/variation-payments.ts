@@ -1,4 +1,5 @@
 import { allocatePence } from "./allocate-pence.ts";
+import { upliftPaidIn } from "./applicability.ts";
 import { toPence } from "./money.ts";
 import type { Params } from "./projection-inputs.ts";
 import { CONTRACT_MONTHS } from "./timeline.ts";
@@ -40,9 +41,9 @@ export function variationPaymentShares(p: Params): VariationPaymentShare[][] {
     const parts = allocatePence(nationalPence, prices);
     for (let c = 0; c < p.crcCount; c++) {
       const start = p.num("variation.start", c);
-      const months = CONTRACT_MONTHS.filter((m) => m.fy === fy && m.index < start).map(
-        (m) => m.index,
-      );
+      const months = CONTRACT_MONTHS.filter(
+        (m) => m.fy === fy && !upliftPaidIn(m.index, start),
+      ).map((m) => m.index);
       const scaledPence = toPence(p.dec("variation.scale", c).times(parts[c]!));
       const monthly =
         months.length === 0
@@ -55,4 +56,22 @@ export function variationPaymentShares(p: Params): VariationPaymentShare[][] {
     }
   }
   return perCrc;
+}
+
+/**
+ * Float twin of the monthly split of `variationPaymentShares`: `scaledPence` (whole pence)
+ * spread over `count` months by largest remainder, which with equal weights gives the first
+ * months the extra pence, written to `out[at]` to `out[at + count − 1]`.
+ */
+export function variationPaymentSpreadFloat(
+  scaledPence: number,
+  count: number,
+  out: Float64Array,
+  at: number,
+): void {
+  const sign = scaledPence < 0 ? -1 : 1;
+  const whole = Math.abs(scaledPence);
+  const each = Math.floor(whole / count);
+  const extra = whole - each * count;
+  for (let j = 0; j < count; j++) out[at + j] = sign * (each + (j < extra ? 1 : 0)) || 0;
 }

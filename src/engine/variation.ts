@@ -52,3 +52,29 @@ export const VARIATION_PAYMENT_RULE = {
     "national payment for the year × scale, split across CRCs pro rata to bid price and across " +
     "the year's months before the variation start (largest remainder, whole pence)",
 } as const;
+
+/**
+ * Float twin of `variationUplift`, unrounded (the caller rounds the cell), in the same order:
+ * P × (1 − d)^k × (φ′ − φ) × (1 − v) × scale / 12, from the twins' discounted price and volume
+ * factor.
+ */
+export function variationUpliftFloat(
+  discountedPricePence: number,
+  recognisedFixedShare: number,
+  fixedShare: number,
+  volumeFactor: number,
+  scale: number,
+): number {
+  return (
+    (discountedPricePence * (recognisedFixedShare - fixedShare) * (1 - volumeFactor) * scale) / 12
+  );
+}
+
+/**
+ * A bound on the size of the terms of `variationUpliftFloat`, for its tie band: φ′ − φ and
+ * 1 − v can cancel, so their terms are bounded (φ′ + φ ≤ 2, |1 − v| + 1 ≤ 2.5) rather than
+ * taken from the cell.
+ */
+export function variationUpliftFloatScale(discountedPricePence: number, scale: number): number {
+  return discountedPricePence * (5 / 12) * Math.abs(scale);
+}

@@ -55,9 +55,42 @@ export function workloadExcess(index: Decimal.Value): Money {
   return excess.isPositive() ? excess : ZERO;
 }
 
-/** The caseload path in float64, for the non-money caseload and workload rows. */
-export function caseloadAtNumber(caseload2014: number, growth: number, monthIndex: number): number {
+/** Float twin of `caseloadAt`: the caseload path in float64 (the ledger's caseload row, the float path). */
+export function caseloadAtFloat(caseload2014: number, growth: number, monthIndex: number): number {
   const span = CASELOAD_PATH_END_INDEX - CASELOAD_PATH_START_INDEX;
   const k = Math.min(span, Math.max(0, monthIndex - CASELOAD_PATH_START_INDEX));
   return caseload2014 * (1 + (growth * k) / span);
+}
+
+/** Float twin of `workloadIndex`: (caseload / FTE) / norm. */
+export function workloadIndexFloat(
+  caseload: number,
+  fte: number,
+  caseloadPerFteNorm: number,
+): number {
+  return caseload / fte / caseloadPerFteNorm;
+}
+
+/** Float twin of `workloadExcess`. */
+export function workloadExcessFloat(index: number): number {
+  return Math.max(0, index - 1);
+}
+
+/** Float twin of `feedbackAmount` (rule-inputs.ts): coefficient per 10 points × 10 × excess. */
+export function feedbackAmountFloat(perTenPoints: number, workloadExcess: number): number {
+  return perTenPoints * 10 * workloadExcess;
+}
+
+/**
+ * A bound on the size of the terms of a feedback amount, for the tie band of the cell it enters:
+ * the workload index carries FTE's cancellation (`fteScale` over FTE, staffing.ts
+ * `fteFloatScale`).
+ */
+export function feedbackFloatScale(
+  perTenPoints: number,
+  index: number,
+  fte: number,
+  fteScale: number,
+): number {
+  return Math.abs(perTenPoints) * 10 * (1 + (index * fteScale) / fte);
 }
