@@ -66,3 +66,16 @@ export function roundCellUnlessTie(x: number, scale: number): number {
   if (Math.abs(off) > Math.abs(scale) * FLOAT_ERROR + 1e-12) return floor + Math.ceil(off) + 0;
   return Number.NaN;
 }
+
+/**
+ * `roundCellUnlessTie` with the band given (`FLOAT_ERROR × scale`, worked out once where a
+ * scale is the same for many cells): the nearest whole number if x is more than `band` (and
+ * 1e-12) from a half-penny, else NaN.
+ */
+export function roundCellOutsideBand(x: number, band: number): number {
+  const floor = Math.floor(x);
+  const off = x - (floor + 0.5);
+  // As in roundCellHalfEven: outside the band, the nearest whole number, without a branch.
+  if (Math.abs(off) > band + 1e-12) return floor + Math.ceil(off) + 0;
+  return Number.NaN;
+}
