@@ -8,23 +8,16 @@ import { datasetForCli } from "../cli/dataset-for-cli.ts";
 import type { Issue, Result } from "../issues/issue.ts";
 import { PRESET_IDS } from "../scenario/presets.ts";
 import { createEngineApi, type EngineApi } from "../worker/api.ts";
-import type {
-  ProjectionRequest,
-  ProjectionView,
-  MonteCarloRequest,
-  ExplainView,
-} from "../worker/api.ts";
-import type { ExplainRequest } from "../worker/explain-request.ts";
+import type { ExplainRequest, ExplainView } from "../worker/explain-request.ts";
+import type { MonteCarloRequest } from "../worker/monte-carlo-request.ts";
+import type { ProjectionRequest, ProjectionView } from "../worker/project-request.ts";
 import type { MonteCarloSummary } from "../uncertainty/run-monte-carlo.ts";
 import { compareWith, type CompareRequest, type Comparison } from "./compare.ts";
 
 export type { Issue, Result } from "../issues/issue.ts";
-export type {
-  ProjectionRequest,
-  ProjectionView,
-  MonteCarloRequest,
-  ExplainView,
-} from "../worker/api.ts";
+export type { ProjectionRequest, ProjectionView } from "../worker/project-request.ts";
+export type { MonteCarloRequest } from "../worker/monte-carlo-request.ts";
+export type { ExplainRequest, ExplainView } from "../worker/explain-request.ts";
 export type { Summary } from "../scenario/summarize.ts";
 export type { TidyRow } from "../engine/roll-up.ts";
 export type { MonteCarloSummary } from "../uncertainty/run-monte-carlo.ts";
@@ -32,9 +25,6 @@ export type { FigureNode } from "../explain/explain-figure.ts";
 export type { FigureRef } from "../explain/figure-ref.ts";
 export type { ComparisonRow, CrcDelta } from "../site/compare.ts";
 export type { CompareRequest, Comparison } from "./compare.ts";
-
-/** A request for `explain`: the scenario, the figure `{crc, line, period}`, and levels of parts. */
-export type ExplainOptions = Omit<ExplainRequest, "depth"> & { readonly depth?: number };
 
 /** The preset ids in models/, each usable as `{schemaVersion: 1, extends: id}`. */
 export const presets: readonly string[] = PRESET_IDS;
@@ -75,7 +65,7 @@ export function monteCarlo(request: MonteCarloRequest): Promise<Result<MonteCarl
 }
 
 /** Why a figure has its value: a tree of rules, inputs and sources (default depth 2). */
-export function explain(request: ExplainOptions): Promise<Result<ExplainView>> {
+export function explain(request: ExplainRequest): Promise<Result<ExplainView>> {
   return withEngine((api) => api.explain(request));
 }
 

@@ -171,7 +171,7 @@ describe("crc-scenarios mc", () => {
     const refused = await run(["mc", bad]);
     expect([refused.code, refused.stderr]).toEqual([
       2,
-      "crc-scenarios mc: uncertainty.seed: -3 is not allowed; the seed must be a whole number from 0 to 4294967295\n" +
+      "crc-scenarios mc: uncertainty.seed: -3 is not a whole number from 0 to 4294967295\n" +
         "crc-scenarios mc: uncertainty.distributions.ffs.toleranceBand: low 0.2 is above high 0.1; low must not exceed high\n",
     ]);
   });

@@ -9,7 +9,7 @@ import type { Issue } from "./issue.ts";
  * reader is told every problem at once.
  */
 
-/** `value` if it is one of `allowed`, else `"pret" is not one of "point", … (did you mean "pert"?)`. */
+/** `value` if it is one of `allowed`, else `"pret" is not one of point, … (did you mean "pert"?)`. */
 export function oneOf<T extends string>(
   value: unknown,
   allowed: readonly T[],
@@ -21,7 +21,7 @@ export function oneOf<T extends string>(
   const hint = typeof value === "string" ? didYouMean(value, allowed, hints) : "";
   issues.push({
     path,
-    message: `${describeValue(value)} is not one of ${allowed.map((a) => quote(a)).join(", ")}${hint}`,
+    message: `${describeValue(value)} is not one of ${allowed.join(", ")}${hint}`,
   });
   return undefined;
 }

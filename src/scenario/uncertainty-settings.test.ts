@@ -38,19 +38,21 @@ describe("parseUncertainty", () => {
     expect(issues).toEqual([
       {
         path: "uncertainty.draws",
-        message: "0 is not allowed; draws must be a whole number from 1 to 100000",
+        message: "0 is not a whole number from 1 to 100000",
       },
       {
         path: "uncertainty.seed",
-        message: "4294967296 is not allowed; the seed must be a whole number from 0 to 4294967295",
+        message: "4294967296 is not a whole number from 0 to 4294967295",
       },
       {
         path: "uncertainty.shape",
-        message: '"beta" is not a shape; shapes: point, uniform, triangular, pert, normal',
+        message:
+          '"beta" is not one of point, uniform, triangular, pert, normal (did you mean "pert"?)',
       },
       {
         path: "uncertainty.distributions.a",
-        message: '"lognormal" is not a shape; shapes: point, uniform, triangular, pert, normal',
+        message:
+          '"lognormal" is not one of point, uniform, triangular, pert, normal (did you mean "normal"?)',
       },
       {
         path: "uncertainty.distributions.b",
@@ -88,11 +90,11 @@ describe("parseUncertainty", () => {
     expect(parseUncertainty({ draws: 2.5, seed: -1 }, "").issues).toEqual([
       {
         path: "draws",
-        message: "2.5 is not allowed; draws must be a whole number from 1 to 100000",
+        message: "2.5 is not a whole number from 1 to 100000",
       },
       {
         path: "seed",
-        message: "-1 is not allowed; the seed must be a whole number from 0 to 4294967295",
+        message: "-1 is not a whole number from 0 to 4294967295",
       },
     ]);
     expect(parseUncertainty([], "uncertainty").issues[0]!.path).toBe("uncertainty");

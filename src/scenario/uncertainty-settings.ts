@@ -7,6 +7,7 @@ import {
 } from "../issues/describe-value.ts";
 import { didYouMean, HINT_CELLS, type HintBudget } from "../issues/did-you-mean.ts";
 import type { Issue } from "../issues/issue.ts";
+import { oneOf, wholeIn } from "../issues/readers.ts";
 import type { ParameterValue } from "./scenario.ts";
 
 /**
@@ -76,20 +77,6 @@ export const DISTRIBUTION_KEYS = ["shape", "low", "high"] as const;
 
 const join = joinPath;
 
-function isShape(value: unknown): value is Shape {
-  return typeof value === "string" && (SHAPES as readonly string[]).includes(value);
-}
-
-const shapeMessage = (value: unknown) =>
-  `${describeValue(value)} is not a shape; shapes: ${SHAPES.join(", ")}`;
-
-/** A whole number in [min, max], or a message naming the range. */
-function wholeNumber(value: unknown, what: string, min: number, max: number): string | undefined {
-  if (typeof value === "number" && Number.isInteger(value) && value >= min && value <= max)
-    return undefined;
-  return `${describeValue(value)} is not allowed; ${what} must be a whole number from ${min} to ${max}`;
-}
-
 /**
  * Check the form of uncertainty settings (a scenario's block at `path` "uncertainty", or run
  * options at ""): known keys, draws and seed in range, shape names, correlations 0 to 1, ranges
@@ -115,21 +102,20 @@ export function parseUncertainty(
     if (value === undefined) continue;
     switch (key) {
       case "draws": {
-        const problem = wholeNumber(value, "draws", 1, MAX_DRAWS);
-        if (problem) issues.push({ path: at, message: problem });
-        else settings.draws = value as number;
+        const draws = wholeIn(value, 1, MAX_DRAWS, at, issues);
+        if (draws !== undefined) settings.draws = draws;
         break;
       }
       case "seed": {
-        const problem = wholeNumber(value, "the seed", 0, MAX_SEED);
-        if (problem) issues.push({ path: at, message: problem });
-        else settings.seed = value as number;
+        const seed = wholeIn(value, 0, MAX_SEED, at, issues);
+        if (seed !== undefined) settings.seed = seed;
         break;
       }
-      case "shape":
-        if (isShape(value)) settings.shape = value;
-        else issues.push({ path: at, message: shapeMessage(value) });
+      case "shape": {
+        const shape = oneOf(value, SHAPES, at, issues, hints);
+        if (shape !== undefined) settings.shape = shape;
         break;
+      }
       case "distributions": {
         if (!isRecord(value)) {
           issues.push({
@@ -191,11 +177,7 @@ function parseDistribution(
   issues: Issue[],
   hints: HintBudget,
 ): Shape | DistributionSpec | undefined {
-  if (typeof spec === "string") {
-    if (isShape(spec)) return spec;
-    issues.push({ path, message: shapeMessage(spec) });
-    return undefined;
-  }
+  if (typeof spec === "string") return oneOf(spec, SHAPES, path, issues, hints);
   if (!isRecord(spec)) {
     issues.push({
       path,
@@ -207,11 +189,9 @@ function parseDistribution(
   let ok = true;
   for (const [key, value] of Object.entries(spec)) {
     if (key === "shape") {
-      if (isShape(value)) out.shape = value;
-      else {
-        issues.push({ path: join(path, key), message: shapeMessage(value) });
-        ok = false;
-      }
+      const shape = oneOf(value, SHAPES, join(path, key), issues, hints);
+      if (shape !== undefined) out.shape = shape;
+      else ok = false;
     } else if (key === "low" || key === "high") {
       if ((typeof value === "number" && Number.isFinite(value)) || typeof value === "string")
         out[key] = value;

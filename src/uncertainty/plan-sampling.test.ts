@@ -255,7 +255,7 @@ describe("a scenario's uncertainty block", () => {
       dataset,
     );
     expect(result.ok ? [] : result.issues.map(formatIssue)).toEqual([
-      "uncertainty.draws: 0 is not allowed; draws must be a whole number from 1 to 100000",
+      "uncertainty.draws: 0 is not a whole number from 1 to 100000",
       "uncertainty.distributions.cost.bidMargin: the scenario's value of cost.bidMargin for northumbria in 2014-15, 0.03, is outside low–high 0.05 to 0.1; the range must contain the scenario's value (its most likely value)",
     ]);
   });

@@ -209,16 +209,14 @@ describe("runMonteCarlo", () => {
 
   it("names each bad option and its allowed range", () => {
     expect(problems({ draws: 0, seed: -1 })).toEqual([
-      "draws: 0 is not allowed; draws must be a whole number from 1 to 100000",
-      "seed: -1 is not allowed; the seed must be a whole number from 0 to 4294967295",
+      "draws: 0 is not a whole number from 1 to 100000",
+      "seed: -1 is not a whole number from 0 to 4294967295",
     ]);
     expect(problems({ draws: 100_001, seed: 2 ** 32 })).toEqual([
-      "draws: 100001 is not allowed; draws must be a whole number from 1 to 100000",
-      "seed: 4294967296 is not allowed; the seed must be a whole number from 0 to 4294967295",
+      "draws: 100001 is not a whole number from 1 to 100000",
+      "seed: 4294967296 is not a whole number from 0 to 4294967295",
     ]);
-    expect(problems({ draws: 1.5 })).toEqual([
-      "draws: 1.5 is not allowed; draws must be a whole number from 1 to 100000",
-    ]);
+    expect(problems({ draws: 1.5 })).toEqual(["draws: 1.5 is not a whole number from 1 to 100000"]);
     expect(
       problems({
         shape: "beta" as never,
@@ -226,7 +224,7 @@ describe("runMonteCarlo", () => {
         fanOf: "londn",
       }),
     ).toEqual([
-      'shape: "beta" is not a shape; shapes: point, uniform, triangular, pert, normal',
+      'shape: "beta" is not one of point, uniform, triangular, pert, normal (did you mean "pert"?)',
       "correlation.volume.shortfall: 2 is not a correlation; it must be a number from 0 to 1",
       'fanOf: "londn" is not ALL, a CRC or an owner (did you mean "london"?)',
     ]);

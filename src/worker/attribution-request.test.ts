@@ -83,9 +83,13 @@ describe("attributeDelta over a MessageChannel (issue #17)", () => {
     ).toEqual({
       ok: false,
       issues: [
-        { path: "x", message: 'unknown field "x"' },
-        { path: "b", message: "is required (a scenario)" },
-        { path: "level", message: '"crc" is not one of "parameter", "group"' },
+        {
+          path: "x",
+          message:
+            'unknown key "x" (did you mean "a"?); allowed: a, b, figure, level, samples, seed, maxExactGroups',
+        },
+        { path: "b", message: "is required" },
+        { path: "level", message: '"crc" is not one of parameter, group' },
         { path: "samples", message: "3 is not a whole number from 4 to 10000" },
         { path: "seed", message: "0.5 is not a whole number from 0 to 4294967295" },
         { path: "maxExactGroups", message: "13 is not a whole number from 0 to 12" },

@@ -1,14 +1,21 @@
-import { describeValue, isRecord } from "../issues/describe-value.ts";
-import type { Result } from "../issues/issue.ts";
+import type { Issue, Result } from "../issues/issue.ts";
+import { oneOf, wholeIn } from "../issues/readers.ts";
 import {
+  attributeDelta,
   DEFAULT_MAX_EXACT_GROUPS,
   DEFAULT_PERMUTATIONS,
   DEFAULT_SEED,
   MAX_PERMUTATIONS,
+  type Attribution,
 } from "../explain/attribute-delta.ts";
-import { ATTRIBUTION_LEVELS, type AttributionLevel } from "../explain/attribution-groups.ts";
+import {
+  ATTRIBUTION_LEVELS,
+  parameterCatalog,
+  type AttributionLevel,
+} from "../explain/attribution-groups.ts";
 import type { FigureRef } from "../explain/figure-ref.ts";
-import { checkFigure, unknownFields } from "./explain-request.ts";
+import { checkFigure, resolveSides, underFigure } from "./explain-request.ts";
+import { type EngineState, requestFields } from "./request-fields.ts";
 
 /**
  * A fair-shares attribution request (issue #17): `{a, b, figure, level?, samples?, seed?,
@@ -20,68 +27,73 @@ export interface AttributionRequest {
   readonly a: unknown;
   readonly b: unknown;
   readonly figure: FigureRef;
-  readonly level: AttributionLevel;
-  readonly samples: number;
-  readonly seed: number;
-  readonly maxExactGroups: number;
+  readonly level?: AttributionLevel;
+  readonly samples?: number;
+  readonly seed?: number;
+  readonly maxExactGroups?: number;
 }
 
-const whole = (x: unknown, min: number, max: number): x is number =>
-  typeof x === "number" && Number.isSafeInteger(x) && x >= min && x <= max;
+export interface AttributionView {
+  readonly hashA: string;
+  readonly hashB: string;
+  readonly attribution: Attribution;
+}
 
-export function checkAttributionRequest(request: unknown): Result<AttributionRequest> {
-  if (!isRecord(request))
-    return {
-      ok: false,
-      issues: [{ path: "", message: `request must be an object, got ${describeValue(request)}` }],
-    };
-  const issues = unknownFields(request, [
-    "a",
-    "b",
-    "figure",
-    "level",
+const KEYS = ["a", "b", "figure", "level", "samples", "seed", "maxExactGroups"];
+
+export function checkAttributionRequest(request: unknown): Result<Required<AttributionRequest>> {
+  const issues: Issue[] = [];
+  const r = requestFields(request, KEYS, ["a", "b"], issues);
+  if (r === undefined) return { ok: false, issues };
+  const figure = checkFigure(r.figure, issues);
+  const level = oneOf(r.level ?? "parameter", ATTRIBUTION_LEVELS, "level", issues);
+  const samples = wholeIn(
+    r.samples ?? DEFAULT_PERMUTATIONS,
+    4,
+    MAX_PERMUTATIONS,
     "samples",
-    "seed",
+    issues,
+  );
+  const seed = wholeIn(r.seed ?? DEFAULT_SEED, 0, 0xffffffff, "seed", issues);
+  const maxExactGroups = wholeIn(
+    r.maxExactGroups ?? DEFAULT_MAX_EXACT_GROUPS,
+    0,
+    DEFAULT_MAX_EXACT_GROUPS,
     "maxExactGroups",
-  ]);
-  for (const side of ["a", "b"])
-    if (!(side in request)) issues.push({ path: side, message: "is required (a scenario)" });
-  const figure = checkFigure(request.figure, issues);
-  const level = request.level ?? "parameter";
-  if (!(ATTRIBUTION_LEVELS as readonly unknown[]).includes(level))
-    issues.push({
-      path: "level",
-      message: `${describeValue(request.level)} is not one of ${ATTRIBUTION_LEVELS.map((l) => `"${l}"`).join(", ")}`,
-    });
-  const samples = request.samples ?? DEFAULT_PERMUTATIONS;
-  if (!whole(samples, 4, MAX_PERMUTATIONS))
-    issues.push({
-      path: "samples",
-      message: `${describeValue(request.samples)} is not a whole number from 4 to ${MAX_PERMUTATIONS}`,
-    });
-  const seed = request.seed ?? DEFAULT_SEED;
-  if (!whole(seed, 0, 0xffffffff))
-    issues.push({
-      path: "seed",
-      message: `${describeValue(request.seed)} is not a whole number from 0 to 4294967295`,
-    });
-  const maxExactGroups = request.maxExactGroups ?? DEFAULT_MAX_EXACT_GROUPS;
-  if (!whole(maxExactGroups, 0, DEFAULT_MAX_EXACT_GROUPS))
-    issues.push({
-      path: "maxExactGroups",
-      message: `${describeValue(request.maxExactGroups)} is not a whole number from 0 to ${DEFAULT_MAX_EXACT_GROUPS}`,
-    });
-  if (issues.length > 0 || figure === undefined) return { ok: false, issues };
+    issues,
+  );
+  if (
+    issues.length > 0 ||
+    figure === undefined ||
+    level === undefined ||
+    samples === undefined ||
+    seed === undefined ||
+    maxExactGroups === undefined
+  )
+    return { ok: false, issues };
+  return { ok: true, value: { a: r.a, b: r.b, figure, level, samples, seed, maxExactGroups } };
+}
+
+/** A difference shared fairly (Shapley values): exact over few groups, sampled orders over many. */
+export function attributeDeltaRequest(
+  engine: EngineState,
+  request: unknown,
+): Result<AttributionView> {
+  const checked = checkAttributionRequest(request);
+  if (!checked.ok) return checked;
+  const { a, b, figure, level, samples, seed, maxExactGroups } = checked.value;
+  const sides = resolveSides(engine, a, b);
+  if (!sides.ok) return sides;
+  const result = attributeDelta(sides.a.inputs, sides.b.inputs, figure, {
+    level,
+    catalog: parameterCatalog(engine.dataset.parameters),
+    permutations: samples,
+    seed,
+    maxExactGroups,
+  });
+  if (!result.ok) return { ok: false, issues: underFigure(result.issues) };
   return {
     ok: true,
-    value: {
-      a: request.a,
-      b: request.b,
-      figure,
-      level: level as AttributionLevel,
-      samples: samples as number,
-      seed: seed as number,
-      maxExactGroups: maxExactGroups as number,
-    },
+    value: { hashA: sides.a.hash, hashB: sides.b.hash, attribution: result.value },
   };
 }

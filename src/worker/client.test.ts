@@ -3,6 +3,9 @@ import type { EngineApi } from "./api.ts";
 import { createEngineClient } from "./client.ts";
 import type { EngineStatus, WorkerStart } from "./supervisor.ts";
 
+/** A grid request of the right shape (the fake workers never read it). */
+const GRID = { scenario: 1, x: { id: "a" }, y: { id: "b" } };
+
 /**
  * Fake workers: each started worker behaves as `modes[n]` says (the last mode repeats).
  * "ok" answers every call; "hang" never answers (a worker killed mid-run, or its messages
@@ -170,7 +173,7 @@ describe("engine client: worker faults (issue #15)", () => {
 
   it("answers an init that throws as a value", async () => {
     const { engine } = client(["init-throws"]);
-    expect(await engine.grid({})).toEqual({
+    expect(await engine.grid(GRID)).toEqual({
       ok: false,
       issues: [{ path: "", message: "the engine could not start: DataCloneError" }],
     });
@@ -178,7 +181,7 @@ describe("engine client: worker faults (issue #15)", () => {
 
   it("answers a call comlink rejects as a value and keeps the worker", async () => {
     const { engine, started } = client(["reject"]);
-    expect(await engine.breakEven({})).toEqual({
+    expect(await engine.breakEven({ scenario: 1 })).toEqual({
       ok: false,
       issues: [
         {
@@ -208,7 +211,7 @@ describe("engine client: worker faults (issue #15)", () => {
 
   it("reports runs in flight, so a page can offer to cancel a long one", async () => {
     const { engine, statuses } = client(["ok"]);
-    await engine.grid({});
+    await engine.grid(GRID);
     expect(statuses).toEqual([
       { kind: "busy", what: "sensitivity grid", active: 1 },
       { kind: "idle" },
@@ -218,7 +221,7 @@ describe("engine client: worker faults (issue #15)", () => {
   it("starts no worker once the page has ended the engine", async () => {
     const { engine, started } = client(["ok"]);
     engine.terminate();
-    expect(await engine.project({})).toEqual({
+    expect(await engine.project({ scenario: 1 })).toEqual({
       ok: false,
       issues: [{ path: "", message: "the engine was ended by the page" }],
     });

@@ -1,8 +1,27 @@
 // Browser side of the worker boundary. Bundled by scripts/bundle-engine.mjs into the Framework
 // root; pages import it from "./components/bundled/client.js".
 import { wrap } from "comlink";
-import type { Result } from "../issues/issue.ts";
-import type { DeltaView, EngineApi, ExplainView, ProjectionView } from "./api.ts";
+import type { Issue, Result } from "../issues/issue.ts";
+import type { BreakEvenReport } from "../sensitivity/break-even.ts";
+import type { Grid } from "../sensitivity/grid.ts";
+import type { Tornado } from "../sensitivity/tornado.ts";
+import type { SavedScenario } from "../state/saved-scenarios.ts";
+import type { MonteCarloSummary } from "../uncertainty/run-monte-carlo.ts";
+import type { EngineApi } from "./api.ts";
+import type { AttributionRequest, AttributionView } from "./attribution-request.ts";
+import type {
+  DeltaView,
+  ExplainDeltaRequest,
+  ExplainRequest,
+  ExplainView,
+} from "./explain-request.ts";
+import type { MonteCarloRequest } from "./monte-carlo-request.ts";
+import type { ProjectionRequest, ProjectionView } from "./project-request.ts";
+import type {
+  BreakEvenRequestText,
+  GridRequestText,
+  TornadoRequest,
+} from "./sensitivity-request.ts";
 import { latestWins } from "./latest-wins.ts";
 import { splitMonteCarlo } from "./split-monte-carlo.ts";
 import { runPosteriorInParts, type PosteriorOutcome, type PosteriorRun } from "./run-posterior.ts";
@@ -15,7 +34,8 @@ import {
   type WorkerStart,
 } from "./supervisor.ts";
 
-export type { DeltaView, ExplainView, ProjectionView } from "./api.ts";
+export type { DeltaView, ExplainView } from "./explain-request.ts";
+export type { ProjectionView } from "./project-request.ts";
 export type { EngineStatus } from "./supervisor.ts";
 
 /**
@@ -30,33 +50,38 @@ export interface EngineOptions {
   readonly timeoutMs?: number;
 }
 
+/**
+ * The engine as a page uses it: each request typed as the worker reads it (the worker still
+ * checks every field: a page's JavaScript is not type-checked), every answer a `Result`.
+ */
 export interface EngineClient {
   /** Latest-input-wins: while a run is in flight only the newest request is kept (sliders). */
-  project(request: unknown): Promise<Result<ProjectionView>>;
+  project(request: ProjectionRequest): Promise<Result<ProjectionView>>;
   /** Every request answered, in order (comparisons of several scenarios). */
-  projectEach(request: unknown): Promise<Result<ProjectionView>>;
-  validate: EngineApi["validate"];
+  projectEach(request: ProjectionRequest): Promise<Result<ProjectionView>>;
+  /** Check a scenario document against the schema, the presets and the data. */
+  validate(scenario: unknown): Promise<Result<{ hash: string; warnings: Issue[] }>>;
   /** Check a saved-scenarios export file's text in the worker (issue #15: the page never freezes). */
-  checkImport: EngineApi["checkImport"];
+  checkImport(fileText: string): Promise<Result<SavedScenario[]>>;
   /**
    * Latest-input-wins Monte Carlo (the Uncertainty page's inputs). Runs of ≥ 400 draws are
    * split across this worker and a second one (started on first use): the same summary, drawn
    * on two cores.
    */
-  monteCarlo: EngineApi["monteCarlo"];
+  monteCarlo(request: MonteCarloRequest): Promise<Result<MonteCarloSummary>>;
   /** Latest-input-wins sensitivity runs (the Sensitivity page). */
-  tornado: EngineApi["tornado"];
-  grid: EngineApi["grid"];
-  breakEven: EngineApi["breakEven"];
+  tornado(request: TornadoRequest): Promise<Result<Tornado>>;
+  grid(request: GridRequestText): Promise<Result<Grid>>;
+  breakEven(request: BreakEvenRequestText): Promise<Result<BreakEvenReport>>;
   /**
    * Explain a figure (issue #8), latest-input-wins: the open explanation follows the sliders
    * without queueing stale runs.
    */
-  explain(request: unknown): Promise<Result<ExplainView>>;
+  explain(request: ExplainRequest): Promise<Result<ExplainView>>;
   /** Every request answered: the steps a reader opens one by one in the panel. */
-  explainEach(request: unknown): Promise<Result<ExplainView>>;
-  explainDelta(request: unknown): Promise<Result<DeltaView>>;
-  attributeDelta: EngineApi["attributeDelta"];
+  explainEach(request: ExplainRequest): Promise<Result<ExplainView>>;
+  explainDelta(request: ExplainDeltaRequest): Promise<Result<DeltaView>>;
+  attributeDelta(request: AttributionRequest): Promise<Result<AttributionView>>;
   /**
    * The posterior's prior simulation for a back-test on the page (issue #14): parts drawn by
    * both workers in turn, progress after each, stopped by `signal` (`run-posterior.ts`).

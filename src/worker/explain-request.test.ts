@@ -30,7 +30,7 @@ describe("checkExplainRequest", () => {
     expect(checkExplainRequest({ scenario: {}, figure: { crc: "ALL", when: "x" } })).toEqual({
       ok: false,
       issues: [
-        { path: "figure.when", message: 'unknown field "when"' },
+        { path: "figure.when", message: 'unknown key "when"; allowed: crc, line, period' },
         { path: "figure.line", message: "must be a string, got nothing" },
         { path: "figure.period", message: "must be a string, got nothing" },
       ],

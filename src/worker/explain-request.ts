@@ -1,7 +1,16 @@
 import type { Issue, Result } from "../issues/issue.ts";
 import { describeValue, isRecord } from "../issues/describe-value.ts";
-import { DELTA_METHODS, type DeltaMethod } from "../explain/explain-delta.ts";
+import { knownKeys, oneOf, wholeIn } from "../issues/readers.ts";
+import {
+  explainDelta,
+  DELTA_METHODS,
+  type DeltaExplanation,
+  type DeltaMethod,
+} from "../explain/explain-delta.ts";
+import { explainFigure, type FigureNode } from "../explain/explain-figure.ts";
 import type { FigureRef } from "../explain/figure-ref.ts";
+import { validateScenario } from "../scenario/validate-scenario.ts";
+import { type EngineState, requestFields, under } from "./request-fields.ts";
 
 /**
  * The requests "Explain this number" (issue #8) sends to the worker, checked for their shape
@@ -13,14 +22,27 @@ export interface ExplainRequest {
   readonly scenario: unknown;
   readonly figure: FigureRef;
   /** Levels of parts below the figure (default 2); deeper steps are asked for one at a time. */
-  readonly depth: number;
+  readonly depth?: number;
 }
 
 export interface ExplainDeltaRequest {
   readonly a: unknown;
   readonly b: unknown;
   readonly figure: FigureRef;
-  readonly method: DeltaMethod;
+  /** How a difference is split (default "one-at-a-time"). */
+  readonly method?: DeltaMethod;
+}
+
+export interface ExplainView {
+  readonly hash: string;
+  /** The explanation tree, down to the requested depth (truncated nodes can be asked for). */
+  readonly tree: FigureNode;
+}
+
+export interface DeltaView {
+  readonly hashA: string;
+  readonly hashB: string;
+  readonly delta: DeltaExplanation;
 }
 
 export const DEFAULT_EXPLAIN_DEPTH = 2;
@@ -33,16 +55,7 @@ export const MAX_EXPLAIN_DEPTH = 4;
 
 const FIGURE_FIELDS = ["crc", "line", "period"] as const;
 
-export function unknownFields(
-  request: Record<string, unknown>,
-  allowed: readonly string[],
-  at = "",
-) {
-  return Object.keys(request)
-    .filter((k) => !allowed.includes(k))
-    .map((k) => ({ path: `${at}${k}`, message: `unknown field "${k}"` }));
-}
-
+/** The figure of a request, `{crc, line, period}` as text, or undefined with its issues. */
 export function checkFigure(figure: unknown, issues: Issue[]): FigureRef | undefined {
   if (!isRecord(figure)) {
     issues.push({
@@ -51,7 +64,7 @@ export function checkFigure(figure: unknown, issues: Issue[]): FigureRef | undef
     });
     return undefined;
   }
-  issues.push(...unknownFields(figure, FIGURE_FIELDS, "figure."));
+  knownKeys(figure, FIGURE_FIELDS, "figure", issues);
   for (const field of FIGURE_FIELDS) {
     if (typeof figure[field] !== "string")
       issues.push({
@@ -62,48 +75,74 @@ export function checkFigure(figure: unknown, issues: Issue[]): FigureRef | undef
   return figure as unknown as FigureRef;
 }
 
-export function checkExplainRequest(request: unknown): Result<ExplainRequest> {
-  if (!isRecord(request))
-    return {
-      ok: false,
-      issues: [{ path: "", message: `request must be an object, got ${describeValue(request)}` }],
-    };
-  const issues = unknownFields(request, ["scenario", "figure", "depth"]);
-  if (!("scenario" in request)) issues.push({ path: "scenario", message: "is required" });
-  const figure = checkFigure(request.figure, issues);
-  const depth = request.depth ?? DEFAULT_EXPLAIN_DEPTH;
-  if (!(
-    Number.isInteger(depth) &&
-    (depth as number) >= 0 &&
-    (depth as number) <= MAX_EXPLAIN_DEPTH
-  ))
-    issues.push({
-      path: "depth",
-      message: `${describeValue(request.depth)} is not a whole number from 0 to ${MAX_EXPLAIN_DEPTH}`,
-    });
-  if (issues.length > 0 || figure === undefined) return { ok: false, issues };
-  return { ok: true, value: { scenario: request.scenario, figure, depth: depth as number } };
+export function checkExplainRequest(request: unknown): Result<Required<ExplainRequest>> {
+  const issues: Issue[] = [];
+  const fields = requestFields(request, ["scenario", "figure", "depth"], ["scenario"], issues);
+  if (fields === undefined) return { ok: false, issues };
+  const figure = checkFigure(fields.figure, issues);
+  const depth = wholeIn(
+    fields.depth ?? DEFAULT_EXPLAIN_DEPTH,
+    0,
+    MAX_EXPLAIN_DEPTH,
+    "depth",
+    issues,
+  );
+  if (issues.length > 0 || figure === undefined || depth === undefined)
+    return { ok: false, issues };
+  return { ok: true, value: { scenario: fields.scenario, figure, depth } };
 }
 
-export function checkExplainDeltaRequest(request: unknown): Result<ExplainDeltaRequest> {
-  if (!isRecord(request))
-    return {
-      ok: false,
-      issues: [{ path: "", message: `request must be an object, got ${describeValue(request)}` }],
-    };
-  const issues = unknownFields(request, ["a", "b", "figure", "method"]);
-  for (const side of ["a", "b"])
-    if (!(side in request)) issues.push({ path: side, message: "is required (a scenario)" });
-  const figure = checkFigure(request.figure, issues);
-  const method = request.method ?? "one-at-a-time";
-  if (!(DELTA_METHODS as readonly unknown[]).includes(method))
-    issues.push({
-      path: "method",
-      message: `${describeValue(request.method)} is not one of ${DELTA_METHODS.map((m) => `"${m}"`).join(", ")}`,
-    });
-  if (issues.length > 0 || figure === undefined) return { ok: false, issues };
+export function checkExplainDeltaRequest(request: unknown): Result<Required<ExplainDeltaRequest>> {
+  const issues: Issue[] = [];
+  const fields = requestFields(request, ["a", "b", "figure", "method"], ["a", "b"], issues);
+  if (fields === undefined) return { ok: false, issues };
+  const figure = checkFigure(fields.figure, issues);
+  const method = oneOf(fields.method ?? "one-at-a-time", DELTA_METHODS, "method", issues);
+  if (issues.length > 0 || figure === undefined || method === undefined)
+    return { ok: false, issues };
+  return { ok: true, value: { a: fields.a, b: fields.b, figure, method } };
+}
+
+/** Why a figure has its value: the tree of its parts down to the rule, inputs and sources. */
+export function explain(engine: EngineState, request: unknown): Result<ExplainView> {
+  const checked = checkExplainRequest(request);
+  if (!checked.ok) return checked;
+  const { scenario, figure, depth } = checked.value;
+  const projected = engine.projectDoc(scenario);
+  if (!projected.ok) return { ok: false, issues: under("scenario", projected.issues) };
+  const { scenario: resolved, ledger } = projected.value;
+  const tree = explainFigure(resolved, ledger, figure, { depth });
+  if (!tree.ok) return { ok: false, issues: under("figure", tree.issues) };
+  return { ok: true, value: { hash: resolved.hash, tree: tree.value } };
+}
+
+/** Both scenarios of a difference validated, or the problems of each under "a." and "b.". */
+export function resolveSides(engine: EngineState, a: unknown, b: unknown) {
+  const sideA = validateScenario(a, engine.dataset);
+  const sideB = validateScenario(b, engine.dataset);
+  if (sideA.ok && sideB.ok) return { ok: true as const, a: sideA.value, b: sideB.value };
   return {
-    ok: true,
-    value: { a: request.a, b: request.b, figure, method: method as DeltaMethod },
+    ok: false as const,
+    issues: [
+      ...(sideA.ok ? [] : under("a", sideA.issues)),
+      ...(sideB.ok ? [] : under("b", sideB.issues)),
+    ],
   };
+}
+
+/** A figure's issues under "figure." (those about the pair of scenarios stay as they are). */
+export function underFigure(issues: readonly Issue[]): Issue[] {
+  return issues.map((i) => (i.path === "scenarios" ? i : { ...i, path: `figure.${i.path}` }));
+}
+
+/** Why a figure differs between two scenarios, one input group at a time. */
+export function explainDeltaRequest(engine: EngineState, request: unknown): Result<DeltaView> {
+  const checked = checkExplainDeltaRequest(request);
+  if (!checked.ok) return checked;
+  const { a, b, figure, method } = checked.value;
+  const sides = resolveSides(engine, a, b);
+  if (!sides.ok) return sides;
+  const delta = explainDelta(sides.a.inputs, sides.b.inputs, figure, { method });
+  if (!delta.ok) return { ok: false, issues: underFigure(delta.issues) };
+  return { ok: true, value: { hashA: sides.a.hash, hashB: sides.b.hash, delta: delta.value } };
 }

@@ -1,5 +1,7 @@
-import { failure, type Issue, type Result } from "../issues/issue.ts";
-import { describeValue, isRecord } from "../issues/describe-value.ts";
+import type { Issue, Result } from "../issues/issue.ts";
+import { describeValue } from "../issues/describe-value.ts";
+import { wholeIn } from "../issues/readers.ts";
+import { requestFields } from "./request-fields.ts";
 import type { Dataset } from "../data/index.ts";
 import { formatIssue } from "../data/data-issue.ts";
 import { parseTargets, type Target } from "../calibration/targets.ts";
@@ -28,35 +30,21 @@ export const MAX_POSTERIOR_PART = 20_000;
 export const MAX_POSTERIOR_DRAWS = 1_000_000;
 
 const KEYS = ["targetsCsv", "seed", "from", "to"];
-const whole = (x: unknown): x is number => typeof x === "number" && Number.isInteger(x);
 
 /** The request's form: every bad field named with what is allowed. */
 export function checkPosteriorPartRequest(request: unknown): Result<PosteriorPartRequest> {
-  if (!isRecord(request))
-    return failure(
-      "",
-      `a posterior part must be an object {targetsCsv, seed, from, to}, got ${describeValue(request)}`,
-    );
   const issues: Issue[] = [];
-  for (const key of Object.keys(request))
-    if (!KEYS.includes(key))
-      issues.push({ path: key.slice(0, 80), message: `unknown key; allowed: ${KEYS.join(", ")}` });
-  const { targetsCsv, seed, from, to } = request;
+  const fields = requestFields(request, KEYS, [], issues);
+  if (fields === undefined) return { ok: false, issues };
+  const { targetsCsv, seed, from, to } = fields;
   if (typeof targetsCsv !== "string")
     issues.push({
       path: "targetsCsv",
       message: `must be the text of data/targets.csv, got ${describeValue(targetsCsv)}`,
     });
-  if (!whole(seed) || seed < 0 || seed > 0xffffffff)
-    issues.push({
-      path: "seed",
-      message: `${describeValue(seed)} is not a whole number from 0 to 4294967295`,
-    });
-  if (!whole(from) || from < 0 || from >= MAX_POSTERIOR_DRAWS)
-    issues.push({
-      path: "from",
-      message: `${describeValue(from)} is not a whole number from 0 to ${MAX_POSTERIOR_DRAWS - 1}`,
-    });
+  wholeIn(seed, 0, 0xffffffff, "seed", issues);
+  wholeIn(from, 0, MAX_POSTERIOR_DRAWS - 1, "from", issues);
+  const whole = (x: unknown): x is number => typeof x === "number" && Number.isInteger(x);
   if (
     !whole(to) ||
     (whole(from) && (to <= from || to - from > MAX_POSTERIOR_PART)) ||
@@ -67,7 +55,7 @@ export function checkPosteriorPartRequest(request: unknown): Result<PosteriorPar
       message: `${describeValue(to)} is not a whole number above from, at most ${MAX_POSTERIOR_PART.toLocaleString("en-GB")} draws after it`,
     });
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, value: request as unknown as PosteriorPartRequest };
+  return { ok: true, value: fields as unknown as PosteriorPartRequest };
 }
 
 /** Parsed targets and their simulation, kept for the next part of the same run. */

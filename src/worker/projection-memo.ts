@@ -3,6 +3,9 @@ import type { Dataset } from "../data/index.ts";
 import { projectScenario, type Projection } from "../scenario/project-scenario.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 
+/** A scenario document projected (its ledger reused while its hash stays the same). */
+export type ProjectionMemo = (doc: unknown) => WarnedResult<Projection>;
+
 /**
  * Project a scenario document, reusing the last ledger when the scenario's hash is the same.
  * "Explain this number" (issue #8) asks about the scenario the page has just projected, and each
@@ -11,7 +14,7 @@ import { validateScenario } from "../scenario/validate-scenario.ts";
  * the dataset is fixed for the memo's life, so equal hashes mean equal ledgers. The resolved
  * scenario is always the fresh one, so titles (outside the hash) are never stale.
  */
-export function createProjectionMemo(dataset: Dataset) {
+export function createProjectionMemo(dataset: Dataset): ProjectionMemo {
   let last: { hash: string; projection: Projection } | undefined;
   return (doc: unknown): WarnedResult<Projection> => {
     const checked = validateScenario(doc, dataset);
