@@ -8,7 +8,6 @@ import {
 import { didYouMean, HINT_CELLS, type HintBudget } from "../issues/did-you-mean.ts";
 import type { Issue } from "../issues/issue.ts";
 import { oneOf, wholeIn } from "../issues/readers.ts";
-import type { ParameterValue } from "./scenario.ts";
 
 /**
  * How a Monte Carlo run samples a scenario (issue #6). The same object is the optional
@@ -55,8 +54,10 @@ export const SHORTFALL_GROUP = "volume.shortfall";
  */
 export interface DistributionSpec {
   readonly shape?: Shape;
-  readonly low?: ParameterValue;
-  readonly high?: ParameterValue;
+  // A scenario value's type (scenario.ts `ParameterValue`), written out: scenario.ts imports
+  // this file for its `uncertainty` block, and the schema's two files must not import each other.
+  readonly low?: number | string;
+  readonly high?: number | string;
 }
 
 export interface UncertaintySettings {
@@ -80,8 +81,8 @@ const join = joinPath;
 /**
  * Check the form of uncertainty settings (a scenario's block at `path` "uncertainty", or run
  * options at ""): known keys, draws and seed in range, shape names, correlations 0 to 1, ranges
- * given as both ends. Parameter ids and ranges against the data are checked by `planSampling`
- * (src/uncertainty/plan-sampling.ts). Every problem is returned with its path.
+ * given as both ends. Parameter ids and ranges against the data are checked by `checkUncertainty`
+ * (src/scenario/sampled-parameters.ts). Every problem is returned with its path.
  */
 export function parseUncertainty(
   raw: unknown,

@@ -8,7 +8,7 @@ import { PRESETS } from "./presets.ts";
 import { resolveScenario, type ValueOrigin } from "./resolve-scenario.ts";
 import type { MergedScenario, Scenario } from "./scenario.ts";
 import { sha256Hex } from "./sha256.ts";
-import { checkUncertainty } from "../uncertainty/plan-sampling.ts";
+import { checkUncertainty } from "./sampled-parameters.ts";
 
 /** A scenario checked against the data and ready to project. */
 export interface ResolvedScenario {

@@ -2,14 +2,14 @@ import type { Dataset } from "../data/index.ts";
 import { param } from "../data/index.ts";
 import { SHORTFALL_GIVEN_IDS, SHORTFALL_ID } from "../engine/parameter-specs.ts";
 import { FY_COUNT, type ProjectionInputs } from "../engine/projection-inputs.ts";
-import { holdStaffing, staffingFloor, type Staffing } from "../uncertainty/hold-staffing.ts";
+import { holdStaffing, staffingFloor, type Staffing } from "../scenario/hold-staffing.ts";
 
 /**
  * Keep swung inputs inside the rules a scenario must meet, the way the Monte Carlo's sampler
  * does (src/uncertainty/sampler.ts), and say what was held:
  * - the shortfall path after 2017-18 (2017-18 plus the trend) inside the 2017-18 row's range;
  * - the staff share of costs at or below the fixed share (staff count as fixed costs);
- * - given the unswung `base`, staffing above 0 FTE (src/uncertainty/hold-staffing.ts): a swung
+ * - given the unswung `base`, staffing above 0 FTE (src/scenario/hold-staffing.ts): a swung
  *   FTE that would take a CRC's staffing to 0 FTE or below is held at 1 FTE (or the base's
  *   lowest, if lower), moving only the swung staffing columns.
  * Returns new inputs (the given ones are not changed) and one note per rule that bit.

@@ -3,7 +3,7 @@ import { FY_COUNT } from "../engine/projection-inputs.ts";
 import { PRESETS } from "../scenario/presets.ts";
 import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
-import { parameterRanges } from "../uncertainty/parameter-ranges.ts";
+import { parameterRanges } from "../scenario/parameter-ranges.ts";
 import { LEVER_IDS, SPLIT_IDS } from "../uncertainty/index.ts";
 import { planSwings } from "./swing-plan.ts";
 

@@ -1,7 +1,7 @@
 import { param, type Dataset, type Parameter, type Unit } from "../data/index.ts";
 import { REQUIRED_PARAMETER_IDS, SHORTFALL_GIVEN_IDS } from "../engine/parameter-specs.ts";
 import { FY_COUNT, type ProjectionInputs } from "../engine/projection-inputs.ts";
-import { isWholeNumber, parameterRanges } from "../uncertainty/parameter-ranges.ts";
+import { isWholeNumber, parameterRanges } from "../scenario/parameter-ranges.ts";
 import { LEVER_IDS, SHORTFALL_GROUP, SPLIT_IDS } from "../uncertainty/index.ts";
 import { formatScenarioValue, snapDecimal } from "./scenario-value.ts";
 

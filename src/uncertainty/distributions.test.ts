@@ -8,9 +8,9 @@ import {
   quantile,
   sampleCell,
   SHAPES,
-  type CellRange,
   type Shape,
 } from "./distributions.ts";
+import type { CellRange } from "../scenario/parameter-ranges.ts";
 
 /** A random cell: min ≤ low ≤ mode ≤ high ≤ max. */
 const arbitraryRange: fc.Arbitrary<CellRange> = fc

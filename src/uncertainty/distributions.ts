@@ -1,20 +1,8 @@
+import type { CellRange } from "../scenario/parameter-ranges.ts";
 import { SHAPES, type Shape } from "../scenario/uncertainty-settings.ts";
 import { normalCdf, normalQuantile } from "./normal.ts";
 
 export { SHAPES, type Shape };
-
-/**
- * One cell's distribution, in the engine's units: the likely value `mode` (the scenario's value),
- * a plausible range `low`–`high` around it (low ≤ mode ≤ high), and hard limits `min`–`max`
- * (the parameter's allowed range) that no draw may leave.
- */
-export interface CellRange {
-  readonly min: number;
-  readonly low: number;
-  readonly mode: number;
-  readonly high: number;
-  readonly max: number;
-}
 
 /** Ratio between the plausible range and a normal's standard deviation: low/high are P5/P95. */
 export const NORMAL_RANGE_SDS = 2 * 1.6448536269514722;

@@ -18,7 +18,8 @@ export {
   type MoneyStats,
 } from "./run-monte-carlo.ts";
 export { monteCarloCsv, monteCarloRows, type MonteCarloRow } from "./summary-table.ts";
-export { LEVER_IDS, SPLIT_IDS, planSampling, samplingKeys } from "./plan-sampling.ts";
+export { planSampling } from "./plan-sampling.ts";
+export { LEVER_IDS, SPLIT_IDS, samplingKeys } from "../scenario/sampled-parameters.ts";
 export { PERCENTILES, type Stats } from "./percentiles.ts";
 export {
   DEFAULT_DRAWS,

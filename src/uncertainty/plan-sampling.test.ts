@@ -6,7 +6,8 @@ import { PRESETS } from "../scenario/presets.ts";
 import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import type { UncertaintySettings } from "../scenario/uncertainty-settings.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
-import { cellRuns, LEVER_IDS, planSampling, SPLIT_IDS } from "./plan-sampling.ts";
+import { LEVER_IDS, SPLIT_IDS } from "../scenario/sampled-parameters.ts";
+import { cellRuns, planSampling } from "./plan-sampling.ts";
 
 const dataset = await testDataset();
 const resolve = (doc: unknown) => {

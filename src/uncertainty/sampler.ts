@@ -6,7 +6,7 @@ import {
 import { FY_COUNT, type ProjectionInputs } from "../engine/projection-inputs.ts";
 import { FINANCIAL_YEARS } from "../engine/timeline.ts";
 import { normalCdf, normalQuantile } from "./normal.ts";
-import { holdStaffing } from "./hold-staffing.ts";
+import { holdStaffing } from "../scenario/hold-staffing.ts";
 import type { SamplingPlan } from "./plan-sampling.ts";
 import type { Rng } from "./prng.ts";
 import { slotTable, slotValue, type SlotTable } from "./slot-table.ts";
@@ -161,7 +161,7 @@ export function deriveDrawn(plan: SamplingPlan, buffers: DrawBuffers): void {
 }
 
 /**
- * Each held CRC's staffing kept above 0 FTE (hold-staffing.ts): a draw whose path would reach
+ * Each held CRC's staffing kept above 0 FTE (src/scenario/hold-staffing.ts): a draw whose path would reach
  * 0 FTE is moved to its floor through the sampled values, or else takes the scenario's values.
  */
 function holdStaffingDraws(

@@ -4,7 +4,8 @@ import { PRESETS } from "../scenario/presets.ts";
 import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { SHAPES, type UncertaintySettings } from "../scenario/uncertainty-settings.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
-import { cellSampler, sampleCell, type CdfTable, type CellRange } from "./distributions.ts";
+import type { CellRange } from "../scenario/parameter-ranges.ts";
+import { cellSampler, sampleCell, type CdfTable } from "./distributions.ts";
 import { planSampling, type Slot } from "./plan-sampling.ts";
 import { slotTable, slotValue } from "./slot-table.ts";
 

@@ -2,7 +2,19 @@ import type { Dataset, Parameter } from "../data/index.ts";
 import { FY_COUNT, type ProjectionInputs } from "../engine/projection-inputs.ts";
 import { MONTH_COUNT } from "../engine/ledger.ts";
 import { monthIndexOf } from "../engine/timeline.ts";
-import type { CellRange } from "./distributions.ts";
+
+/**
+ * One cell's distribution, in the engine's units: the likely value `mode` (the scenario's value),
+ * a plausible range `low`–`high` around it (low ≤ mode ≤ high), and hard limits `min`–`max`
+ * (the parameter's allowed range) that no draw may leave.
+ */
+export interface CellRange {
+  readonly min: number;
+  readonly low: number;
+  readonly mode: number;
+  readonly high: number;
+  readonly max: number;
+}
 
 type Column = "min" | "low" | "default" | "high" | "max";
 

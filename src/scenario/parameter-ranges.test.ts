@@ -2,7 +2,7 @@ import { formatIssue } from "../issues/issue.ts";
 import { describe, expect, it } from "vitest";
 import { FY_COUNT } from "../engine/projection-inputs.ts";
 import { testDataset } from "../../test/fixtures/test-dataset.ts";
-import { validateScenario } from "../scenario/validate-scenario.ts";
+import { validateScenario } from "./validate-scenario.ts";
 import {
   hasCrcRows,
   isWholeNumber,
