@@ -171,20 +171,16 @@ let cohortCaseloads = new Float64Array(0);
 const cohortTotals = new Float64Array(MONTH_COUNT);
 
 /**
- * PbR income by CRC and the financial year it is paid, `[c × FY_COUNT + y]` (project-float.ts
- * `cohortCaseloads` and the PbR cohorts of `oneOffCells`).
+ * Each CRC's caseload at each PbR cohort's start, and the nation's (project-float.ts
+ * `cohortCaseloads`), into scratch read by `pbrYearSums`: the same for every preset of a draw
+ * that leaves the caseload, the first cohort and the cash lag alone. Returns the cohort count.
  */
-export function pbrYearSums(k: RuleColumns, out: Float64Array): void {
+export function pbrCohorts(k: RuleColumns): number {
   const n = k.n;
-  out.fill(0, 0, n * FY_COUNT);
   const first = k.first[0]!;
   const lag = k.lag[0]!;
-  const norm = k.norm[0]!;
-  const priceB = k.priceB[0]!;
-  const priceF = k.priceF[0]!;
   if (cohortCaseloads.length < n * COHORTS_MAX) cohortCaseloads = new Float64Array(n * COHORTS_MAX);
   const each = cohortCaseloads;
-  const totals = cohortTotals;
   let cohorts = 0;
   for (let start = first; start + lag < MONTH_COUNT; start += 3, cohorts++) {
     const steps = Math.min(CASELOAD_SPAN, Math.max(0, start - CASELOAD_PATH_START_INDEX));
@@ -195,8 +191,26 @@ export function pbrYearSums(k: RuleColumns, out: Float64Array): void {
       each[c * COHORTS_MAX + cohorts] = caseload;
       total += caseload;
     }
-    totals[cohorts] = total;
+    cohortTotals[cohorts] = total;
   }
+  return cohorts;
+}
+
+/**
+ * PbR income by CRC and the financial year it is paid, `[c × FY_COUNT + y]` (the PbR cohorts of
+ * project-float.ts `oneOffCells`), from the `cohorts` cohorts `pbrCohorts` made for inputs with
+ * the same caseload, first cohort and cash lag.
+ */
+export function pbrYearSums(k: RuleColumns, cohorts: number, out: Float64Array): void {
+  const n = k.n;
+  out.fill(0, 0, n * FY_COUNT);
+  const first = k.first[0]!;
+  const lag = k.lag[0]!;
+  const norm = k.norm[0]!;
+  const priceB = k.priceB[0]!;
+  const priceF = k.priceF[0]!;
+  const each = cohortCaseloads;
+  const totals = cohortTotals;
   let exact: ExactCells | null = null;
   for (let c = 0; c < n; c++) {
     const c0 = c * FY_COUNT;

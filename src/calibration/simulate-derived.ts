@@ -19,6 +19,7 @@ import {
   FY_LAST,
   FY_OF,
   monthsPaid,
+  pbrCohorts,
   pbrYearSums,
   ruleColumns,
   yearCells,
@@ -217,13 +218,14 @@ export function planDerived(sim: TargetSimulation): DerivedRun | null {
         yearCells(colsA, check && needsFfs ? ffsV : null, upA, colsB, upB);
         steps(colsA, ledger, upA, upB, varied_.step, stepYears);
         if (check && needsFfs) checkFfs(colsA, ffsV, years);
+        const cohorts = needsPbr ? pbrCohorts(colsA) : 0;
         if (check && needsPbr) {
-          pbrYearSums(colsA, pbrV);
+          pbrYearSums(colsA, cohorts, pbrV);
           checkPbr(n, pbrV, years);
         }
         for (const d of derived) {
           if (d.kind === "as-let") yearCells(d.columns, ffs, null);
-          if (d.kind === "outcomes") pbrYearSums(d.columns, pbr);
+          if (d.kind === "outcomes") pbrYearSums(d.columns, cohorts, pbr);
           deriveYears(d, n, years, ffs, pbr);
         }
         // φ′ solved as simulateTargets solves it: the solved target at each end, then the line.
@@ -264,21 +266,35 @@ function yearSums(k: RuleColumns, ledger: Ledger, out: Float64Array, pbr: boolea
       const months = monthsPaid(k, c, y);
       out[at + c * FY_COUNT + y] = months === 0 ? 0 : ffs[c * MONTH_COUNT + FY_FIRST[y]!]! * months;
     }
-  for (const line of SUMMED) {
-    if (line === "pbr" && !pbr) continue;
-    const series = ledger.money[line];
-    for (let c = 0; c < n; c++) {
-      const at = (LINE_INDEX[line] * n + c) * FY_COUNT;
-      const base = c * MONTH_COUNT;
-      for (let y = 0; y < FY_COUNT; y++) {
-        let total = 0;
-        for (let m = FY_FIRST[y]!; m <= FY_LAST[y]!; m++) total += series[base + m]!;
-        out[at + y] = total;
+  // Whole pence: exact in any order, so the lines are added side by side (independent sums).
+  const { variation: v, pbr: p, income_total: i, profit: r } = ledger.money;
+  const V = LINE_INDEX.variation * n * FY_COUNT;
+  const P = LINE_INDEX.pbr * n * FY_COUNT;
+  const I = LINE_INDEX.income_total * n * FY_COUNT;
+  const R = LINE_INDEX.profit * n * FY_COUNT;
+  for (let c = 0; c < n; c++) {
+    const base = c * MONTH_COUNT;
+    for (let y = 0; y < FY_COUNT; y++) {
+      const last = base + FY_LAST[y]!;
+      let tv = 0;
+      let ti = 0;
+      let tr = 0;
+      for (let m = base + FY_FIRST[y]!; m <= last; m++) {
+        tv += v[m]!;
+        ti += i[m]!;
+        tr += r[m]!;
       }
+      const at = c * FY_COUNT + y;
+      out[V + at] = tv;
+      out[I + at] = ti;
+      out[R + at] = tr;
+      if (!pbr) continue;
+      let tp = 0;
+      for (let m = base + FY_FIRST[y]!; m <= last; m++) tp += p[m]!;
+      out[P + at] = tp;
     }
   }
 }
-const SUMMED = ["variation", "pbr", "income_total", "profit"] as const;
 
 const bug = (what: string) =>
   new Error(
