@@ -25,8 +25,8 @@ import { startThreads } from "./monte-carlo-threads.ts";
 
 const DRAWS = Number(process.env.BENCH_POSTERIOR_DRAWS ?? 100_000);
 /** Draws of the one-thread comparison, in blocks taken in turn by each way. */
-const PAIRED_DRAWS = Number(process.env.BENCH_POSTERIOR_PAIRED ?? 6000);
-const BLOCK = 500;
+const PAIRED_DRAWS = Number(process.env.BENCH_POSTERIOR_PAIRED ?? 8000);
+const BLOCK = 1000;
 
 const loaded = await loadDatasetFromDisk();
 if (!loaded.ok) throw new Error("data/ does not load");

@@ -7,7 +7,7 @@ import type { ProjectionInputs } from "../engine/projection-inputs.ts";
 import type { SamplingPlan } from "../uncertainty/plan-sampling.ts";
 import type { DrawBuffers } from "../uncertainty/sampler.ts";
 import { modelValue } from "./evaluate.ts";
-import { planDerived } from "./simulate-derived.ts";
+import { planDerived, type DerivedRun } from "./simulate-derived.ts";
 import {
   calibratedIds,
   drawBuffers,
@@ -112,6 +112,9 @@ function interpolate(a: Ledger, b: Ledger, t: number, out: Ledger) {
   out.caseload.set(a.caseload);
 }
 
+/** Each simulation's derived run, made on its first part (a run is simulated in many parts). */
+const DERIVED = new WeakMap<TargetSimulation, DerivedRun | null>();
+
 export function simulateTargets(
   sim: TargetSimulation,
   seed: number,
@@ -119,7 +122,8 @@ export function simulateTargets(
   to: number,
   onProgress?: (done: number) => void,
 ): TargetDraws {
-  const derived = planDerived(sim);
+  let derived = DERIVED.get(sim);
+  if (derived === undefined) DERIVED.set(sim, (derived = planDerived(sim)));
   return derived !== null
     ? derived.run(seed, from, to, onProgress)
     : simulateTargetsProjected(sim, seed, from, to, onProgress);
