@@ -77,9 +77,18 @@ const MOVES_WITH_PHI: readonly MeasuredLine[] = ["variation", "income_total", "p
  * years is taken from the year sums (`years` of the ledger, `stepYears` of the step): exact.
  * A CRC's sums are remembered until `t` is set again (the loss measures read the same ones).
  */
+interface MemoEntry {
+  /** (line × MONTH_COUNT + from) × (MONTH_COUNT + 1) + to. */
+  readonly key: number;
+  readonly sums: Float64Array;
+  all: number;
+  known: boolean;
+}
+
 export class VariedSource implements LineSource {
   private t = 0;
-  private readonly memo: { key: number; sums: Float64Array; known: Uint8Array }[] = [];
+  /** By line and months: each CRC's sum and all CRCs' in order, made in one pass (`fill`). */
+  private readonly memo: MemoEntry[] = [];
   constructor(
     readonly ledger: Ledger,
     /** Per cell, `[c × MONTH_COUNT + m]`. */
@@ -93,7 +102,7 @@ export class VariedSource implements LineSource {
   /** Move to point t (0: the ledger; 1: the other end). */
   at(t: number): void {
     this.t = t;
-    for (const entry of this.memo) entry.known.fill(0);
+    for (const entry of this.memo) entry.known = false;
   }
 
   sum(line: MeasuredLine, crcs: readonly number[], from: number, to: number): number {
@@ -102,6 +111,7 @@ export class VariedSource implements LineSource {
       for (const c of crcs) total += this.yearTotal(line, c, from, to);
       return total;
     }
+    if (this.inOrder(crcs)) return this.fill(line, from, to).all;
     const x = this.ledger.money[line];
     const { step, t } = this;
     for (const c of crcs)
@@ -112,23 +122,45 @@ export class VariedSource implements LineSource {
 
   crcSum(line: MeasuredLine, c: number, from: number, to: number): number {
     if (this.wholePence(line) && wholeYears(from, to)) return this.yearTotal(line, c, from, to);
+    return this.fill(line, from, to).sums[c]!;
+  }
+
+  /** Whether `crcs` is every CRC in order (0, 1, …, n − 1). */
+  private inOrder(crcs: readonly number[]) {
+    if (crcs.length !== this.ledger.crcs.length) return false;
+    for (let k = 0; k < crcs.length; k++) if (crcs[k] !== k) return false;
+    return true;
+  }
+
+  /**
+   * Each CRC's sum of `line` over months [from, to), and every CRC's in order into one running
+   * total, in one pass over the cells (each sum adds the same cells in the same order as alone).
+   */
+  private fill(line: MeasuredLine, from: number, to: number) {
     const key = (LINE_INDEX[line] * MONTH_COUNT + from) * (MONTH_COUNT + 1) + to;
     let entry;
     for (const e of this.memo) if (e.key === key) entry = e;
     if (entry === undefined) {
-      const n = this.ledger.crcs.length;
-      entry = { key, sums: new Float64Array(n), known: new Uint8Array(n) };
+      const sums = new Float64Array(this.ledger.crcs.length);
+      entry = { key, sums, all: 0, known: false };
       this.memo.push(entry);
     }
-    if (entry.known[c] === 1) return entry.sums[c]!;
+    if (entry.known) return entry;
     const x = this.ledger.money[line];
     const { step, t } = this;
-    let total = 0;
-    for (let i = c * MONTH_COUNT + from; i < c * MONTH_COUNT + to; i++)
-      total += x[i]! + t * step[i]!;
-    entry.sums[c] = total;
-    entry.known[c] = 1;
-    return total;
+    let all = 0;
+    for (let c = 0; c < entry.sums.length; c++) {
+      let total = 0;
+      for (let i = c * MONTH_COUNT + from; i < c * MONTH_COUNT + to; i++) {
+        const cell = x[i]! + t * step[i]!;
+        total += cell;
+        all += cell;
+      }
+      entry.sums[c] = total;
+    }
+    entry.all = all;
+    entry.known = true;
+    return entry;
   }
 
   fte(c: number, m: number): number {
