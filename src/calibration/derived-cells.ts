@@ -217,6 +217,11 @@ export function pbrYearSums(k: RuleColumns, cohorts: number, out: Float64Array):
     const end = k.end[c0]!;
     const fte14 = k.fte14[c0]!;
     const fteChange = (k.fte17[c0]! - fte14) * k.cut[c0]!;
+    // Without the workload feedback a cohort's payment per head is its year's: kept for the
+    // year's next cohorts.
+    let payOf = -1;
+    let pay = 0;
+    let payScale = 0;
     for (let j = 0, start = first; j < cohorts; j++, start += 3) {
       const cash = start + lag;
       if (cash > end) continue;
@@ -224,24 +229,27 @@ export function pbrYearSums(k: RuleColumns, cohorts: number, out: Float64Array):
       const caseload = each[c * COHORTS_MAX + j]!;
       const i = c0 + y;
       const coef = k.pbrFeedback[i]!;
-      let excess = 0;
-      let penaltyScale = 0;
-      if (coef !== 0) {
-        const steps = Math.min(STAFF_SPAN, Math.max(0, start - STAFF_PATH_START_INDEX));
-        const fte = fte14 + (fteChange * steps) / STAFF_SPAN;
-        const ratio = caseload / fte / norm;
-        excess = Math.max(0, ratio - 1);
-        penaltyScale = Math.abs(coef) * 10 * (1 + (ratio * (fte14 + Math.abs(fteChange))) / fte);
+      if (coef !== 0 || payOf !== i) {
+        let excess = 0;
+        let penaltyScale = 0;
+        if (coef !== 0) {
+          const steps = Math.min(STAFF_SPAN, Math.max(0, start - STAFF_PATH_START_INDEX));
+          const fte = fte14 + (fteChange * steps) / STAFF_SPAN;
+          const ratio = caseload / fte / norm;
+          excess = Math.max(0, ratio - 1);
+          penaltyScale = Math.abs(coef) * 10 * (1 + (ratio * (fte14 + Math.abs(fteChange))) / fte);
+        }
+        const penalty = coef * 10 * excess;
+        const d = k.deduction[i]!;
+        const rB = k.rB[i]!;
+        const rF = k.rF[i]!;
+        pay = priceB * paidOutcome(rB - penalty, d) + priceF * paidOutcome(rF - penalty, d);
+        payScale =
+          Math.abs(priceB) * (Math.abs(rB) + Math.abs(d) + penaltyScale) +
+          Math.abs(priceF) * (Math.abs(rF) + Math.abs(d) + penaltyScale);
+        payOf = coef === 0 ? i : -1;
       }
-      const penalty = coef * 10 * excess;
-      const d = k.deduction[i]!;
-      const rB = k.rB[i]!;
-      const rF = k.rF[i]!;
-      const pay = priceB * paidOutcome(rB - penalty, d) + priceF * paidOutcome(rF - penalty, d);
       const share = (pay * caseload) / totals[j]!;
-      const payScale =
-        Math.abs(priceB) * (Math.abs(rB) + Math.abs(d) + penaltyScale) +
-        Math.abs(priceF) * (Math.abs(rF) + Math.abs(d) + penaltyScale);
       let cell = roundCellUnlessTie(share, (payScale * caseload) / totals[j]!);
       if (cell !== cell) cell = (exact ??= new ExactCells(k.inputs)).pbrPence(c, start, y);
       out[c0 + FY_OF[cash]!] = out[c0 + FY_OF[cash]!]! + cell;

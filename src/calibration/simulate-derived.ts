@@ -201,6 +201,10 @@ export function planDerived(sim: TargetSimulation): DerivedRun | null {
       derived.find((d) => d.preset === p)?.kind !== "outcomes",
   );
   const parameterColumns = plan.parameters.map((p) => buffers.inputs.values.get(p.id)!);
+  // Months of each year fee for service is paid (the CRCs' ends are not drawn).
+  const months = new Float64Array(n * FY_COUNT);
+  for (let c = 0; c < n; c++)
+    for (let y = 0; y < FY_COUNT; y++) months[c * FY_COUNT + y] = monthsPaid(colsA, c, y);
   const years0 = plan.base.values.get(sim.parameterIds[0]!)!.length / n;
 
   return {
@@ -226,7 +230,7 @@ export function planDerived(sim: TargetSimulation): DerivedRun | null {
         for (const d of derived) {
           if (d.kind === "as-let") yearCells(d.columns, ffs, null);
           if (d.kind === "outcomes") pbrYearSums(d.columns, cohorts, pbr);
-          deriveYears(d, n, years, ffs, pbr);
+          deriveYears(d, n, years, ffs, months, pbr);
         }
         // φ′ solved as simulateTargets solves it: the solved target at each end, then the line.
         const solved = sim.solvedTarget;
@@ -350,38 +354,43 @@ function checkPbr(n: number, pbrV: Float64Array, years: Float64Array) {
     if (pbrV[i] !== years[at + i]) throw bug(`PbR income (CRC ${Math.floor(i / FY_COUNT)})`);
 }
 
-/** A derived preset's year sums from the variation's (`years`), `ffs` and `pbr` by its kind. */
+const F = LINE_INDEX.fee_for_service;
+const V = LINE_INDEX.variation;
+const P = LINE_INDEX.pbr;
+const I = LINE_INDEX.income_total;
+const R = LINE_INDEX.profit;
+
+/**
+ * A derived preset's year sums from the variation's (`years`), `ffs` (a month's, paid in
+ * `months` of the year) and `pbr`, by its kind.
+ */
 function deriveYears(
   d: DerivedPreset,
   n: number,
   years: Float64Array,
   ffs: Float64Array,
+  months: Float64Array,
   pbr: Float64Array,
 ) {
   const out = d.source.years;
   const size = n * FY_COUNT;
-  const line = (l: MeasuredLine) => LINE_INDEX[l] * size;
-  const [F, V, P, I, R] = [
-    line("fee_for_service"),
-    line("variation"),
-    line("pbr"),
-    line("income_total"),
-    line("profit"),
-  ];
-  for (let i = 0; i < size; i++) {
-    const variation = years[V + i]!;
-    if (d.kind === "without-variation") {
-      out[F + i] = years[F + i]!;
-      out[V + i] = 0;
-      out[P + i] = years[P + i]!;
-      out[I + i] = years[I + i]! - variation;
-      out[R + i] = years[R + i]! - variation;
-    } else if (d.kind === "as-let") {
-      const fee = ffs[i]! * monthsPaid(d.columns, Math.floor(i / FY_COUNT), i % FY_COUNT);
-      out[F + i] = fee;
-      out[V + i] = 0;
-      out[P + i] = years[P + i]!;
-      out[I + i] = years[I + i]! - years[F + i]! - variation + fee;
-    } else out[P + i] = pbr[i]!;
-  }
+  const [f, v, p, inc, r] = [F * size, V * size, P * size, I * size, R * size] as const;
+  if (d.kind === "without-variation")
+    for (let i = 0; i < size; i++) {
+      const variation = years[v + i]!;
+      out[f + i] = years[f + i]!;
+      out[v + i] = 0;
+      out[p + i] = years[p + i]!;
+      out[inc + i] = years[inc + i]! - variation;
+      out[r + i] = years[r + i]! - variation;
+    }
+  else if (d.kind === "as-let")
+    for (let i = 0; i < size; i++) {
+      const fee = ffs[i]! * months[i]!;
+      out[f + i] = fee;
+      out[v + i] = 0;
+      out[p + i] = years[p + i]!;
+      out[inc + i] = years[inc + i]! - years[f + i]! - years[v + i]! + fee;
+    }
+  else for (let i = 0; i < size; i++) out[p + i] = pbr[i]!;
 }
