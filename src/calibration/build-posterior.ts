@@ -13,6 +13,7 @@ import {
   normalisedWeights,
   series,
   sortOrder,
+  sumOf,
   weightedInterval,
   type Interval,
 } from "./posterior.ts";
@@ -99,6 +100,14 @@ export function covers(target: Target, interval: Interval): boolean {
 export const publishedBy = (targets: readonly Target[], asOf: string) =>
   targets.filter((t) => t.published.slice(0, 7) <= asOf);
 
+/** Each weights array's sum, made once (a posterior reads each set of weights many times). */
+const WEIGHT_SUMS = new WeakMap<Float64Array, number>();
+function weightSum(weights: Float64Array): number {
+  let sum = WEIGHT_SUMS.get(weights);
+  if (sum === undefined) WEIGHT_SUMS.set(weights, (sum = sumOf(weights)));
+  return sum;
+}
+
 /** Weights from a set of targets (indices into the simulation's targets). */
 function weightsFor(sim: TargetSimulation, draws: TargetDraws, using: readonly Target[]) {
   const idx = likelihoodTargets(using).map((t) => sim.targets.indexOf(t));
@@ -118,7 +127,7 @@ function predict(
   const count = draws.to - draws.from;
   const target = sim.targets[i]!;
   const values = series(draws.values, i, count);
-  const interval = weightedInterval(values, weights, orders[i]);
+  const interval = weightedInterval(values, weights, orders[i], weightSum(weights));
   return {
     target: target.id,
     published: target.value,
@@ -179,7 +188,12 @@ export function buildPosterior(
     sortOrder(series(draws.parameters, p, count)),
   );
   const intervalOf = (p: number, w: Float64Array | null) =>
-    weightedInterval(series(draws.parameters, p, count), w, parameterOrders[p]);
+    weightedInterval(
+      series(draws.parameters, p, count),
+      w,
+      parameterOrders[p],
+      w === null ? undefined : weightSum(w),
+    );
 
   const singleTarget = all.idx.map((i) => ({
     id: sim.targets[i]!.id,

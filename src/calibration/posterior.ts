@@ -100,10 +100,12 @@ export function weightedInterval(
   values: ArrayLike<number>,
   weights: ArrayLike<number> | null,
   order?: Uint32Array,
+  /** The weights' sum, when the caller has it (`sumOf(weights)`). */
+  weightSum?: number,
 ): Interval {
   const n = values.length;
   const idx = order ?? sortOrder(values);
-  const total = weights === null ? n : sumOf(weights);
+  const total = weights === null ? n : (weightSum ?? sumOf(weights));
   // One pass for the three: the cumulative weight first reaching 5%, 50%, 95% of the total.
   const ps = [0.05, 0.5, 0.95] as const;
   const found: number[] = [];
@@ -161,7 +163,8 @@ export function sortOrder(values: ArrayLike<number>): Uint32Array {
   return from;
 }
 
-function sumOf(xs: ArrayLike<number>): number {
+/** The sum of xs, in order. */
+export function sumOf(xs: ArrayLike<number>): number {
   let s = 0;
   for (let k = 0; k < xs.length; k++) s += xs[k]!;
   return s;
