@@ -202,9 +202,28 @@ describe("saving and importing (issue #15)", () => {
     // a page timer. Playwright's own hand-over of a 2 MB file blocks the page for ~200 ms before
     // that event, which is not the page's doing, so gaps that start before it are left out.
     await page.evaluate(() => {
-      const w = window as unknown as { changedAt: number; gaps: Array<[number, number]> };
+      const w = window as unknown as {
+        changedAt: number;
+        gaps: Array<[number, number]>;
+        largestToWorker: number;
+      };
       w.changedAt = Infinity;
       w.gaps = [];
+      // What crosses to the engine's worker: the file's whole text must, for the worker to
+      // check it (comlink posts on the Worker itself).
+      w.largestToWorker = 0;
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (
+        this: Worker,
+        ...args: Parameters<Worker["postMessage"]>
+      ) {
+        try {
+          w.largestToWorker = Math.max(w.largestToWorker, JSON.stringify(args[0]).length);
+        } catch {
+          // Not JSON-shaped (a transferable): not the file's text.
+        }
+        return post.apply(this, args);
+      } as Worker["postMessage"];
       document.addEventListener("change", () => (w.changedAt = performance.now()), true);
       let last = performance.now();
       setInterval(() => {
@@ -219,16 +238,24 @@ describe("saving and importing (issue #15)", () => {
       .toMatch(
         /^Import refused, nothing changed: scenarios\[0\] \(Huge\): .*; and 35990 more problems$/,
       );
-    const longest = await page.evaluate(() => {
-      const w = window as unknown as { changedAt: number; gaps: Array<[number, number]> };
-      return Math.max(...w.gaps.filter(([start]) => start >= w.changedAt).map(([, gap]) => gap));
+    const { longest, largestToWorker } = await page.evaluate(() => {
+      const w = window as unknown as {
+        changedAt: number;
+        gaps: Array<[number, number]>;
+        largestToWorker: number;
+      };
+      const after = w.gaps.filter(([start]) => start >= w.changedAt).map(([, gap]) => gap);
+      return { longest: Math.max(...after), largestToWorker: w.largestToWorker };
     });
+    // A figure, not an assertion (tests never assert wall-clock times; on a loaded machine a
+    // gap of 100 ms is the scheduler's, not the page's): validated on the page, the check
+    // alone blocked it for 200–400 ms on a quiet machine (11–14 s before the suggestions were
+    // bounded); in the worker the page only reads the file's text.
     console.log(
       `2 MB import: longest main-thread gap after the file was chosen ${Math.round(longest)} ms`,
     );
-    // Validated on the page, the check alone blocks it for 200–400 ms (11–14 s before the
-    // suggestions were bounded); in the worker the page only reads the file's text.
-    expect(longest).toBeLessThan(100);
+    // The proof that the worker checks it: the whole text crossed to the worker.
+    expect(largestToWorker).toBeGreaterThan(file.buffer.length);
     expect(problems).toEqual(NO_PROBLEMS);
   });
 });
