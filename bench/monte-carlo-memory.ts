@@ -8,7 +8,8 @@
 import { loadDatasetFromDisk } from "../src/data/load-from-disk.ts";
 import { PRESETS } from "../src/scenario/presets.ts";
 import { validateScenario } from "../src/scenario/validate-scenario.ts";
-import { prepareMonteCarlo, simulateMonteCarlo } from "../src/uncertainty/run-monte-carlo.ts";
+import { prepareMonteCarlo } from "../src/uncertainty/monte-carlo-run.ts";
+import { simulateMonteCarlo } from "../src/uncertainty/run-monte-carlo.ts";
 
 const [preset = "the-2017-variation", rawDraws = "10000"] = process.argv.slice(2);
 const gc = (globalThis as { gc?: () => void }).gc;

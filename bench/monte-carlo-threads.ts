@@ -10,14 +10,9 @@ import { loadDatasetFromDisk } from "../src/data/load-from-disk.ts";
 import { PRESETS } from "../src/scenario/presets.ts";
 import type { ResolvedScenario } from "../src/scenario/validate-scenario.ts";
 import { validateScenario } from "../src/scenario/validate-scenario.ts";
-import {
-  prepareMonteCarlo,
-  simulateDraws,
-  summarizeDraws,
-  type DrawsPart,
-  type MonteCarloRun,
-  type MonteCarloSummary,
-} from "../src/uncertainty/run-monte-carlo.ts";
+import { prepareMonteCarlo, type MonteCarloRun } from "../src/uncertainty/monte-carlo-run.ts";
+import { simulateDraws, type DrawsPart } from "../src/uncertainty/simulate-draws.ts";
+import { summarizeDraws, type MonteCarloSummary } from "../src/uncertainty/summarize-draws.ts";
 
 interface Job {
   readonly preset: string;

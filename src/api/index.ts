@@ -11,7 +11,7 @@ import { createEngineApi, type EngineApi } from "../worker/api.ts";
 import type { ExplainRequest, ExplainView } from "../worker/explain-request.ts";
 import type { MonteCarloRequest } from "../worker/monte-carlo-request.ts";
 import type { ProjectionRequest, ProjectionView } from "../worker/project-request.ts";
-import type { MonteCarloSummary } from "../uncertainty/run-monte-carlo.ts";
+import type { MonteCarloSummary } from "../uncertainty/summarize-draws.ts";
 import { compareWith, type CompareRequest, type Comparison } from "./compare.ts";
 
 export type { Issue, Result } from "../issues/issue.ts";
@@ -20,7 +20,7 @@ export type { MonteCarloRequest } from "../worker/monte-carlo-request.ts";
 export type { ExplainRequest, ExplainView } from "../worker/explain-request.ts";
 export type { Summary } from "../scenario/summarize.ts";
 export type { TidyRow } from "../engine/roll-up.ts";
-export type { MonteCarloSummary } from "../uncertainty/run-monte-carlo.ts";
+export type { MonteCarloSummary } from "../uncertainty/summarize-draws.ts";
 export type { FigureNode } from "../explain/explain-figure.ts";
 export type { FigureRef } from "../explain/figure-ref.ts";
 export type { ComparisonRow, CrcDelta } from "../site/compare.ts";

@@ -11,12 +11,8 @@ import {
   type Shape,
 } from "../scenario/uncertainty-settings.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
-import {
-  BASES,
-  runMonteCarlo,
-  type Basis,
-  type MonteCarloOptions,
-} from "../uncertainty/run-monte-carlo.ts";
+import { BASES, type Basis, type MonteCarloOptions } from "../uncertainty/monte-carlo-run.ts";
+import { runMonteCarlo } from "../uncertainty/run-monte-carlo.ts";
 import { monteCarloCsv } from "../uncertainty/summary-table.ts";
 import { datasetForCli } from "./dataset-for-cli.ts";
 import {

@@ -17,7 +17,7 @@ import { monteCarloWorkbook } from "../workbook/monte-carlo-workbook.ts";
 import { WORKBOOK_UNITS } from "../workbook/provenance-sheet.ts";
 import { scenarioWorkbook } from "../workbook/scenario-workbook.ts";
 import type { ResolvedScenario } from "../scenario/validate-scenario.ts";
-import type { MonteCarloSummary } from "../uncertainty/run-monte-carlo.ts";
+import type { MonteCarloSummary } from "../uncertainty/summarize-draws.ts";
 import { monteCarloRows } from "../uncertainty/summary-table.ts";
 import type { BatchEntry } from "./scenario-batch.ts";
 

@@ -9,7 +9,8 @@ import { validateScenario, type ResolvedScenario } from "../scenario/validate-sc
 import { findBreakEven } from "../sensitivity/break-even.ts";
 import { runGrid } from "../sensitivity/grid.ts";
 import { runTornado } from "../sensitivity/tornado.ts";
-import { runMonteCarlo, type MonteCarloSummary } from "../uncertainty/run-monte-carlo.ts";
+import { runMonteCarlo } from "../uncertainty/run-monte-carlo.ts";
+import type { MonteCarloSummary } from "../uncertainty/summarize-draws.ts";
 import { CHARTS, EMBED_CHART_IDS, chartSpec, dataValueCell } from "./chart-catalog.ts";
 import { chartCsv } from "./chart-csv.ts";
 import { breakEvenRows, gridExportRows, tornadoExportRows } from "./sensitivity.ts";

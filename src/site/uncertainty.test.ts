@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Dataset } from "../data/index.ts";
 import { loadDatasetFromDisk } from "../data/load-from-disk.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
-import { runMonteCarlo, type MonteCarloSummary } from "../uncertainty/run-monte-carlo.ts";
+import { runMonteCarlo } from "../uncertainty/run-monte-carlo.ts";
+import type { MonteCarloSummary } from "../uncertainty/summarize-draws.ts";
 import {
   DEFAULT_MC_VIEW,
   FAN_LINES,

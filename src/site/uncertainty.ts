@@ -8,7 +8,7 @@ import {
   type Shape,
   type Stats,
 } from "../uncertainty/index.ts";
-import { BASES, type Basis } from "../uncertainty/run-monte-carlo.ts";
+import { BASES, type Basis } from "../uncertainty/monte-carlo-run.ts";
 
 /**
  * The Uncertainty page's view state and tables. The run settings (draws, seed, shape, shortfall

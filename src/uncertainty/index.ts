@@ -5,18 +5,17 @@
  */
 export {
   prepareMonteCarlo,
-  runMonteCarlo,
-  simulateMonteCarlo,
-  simulateDraws,
-  summarizeDraws,
-  checkDrawsParts,
-  PROGRESS_EVERY,
-  type DrawsPart,
   type MonteCarloOptions,
   type MonteCarloRun,
+} from "./monte-carlo-run.ts";
+export { runMonteCarlo, simulateMonteCarlo } from "./run-monte-carlo.ts";
+export { simulateDraws, PROGRESS_EVERY, type DrawsPart } from "./simulate-draws.ts";
+export {
+  summarizeDraws,
+  checkDrawsParts,
   type MonteCarloSummary,
   type MoneyStats,
-} from "./run-monte-carlo.ts";
+} from "./summarize-draws.ts";
 export { monteCarloCsv, monteCarloRows, type MonteCarloRow } from "./summary-table.ts";
 export { planSampling } from "./plan-sampling.ts";
 export { LEVER_IDS, SPLIT_IDS, samplingKeys } from "../scenario/sampled-parameters.ts";

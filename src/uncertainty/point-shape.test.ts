@@ -10,7 +10,8 @@ import { ALL, rollUp } from "../engine/roll-up.ts";
 import { FINANCIAL_YEARS } from "../engine/timeline.ts";
 import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { validateScenario, type ResolvedScenario } from "../scenario/validate-scenario.ts";
-import { runMonteCarlo, type MonteCarloSummary } from "./run-monte-carlo.ts";
+import { runMonteCarlo } from "./run-monte-carlo.ts";
+import type { MonteCarloSummary } from "./summarize-draws.ts";
 
 /**
  * The project's promise (README "Monte Carlo", "Checked"): with every distribution collapsed to a

@@ -7,7 +7,8 @@ import { validateScenario } from "../scenario/validate-scenario.ts";
 import { applyPosteriorDraw, bindPosterior } from "./posterior-draws.ts";
 import { drawBuffers, priorDraw } from "./posterior-prior.ts";
 import { createRng } from "./prng.ts";
-import { prepareMonteCarlo, runMonteCarlo, type MonteCarloOptions } from "./run-monte-carlo.ts";
+import { prepareMonteCarlo, type MonteCarloOptions } from "./monte-carlo-run.ts";
+import { runMonteCarlo } from "./run-monte-carlo.ts";
 import { sampleInto } from "./sampler.ts";
 
 const dataset = await testDataset();

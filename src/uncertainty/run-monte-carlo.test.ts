@@ -13,16 +13,10 @@ import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import { planSampling } from "./plan-sampling.ts";
 import { createRng } from "./prng.ts";
-import {
-  checkDrawsParts,
-  prepareMonteCarlo,
-  runMonteCarlo,
-  simulateDraws,
-  summarizeDraws,
-  type DrawsPart,
-  type MonteCarloOptions,
-  type MonteCarloSummary,
-} from "./run-monte-carlo.ts";
+import { checkDrawsParts, summarizeDraws, type MonteCarloSummary } from "./summarize-draws.ts";
+import { prepareMonteCarlo, type MonteCarloOptions } from "./monte-carlo-run.ts";
+import { runMonteCarlo } from "./run-monte-carlo.ts";
+import { simulateDraws, type DrawsPart } from "./simulate-draws.ts";
 import { drawBuffers, sampleInto } from "./sampler.ts";
 
 const dataset = await testDataset();

@@ -1,7 +1,7 @@
 import * as aq from "arquero";
 import { ALL } from "../engine/roll-up.ts";
 import type { Stats } from "./percentiles.ts";
-import type { MonteCarloSummary } from "./run-monte-carlo.ts";
+import type { MonteCarloSummary } from "./summarize-draws.ts";
 
 /**
  * One statistic of a Monte Carlo summary as a tidy row, in the run/roll-up convention

@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import { MONEY_LINES } from "../engine/lines.ts";
-import type { MonteCarloSummary } from "../uncertainty/run-monte-carlo.ts";
+import type { MonteCarloSummary } from "../uncertainty/summarize-draws.ts";
 import type { MonteCarloRow } from "../uncertainty/summary-table.ts";
 import { addProvenanceSheet, type WorkbookProvenance } from "./provenance-sheet.ts";
 import { addTableSheet } from "./sheet-table.ts";

@@ -8,7 +8,8 @@ import type { BreakEvenReport } from "../sensitivity/break-even.ts";
 import type { Grid } from "../sensitivity/grid.ts";
 import type { Tornado } from "../sensitivity/tornado.ts";
 import type { SavedScenario } from "../state/saved-scenarios.ts";
-import type { DrawsPart, MonteCarloSummary } from "../uncertainty/run-monte-carlo.ts";
+import type { DrawsPart } from "../uncertainty/simulate-draws.ts";
+import type { MonteCarloSummary } from "../uncertainty/summarize-draws.ts";
 import { attributeDeltaRequest, type AttributionView } from "./attribution-request.ts";
 import {
   explain,

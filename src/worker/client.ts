@@ -6,7 +6,7 @@ import type { BreakEvenReport } from "../sensitivity/break-even.ts";
 import type { Grid } from "../sensitivity/grid.ts";
 import type { Tornado } from "../sensitivity/tornado.ts";
 import type { SavedScenario } from "../state/saved-scenarios.ts";
-import type { MonteCarloSummary } from "../uncertainty/run-monte-carlo.ts";
+import type { MonteCarloSummary } from "../uncertainty/summarize-draws.ts";
 import type { EngineApi } from "./api.ts";
 import type { AttributionRequest, AttributionView } from "./attribution-request.ts";
 import type {

@@ -7,14 +7,15 @@ import type { ResolvedScenario } from "../scenario/validate-scenario.ts";
 import type { Shape } from "../uncertainty/distributions.ts";
 import {
   checkDrawsParts,
-  prepareMonteCarlo,
-  simulateDraws,
   summarizeDraws,
-  type Basis,
-  type DrawsPart,
-  type MonteCarloRun,
   type MonteCarloSummary,
-} from "../uncertainty/run-monte-carlo.ts";
+} from "../uncertainty/summarize-draws.ts";
+import {
+  prepareMonteCarlo,
+  type Basis,
+  type MonteCarloRun,
+} from "../uncertainty/monte-carlo-run.ts";
+import { simulateDraws, type DrawsPart } from "../uncertainty/simulate-draws.ts";
 import { checkFields, type EngineState, resolveIn, toIssues } from "./request-fields.ts";
 
 /** A Monte Carlo run: the scenario, the draws and seed, and how to sample (README "Monte Carlo"). */

@@ -1,6 +1,6 @@
 import type { Result } from "../issues/issue.ts";
 import type { EngineApi } from "./api.ts";
-import type { MonteCarloSummary } from "../uncertainty/run-monte-carlo.ts";
+import type { MonteCarloSummary } from "../uncertainty/summarize-draws.ts";
 import { MAX_DRAWS } from "../scenario/uncertainty-settings.ts";
 
 /**

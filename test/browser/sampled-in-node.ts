@@ -12,7 +12,8 @@ import {
 } from "../../src/site/sensitivity.ts";
 import { monteCarloViewFromSearch } from "../../src/site/uncertainty.ts";
 import { decodeScenarioQuery } from "../../src/state/url-state.ts";
-import { runMonteCarlo, type MonteCarloSummary } from "../../src/uncertainty/run-monte-carlo.ts";
+import { runMonteCarlo } from "../../src/uncertainty/run-monte-carlo.ts";
+import type { MonteCarloSummary } from "../../src/uncertainty/summarize-draws.ts";
 import { dataset } from "./project-in-node.ts";
 
 /**

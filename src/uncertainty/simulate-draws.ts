@@ -1,0 +1,190 @@
+import { INCOME_LINES, MONEY_LINES } from "../engine/lines.ts";
+import { projectFloatSums, SUMMED_LINES } from "../engine/project-float.ts";
+import { FINANCIAL_YEARS } from "../engine/timeline.ts";
+import { ownersOf, type MonteCarloRun } from "./monte-carlo-run.ts";
+import { applyPosteriorDraw, bindPosterior } from "./posterior-draws.ts";
+import { createRng } from "./prng.ts";
+import { drawBuffers, sampleInto } from "./sampler.ts";
+
+const FY_N = FINANCIAL_YEARS.length;
+/** The ten income and cost lines, in projectFloat's `lineYearSums` order (income lines first). */
+const BASE_LINES = SUMMED_LINES;
+const LINE_YEARS = BASE_LINES.length * FY_N;
+const INCOME_YEARS = INCOME_LINES.length * FY_N;
+const BASE_LINE_INDEX = Int32Array.from(BASE_LINES, (line) => MONEY_LINES.indexOf(line));
+const PROFIT = MONEY_LINES.indexOf("profit");
+const INCOME_TOTAL = MONEY_LINES.indexOf("income_total");
+const COST_TOTAL = MONEY_LINES.indexOf("cost_total");
+
+/** Draws between two `onProgress` calls. */
+export const PROGRESS_EVERY = 1000;
+
+/**
+ * The per-draw totals of draws [from, to) of a run: plain data of typed arrays (structured-
+ * cloneable, its buffers transferable), so halves of a run can be drawn in two workers and
+ * summarised in one. Series are stored one after another: value i of draw `from + k` is at
+ * `i * (to − from) + k`.
+ */
+export interface DrawsPart {
+  readonly from: number;
+  readonly to: number;
+  /** National contract-life profit, MoJ spend, losses and loss-making CRCs, per draw. */
+  readonly nationalProfit: Float64Array;
+  readonly mojSpend: Float64Array;
+  readonly losses: Float64Array;
+  readonly lossCount: Float64Array;
+  /** Each CRC's contract-life profit (CRC-major). */
+  readonly crcProfit: Float64Array;
+  /** Each owner's contract-life profit (owner-major). */
+  readonly ownerProfit: Float64Array;
+  /** The fan's money lines by financial year ((line × year)-major). */
+  readonly fan: Float64Array;
+  /** Draws in which the nation, each CRC, each owner loses money over the contract. */
+  readonly nationalLosses: number;
+  readonly crcLosses: Int32Array;
+  readonly ownerLosses: Int32Array;
+}
+
+/**
+ * Draw [from, to) of a prepared run (`prepareMonteCarlo`). Draw d samples with its own
+ * generator `createRng(seed, d)` (prng.ts), so a draw's numbers do not depend on where the range
+ * starts: any split of [0, draws) gives, part by part, the draws of the whole. Each draw samples
+ * the uncertain parameters around the resolved scenario (`sampleInto`, no allocation), projects
+ * with `projectFloatSums` (no ledger: each CRC's lines by year), and keeps only small per-draw
+ * totals: each CRC's
+ * and owner's contract-life profit, national profit, MoJ spend and losses, the number of
+ * loss-making CRCs, and the fan's money lines by financial year (13 × 8): (4 + 21 + 8 + 104) × 8
+ * bytes ≈ 1.1 kB per draw, ~11 MB for 10,000 draws; never every line and month of every draw.
+ * `onProgress(done)` is called after every 1,000th draw of the part (`done` counts the part's
+ * draws); it must not throw.
+ */
+export function simulateDraws(
+  run: MonteCarloRun,
+  from: number,
+  to: number,
+  onProgress?: (done: number) => void,
+): DrawsPart {
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to < from || to > run.draws)
+    throw new RangeError(`draws [${from}, ${to}) are not within [0, ${run.draws})`);
+  const { plan, seed } = run;
+  const count = to - from;
+  const n = plan.base.crcs.length;
+  const owners = ownersOf(run);
+  const ownerOf = owners.of;
+  const o = owners.ids.length;
+  const inFan = new Uint8Array(n);
+  for (const c of run.fanCrcs) inFan[c] = 1;
+
+  const buffers = drawBuffers(plan);
+  const post = run.posterior;
+  const binding = post === null ? null : bindPosterior(post, plan, buffers);
+
+  const nationalProfit = new Float64Array(count);
+  const mojSpend = new Float64Array(count);
+  const losses = new Float64Array(count);
+  const lossCount = new Float64Array(count);
+  const crcProfit = new Float64Array(n * count);
+  const ownerProfit = new Float64Array(o * count);
+  const fan = new Float64Array(MONEY_LINES.length * FY_N * count);
+  let nationalLosses = 0;
+  const crcLosses = new Int32Array(n);
+  const ownerLosses = new Int32Array(o);
+  const ownerSum = new Float64Array(o);
+  const crcTotal = new Float64Array(n);
+  const crcIncome = new Float64Array(n);
+  const crcCost = new Float64Array(n);
+  /** Each CRC's ten lines by year (projectFloat's `lineYearSums`), and the fan CRCs'. */
+  const sums = new Float64Array(n * LINE_YEARS);
+  const lineYear = new Float64Array(LINE_YEARS);
+
+  for (let d = 0; d < count; d++) {
+    sampleInto(plan, createRng(seed, from + d), buffers);
+    if (post !== null) applyPosteriorDraw(post, binding!, plan, buffers, seed, from + d);
+    projectFloatSums(buffers.inputs, sums);
+    // Only the ten income and cost lines' sums by year are read: their totals give
+    // income_total, cost_total and profit exactly (every cell and partial sum is a whole number
+    // of pence below 2^53, so the sums are the same in any order).
+    // One pass over each CRC's sums: its income and cost, and the fan's lines if it is in the fan.
+    lineYear.fill(0);
+    for (let c = 0; c < n; c++) {
+      const at = c * LINE_YEARS;
+      let income = 0;
+      let cost = 0;
+      if (inFan[c] === 1) {
+        for (let i = 0; i < INCOME_YEARS; i++) {
+          const v = sums[at + i]!;
+          income += v;
+          lineYear[i] = lineYear[i]! + v;
+        }
+        for (let i = INCOME_YEARS; i < LINE_YEARS; i++) {
+          const v = sums[at + i]!;
+          cost += v;
+          lineYear[i] = lineYear[i]! + v;
+        }
+      } else {
+        for (let i = 0; i < INCOME_YEARS; i++) income += sums[at + i]!;
+        for (let i = INCOME_YEARS; i < LINE_YEARS; i++) cost += sums[at + i]!;
+      }
+      crcIncome[c] = income;
+      crcCost[c] = cost;
+    }
+    for (let y = 0; y < FY_N; y++) {
+      let income = 0;
+      let cost = 0;
+      for (let b = 0; b < BASE_LINES.length; b++) {
+        const v = lineYear[b * FY_N + y]!;
+        fan[(BASE_LINE_INDEX[b]! * FY_N + y) * count + d] = v;
+        if (b < INCOME_LINES.length) income += v;
+        else cost += v;
+      }
+      fan[(INCOME_TOTAL * FY_N + y) * count + d] = income;
+      fan[(COST_TOTAL * FY_N + y) * count + d] = cost;
+      fan[(PROFIT * FY_N + y) * count + d] = income - cost;
+    }
+    let spend = 0;
+    for (let c = 0; c < n; c++) {
+      crcTotal[c] = crcIncome[c]! - crcCost[c]!;
+      spend += crcIncome[c]!;
+    }
+    let total = 0;
+    let lost = 0;
+    let lossMaking = 0;
+    ownerSum.fill(0);
+    for (let c = 0; c < n; c++) {
+      const p = crcTotal[c]!;
+      crcProfit[c * count + d] = p;
+      const k = ownerOf[c]!;
+      ownerSum[k] = ownerSum[k]! + p;
+      total += p;
+      if (p < 0) {
+        lost -= p;
+        lossMaking++;
+        crcLosses[c]!++;
+      }
+    }
+    for (let k = 0; k < o; k++) {
+      ownerProfit[k * count + d] = ownerSum[k]!;
+      if (ownerSum[k]! < 0) ownerLosses[k]!++;
+    }
+    nationalProfit[d] = total;
+    if (total < 0) nationalLosses++;
+    mojSpend[d] = spend;
+    losses[d] = lost;
+    lossCount[d] = lossMaking;
+    if (onProgress !== undefined && (d + 1) % PROGRESS_EVERY === 0) onProgress(d + 1);
+  }
+  return {
+    from,
+    to,
+    nationalProfit,
+    mojSpend,
+    losses,
+    lossCount,
+    crcProfit,
+    ownerProfit,
+    fan,
+    nationalLosses,
+    crcLosses,
+    ownerLosses,
+  };
+}
