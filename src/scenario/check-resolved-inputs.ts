@@ -1,4 +1,10 @@
 import type { Issue } from "../issues/issue.ts";
+import {
+  onePlusAbove0,
+  shortfallWithin,
+  staffingAbove0,
+  staffWithinFixed,
+} from "../engine/constraints.ts";
 import Decimal from "decimal.js";
 import type { Parameter } from "../data/index.ts";
 import { SHORTFALL_ID } from "../engine/parameter-specs.ts";
@@ -59,7 +65,7 @@ export function checkResolvedInputs(
     for (let y = 0; y < FY_COUNT; y++) {
       const fixed = v("cost.fixedShare", c, y);
       const staff = v("cost.staffShare", c, y);
-      if (staff > fixed) {
+      if (!staffWithinFixed(staff, fixed)) {
         issues.push({
           // The share the scenario set: the staff share, else the fixed share it lowered.
           path:
@@ -84,7 +90,7 @@ export function checkResolvedInputs(
       ["staff.onCostRate", "redundancy pay is the loaded cost divided by 1 + the on-cost rate"],
     ] as const) {
       const x = v(id, c);
-      if (!(1 + x > 0))
+      if (!onePlusAbove0(x))
         issues.push({
           path: path(id, c),
           message: `for ${crc.id}: ${x} is not allowed; ${what}, so ${id} must be above -1`,
@@ -96,7 +102,7 @@ export function checkResolvedInputs(
       const max = new Decimal(row.text.max);
       for (let y = 0; y < FY_COUNT; y++) {
         const s = new Decimal(v(SHORTFALL_ID, c, y));
-        if (s.lessThan(min) || s.greaterThan(max)) {
+        if (!shortfallWithin(s.toNumber(), min.toNumber(), max.toNumber())) {
           issues.push({
             path: "parameters.volume.shortfallTrend",
             message: `for ${crc.id}: the trend takes the ${FINANCIAL_YEARS[y]} shortfall to ${s}, outside ${min} to ${max}`,
@@ -159,7 +165,7 @@ function staffingIssue(
   setBy: (id: string) => string | undefined,
 ): Issue | undefined {
   const end = fte14 + scale * (fte17 - fte14);
-  if (fte14 > 0 && end > 0) return undefined;
+  if (staffingAbove0(fte14, fte17, scale)) return undefined;
   if (!(fte14 > 0))
     return {
       path: setBy("staff.fteJune2014") ?? "parameters.staff.fteJune2014",

@@ -10,6 +10,8 @@
  * valid scenario for a range it never set (issue #15).
  */
 
+import { lowestFte as lowestFteOnPath } from "../engine/constraints.ts";
+
 /** The least FTE a held draw keeps (or the scenario's own lowest, if lower). */
 export const FTE_FLOOR = 1;
 
@@ -24,7 +26,7 @@ export interface Staffing {
 
 /** The lowest FTE of the straight-line path (at one of its ends). */
 export function lowestFte(s: Staffing): number {
-  return Math.min(s.fte14, s.fte14 + s.scale * (s.fte17 - s.fte14));
+  return lowestFteOnPath(s.fte14, s.fte17, s.scale);
 }
 
 /** The floor a held CRC keeps: `FTE_FLOOR`, or the scenario's lowest FTE if that is lower. */

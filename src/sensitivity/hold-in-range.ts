@@ -1,3 +1,9 @@
+import {
+  shortfallHeld,
+  shortfallWithin,
+  staffShareHeld,
+  staffWithinFixed,
+} from "../engine/constraints.ts";
 import type { Dataset } from "../data/index.ts";
 import { param } from "../data/index.ts";
 import { SHORTFALL_GIVEN_IDS, SHORTFALL_ID } from "../engine/parameter-specs.ts";
@@ -34,9 +40,9 @@ export function holdInRange(
     for (let y = 0; y < FY_COUNT; y++) {
       const k = c * FY_COUNT + y;
       const s = path[k]!;
-      if (s >= min && s <= max) continue;
+      if (shortfallWithin(s, min, max)) continue;
       heldPath ??= Float64Array.from(path);
-      heldPath[k] = Math.min(max, Math.max(min, s));
+      heldPath[k] = shortfallHeld(s, min, max);
       if (pathCrcs[pathCrcs.length - 1] !== inputs.crcs[c]!.id) pathCrcs.push(inputs.crcs[c]!.id);
     }
   }
@@ -52,9 +58,9 @@ export function holdInRange(
   let heldStaff: Float64Array | undefined;
   const staffCrcs = new Set<string>();
   for (let k = 0; k < staff.length; k++) {
-    if (staff[k]! <= fixed[k]!) continue;
+    if (staffWithinFixed(staff[k]!, fixed[k]!)) continue;
     heldStaff ??= Float64Array.from(staff);
-    heldStaff[k] = fixed[k]!;
+    heldStaff[k] = staffShareHeld(staff[k]!, fixed[k]!);
     staffCrcs.add(inputs.crcs[Math.floor(k / FY_COUNT)]!.id);
   }
   if (heldStaff !== undefined) {

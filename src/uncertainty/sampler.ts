@@ -1,3 +1,4 @@
+import { shortfallHeld, staffingAbove0, staffShareHeld } from "../engine/constraints.ts";
 import {
   effectiveShortfallSource,
   SHORTFALL_ID,
@@ -155,7 +156,7 @@ export function deriveDrawn(plan: SamplingPlan, buffers: DrawBuffers): void {
   const clamp = buffers.staffClamp;
   if (clamp !== null) {
     const { staff, fixed, source } = clamp;
-    for (let k = 0; k < staff.length; k++) staff[k] = Math.min(source[k]!, fixed[k]!);
+    for (let k = 0; k < staff.length; k++) staff[k] = staffShareHeld(source[k]!, fixed[k]!);
   }
   if (buffers.staffingHold !== null) holdStaffingDraws(plan, buffers.staffingHold);
 }
@@ -173,7 +174,7 @@ function holdStaffingDraws(
   for (const { crc, floor } of plan.staffingHolds) {
     const k = crc * FY_COUNT;
     const drawn = { fte14: fte14[k]!, fte17: fte17[k]!, scale: scale[k]! };
-    if (drawn.fte14 + drawn.scale * (drawn.fte17 - drawn.fte14) > 0 && drawn.fte14 > 0) continue;
+    if (staffingAbove0(drawn.fte14, drawn.fte17, drawn.scale)) continue;
     const held = holdStaffing(drawn, floor, movable, hold.fte17Max[crc]!) ?? {
       fte14: base.get("staff.fteJune2014")![k]!,
       fte17: base.get("staff.fteJune2017")![k]!,
@@ -210,7 +211,7 @@ function deriveShortfall(
       const k = c * FY_COUNT + y;
       const years = SHORTFALL_SOURCES[y]!.trendYears;
       const s = years === 0 ? given[y]![k]! : given[y]![k]! + trend[k]! * years;
-      out[k] = Math.min(max, Math.max(min, s));
+      out[k] = shortfallHeld(s, min, max);
     }
   }
 }
