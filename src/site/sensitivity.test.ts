@@ -9,6 +9,13 @@ import { runGrid } from "../sensitivity/grid.ts";
 import { runTornado } from "../sensitivity/tornado.ts";
 import {
   DEFAULT_SENSITIVITY_VIEW,
+  outputRequest,
+  sensitivityContext,
+  sensitivityViewFromSearch,
+  sensitivityViewKeys,
+  type SensitivityView,
+} from "../state/sensitivity-view.ts";
+import {
   TORNADO_TOP,
   breakEvenCells,
   breakEvenRows,
@@ -19,13 +26,8 @@ import {
   knobChoices,
   outputChoices,
   outputName,
-  outputRequest,
-  sensitivityContext,
-  sensitivityViewFromSearch,
-  sensitivityViewKeys,
   tornadoBars,
   tornadoTable,
-  type SensitivityView,
 } from "./sensitivity.ts";
 
 const dataset = await testDataset();

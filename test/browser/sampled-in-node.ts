@@ -9,7 +9,7 @@ import {
   sensitivityContext,
   sensitivityViewFromSearch,
   type SensitivityView,
-} from "../../src/site/sensitivity.ts";
+} from "../../src/state/sensitivity-view.ts";
 import { monteCarloViewFromSearch } from "../../src/site/uncertainty.ts";
 import { decodeScenarioQuery } from "../../src/state/url-state.ts";
 import { runMonteCarlo } from "../../src/uncertainty/run-monte-carlo.ts";

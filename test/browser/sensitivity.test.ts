@@ -5,14 +5,13 @@ import { findBreakEven, type BreakEvenReport } from "../../src/sensitivity/break
 import { runGrid, type Grid } from "../../src/sensitivity/grid.ts";
 import { parseOutputSpec } from "../../src/sensitivity/output-spec.ts";
 import { runTornado, type Tornado } from "../../src/sensitivity/tornado.ts";
+import { breakEvenCells, breakEvenRows } from "../../src/site/sensitivity.ts";
 import {
-  breakEvenCells,
-  breakEvenRows,
   outputRequest,
   sensitivityContext,
   sensitivityViewFromSearch,
   type SensitivityView,
-} from "../../src/site/sensitivity.ts";
+} from "../../src/state/sensitivity-view.ts";
 import { decodeScenarioQuery } from "../../src/state/url-state.ts";
 import {
   NO_PROBLEMS,
