@@ -7,6 +7,7 @@ import {
 } from "../issues/describe-value.ts";
 import { didYouMean, HINT_CELLS, type HintBudget } from "../issues/did-you-mean.ts";
 import type { Issue } from "../issues/issue.ts";
+import { knownKeys } from "../issues/readers.ts";
 import {
   OVERRIDE_KEYS,
   SCENARIO_KEYS,
@@ -37,7 +38,7 @@ function isParameterValue(value: unknown): value is ParameterValue {
  */
 export function parseScenario(doc: unknown): ParsedScenario {
   const issues: Issue[] = [];
-  // One budget of "did you mean" work for the whole document (scenario-issue.ts `closest`).
+  // One budget of "did you mean" work for the whole document (did-you-mean.ts `closest`).
   const hints: HintBudget = { cells: HINT_CELLS };
   if (!isRecord(doc)) {
     issues.push({
@@ -46,16 +47,7 @@ export function parseScenario(doc: unknown): ParsedScenario {
     });
     return { scenario: { schemaVersion: SCHEMA_VERSION }, issues };
   }
-  for (const key of Object.keys(doc)) {
-    if (!(SCENARIO_KEYS as readonly string[]).includes(key)) {
-      issues.push(
-        reservedKeyIssue(joinPath("", key), key) ?? {
-          path: joinPath("", key),
-          message: `unknown key ${quote(key)}${didYouMean(key, SCENARIO_KEYS, hints)}; allowed: ${SCENARIO_KEYS.join(", ")}`,
-        },
-      );
-    }
-  }
+  knownKeys(doc, SCENARIO_KEYS, "", issues, hints);
   if (doc.schemaVersion !== SCHEMA_VERSION) {
     issues.push({
       path: "schemaVersion",
