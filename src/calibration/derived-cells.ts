@@ -1,25 +1,41 @@
-import { ExactCells } from "../engine/exact-cells.ts";
-import { MONTH_COUNT } from "../engine/ledger.ts";
-import { learningCurveIndexFloat, learningCurveYears } from "../engine/learning-curve.ts";
-import { FY_COUNT, type ProjectionInputs } from "../engine/projection-inputs.ts";
 import {
-  FLOAT_ERROR,
-  roundCellOutsideBand,
-  roundCellUnlessTie,
-} from "../engine/round-half-even.ts";
-import { STAFF_PATH_END_INDEX, STAFF_PATH_START_INDEX } from "../engine/staffing.ts";
-import { FINANCIAL_YEARS, FY_INDEX_BY_MONTH } from "../engine/timeline.ts";
-import { CASELOAD_PATH_END_INDEX, CASELOAD_PATH_START_INDEX } from "../engine/workload.ts";
+  cohortInContract,
+  cohortPaid,
+  feedbackApplies,
+  upliftPaidInYear,
+} from "../engine/applicability.ts";
+import { ExactCells } from "../engine/exact-cells.ts";
+import {
+  discountedPriceFloat,
+  feeForServiceFloat,
+  volumeFactorFloat,
+} from "../engine/fee-for-service.ts";
+import { learningCurveYears } from "../engine/learning-curve.ts";
+import { MONTH_COUNT } from "../engine/ledger.ts";
 import { SHORTFALL_ID } from "../engine/parameter-specs.ts";
+import { pbrCohortPaymentFloat, pbrCohortPaymentFloatScale } from "../engine/pbr.ts";
+import { FY_COUNT, type ProjectionInputs } from "../engine/projection-inputs.ts";
+import { roundCellUnlessTie } from "../engine/round-half-even.ts";
+import { fteAtFloat, fteFloatScale } from "../engine/staffing.ts";
+import { FINANCIAL_YEARS, FY_INDEX_BY_MONTH } from "../engine/timeline.ts";
+import { variationUpliftFloat, variationUpliftFloatScale } from "../engine/variation.ts";
+import {
+  caseloadAtFloat,
+  feedbackAmountFloat,
+  feedbackFloatScale,
+  workloadExcessFloat,
+  workloadIndexFloat,
+} from "../engine/workload.ts";
 
 /**
  * Three of the float path's cells made on their own, for the posterior's prior simulation
  * (`simulate-derived.ts`): fee for service and the variation's uplift by CRC and year, and PbR
- * income by CRC and financial year. Each is the arithmetic of src/engine/project-float.ts
- * (`yearValues`, `cohortCaseloads`, `oneOffCells`) copied operation for operation, with the same
- * tie bands and the same exact-path settlement of a half-penny, so each cell is bit for bit the
- * float path's. The simulation checks every draw that these cells equal the projected ledger's
- * where both exist (a rule changed there and not here throws), and a test compares whole runs.
+ * income by CRC and financial year. Each is composed as src/engine/project-float.ts composes it
+ * (`yearValues`, `cohortCaseloads`, `oneOffCells`): the same float twins of the rules, the same
+ * tie scales, the same applicability tests and the same exact-path settlement of a half-penny,
+ * so each cell is bit for bit the float path's. The simulation checks that these cells equal
+ * the projected ledger's (the uplift every draw, the others on a sample of draws; a composition
+ * changed there and not here throws), and a test compares whole runs.
  */
 
 /** Financial-year index of each month, as the float path holds it. */
@@ -27,8 +43,6 @@ export const FY_OF = Int32Array.from(FY_INDEX_BY_MONTH);
 /** First and last month index of each financial year. */
 export const FY_FIRST = Int32Array.from(FINANCIAL_YEARS, (_, y) => FY_INDEX_BY_MONTH.indexOf(y));
 export const FY_LAST = Int32Array.from(FINANCIAL_YEARS, (_, y) => FY_INDEX_BY_MONTH.lastIndexOf(y));
-const CASELOAD_SPAN = CASELOAD_PATH_END_INDEX - CASELOAD_PATH_START_INDEX;
-const STAFF_SPAN = STAFF_PATH_END_INDEX - STAFF_PATH_START_INDEX;
 const COHORTS_MAX = Math.ceil(MONTH_COUNT / 3);
 
 /** The columns the three rules read, looked up once (a drawn column is the draw's buffer). */
@@ -125,32 +139,29 @@ export function yearCells(
     const varStart = k.start[c0]!;
     const scale = k.scale[c0]!;
     const discount = k.discount[c0]!;
-    const startYear = FY_OF[Math.min(varStart, MONTH_COUNT - 1)]!;
-    const upliftFactor = ((5 * Math.abs(scale)) / 12) * FLOAT_ERROR;
     for (let y = 0; y < FY_COUNT; y++) {
       const i = c0 + y;
-      const s = k.shortfall[i]!;
-      const t = k.tau[i]!;
-      const v = Math.abs(s) <= t ? 1 : s > 0 ? 1 - (s - t) : Math.min(1 - s - t, 1 + k.cap[i]!);
       const phi = k.phi[i]!;
-      const Pk = P * learningCurveIndexFloat(discount, learningCurveYears(y));
+      const v = volumeFactorFloat(k.shortfall[i]!, k.tau[i]!, k.cap[i]!);
+      const Pk = discountedPriceFloat(P, discount, learningCurveYears(y));
       if (ffs !== null) {
-        const ffsX = (Pk * (phi + (1 - phi) * v)) / 12;
-        const cell = roundCellOutsideBand(ffsX, ffsX * FLOAT_ERROR);
+        const ffsX = feeForServiceFloat(Pk, phi, v);
+        const cell = roundCellUnlessTie(ffsX, ffsX);
         ffs[i] =
           cell === cell ? cell : (exact ??= new ExactCells(k.inputs)).feeForServicePence(c, y);
       }
       if (uplift === null) continue;
-      if (y >= startYear && varStart <= end) {
-        const cell = roundCellOutsideBand(
-          (Pk * (k.phi2[i]! - phi) * (1 - v) * scale) / 12,
-          Pk * upliftFactor,
+      if (upliftPaidInYear(y, varStart, end)) {
+        const upliftScale = variationUpliftFloatScale(Pk, scale);
+        const cell = roundCellUnlessTie(
+          variationUpliftFloat(Pk, k.phi2[i]!, phi, v, scale),
+          upliftScale,
         );
         uplift[i] = cell === cell ? cell : (exact ??= new ExactCells(k.inputs)).upliftPence(c, y);
         if (other === null || upliftOther === null) continue;
-        const cellOther = roundCellOutsideBand(
-          (Pk * (other.phi2[i]! - phi) * (1 - v) * scale) / 12,
-          Pk * upliftFactor,
+        const cellOther = roundCellUnlessTie(
+          variationUpliftFloat(Pk, other.phi2[i]!, phi, v, scale),
+          upliftScale,
         );
         upliftOther[i] =
           cellOther === cellOther
@@ -163,8 +174,6 @@ export function yearCells(
     }
   }
 }
-
-const paidOutcome = (r: number, d: number) => (r >= 0 ? r : r + d < 0 ? r + d : 0);
 
 /** Scratch for `pbrYearSums`: each CRC's caseload at each cohort's start, and the nation's. */
 let cohortCaseloads = new Float64Array(0);
@@ -182,12 +191,10 @@ export function pbrCohorts(k: RuleColumns): number {
   if (cohortCaseloads.length < n * COHORTS_MAX) cohortCaseloads = new Float64Array(n * COHORTS_MAX);
   const each = cohortCaseloads;
   let cohorts = 0;
-  for (let start = first; start + lag < MONTH_COUNT; start += 3, cohorts++) {
-    const steps = Math.min(CASELOAD_SPAN, Math.max(0, start - CASELOAD_PATH_START_INDEX));
+  for (let start = first; cohortInContract(start + lag); start += 3, cohorts++) {
     let total = 0;
     for (let c = 0; c < n; c++) {
-      const caseload =
-        k.cl14[c * FY_COUNT]! * (1 + (k.growth[c * FY_COUNT]! * steps) / CASELOAD_SPAN);
+      const caseload = caseloadAtFloat(k.cl14[c * FY_COUNT]!, k.growth[c * FY_COUNT]!, start);
       each[c * COHORTS_MAX + cohorts] = caseload;
       total += caseload;
     }
@@ -216,41 +223,31 @@ export function pbrYearSums(k: RuleColumns, cohorts: number, out: Float64Array):
     const c0 = c * FY_COUNT;
     const end = k.end[c0]!;
     const fte14 = k.fte14[c0]!;
-    const fteChange = (k.fte17[c0]! - fte14) * k.cut[c0]!;
-    // Without the workload feedback a cohort's payment per head is its year's: kept for the
-    // year's next cohorts.
-    let payOf = -1;
-    let pay = 0;
-    let payScale = 0;
+    const fte17 = k.fte17[c0]!;
+    const cut = k.cut[c0]!;
+    const fteScale = fteFloatScale(fte14, fte17, cut);
     for (let j = 0, start = first; j < cohorts; j++, start += 3) {
       const cash = start + lag;
-      if (cash > end) continue;
+      if (!cohortPaid(cash, end)) continue;
       const y = FY_OF[start]!;
       const caseload = each[c * COHORTS_MAX + j]!;
+      const total = totals[j]!;
       const i = c0 + y;
       const coef = k.pbrFeedback[i]!;
-      if (coef !== 0 || payOf !== i) {
-        let excess = 0;
-        let penaltyScale = 0;
-        if (coef !== 0) {
-          const steps = Math.min(STAFF_SPAN, Math.max(0, start - STAFF_PATH_START_INDEX));
-          const fte = fte14 + (fteChange * steps) / STAFF_SPAN;
-          const ratio = caseload / fte / norm;
-          excess = Math.max(0, ratio - 1);
-          penaltyScale = Math.abs(coef) * 10 * (1 + (ratio * (fte14 + Math.abs(fteChange))) / fte);
-        }
-        const penalty = coef * 10 * excess;
-        const d = k.deduction[i]!;
-        const rB = k.rB[i]!;
-        const rF = k.rF[i]!;
-        pay = priceB * paidOutcome(rB - penalty, d) + priceF * paidOutcome(rF - penalty, d);
-        payScale =
-          Math.abs(priceB) * (Math.abs(rB) + Math.abs(d) + penaltyScale) +
-          Math.abs(priceF) * (Math.abs(rF) + Math.abs(d) + penaltyScale);
-        payOf = coef === 0 ? i : -1;
+      let penalty = 0;
+      let penaltyScale = 0;
+      if (feedbackApplies(coef)) {
+        const fte = fteAtFloat(fte14, fte17, cut, start);
+        const index = workloadIndexFloat(caseload, fte, norm);
+        penalty = feedbackAmountFloat(coef, workloadExcessFloat(index));
+        penaltyScale = feedbackFloatScale(coef, index, fte, fteScale);
       }
-      const share = (pay * caseload) / totals[j]!;
-      let cell = roundCellUnlessTie(share, (payScale * caseload) / totals[j]!);
+      const d = k.deduction[i]!;
+      const [rB, rF] = [k.rB[i]!, k.rF[i]!];
+      let cell = roundCellUnlessTie(
+        pbrCohortPaymentFloat(priceB, priceF, rB, rF, d, caseload, total, penalty),
+        pbrCohortPaymentFloatScale(priceB, priceF, rB, rF, d, caseload, total, penaltyScale),
+      );
       if (cell !== cell) cell = (exact ??= new ExactCells(k.inputs)).pbrPence(c, start, y);
       out[c0 + FY_OF[cash]!] = out[c0 + FY_OF[cash]!]! + cell;
     }
