@@ -21,7 +21,53 @@ document.documentElement.lang = "en-GB";
 addEventListener("DOMContentLoaded", () => {
   document.getElementById("observablehq-sidebar-toggle")?.setAttribute("aria-label", "Show or hide the sidebar");
   document.getElementById("observablehq-sidebar-close")?.setAttribute("aria-hidden", "true");
+  const main = document.getElementById("observablehq-main");
+  if (main && !document.querySelector(".skip-link")) {
+    main.tabIndex = -1;
+    const skip = Object.assign(document.createElement("a"), {className: "skip-link", href: "#observablehq-main", textContent: "Skip to the page's content"});
+    document.body.prepend(skip);
+  }
 });`;
+
+/**
+ * The scenario follows the reader (issue #16): every link to another page of the site carries
+ * the scenario in the address (its keys and _mv; not the page's own view keys, "_…"), so the
+ * sidebar, the text's links and the charts' bars open the same scenario. The scenario is the
+ * one the page last wrote (scenario-state.js keeps it in data-scenario-query) or, on pages that
+ * write none, the page's own address. Links that name a scenario of their own, Compare (which
+ * reads _base/_with) and the embeds are left as they are. A link is rewritten as it is reached
+ * (pointed at, focused, touched, clicked, or its menu opened), so it always carries the scenario
+ * of that moment, wherever and whenever it was drawn.
+ */
+const CARRY_SCENARIO = `
+(() => {
+  const namesScenario = (search) => [...new URLSearchParams(search).keys()].some((k) => !k.startsWith("_"));
+  const scenarioQuery = () => {
+    const from = new URLSearchParams(document.documentElement.dataset.scenarioQuery ?? location.search);
+    const kept = [...from].filter(([k]) => !k.startsWith("_") || k === "_mv");
+    return kept.some(([k]) => !k.startsWith("_")) ? new URLSearchParams(kept).toString() : "";
+  };
+  const XLINK = "http://www.w3.org/1999/xlink";
+  const carry = (a) => {
+    // Plot's links (chart bars) are SVG <a> with xlink:href.
+    const original = a.dataset.carryFrom ?? a.getAttribute("href") ?? a.getAttributeNS(XLINK, "href");
+    if (!original || original.startsWith("#") || a.hasAttribute("download")) return;
+    let url;
+    try { url = new URL(original, location.href); } catch { return; }
+    if (url.origin !== location.origin || namesScenario(url.search)) return;
+    const path = url.pathname;
+    if (path.endsWith("/compare") || path.includes("/embed/") || /[.][A-Za-z0-9]+$/.test(path)) return;
+    const query = scenarioQuery();
+    if (!query) return;
+    a.dataset.carryFrom = original;
+    url.search = url.search ? url.search + "&" + query : "?" + query;
+    const href = url.pathname + url.search + url.hash;
+    if (a.hasAttributeNS(XLINK, "href")) a.setAttributeNS(XLINK, "xlink:href", href);
+    else a.setAttribute("href", href);
+  };
+  for (const type of ["mouseover", "focusin", "touchstart", "click", "auxclick", "contextmenu"])
+    addEventListener(type, (e) => { const a = e.target.closest?.("a"); if (a) carry(a); }, {capture: true, passive: true});
+})();`;
 
 /**
  * Content-Security-Policy for every page (issue #15): cheap insurance for a site that renders
@@ -96,7 +142,7 @@ export default {
     ...idsOf("data/crcs.csv").map((id) => `/crcs/${id}`),
     ...idsOf("data/owners.csv").map((id) => `/owners/${id}`),
   ],
-  head: `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">\n<link rel="icon" href="data:,">\n<script>${ACCESSIBLE_CHROME}</script>`,
+  head: `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">\n<link rel="icon" href="data:,">\n<script>${ACCESSIBLE_CHROME}${CARRY_SCENARIO}</script>`,
   footer: "crc-scenarios — a transparent reconstruction of the CRC contracts, 2015–2022.",
   search: false,
 };

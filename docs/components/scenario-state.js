@@ -59,6 +59,11 @@ export function initialChoice(choices, opened) {
 }
 
 let pendingUrl = null;
+
+/** The query ("?…") writeUrl writes for a scenario and view state. */
+export function addressQuery(scenario, view = {}) {
+  return `?${withModelVersion(viewQuery(encodeScenarioQuery(scenario), view), MODEL_VERSION)}`;
+}
 let urlTimer = null;
 
 /**
@@ -69,8 +74,10 @@ let urlTimer = null;
  * will hold.
  */
 export function writeUrl(scenario, view = {}) {
-  const query = `?${withModelVersion(viewQuery(encodeScenarioQuery(scenario), view), MODEL_VERSION)}`;
+  const query = addressQuery(scenario, view);
   pendingUrl = query;
+  // Links to other pages carry this scenario (observablehq.config.ts, CARRY_SCENARIO).
+  document.documentElement.dataset.scenarioQuery = query;
   clearTimeout(urlTimer);
   urlTimer = setTimeout(() => {
     if (location.search !== pendingUrl)
@@ -108,4 +115,27 @@ export function savedStorageNote(store) {
 export function messageList(messages, max = 8) {
   const shown = messages.slice(0, max).join("; ");
   return messages.length > max ? `${shown}; and ${messages.length - max} more` : shown;
+}
+
+/**
+ * What the chosen starting scenario is (issue #16): a preset's description, and the presets that
+ * give the same figures, named, so two names for one set of inputs are not a surprise. A
+ * scenario built on a preset says which. `notes` is presetNotes(PRESETS, dataset).
+ */
+export function presetDescription(scenario, notes) {
+  const exact =
+    scenario?.extends &&
+    Object.keys(scenario).every((k) => ["schemaVersion", "extends"].includes(k));
+  const note = notes.get(scenario?.extends);
+  if (!note)
+    return html`<p class="preset-description muted" data-testid="preset-description" hidden></p>`;
+  const names = note.sameAs.map((t) => `“${t}”`).join(" and ");
+  const same = names
+    ? html` <strong data-testid="preset-same-as"
+        >Its inputs are the same as ${names}, so its figures are too.</strong
+      >`
+    : "";
+  return html`<p class="preset-description muted" data-testid="preset-description">
+    ${exact ? "" : `Built on the preset “${note.title}”: `}${note.description}${same}
+  </p>`;
 }

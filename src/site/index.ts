@@ -15,6 +15,7 @@ export { DEFAULT_SCENARIO, scenarioFromUrl } from "./scenario-from-url.ts";
 export {
   initialChoice as initialScenarioChoice,
   scenarioChoices as listScenarioChoices,
+  scenarioKey,
 } from "./scenario-choices.ts";
 export {
   crcProfits,
@@ -139,6 +140,7 @@ export {
   type VersionNote,
 } from "./version-note.ts";
 export { scenarioName } from "./scenario-name.ts";
+export { presetNotes, type PresetNote } from "./preset-notes.ts";
 // Values in their units, as a reader writes them (issue #16).
 export { formatEndText, formatInUnit, formatRange, monthName, unitWord } from "./unit-text.ts";
 export { dateText, sourceAnchor, sourceEntries } from "./source-list.ts";

@@ -60,7 +60,7 @@ describe("Explorer", () => {
 
     // A drag's end: jump the shortfall for 2017-18 on for every CRC and set it.
     const lever = page.locator('[data-lever="volume.shortfall.2017-18"]');
-    await lever.locator('input[type="checkbox"]').check();
+    await lever.getByLabel("One value for every CRC").check();
     await lever.locator('input[type="range"]').fill("0.4");
     await expect.poll(() => page.url()).toContain("volume.shortfall.2017-18=0.4");
     const afterDrag = await summaryForUrl(page.url());

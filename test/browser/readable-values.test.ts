@@ -91,7 +91,8 @@ describe("Explorer levers (issue #16)", () => {
     expect(await seriousViolations(page)).toEqual([]);
     // The link leads to the source's own entry on the Sources page.
     await link.click();
-    await page.waitForURL(/\/sources#source-csw-2018-03-22$/);
+    // (carrying the scenario: issue #16, scenario continuity)
+    await page.waitForURL(/\/sources\?v=1&extends=the-2017-variation[^#]*#source-csw-2018-03-22$/);
     await settled(page);
     await expect.poll(() => page.locator("#source-csw-2018-03-22").count()).toBe(1);
     expect(problems).toEqual(NO_PROBLEMS);
