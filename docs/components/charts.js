@@ -4,8 +4,9 @@ import * as Plot from "@observablehq/plot";
 import { dataTable, plot } from "./a11y.js";
 import { html } from "htl";
 import { LINE_LABELS, LOSS, OKABE_ITO, PROFIT } from "./palette.js";
-import { formatMillions } from "./format.js";
+import { formatMillions, tipMillions } from "./format.js";
 import { clickableBars } from "./chart-click.js";
+import { wrapText } from "./bundled/site.js";
 
 const m = (pence) => pence / 1e8; // pence → £m for axes
 
@@ -42,7 +43,7 @@ export function linesByYearPlot(
     height: 300,
     marginLeft: 60,
     ariaLabel: `${who}: ${what} by financial year, stacked by line`,
-    x: { label: "Financial year", type: "band" },
+    ...yearAxis(width),
     y: { label: "£m", grid: true },
     color: { legend: true, range, tickFormat: (l) => LINE_LABELS[l] ?? l },
     marks: [
@@ -50,7 +51,7 @@ export function linesByYearPlot(
         x: "fy",
         y: (d) => m(d.pence),
         fill: "line",
-        tip: { format: { y: (v) => `£${v.toFixed(2)}m` } },
+        tip: { format: { y: (v) => tipMillions(v) } },
         ...clickableBars(data, onClick, clickLabel),
       }),
       Plot.ruleY([0]),
@@ -146,14 +147,14 @@ function profitByYearPlot(rows, { width, who = "All CRCs", onClick, clickLabel }
     height: 260,
     marginLeft: 60,
     ariaLabel: `${who}: profit or loss by financial year`,
-    x: { label: "Financial year", type: "band" },
+    ...yearAxis(width),
     y: { label: "£m", grid: true },
     marks: [
       Plot.barY(rows, {
         x: "fy",
         y: (d) => m(d.pence),
         fill: (d) => (d.pence < 0 ? LOSS : PROFIT),
-        tip: { format: { y: (v) => `£${v.toFixed(2)}m`, fill: false } },
+        tip: { format: { y: (v) => tipMillions(v), fill: false } },
         ...clickableBars(rows, onClick, clickLabel),
       }),
       Plot.ruleY([0]),
@@ -161,15 +162,34 @@ function profitByYearPlot(rows, { width, who = "All CRCs", onClick, clickLabel }
   });
 }
 
+/** Approximate width of a character of Plot's 10px sans-serif tick labels, in pixels. */
+const CHAR_PX = 6.6;
+
 /**
  * Left margin that fits the longest label (Plot does not size margins to labels), but at most
- * 45% of a narrow chart (an embed in a narrow column), with longer labels shortened by "…".
+ * `cap` and 45% of a narrow chart (an embed in a narrow column). A longer label is wrapped onto
+ * more lines (Plot draws each "\n" as a line), never cut (issue #16): the chart, its SVG and PNG
+ * name every CRC in full.
  */
 export function labelAxis(labels, width, cap = 360) {
-  const fit = 12 + 6.6 * Math.max(...labels.map((l) => l.length));
-  const margin = Math.min(cap, fit, width ? Math.max(80, 0.45 * width) : cap);
-  const chars = Math.floor((margin - 12) / 6.6);
-  return { margin, format: (l) => (l.length > chars ? `${l.slice(0, chars - 1)}…` : l) };
+  const fit = 12 + CHAR_PX * Math.max(...labels.map((l) => String(l).length));
+  const margin = Math.min(cap, fit, width ? Math.max(130, 0.45 * width) : cap);
+  const chars = Math.max(10, Math.floor((margin - 12) / CHAR_PX + 1e-9));
+  return {
+    margin,
+    format: (l) => (String(l).length > chars ? wrapText(String(l), chars).join("\n") : l),
+  };
+}
+
+/**
+ * The financial-year axis: labels ("2014-15") turned on a chart too narrow for eight of them
+ * side by side (issue #16: they collided at 375 px). Spread into a plot's options.
+ */
+export function yearAxis(width, label = "Financial year") {
+  const narrow = width !== undefined && width < 560;
+  return narrow
+    ? { x: { label, type: "band", tickRotate: -45 }, marginBottom: 52 }
+    : { x: { label, type: "band" } };
 }
 
 /** Horizontal profit/loss bars, one per named row (CRCs or owners), losses in the loss colour. */
@@ -190,7 +210,7 @@ function profitBars(rows, { width, ariaLabel, rowHeight, href }) {
         y: "name",
         x: (d) => m(d.profitPence),
         fill: (d) => (d.profitPence < 0 ? LOSS : PROFIT),
-        tip: { format: { x: (v) => `£${v.toFixed(1)}m` } },
+        tip: { format: { x: (v) => tipMillions(v, 1) } },
         href,
         // Each bar is a link: its name, for a screen reader (the link holds only a <rect>).
         ariaLabel: (d) =>

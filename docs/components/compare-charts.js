@@ -23,14 +23,16 @@ function formatValue(unit, n) {
   return unit === "count" ? String(n) : formatMillions(n);
 }
 
+// One minus sign everywhere (U+2212), as formatMillions writes it (issue #16).
 function formatDelta(unit, n) {
   if (n === 0) return unit === "count" ? "0" : "£0.0m";
-  const sign = n > 0 ? "+" : "";
-  return unit === "count" ? `${sign}${n}` : `${sign}${formatMillions(n)}`;
+  if (unit === "count") return `${n > 0 ? "+" : "−"}${Math.abs(n)}`;
+  return `${n > 0 ? "+" : ""}${formatMillions(n)}`;
 }
 
+/** "n/a" where compareScenarios gives no % (a zero, tiny or other-signed baseline). */
 function formatPct(p) {
-  if (p === null || p === undefined) return "—";
+  if (p === null || p === undefined) return "n/a";
   if (p === 0) return "0%";
   return `${p > 0 ? "+" : "−"}${Math.abs(p).toFixed(1)}%`;
 }

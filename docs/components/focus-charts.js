@@ -4,7 +4,7 @@ import * as Plot from "@observablehq/plot";
 import { plot } from "./a11y.js";
 import { withTable } from "./charts.js";
 import { OKABE_ITO } from "./palette.js";
-import { formatMillions } from "./format.js";
+import { formatMillions, tipMillions } from "./format.js";
 
 const m = (pence) => pence / 1e8; // pence → £m for axes
 
@@ -34,7 +34,7 @@ export function cumulativeChart(rows, { width, who } = {}) {
         x: "date",
         y: (d) => m(d.pence),
         stroke: OKABE_ITO[0],
-        tip: { format: { y: (v) => `£${v.toFixed(2)}m` } },
+        tip: { format: { y: (v) => tipMillions(v) } },
       }),
     ],
   });

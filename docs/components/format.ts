@@ -14,3 +14,9 @@ export function formatMillions(pence: number): string {
   const sign = pence < 0 ? "−" : "";
   return `${sign}£${millionsFormat(Math.abs(pence) / 1e8)}m`;
 }
+
+/** £m on a chart's axis scale (a number of millions) for its tips, e.g. -13.7 → "−£13.70m". */
+export function tipMillions(millions: number, digits = 2): string {
+  const sign = millions < 0 ? "−" : "";
+  return `${sign}£${Math.abs(millions).toFixed(digits)}m`;
+}

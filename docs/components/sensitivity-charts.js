@@ -3,7 +3,7 @@
 // (`withTable`) as its text alternative.
 import * as Plot from "@observablehq/plot";
 import { plot } from "./a11y.js";
-import { withTable } from "./charts.js";
+import { labelAxis, withTable } from "./charts.js";
 import { LINE_LABELS } from "./palette.js";
 
 const millions = (pence) => pence / 1e8;
@@ -11,11 +11,6 @@ const money = (v) => `${v < 0 ? "−" : ""}£${Math.abs(v).toFixed(1)}m`;
 
 /** Okabe–Ito sky blue and orange: the two ends of a swing (not loss and profit). */
 const END_COLOURS = { low: "#56B4E9", high: "#E69F00" };
-
-/** Left margin that fits the longest label (Plot does not size margins to labels), up to 45%
- * of the width. */
-const labelMargin = (labels, width) =>
-  Math.min(0.45 * width, 12 + 6.4 * Math.max(...labels.map((l) => l.length)));
 
 /**
  * Bars from the output at the scenario's values (the base) to the output with one parameter at
@@ -27,14 +22,15 @@ export function tornadoChart(bars, { width, basePence, outputLabel, tableRows })
   const labels = new Map(bars.map((d) => [d.parameter, d.label]));
   const base = millions(basePence);
   const data = bars.map((d) => ({ ...d, base, value: millions(d.outputPence) }));
+  const axis = labelAxis([...labels.values()], width);
   const chart = plot({
     width,
     height: 26 * order.length + 70,
-    marginLeft: labelMargin([...labels.values()], width),
+    marginLeft: axis.margin,
     marginRight: 20,
     ariaLabel: `Tornado: ${outputLabel} with each parameter at its low and its high end, largest swing first`,
     x: { label: `${outputLabel}, £m`, grid: true },
-    y: { label: null, domain: order, tickFormat: (id) => labels.get(id) ?? id },
+    y: { label: null, domain: order, tickFormat: (id) => axis.format(labels.get(id) ?? id) },
     color: {
       domain: ["low", "high"],
       range: [END_COLOURS.low, END_COLOURS.high],
@@ -146,13 +142,14 @@ export function gridHeatmap(cells, { width, grid, tableRows, outputName = grid.o
 export function breakEvenChart(rows, { width, label, unit, tableRows }) {
   const found = rows.filter((d) => d.breakEven !== null);
   const order = rows.map((d) => d.name);
+  const axis = labelAxis(order, width);
   const chart = plot({
     width,
-    height: 22 * rows.length + 60,
-    marginLeft: labelMargin(order, width),
+    height: 24 * rows.length + 60,
+    marginLeft: axis.margin,
     ariaLabel: `Break-even ${label} for each CRC against its value now`,
     x: { label: `${label} (${unit})`, grid: true },
-    y: { label: null, domain: order },
+    y: { label: null, domain: order, tickFormat: axis.format },
     marks: [
       Plot.ruleY(rows, {
         y: "name",

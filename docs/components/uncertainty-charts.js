@@ -3,10 +3,11 @@
 // Each is wrapped with its data table (`withTable`) as its text alternative.
 import * as Plot from "@observablehq/plot";
 import { plot } from "./a11y.js";
-import { withTable } from "./charts.js";
+import { labelAxis, withTable, yearAxis } from "./charts.js";
 import { LINE_LABELS, LOSS, PROFIT } from "./palette.js";
+import { tipMillions } from "./format.js";
 
-const money = (v) => `£${v.toFixed(1)}m`;
+const money = (v) => tipMillions(v, 1);
 const percent = (p) => `${(100 * p).toFixed(1)}%`;
 
 /** P5–P95 and P25–P75 bands with the median line, by financial year (rows from `fanRows`). */
@@ -17,7 +18,8 @@ export function fanChart(rows, { width, line }) {
     height: 300,
     marginLeft: 60,
     ariaLabel: `All CRCs: ${label} by financial year, median with 50% and 90% bands`,
-    x: { label: "Financial year", type: "band", padding: 0 },
+    ...yearAxis(width),
+    x: { ...yearAxis(width).x, padding: 0 },
     y: { label: "£m", grid: true },
     marks: [
       Plot.areaY(rows, {
@@ -65,10 +67,14 @@ export function fanChart(rows, { width, line }) {
 
 /** Probability of a contract-life loss, one bar per CRC or owner (rows from `crcLossRows`). */
 export function lossProbabilityChart(rows, { width, who }) {
+  const axis = labelAxis(
+    rows.map((d) => d.name),
+    width,
+  );
   const chart = plot({
     width,
-    height: Math.max(120, 22 * rows.length + 40),
-    marginLeft: 270,
+    height: Math.max(120, 24 * rows.length + 40),
+    marginLeft: axis.margin,
     ariaLabel: `Probability that each ${who} loses money over the contract`,
     x: {
       label: "Probability of a loss over the contract",
@@ -76,7 +82,7 @@ export function lossProbabilityChart(rows, { width, who }) {
       percent: true,
       grid: true,
     },
-    y: { label: null, domain: rows.map((d) => d.name) },
+    y: { label: null, domain: rows.map((d) => d.name), tickFormat: axis.format },
     marks: [
       Plot.barX(rows, {
         y: "name",

@@ -114,6 +114,24 @@ describe("compareScenarios", () => {
     expect(r.pctChange).toBeNull();
   });
 
+  it("gives no % change on a tiny money baseline or across a change of sign (n/a)", () => {
+    const at = (crcProfitPence: number, id: string): ComparedScenario => ({
+      id,
+      label: id,
+      hash: `h-${id}`,
+      summary: { mojSpendPence: 0, crcProfitPence, lossMakingCrcs: 0, crcs: [] },
+      total: [],
+    });
+    const pct = (basePence: number, valuePence: number) =>
+      compareScenarios(at(basePence, "a"), [at(valuePence, "b")]).find(
+        (x) => x.metric === "crc_profit" && !x.baseline,
+      )!.pctChange;
+    expect(pct(650_000_000, 35_100_000_000)).toBeNull(); // £6.5m base: +5,300% says nothing
+    expect(pct(-2_000_000_000, 3_000_000_000)).toBeNull(); // a loss turned into a profit
+    expect(pct(2_000_000_000, 3_000_000_000)).toBeCloseTo(50, 10);
+    expect(pct(-2_000_000_000, -3_000_000_000)).toBeCloseTo(-50, 10);
+  });
+
   it("pivots to one row per metric with the baseline first", () => {
     const wide = comparisonByMetric(compareScenarios(get("pbr-low"), [get("pbr-high")]));
     expect(wide.map((w) => w.metric)).toEqual(METRICS.map((m) => m.metric));

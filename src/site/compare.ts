@@ -72,9 +72,16 @@ export interface ComparisonRow {
   value: number;
   /** value − baseline value (exact: integers). */
   delta: number;
-  /** Change as a per cent of the baseline's magnitude; null when the baseline is 0. */
+  /**
+   * Change as a per cent of the baseline's magnitude; null ("n/a") when a per cent would mislead
+   * (issue #16): the baseline is 0, the value has the other sign (a profit turned into a loss), or
+   * a money baseline is under PCT_MIN_BASE_PENCE in size (+5,300% on a £6.5m base says nothing).
+   */
   pctChange: number | null;
 }
+
+/** Money baselines smaller than this (£10m) get no % change: the change in £ says it. */
+export const PCT_MIN_BASE_PENCE = 1_000_000_000;
 
 function metricValues(s: ComparedScenario): Map<string, number> {
   const values = new Map<string, number>([
@@ -121,13 +128,19 @@ export function compareScenarios(
     .filter((d: { order: number }, $: { zero: number }) => d.order === $.zero)
     .select("metric", "value")
     .rename({ value: "baseValue" });
+  type Cell = { value: number; baseValue: number; unit: string };
   const joined = aq
     .from(long)
     .join_left(baseValues, "metric")
+    .params({ minBase: PCT_MIN_BASE_PENCE })
     .derive({
-      delta: (d: { value: number; baseValue: number }) => d.value - d.baseValue,
-      pctChange: (d: { value: number; baseValue: number }) =>
-        d.baseValue === 0 ? null : ((d.value - d.baseValue) / aq.op.abs(d.baseValue)) * 100,
+      delta: (d: Cell) => d.value - d.baseValue,
+      pctChange: (d: Cell, $: { minBase: number }) =>
+        d.baseValue === 0 ||
+        d.value * d.baseValue < 0 ||
+        (d.unit === "pence" && aq.op.abs(d.baseValue) < $.minBase)
+          ? null
+          : ((d.value - d.baseValue) / aq.op.abs(d.baseValue)) * 100,
     })
     .orderby("mi", "order")
     .select(

@@ -141,6 +141,7 @@ export {
 } from "./version-note.ts";
 export { scenarioName } from "./scenario-name.ts";
 export { presetNotes, type PresetNote } from "./preset-notes.ts";
+export { wrapText } from "./wrap-text.ts";
 // Values in their units, as a reader writes them (issue #16).
 export { formatEndText, formatInUnit, formatRange, monthName, unitWord } from "./unit-text.ts";
 export { dateText, sourceAnchor, sourceEntries } from "./source-list.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { millions, plainReading } from "./reading.ts";
+import { millions, periodText, plainReading } from "./reading.ts";
 
 const names = new Map([
   ["wales", "Wales"],
@@ -47,6 +47,20 @@ describe("plainReading", () => {
         "The largest loss is Wales's (£43.0m). " +
         "The CRCs' combined position is at its lowest in 2017-18, at a cumulative loss of £50.0m.",
     );
+  });
+
+  it("names a month as a month, not as a financial year", () => {
+    expect(periodText("2016-02")).toBe("February 2016");
+    expect(periodText("2017-18")).toBe("2017-18");
+    expect(periodText("2021-12")).toBe("December 2021");
+    const text = plainReading({
+      summary: summary({ wales: -100 }, 100),
+      names,
+      scenarioTitle: null,
+      maxPaymentsPence: 370_000_000_000,
+      trough: { period: "2016-02", pence: -5_000_000_000 },
+    });
+    expect(text).toContain("at its lowest in February 2016, at a cumulative loss of £50.0m.");
   });
 
   it("says when nobody loses", () => {

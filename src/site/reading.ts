@@ -1,8 +1,20 @@
 import type { Summary } from "../scenario/summarize.ts";
 
 import { millions } from "../engine/format-millions.ts";
+import { monthName } from "./unit-text.ts";
 
 export { millions };
+
+/**
+ * A period as a reader reads it: a financial year stays "2017-18"; a month is named, "February
+ * 2016", not "2016-02", which reads like a financial year (issue #16). The two cannot be confused
+ * here: a financial year's second part is the next year's last two digits.
+ */
+export function periodText(period: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (!m) return period;
+  return Number(m[2]) === (Number(m[1]) + 1) % 100 ? period : monthName(period);
+}
 
 interface ReadingInput {
   readonly summary: Summary;
@@ -56,7 +68,7 @@ export function plainReading({
   }
   if (trough && trough.pence < 0) {
     parts.push(
-      `The CRCs' combined position is at its lowest in ${trough.period}, at a cumulative loss of ${millions(trough.pence)}.`,
+      `The CRCs' combined position is at its lowest in ${periodText(trough.period)}, at a cumulative loss of ${millions(trough.pence)}.`,
     );
   }
   return parts.join(" ");

@@ -104,3 +104,85 @@ describe("printing", () => {
     await page.close();
   });
 });
+
+describe("printing what the screen shows (issue #16)", () => {
+  it("Compare prints its change column, whole, with n/a for misleading percentages and one minus sign", async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.goto(
+      `${site.url}/compare?_base=no-variation&_with=the-2017-variation,contract-as-let,early-termination`,
+    );
+    await settled(page);
+    const base = await summaryFor({ schemaVersion: 1, extends: "no-variation" });
+    const variation = await summaryFor({ schemaVersion: 1, extends: "the-2017-variation" });
+    const change = `+${formatMillions(variation.mojSpendPence - base.mojSpendPence)}`;
+    const pages = await pdfText(await page.pdf({ preferCSSPageSize: true }));
+    const flat = squeeze(pages.map((p) => p.text).join("\n"));
+    expect(flat).toContain(squeeze(change));
+    // The table is not cut at the page's edge: its last column's cells are on paper.
+    await page.emulateMedia({ media: "print" });
+    const table = page.getByTestId("compare-table");
+    const fits = await table.evaluate((t) => {
+      const box = t.getBoundingClientRect();
+      return box.right <= document.documentElement.clientWidth + 1;
+    });
+    expect(fits).toBe(true);
+    // Every change cell printed, with U+2212 for a fall and no hyphen-minus.
+    const deltas = await table.locator('td[data-kind="delta"]').allTextContents();
+    expect(deltas.length).toBeGreaterThan(0);
+    for (const d of deltas) {
+      expect(d).not.toBe("");
+      expect(d).not.toMatch(/^-/);
+      expect(flat).toContain(squeeze(d));
+    }
+    // A sign change or a tiny base gives n/a, not a percentage of it.
+    const cells = await table.locator("td[data-kind]").evaluateAll((tds) =>
+      tds.map((td) => ({
+        kind: td.getAttribute("data-kind"),
+        metric: td.getAttribute("data-metric"),
+        scenario: td.getAttribute("data-scenario"),
+        text: td.textContent,
+      })),
+    );
+    const value = (metric: string, scenario: string) =>
+      cells.find((c) => c.kind === "value" && c.metric === metric && c.scenario === scenario)!
+        .text!;
+    for (const c of cells.filter((x) => x.kind === "pct")) {
+      const b = value(c.metric!, "no-variation");
+      const v = value(c.metric!, c.scenario!);
+      const otherSign = b.startsWith("−") !== v.startsWith("−") && b !== "£0.0m" && v !== "£0.0m";
+      if (otherSign) expect(c.text, `${c.metric} ${c.scenario}`).toBe("n/a");
+    }
+    expect(problems).toEqual(NO_PROBLEMS);
+    await page.close();
+  });
+
+  it("the Explorer's and a CRC page's headline figures print with their numbers", async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.goto(`${site.url}/explorer?${QUERY}`);
+    await settled(page);
+    const summary = await summaryFor(SCENARIO);
+    await expect
+      .poll(() => page.getByTestId("national-profit").getAttribute("data-pence"))
+      .toBe(String(summary.crcProfitPence));
+    let flat = squeeze(
+      (await pdfText(await page.pdf({ preferCSSPageSize: true }))).map((p) => p.text).join("\n"),
+    );
+    expect(flat).toContain(squeeze(formatMillions(summary.crcProfitPence)));
+    expect(flat).toContain(squeeze(formatMillions(summary.mojSpendPence)));
+
+    await page.goto(`${site.url}/crcs/london?${QUERY}`);
+    await settled(page);
+    const cards = page.locator("button.explain-figure.big");
+    await page.emulateMedia({ media: "print" });
+    const numbers = await cards.allTextContents();
+    expect(numbers.length).toBeGreaterThan(0);
+    for (const n of numbers) expect(n).toMatch(/£[\d,.]+m/);
+    expect(await cards.first().isVisible()).toBe(true);
+    flat = squeeze(
+      (await pdfText(await page.pdf({ preferCSSPageSize: true }))).map((p) => p.text).join("\n"),
+    );
+    for (const n of numbers) expect(flat).toContain(squeeze(n));
+    expect(problems).toEqual(NO_PROBLEMS);
+    await page.close();
+  });
+});

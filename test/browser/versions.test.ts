@@ -163,9 +163,14 @@ describe("a link made with another model version", () => {
     // Its own address now says what it shows (the current version); the note stays.
     await expect.poll(() => page.url()).toBe(`${site.url}/?${PRESET_QUERY}&${MV}`);
     expect(await page.getByTestId("version-note").count()).toBe(1);
-    // Following the link lands on the comparison.
+    // Following the link lands on the comparison (carrying the scenario, as every link: issue #16).
     await page.getByTestId("version-note-link").click();
-    await page.waitForURL(`${site.url}/versions#${ANCHOR}`);
+    await page.waitForURL(
+      (url) =>
+        url.pathname === "/versions" &&
+        url.hash === `#${ANCHOR}` &&
+        url.search.includes(PRESET_QUERY),
+    );
     await settled(page);
     expect(await page.locator(`section[id="${ANCHOR}"]`).count()).toBe(1);
     expect(problems).toEqual(NO_PROBLEMS);

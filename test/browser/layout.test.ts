@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { NO_PROBLEMS, chartsDrawn, openSite, settled, watchedPage, type Site } from "./harness.ts";
+
+// Issue #16: charts drawn at the width they are shown at, with every label whole and inside the
+// chart; by-year labels that do not collide on a phone; the Explorer's headline in view while a
+// lever moves at 375 px; a skip link on every page.
+
+let site: Site;
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+interface ChartReport {
+  label: string;
+  drawn: number;
+  shown: number;
+  cut: string[];
+  outside: string[];
+}
+
+/** Every chart's drawn and shown width, labels cut short ("…") and labels outside its box. */
+function chartReports(page: Page): Promise<ChartReport[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<SVGSVGElement>("#observablehq-main figure svg[width]")]
+      .filter((svg) => Number(svg.getAttribute("width")) > 100 && svg.getClientRects().length > 0)
+      .map((svg) => {
+        const box = svg.getBoundingClientRect();
+        const texts = [...svg.querySelectorAll("text")].filter((t) => t.getClientRects().length);
+        return {
+          label: svg.getAttribute("aria-label") ?? "",
+          drawn: Number(svg.getAttribute("width")),
+          shown: box.width,
+          cut: texts.map((t) => t.textContent ?? "").filter((t) => t.includes("…")),
+          outside: texts
+            .filter((t) => {
+              const r = t.getBoundingClientRect();
+              return r.left < box.left - 1 || r.right > box.right + 1;
+            })
+            .map((t) => t.textContent ?? ""),
+        };
+      }),
+  );
+}
+
+/** Pairs of neighbouring x-axis labels that overlap, in every by-year chart on the page. */
+function collidingYearLabels(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const clashes: string[] = [];
+    for (const g of document.querySelectorAll(
+      '#observablehq-main g[aria-label="x-axis tick label"]',
+    )) {
+      const texts = [...g.querySelectorAll<SVGTextElement>("text")].filter((t) =>
+        /^\d{4}-\d{2}$/.test(t.textContent ?? ""),
+      );
+      for (let i = 1; i < texts.length; i++) {
+        const [a, b] = [texts[i - 1]!, texts[i]!];
+        const ra = a.getBoundingClientRect();
+        const rb = b.getBoundingClientRect();
+        const spacing = rb.left + rb.width / 2 - (ra.left + ra.width / 2);
+        const angle = /rotate\((-?[\d.]+)/.exec(a.getAttribute("transform") ?? "")?.[1];
+        const font = parseFloat(getComputedStyle(a).fontSize);
+        // Side by side, a label needs its own length; turned by θ, parallel labels need a line's
+        // height between them, measured across the text.
+        const room = angle
+          ? spacing * Math.abs(Math.sin((Number(angle) * Math.PI) / 180)) >= font
+          : spacing >= a.getComputedTextLength() + 2;
+        if (!room) clashes.push(`${a.textContent} / ${b.textContent}`);
+      }
+    }
+    return clashes;
+  });
+}
+
+const WIDE_PAGES = [
+  "/explorer",
+  "/crcs/cheshire-gm",
+  "/sensitivity",
+  "/compare?_base=no-variation&_with=the-2017-variation,pbr-high",
+  "/uncertainty?_draws=200",
+];
+
+describe("charts (issue #16)", () => {
+  for (const path of WIDE_PAGES) {
+    it(`${path}: each chart drawn at the width shown, every label whole and inside it`, async () => {
+      const { page, problems } = await watchedPage(site);
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(site.url + path);
+      await chartsDrawn(page);
+      // The Sensitivity page draws once its runs come back.
+      if (path === "/sensitivity")
+        await page.waitForSelector('svg[aria-label^="Break-even"]', { timeout: 30_000 });
+      const reports = await chartReports(page);
+      expect(reports.length).toBeGreaterThan(0);
+      for (const r of reports) {
+        expect(
+          Math.abs(r.shown - r.drawn),
+          `${r.label}: drawn ${r.drawn}, shown ${r.shown}`,
+        ).toBeLessThanOrEqual(1);
+        expect(r.cut, r.label).toEqual([]);
+        expect(r.outside, r.label).toEqual([]);
+      }
+      expect(problems).toEqual(NO_PROBLEMS);
+      await page.close();
+    });
+  }
+});
+
+describe("at 375 px (issue #16)", () => {
+  it("the Explorer keeps its headline in view while a lever far down moves, and no year labels collide", async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto(`${site.url}/explorer`);
+    await chartsDrawn(page);
+    const slider = page.locator('[data-lever="staff.cutScale"] input[type="range"]');
+    await slider.scrollIntoViewIfNeeded();
+    const before = await page.getByTestId("national-profit").getAttribute("data-pence");
+    await slider.focus();
+    for (let i = 0; i < 5; i++) await slider.press("ArrowLeft");
+    await expect
+      .poll(() => page.getByTestId("national-profit").getAttribute("data-pence"))
+      .not.toBe(before);
+    const headline = await page.locator(".explorer .headline").boundingBox();
+    const lever = await slider.boundingBox();
+    expect(headline).not.toBeNull();
+    expect(headline!.y).toBeGreaterThanOrEqual(0);
+    expect(headline!.y + headline!.height).toBeLessThanOrEqual(740);
+    // Both in view at once: the lever below the headline, not under it.
+    expect(lever!.y).toBeGreaterThanOrEqual(headline!.y + headline!.height);
+    expect(await page.getByTestId("national-profit").isVisible()).toBe(true);
+
+    await page.getByTestId("profit-by-year").scrollIntoViewIfNeeded();
+    await chartsDrawn(page);
+    expect(await collidingYearLabels(page)).toEqual([]);
+    expect(problems).toEqual(NO_PROBLEMS);
+    await page.close();
+  });
+
+  it("a CRC page's and the Overview's by-year charts keep their year labels apart, and the losers' amounts are on screen", async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.setViewportSize({ width: 375, height: 740 });
+    for (const path of ["/", "/crcs/london"]) {
+      await page.goto(site.url + path);
+      await chartsDrawn(page);
+      expect(await collidingYearLabels(page), path).toEqual([]);
+    }
+    await page.goto(`${site.url}/`);
+    await settled(page);
+    const amounts = page
+      .locator("table", { hasText: "loss over the contract" })
+      .locator("td", { hasText: /^£[\d,.]+m$/ });
+    expect(await amounts.count()).toBeGreaterThan(0);
+    for (const box of await amounts.evaluateAll((tds) =>
+      tds.map((td) => td.getBoundingClientRect().right),
+    ))
+      expect(box).toBeLessThanOrEqual(375);
+    expect(problems).toEqual(NO_PROBLEMS);
+    await page.close();
+  });
+});
+
+describe("keyboard (issue #16)", () => {
+  it("every page starts with a skip link that moves past the sidebar to the content", async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.goto(`${site.url}/explorer`);
+    await settled(page);
+    await page.keyboard.press("Tab");
+    const focused = page.locator(":focus");
+    expect(await focused.textContent()).toBe("Skip to the page's content");
+    expect(await focused.isVisible()).toBe(true);
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab");
+    // The next stop is in the page's content, not the sidebar's 13 links.
+    expect(
+      await page.evaluate(() => document.activeElement?.closest("#observablehq-main") !== null),
+    ).toBe(true);
+    expect(problems).toEqual(NO_PROBLEMS);
+    await page.close();
+  });
+});
