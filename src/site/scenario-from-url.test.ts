@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SCENARIO, scenarioFromUrl } from "./scenario-from-url.ts";
+import { DEFAULT_SCENARIO, scenarioFromUrl, withoutTracking } from "./scenario-from-url.ts";
 
 const valid = async () => ({ ok: true as const });
 const invalid = async () => ({
@@ -34,5 +34,22 @@ describe("scenarioFromUrl", () => {
       scenario: DEFAULT_SCENARIO,
       problems: ["parameters.ffs.fixedShare.value: 1.7 is above the maximum 1"],
     });
+  });
+});
+
+describe("withoutTracking", () => {
+  it("drops campaign keys and keeps the scenario's", () => {
+    expect(withoutTracking("utm_source=newsletter&utm_medium=email")).toBe("");
+    expect(withoutTracking("v=1&extends=no-variation&fbclid=abc&_mv=0.2.0")).toBe(
+      "v=1&extends=no-variation&_mv=0.2.0",
+    );
+    expect(withoutTracking("v=1&ffs.toleranceBand=0.02")).toBe("v=1&ffs.toleranceBand=0.02");
+  });
+
+  it("opens the default, with no problem, from a link carrying only tracking keys", async () => {
+    const opened = await scenarioFromUrl("?utm_source=x&utm_campaign=y", async () => ({
+      ok: true,
+    }));
+    expect(opened).toEqual({ scenario: DEFAULT_SCENARIO, problems: [] });
   });
 });

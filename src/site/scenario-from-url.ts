@@ -20,12 +20,27 @@ type Validate = (
  * the default, with the reasons — a malformed or hostile address never breaks the page and never
  * touches saved scenarios.
  */
+/** Keys that newsletters, campaigns and social sites add to a link: never a scenario's. */
+export const TRACKING_KEY = /^(utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid)$/i;
+
+/**
+ * The query without tracking keys (issue #16: a link with `?utm_source=…` said "the link's
+ * scenario could not be used"); everything else is kept as written.
+ */
+export function withoutTracking(query: string): string {
+  if (!/(^|&)(utm_|fbclid|gclid|dclid|msclkid|mc_)/i.test(query)) return query;
+  return query
+    .split("&")
+    .filter((pair) => !TRACKING_KEY.test(pair.split("=")[0] ?? ""))
+    .join("&");
+}
+
 export async function scenarioFromUrl(
   search: string,
   validate: Validate,
   fallback: Scenario = DEFAULT_SCENARIO,
 ): Promise<ScenarioFromUrl> {
-  const query = search.startsWith("?") ? search.slice(1) : search;
+  const query = withoutTracking(search.startsWith("?") ? search.slice(1) : search);
   const scenarioKeys = [...new URLSearchParams(query).keys()].filter((k) => !k.startsWith("_"));
   if (scenarioKeys.length === 0) return { scenario: fallback, problems: [] };
   const decoded = decodeScenarioQuery(query);

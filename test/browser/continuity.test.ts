@@ -226,3 +226,37 @@ describe("the per-CRC levers and the presets say what they are (issue #16)", () 
     expect(problems).toEqual(NO_PROBLEMS);
   });
 });
+
+describe("addresses from outside (issue #16)", () => {
+  it("a link with campaign keys (?utm_source=…) opens its scenario with no complaint", async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.goto(`${site.url}/explorer?utm_source=newsletter&utm_medium=email`);
+    await settled(page);
+    expect(await page.getByTestId("problems").first().isVisible()).toBe(false);
+    const expected = await summaryFor({ schemaVersion: 1, extends: "the-2017-variation" });
+    await expect.poll(() => pence(page, "national-profit")).toBe(String(expected.crcProfitPence));
+    await page.goto(`${site.url}/?v=1&extends=pbr-high&utm_campaign=x`);
+    await settled(page);
+    expect(await page.getByTestId("problems").first().isVisible()).toBe(false);
+    await expect.poll(() => search(page).get("extends")).toBe("pbr-high");
+    expect(problems).toEqual(NO_PROBLEMS);
+  });
+
+  it("an address with no page gets the site's 404 page, which leads back", async () => {
+    const { page, problems } = await watchedPage(site);
+    const response = await page.goto(`${site.url}/no-such-page`);
+    expect(response?.status()).toBe(404);
+    expect(await page.locator("h1").textContent()).toBe("Page not found");
+    await page.locator("#observablehq-main a", { hasText: "Explorer" }).click();
+    await page.waitForURL(/\/explorer/);
+    await settled(page);
+    expect(await page.getByTestId("national-profit").count()).toBe(1);
+    // The one error is the browser's note of the 404 status itself.
+    expect(problems).toEqual({
+      ...NO_PROBLEMS,
+      consoleErrors: [
+        "Failed to load resource: the server responded with a status of 404 (Not Found)",
+      ],
+    });
+  });
+});

@@ -33,6 +33,13 @@ export async function serveStatic(
         return;
       }
     }
+    // As static hosts do: the site's own 404 page, with the 404 status.
+    const notFound = join(base, "404.html");
+    if (existsSync(notFound)) {
+      res.writeHead(404, { "content-type": TYPES[".html"] });
+      createReadStream(notFound).pipe(res);
+      return;
+    }
     res.writeHead(404, { "content-type": "text/plain" });
     res.end("not found");
   });
