@@ -91,9 +91,31 @@ describe("Uncertainty", () => {
     await expect.poll(() => page.getByTestId("mc-headline").getAttribute("data-seed")).toBe("1");
     const first = await median(page);
     const seed = page.getByTestId("mc-settings").getByLabel("Seed");
+    // The run under way is said, and the last run's figures are marked, until it is back
+    // (issue #16); watched from the page, as a 200-draw run can be back within a poll.
+    const sawBusy = page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const seen = new MutationObserver(() => {
+            const status = document.querySelector('[data-testid="mc-status"]:not([hidden])');
+            if (status && document.documentElement.dataset.mcBusy === "true") {
+              seen.disconnect();
+              resolve(status.textContent ?? "");
+            }
+          });
+          seen.observe(document.documentElement, {
+            subtree: true,
+            childList: true,
+            attributes: true,
+          });
+        }),
+    );
     await seed.fill("2");
     await seed.press("Enter");
+    expect(await sawBusy).toBe("Running 200 draws… the figures below are the last run's.");
     await expect.poll(() => page.getByTestId("mc-headline").getAttribute("data-seed")).toBe("2");
+    expect(await page.getByTestId("mc-status").isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.dataset.mcBusy)).toBeUndefined();
     await expect.poll(() => page.url()).toContain("_seed=2");
     const second = await monteCarloForUrl(page.url());
     expect(await median(page)).toBe(String(second.national.crcProfitPence.p50));
