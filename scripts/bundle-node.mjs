@@ -10,7 +10,12 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { hashInputs, MANIFEST } from "../bin/bundle-freshness.js";
 
-export const ENTRIES = { cli: "src/cli/main.ts", api: "src/api/index.ts" };
+export const ENTRIES = {
+  cli: "src/cli/main.ts",
+  api: "src/api/index.ts",
+  // The posterior's simulation threads (scripts/posterior/simulate.ts starts them from it).
+  "posterior-worker": "scripts/posterior/simulate-worker.ts",
+};
 
 /** Write through a temporary file, so a CLI starting meanwhile never reads half a bundle. */
 function writeAtomically(path, contents) {
