@@ -243,7 +243,9 @@ export function pbrYearSums(k: RuleColumns, cohorts: number, out: Float64Array):
         penaltyScale = feedbackFloatScale(coef, index, fte, fteScale);
       }
       const d = k.deduction[i]!;
-      const [rB, rF] = [k.rB[i]!, k.rF[i]!];
+      // Two reads, not `[rB, rF] = [...]`: that array was made for every cell (32 kB a draw).
+      const rB = k.rB[i]!;
+      const rF = k.rF[i]!;
       let cell = roundCellUnlessTie(
         pbrCohortPaymentFloat(priceB, priceF, rB, rF, d, caseload, total, penalty),
         pbrCohortPaymentFloatScale(priceB, priceF, rB, rF, d, caseload, total, penaltyScale),

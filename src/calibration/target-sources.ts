@@ -45,7 +45,8 @@ export class YearSumSource implements LineSource {
   sum(line: MeasuredLine, crcs: readonly number[], from: number, to: number): number {
     if (!this.check(line, from, to)) return 0;
     const base = LINE_INDEX[line] * this.n;
-    const [y0, y1] = [FY_OF[from]!, FY_OF[to - 1]!];
+    const y0 = FY_OF[from]!;
+    const y1 = FY_OF[to - 1]!;
     let total = 0;
     for (const c of crcs)
       for (let y = y0; y <= y1; y++) total += this.years[(base + c) * FY_COUNT + y]!;
