@@ -6,6 +6,8 @@
  * Each is a plain predicate or hold on numbers, so the three agree by construction.
  */
 
+import { feedbackApplies } from "./applicability.ts";
+
 /**
  * Staff count as fixed costs (non-staff-cost.ts: the fixed share f − σ must not be negative),
  * so the staff share σ must not exceed the fixed share f.
@@ -55,4 +57,91 @@ export function shortfallHeld(shortfall: number, min: number, max: number): numb
  */
 export function onePlusAbove0(x: number): boolean {
   return 1 + x > 0;
+}
+
+/**
+ * The workload index's cap where the workload feedback is on: 10, i.e. 1,000% of the 2014
+ * staffing norm.
+ *
+ * The index is caseload per FTE over the 2014 norm (MODEL.md "Workload and quality": "100% = the
+ * 2014 staffing norm; staff reported readings above 150%"), and the feedback loop is linear in
+ * the excess above 100% (a coefficient "per 10 points", workload.ts `feedbackAmountFloat`), with
+ * no bound of its own. As FTE nears 0 the index grows without limit, and so do the fines and the
+ * lost PbR: 0.001 FTE in June 2017 with the service-credit feedback at 1 gave a national loss of
+ * £50.8 trillion, and with the norm at 1 the ledger left the range of whole pence a float64
+ * holds. A CRC at ten times the norm supervises ten times the caseload per head it was staffed
+ * for in 2014: far beyond any reading reported (about 150%) and anything the data's ranges or the
+ * site's levers reach (the defaults give at most about 2.3, Working Links' halved staff against
+ * 20% more caseload; the cut scale at its maximum 1.5 about 4.5), so the cap refuses only what the
+ * linear feedback cannot describe. At the cap and the data's largest coefficients the fines are
+ * at most 91 times their gross (1 + 1 × 10 × 9), well inside safe money.
+ *
+ * Only where the feedback is on (either coefficient non-zero for the CRC in some year,
+ * applicability.ts `feedbackApplies`): elsewhere the index reaches no money, and staffing above
+ * 0 FTE (`staffingAbove0`) is all the engine needs.
+ */
+export const WORKLOAD_INDEX_MAX = 10;
+
+/**
+ * The highest caseload of a CRC's path (workload.ts `caseloadAt`: a straight line from the 2014
+ * caseload to caseload2014 × (1 + growth), flat after), so at one of its ends.
+ */
+export function highestCaseload(caseload2014: number, growth: number): number {
+  return Math.max(caseload2014, caseload2014 * (1 + growth));
+}
+
+/**
+ * The least FTE that keeps the workload index at or below `WORKLOAD_INDEX_MAX` against the
+ * highest caseload: highest caseload / (norm × cap). Held against the lowest FTE of the staffing
+ * path (`lowestFte`), it bounds the index in every month; with caseload growing and staff cut
+ * (the usual case) both extremes fall in the same months (from June 2017), so the bound is the
+ * index's peak.
+ */
+export function workloadFteFloor(caseload2014: number, growth: number, norm: number): number {
+  return highestCaseload(caseload2014, growth) / (norm * WORKLOAD_INDEX_MAX);
+}
+
+/** The staffing path keeps the workload index within the cap (`WORKLOAD_INDEX_MAX`). */
+export function workloadWithinCap(
+  fteJune2014: number,
+  fteJune2017: number,
+  cutScale: number,
+  caseload2014: number,
+  growth: number,
+  norm: number,
+): boolean {
+  return (
+    lowestFte(fteJune2014, fteJune2017, cutScale) >= workloadFteFloor(caseload2014, growth, norm)
+  );
+}
+
+/** The parameters whose non-zero value turns the workload feedback on (`WORKLOAD_INDEX_MAX`). */
+export const FEEDBACK_IDS = [
+  "workload.feedback.serviceCreditsPer10Pct",
+  "workload.feedback.pbrPtsPer10Pct",
+] as const;
+
+/** The parameters the workload cap reads (`workloadWithinCap`, `feedbackOn`). */
+export const WORKLOAD_CAP_IDS: readonly string[] = [
+  "staff.fteJune2014",
+  "staff.fteJune2017",
+  "staff.cutScale",
+  "size.caseload2014",
+  "caseload.growth",
+  "workload.caseloadPerFteNorm",
+  ...FEEDBACK_IDS,
+];
+
+/**
+ * The workload feedback is on for a CRC: either coefficient applies (`feedbackApplies`) in one
+ * of its `count` year cells from `from` (a CRC's cells of a values column).
+ */
+export function feedbackOn(
+  columns: readonly ArrayLike<number>[],
+  from: number,
+  count: number,
+): boolean {
+  for (const column of columns)
+    for (let k = from; k < from + count; k++) if (feedbackApplies(column[k]!)) return true;
+  return false;
 }

@@ -101,3 +101,68 @@ describe("checkResolvedInputs: no division by zero", () => {
       expect(CROSS_CHECKED_PARAMETER_IDS).toContain(id);
   });
 });
+
+/**
+ * The workload cap (src/engine/constraints.ts `WORKLOAD_INDEX_MAX`): 0.001 FTE in June 2017 with
+ * the service-credit feedback at 1 gave a national loss of £50.8 trillion, and with the norm at 1
+ * the exact ledger threw "money out of safe range". Now refused, by the field and its bound.
+ */
+describe("checkResolvedInputs: the workload index's cap where the feedback is on", () => {
+  const feedback = { "workload.feedback.serviceCreditsPer10Pct": 1 };
+
+  it("refuses staffing too small for the caseload, naming staff.fteJune2017 and its bound", () => {
+    const found = problems({ "staff.fteJune2017": 0.001, ...feedback });
+    expect(found).toHaveLength(21);
+    expect(found[0]).toBe(
+      "parameters.staff.fteJune2017.value: for northumbria: with the workload feedback on, the workload index would reach 326692 (a caseload of 5096.4 over 0.001 FTE over workload.caseloadPerFteNorm 15.6); it must stay at or below 10 (1,000% of the 2014 norm), so staffing must stay at or above 32.6693 FTE: with these values, staff.fteJune2017 at least 32.6693, or staff.cutScale at most 0.896619, or workload.feedback.serviceCreditsPer10Pct and workload.feedback.pbrPtsPer10Pct 0 (the feedback off)",
+    );
+    // the bound it gives is enough, and the values just under it are not
+    const at = (fte: number) =>
+      problems({ "staff.fteJune2017": { byCrc: { northumbria: fte } }, ...feedback });
+    expect(at(32.6693)).toEqual([]);
+    expect(at(32.6692)).toHaveLength(1);
+  });
+
+  it("names the norm when the scenario set it (the lever at 1), with the norm's bound", () => {
+    const found = problems({ "workload.caseloadPerFteNorm": 1, ...feedback });
+    expect(found[0]).toMatch(
+      /^parameters\.workload\.caseloadPerFteNorm\.value: for northumbria: .*workload\.caseloadPerFteNorm at least 3\.288,/,
+    );
+    // the bound is northumbria's own: other CRCs, fewer staff for their caseload, need more
+    const above = problems({ "workload.caseloadPerFteNorm": 3.288, ...feedback });
+    expect(above.some((p) => p.includes("northumbria"))).toBe(false);
+    expect(problems({ "workload.caseloadPerFteNorm": 14, ...feedback })).toEqual([]);
+  });
+
+  it("names the feedback when it is all the scenario set, and checks a per-year coefficient", () => {
+    const inputs = withValue("staff.fteJune2017", 0.001);
+    inputs.values.set(
+      "workload.feedback.pbrPtsPer10Pct",
+      new Float64Array(base.crcs.length * FY_COUNT).fill(0).fill(0.2, 3, 4),
+    );
+    const issues = checkResolvedInputs(
+      inputs,
+      () => undefined,
+      (id, c, y) =>
+        id === "workload.feedback.pbrPtsPer10Pct" && c === 0 && y === 3
+          ? "parameters.workload.feedback.pbrPtsPer10Pct.byYear.2017-18"
+          : undefined,
+    );
+    expect(issues.map((i) => i.path)).toEqual([
+      "parameters.workload.feedback.pbrPtsPer10Pct.byYear.2017-18",
+    ]);
+  });
+
+  it("leaves the same staffing alone with the feedback off: the index then reaches no money", () => {
+    expect(problems({ "staff.fteJune2017": 0.001 })).toEqual([]);
+    expect(problems({ "workload.caseloadPerFteNorm": 1 })).toEqual([]);
+  });
+
+  it("is re-checked on edited inputs (the feedback is among the cross-checked parameters)", () => {
+    for (const id of [
+      "workload.feedback.serviceCreditsPer10Pct",
+      "workload.feedback.pbrPtsPer10Pct",
+    ])
+      expect(CROSS_CHECKED_PARAMETER_IDS).toContain(id);
+  });
+});

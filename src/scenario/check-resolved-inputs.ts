@@ -1,9 +1,16 @@
 import type { Issue } from "../issues/issue.ts";
 import {
+  FEEDBACK_IDS,
+  feedbackOn,
+  highestCaseload,
+  lowestFte,
   onePlusAbove0,
   shortfallWithin,
   staffingAbove0,
   staffWithinFixed,
+  WORKLOAD_INDEX_MAX,
+  workloadFteFloor,
+  workloadWithinCap,
 } from "../engine/constraints.ts";
 import Decimal from "decimal.js";
 import type { Parameter } from "../data/index.ts";
@@ -33,6 +40,7 @@ export const CROSS_CHECKED_PARAMETER_IDS: readonly string[] = [
   "workload.caseloadPerFteNorm",
   "cost.bidMargin",
   "staff.onCostRate",
+  ...FEEDBACK_IDS,
 ];
 
 /**
@@ -51,7 +59,10 @@ export const CROSS_CHECKED_PARAMETER_IDS: readonly string[] = [
  * - the workload index divides by FTE and by the norm: staffing must stay above 0 FTE, the norm
  *   above 0;
  * - non-staff cost divides by 1 + the bid margin, redundancy by 1 + the on-cost rate: each must
- *   stay above 0.
+ *   stay above 0;
+ * - where the workload feedback is on, the workload index must stay within its cap
+ *   (constraints.ts `WORKLOAD_INDEX_MAX`, which says why): staffing at or above the FTE the
+ *   CRC's highest caseload needs at ten times the norm.
  */
 export function checkResolvedInputs(
   inputs: ProjectionInputs,
@@ -61,6 +72,14 @@ export function checkResolvedInputs(
   const issues: Issue[] = [];
   const v = (id: string, c: number, y = 0) => inputs.values.get(id)![c * FY_COUNT + y]!;
   const path = (id: string, c: number, y = 0) => setBy(id, c, y) ?? `parameters.${id}`;
+  /** The path of the CRC's first year the scenario set, if any. */
+  const firstSetYear = (id: string, c: number) => {
+    for (let y = 0; y < FY_COUNT; y++) {
+      const p = setBy(id, c, y);
+      if (p !== undefined) return p;
+    }
+    return undefined;
+  };
   inputs.crcs.forEach((crc, c) => {
     for (let y = 0; y < FY_COUNT; y++) {
       const fixed = v("cost.fixedShare", c, y);
@@ -85,6 +104,23 @@ export function checkResolvedInputs(
       (id) => setBy(id, c, 0),
     );
     if (staffing !== undefined) issues.push(staffing);
+    else {
+      const workload = workloadIssue(
+        crc.id,
+        {
+          fte14: v("staff.fteJune2014", c),
+          fte17: v("staff.fteJune2017", c),
+          scale: v("staff.cutScale", c),
+          caseload2014: v("size.caseload2014", c),
+          growth: v("caseload.growth", c),
+          norm: v("workload.caseloadPerFteNorm", 0),
+        },
+        FEEDBACK_IDS.map((id) => inputs.values.get(id)!),
+        c * FY_COUNT,
+        (id) => setBy(id, c, 0) ?? firstSetYear(id, c),
+      );
+      if (workload !== undefined) issues.push(workload);
+    }
     for (const [id, what] of [
       ["cost.bidMargin", "non-staff cost is the price divided by 1 + the bid margin"],
       ["staff.onCostRate", "redundancy pay is the loaded cost divided by 1 + the on-cost rate"],
@@ -184,5 +220,73 @@ function staffingIssue(
   };
 }
 
+/**
+ * Where the workload feedback is on, staffing must keep the workload index at or below
+ * `WORKLOAD_INDEX_MAX` (constraints.ts says why): its lowest FTE at least the highest caseload
+ * over (norm × cap). The issue names the parameter the scenario set (FTE in 2017 first, then the
+ * cut scale, FTE in 2014, the norm, the caseload and its growth, the feedback; else FTE in 2017)
+ * and the values that would meet the cap. Undefined when the norm is not above 0 (its own issue).
+ */
+function workloadIssue(
+  crc: string,
+  w: {
+    fte14: number;
+    fte17: number;
+    scale: number;
+    caseload2014: number;
+    growth: number;
+    norm: number;
+  },
+  feedback: readonly ArrayLike<number>[],
+  from: number,
+  setBy: (id: string) => string | undefined,
+): Issue | undefined {
+  if (!(w.norm > 0) || !feedbackOn(feedback, from, FY_COUNT)) return undefined;
+  if (workloadWithinCap(w.fte14, w.fte17, w.scale, w.caseload2014, w.growth, w.norm))
+    return undefined;
+  const floor = workloadFteFloor(w.caseload2014, w.growth, w.norm);
+  const lowest = lowestFte(w.fte14, w.fte17, w.scale);
+  const index = highestCaseload(w.caseload2014, w.growth) / lowest / w.norm;
+  // The ways out: more staff where the path is lowest, a smaller cut, a higher norm, or no
+  // feedback; each bound rounded the safe way (up for "at least", down for "at most").
+  const ways: string[] = [];
+  const end = w.fte14 + w.scale * (w.fte17 - w.fte14);
+  if (w.fte14 < floor)
+    ways.push(
+      `staff.fteJune2014 at least ${roundUp(floor)}${end < floor ? " and staffing in June 2017 too" : ""}`,
+    );
+  else if (w.scale > 0 && w.fte17 < w.fte14) {
+    ways.push(`staff.fteJune2017 at least ${roundUp(w.fte14 + (floor - w.fte14) / w.scale)}`);
+    ways.push(`staff.cutScale at most ${roundDown((w.fte14 - floor) / (w.fte14 - w.fte17))}`);
+  }
+  if (setBy("workload.caseloadPerFteNorm") !== undefined)
+    ways.push(
+      `workload.caseloadPerFteNorm at least ${roundUp(highestCaseload(w.caseload2014, w.growth) / (lowest * WORKLOAD_INDEX_MAX))}`,
+    );
+  ways.push(`${FEEDBACK_IDS.join(" and ")} 0 (the feedback off)`);
+  const id = [
+    "staff.fteJune2017",
+    "staff.cutScale",
+    "staff.fteJune2014",
+    "workload.caseloadPerFteNorm",
+    "size.caseload2014",
+    "caseload.growth",
+    ...FEEDBACK_IDS,
+  ].find((p) => setBy(p) !== undefined);
+  return {
+    path: (id && setBy(id)) ?? "parameters.staff.fteJune2017",
+    message: `for ${crc}: with the workload feedback on, the workload index would reach ${round(index)} (a caseload of ${round(highestCaseload(w.caseload2014, w.growth))} over ${round(lowest)} FTE over workload.caseloadPerFteNorm ${w.norm}); it must stay at or below ${WORKLOAD_INDEX_MAX} (${(WORKLOAD_INDEX_MAX * 100).toLocaleString("en-GB")}% of the 2014 norm), so staffing must stay at or above ${roundUp(floor)} FTE: with these values, ${ways.join(", or ")}`,
+  };
+}
+
 /** A bound as text, to 6 significant digits. */
 const round = (x: number) => String(Number(x.toPrecision(6)));
+
+/** A bound as text, to 6 significant digits rounded towards `way` (so the value given meets it). */
+const roundTo = (x: number, way: (x: number) => number) => {
+  if (!Number.isFinite(x) || x === 0) return String(x);
+  const unit = 10 ** (Math.floor(Math.log10(Math.abs(x))) - 5);
+  return String(Number((way(x / unit) * unit).toPrecision(6)));
+};
+const roundUp = (x: number) => roundTo(x, Math.ceil);
+const roundDown = (x: number) => roundTo(x, Math.floor);

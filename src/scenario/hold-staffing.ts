@@ -48,24 +48,69 @@ export function holdStaffing(
   fte17Max = Infinity,
 ): Staffing | undefined {
   if (lowestFte(s) > 0) return s;
+  return moveToFloor(
+    s,
+    floor,
+    movable,
+    fte17Max,
+    (fte14) => !(fte14 > 0),
+    (out) => lowestFte(out) > 0,
+  );
+}
+
+/**
+ * Staffing held at or above `floor` FTE at its lowest: the workload cap's hold (constraints.ts
+ * `WORKLOAD_INDEX_MAX`, `workloadFteFloor`), for the Monte Carlo's draws and the tornado's swung
+ * ends. Unchanged if its lowest FTE is at least `floor`; else moved as `holdStaffing` moves it
+ * (FTE in 2014 raised to the floor if below it, then FTE in 2017 raised or the cut scale
+ * lowered), aiming a hair above the floor so rounding never leaves it just below. Returns
+ * undefined if the movable values cannot hold it.
+ */
+export function holdStaffingAtLeast(
+  s: Staffing,
+  floor: number,
+  movable: { readonly fte14: boolean; readonly fte17: boolean; readonly scale: boolean },
+  fte17Max = Infinity,
+): Staffing | undefined {
+  if (lowestFte(s) >= floor) return s;
+  const aim = floor * (1 + 1e-12);
+  return moveToFloor(
+    s,
+    aim,
+    movable,
+    fte17Max,
+    (fte14) => !(fte14 >= floor),
+    (out) => lowestFte(out) >= floor,
+  );
+}
+
+/** The moves of both holds: the start raised if `startBelow`, then the end raised to `floor`. */
+function moveToFloor(
+  s: Staffing,
+  floor: number,
+  movable: { readonly fte14: boolean; readonly fte17: boolean; readonly scale: boolean },
+  fte17Max: number,
+  startBelow: (fte14: number) => boolean,
+  held: (s: Staffing) => boolean,
+): Staffing | undefined {
   const { fte17, scale } = s;
   let fte14 = s.fte14;
-  if (!(fte14 > 0)) {
+  if (startBelow(fte14)) {
     if (!movable.fte14) return undefined;
     fte14 = floor;
-    if (lowestFte({ fte14, fte17, scale }) > 0) return { fte14, fte17, scale };
+    if (held({ fte14, fte17, scale })) return { fte14, fte17, scale };
   }
-  // fte14 > 0 and the path's end is not: so scale > 0 and fte17 < fte14.
+  // The start is held and the path's end is not: so scale > 0 and fte17 < fte14.
   if (movable.fte17) {
-    const held = fte14 + (floor - fte14) / scale;
-    if (held <= fte17Max) {
-      const out = { fte14, fte17: Math.max(fte17, held), scale };
-      if (lowestFte(out) > 0) return out;
+    const raised = fte14 + (floor - fte14) / scale;
+    if (raised <= fte17Max) {
+      const out = { fte14, fte17: Math.max(fte17, raised), scale };
+      if (held(out)) return out;
     }
   }
   if (movable.scale && fte17 < fte14) {
     const out = { fte14, fte17, scale: Math.min(scale, (fte14 - floor) / (fte14 - fte17)) };
-    if (lowestFte(out) > 0) return out;
+    if (held(out)) return out;
   }
   return undefined;
 }

@@ -68,4 +68,31 @@ describe("holdInRange", () => {
     expect(new Set(held.inputs.values.get("staff.fteJune2017"))).toEqual(new Set([1]));
     expect(edited.values.get("staff.fteJune2017")![0]).toBe(0);
   });
+
+  it("raises staffing to the workload cap's floor where a swing turns the feedback on", () => {
+    // FTE in June 2017 of 1 is a valid scenario with the feedback off; swinging the feedback on
+    // would break the cap (src/engine/constraints.ts), so staffing is raised to its floor.
+    const low = validateScenario(
+      { schemaVersion: 1, parameters: { "staff.fteJune2017": 1 } },
+      dataset,
+    );
+    if (!low.ok) throw new Error("scenario");
+    const on = Float64Array.from(
+      low.value.inputs.values.get("workload.feedback.serviceCreditsPer10Pct")!,
+    ).fill(0.1);
+    const edited = withColumns(
+      low.value.inputs,
+      new Map([["workload.feedback.serviceCreditsPer10Pct", on]]),
+    );
+    expect(inputIssues(edited, dataset)).toHaveLength(21);
+    const held = holdInRange(edited, dataset, low.value.inputs);
+    expect(inputIssues(held.inputs, dataset)).toEqual([]);
+    expect(held.notes).toEqual([
+      expect.stringMatching(
+        /^staffing raised to keep the workload index at or below 10 \(the feedback is on\) for 21 CRC/,
+      ),
+    ]);
+    // the edited inputs are not changed
+    expect(edited.values.get("staff.fteJune2017")![0]).toBe(1);
+  });
 });

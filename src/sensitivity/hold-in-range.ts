@@ -1,14 +1,23 @@
 import {
+  FEEDBACK_IDS,
+  feedbackOn,
   shortfallHeld,
   shortfallWithin,
   staffShareHeld,
   staffWithinFixed,
+  WORKLOAD_INDEX_MAX,
+  workloadFteFloor,
 } from "../engine/constraints.ts";
 import type { Dataset } from "../data/index.ts";
 import { param } from "../data/index.ts";
 import { SHORTFALL_GIVEN_IDS, SHORTFALL_ID } from "../engine/parameter-specs.ts";
 import { FY_COUNT, type ProjectionInputs } from "../engine/projection-inputs.ts";
-import { holdStaffing, staffingFloor, type Staffing } from "../scenario/hold-staffing.ts";
+import {
+  holdStaffing,
+  holdStaffingAtLeast,
+  staffingFloor,
+  type Staffing,
+} from "../scenario/hold-staffing.ts";
 
 /**
  * Keep swung inputs inside the rules a scenario must meet, the way the Monte Carlo's sampler
@@ -17,7 +26,9 @@ import { holdStaffing, staffingFloor, type Staffing } from "../scenario/hold-sta
  * - the staff share of costs at or below the fixed share (staff count as fixed costs);
  * - given the unswung `base`, staffing above 0 FTE (src/scenario/hold-staffing.ts): a swung
  *   FTE that would take a CRC's staffing to 0 FTE or below is held at 1 FTE (or the base's
- *   lowest, if lower), moving only the swung staffing columns.
+ *   lowest, if lower), moving only the swung staffing columns;
+ * - where the workload feedback is on, staffing at the workload cap's floor or above
+ *   (src/engine/constraints.ts `WORKLOAD_INDEX_MAX`): FTE raised where the path is lowest.
  * Returns new inputs (the given ones are not changed) and one note per rule that bit.
  */
 export function holdInRange(
@@ -70,6 +81,7 @@ export function holdInRange(
     );
   }
   if (base !== undefined) holdStaffingAbove0(inputs, base, dataset, values, notes);
+  holdWorkloadCap(inputs, values, notes);
   return { inputs: { crcs: inputs.crcs, values }, notes };
 }
 
@@ -121,3 +133,53 @@ function holdStaffingAbove0(
     `staffing held at 1 FTE or above (it would fall to 0 FTE) for ${crcs.length} CRC(s): ${crcs.join(", ")}`,
   );
 }
+
+/**
+ * Staffing held at the workload cap's floor CRC by CRC where the feedback is on, by raising FTE
+ * in 2014 and 2017 (`holdStaffingAtLeast`; a swing of the caseload, its growth, the norm or the
+ * feedback can break the cap with no staffing column swung); into `values`.
+ */
+function holdWorkloadCap(
+  inputs: ProjectionInputs,
+  values: Map<string, Float64Array>,
+  notes: string[],
+): void {
+  if (![...Object.values(STAFFING), ...CAP_INPUTS, ...FEEDBACK_IDS].every((id) => values.has(id)))
+    return;
+  const column = (id: string) => values.get(id)!;
+  const feedback = FEEDBACK_IDS.map(column);
+  const norm = column("workload.caseloadPerFteNorm")[0]!;
+  let fte14: Float64Array | undefined;
+  let fte17: Float64Array | undefined;
+  const crcs: string[] = [];
+  for (let c = 0; c < inputs.crcs.length; c++) {
+    const k = c * FY_COUNT;
+    if (!feedbackOn(feedback, k, FY_COUNT)) continue;
+    const s: Staffing = {
+      fte14: column(STAFFING.fte14)[k]!,
+      fte17: column(STAFFING.fte17)[k]!,
+      scale: column(STAFFING.scale)[k]!,
+    };
+    const floor = workloadFteFloor(
+      column("size.caseload2014")[k]!,
+      column("caseload.growth")[k]!,
+      norm,
+    );
+    const held = holdStaffingAtLeast(s, floor, { fte14: true, fte17: true, scale: false });
+    if (held === undefined || held === s) continue;
+    fte14 ??= Float64Array.from(column(STAFFING.fte14));
+    fte17 ??= Float64Array.from(column(STAFFING.fte17));
+    fte14.fill(held.fte14, k, k + FY_COUNT);
+    fte17.fill(held.fte17, k, k + FY_COUNT);
+    crcs.push(inputs.crcs[c]!.id);
+  }
+  if (crcs.length === 0) return;
+  values.set(STAFFING.fte14, fte14!);
+  values.set(STAFFING.fte17, fte17!);
+  notes.push(
+    `staffing raised to keep the workload index at or below ${WORKLOAD_INDEX_MAX} (the feedback is on) for ${crcs.length} CRC(s): ${crcs.join(", ")}`,
+  );
+}
+
+/** Besides staffing and the feedback, the inputs of the workload cap. */
+const CAP_INPUTS = ["size.caseload2014", "caseload.growth", "workload.caseloadPerFteNorm"];

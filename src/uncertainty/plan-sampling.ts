@@ -5,6 +5,7 @@ import {
   SHORTFALL_ID,
   SHORTFALL_TREND_ID,
 } from "../engine/parameter-specs.ts";
+import { FEEDBACK_IDS, feedbackOn, WORKLOAD_CAP_IDS } from "../engine/constraints.ts";
 import { FY_COUNT, type ProjectionInputs } from "../engine/projection-inputs.ts";
 import { FTE_FLOOR } from "../scenario/hold-staffing.ts";
 import { rowNumber, rowsByCrc } from "../scenario/parameter-ranges.ts";
@@ -51,6 +52,12 @@ export interface SamplingPlan {
    * or above (src/scenario/hold-staffing.ts).
    */
   readonly staffingHolds: readonly StaffingHold[];
+  /**
+   * CRCs whose draws could break the workload cap (src/engine/constraints.ts
+   * `WORKLOAD_INDEX_MAX`): an input of the cap is sampled and the CRC's feedback is on or
+   * sampled. Each draw's staffing is held at the cap's floor (`holdStaffingAtLeast`).
+   */
+  readonly workloadHolds: readonly number[];
 }
 
 /**
@@ -154,7 +161,26 @@ function compilePlan(
       (parameters.some((p) => p.group === SHORTFALL_GROUP) || sampledIds.has(SHORTFALL_TREND_ID)),
     clampsStaffShare: sampledIds.has("cost.staffShare") || sampledIds.has("cost.fixedShare"),
     staffingHolds,
+    workloadHolds: workloadHolds(base, parameters),
   };
+}
+
+/** The CRCs `SamplingPlan.workloadHolds` lists. */
+function workloadHolds(base: ProjectionInputs, parameters: readonly SampledParameter[]): number[] {
+  if (!WORKLOAD_CAP_IDS.every((id) => base.values.has(id))) return [];
+  if (!parameters.some((p) => WORKLOAD_CAP_IDS.includes(p.id))) return [];
+  const feedback = FEEDBACK_IDS.map((id) => base.values.get(id)!);
+  const sampledFeedback = parameters.filter((p) =>
+    (FEEDBACK_IDS as readonly string[]).includes(p.id),
+  );
+  const spreads = (p: SampledParameter, c: number) =>
+    p.ranges.slice(c * FY_COUNT, (c + 1) * FY_COUNT).some((r) => r.high > r.low);
+  return base.crcs
+    .map((_, c) => c)
+    .filter(
+      (c) =>
+        feedbackOn(feedback, c * FY_COUNT, FY_COUNT) || sampledFeedback.some((p) => spreads(p, c)),
+    );
 }
 
 /**

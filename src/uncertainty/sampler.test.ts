@@ -1,6 +1,7 @@
 import { formatIssue } from "../issues/issue.ts";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { workloadWithinCap } from "../engine/constraints.ts";
 import { FY_COUNT } from "../engine/projection-inputs.ts";
 import { PRESETS } from "../scenario/presets.ts";
 import { testDataset } from "../../test/fixtures/test-dataset.ts";
@@ -215,5 +216,53 @@ describe("sampleInto", () => {
     // and the next draw is its own again (no hold carried over)
     sampleInto(plan, createRng(11), buffers);
     expect(londonFte()[0]).not.toBe(1);
+  });
+
+  it("holds every draw within the workload cap where the feedback is on (constraints.ts)", () => {
+    // Northumbria's FTE in June 2017 at the least the cap allows: draws of the caseload's growth,
+    // the norm and that FTE around it would break the cap half the time; they are held.
+    const atCap = validateScenario(
+      {
+        schemaVersion: 1,
+        parameters: {
+          "workload.feedback.serviceCreditsPer10Pct": 1,
+          "staff.fteJune2017": { byCrc: { northumbria: 32.6693 } },
+        },
+      },
+      dataset,
+    );
+    if (!atCap.ok) throw new Error(atCap.issues.map(formatIssue).join("; "));
+    const inputs = atCap.value.inputs;
+    for (const settings of [{}, { distributions: { "staff.fteJune2017": "point" } }] as const) {
+      const result = planSampling(inputs, dataset, settings);
+      if (!result.ok) throw new Error(result.issues.map(formatIssue).join("; "));
+      const plan = result.value;
+      expect(plan.workloadHolds).toHaveLength(21);
+      const buffers = drawBuffers(plan);
+      const v = (id: string, c: number) => buffers.inputs.values.get(id)![c * FY_COUNT]!;
+      const within = (c: number) =>
+        workloadWithinCap(
+          v("staff.fteJune2014", c),
+          v("staff.fteJune2017", c),
+          v("staff.cutScale", c),
+          v("size.caseload2014", c),
+          v("caseload.growth", c),
+          v("workload.caseloadPerFteNorm", 0),
+        );
+      const rng = createRng(5);
+      let held = 0;
+      for (let d = 0; d < 500; d++) {
+        sampleInto(plan, rng, buffers);
+        for (let c = 0; c < inputs.crcs.length; c++) expect(within(c)).toBe(true);
+        if (v("staff.fteJune2017", 0) !== inputs.values.get("staff.fteJune2017")![0]) held++;
+      }
+      expect(held).toBeGreaterThan(0);
+      // a draw that needs no hold keeps the scenario's FTE: no hold carried over
+      if (settings.distributions !== undefined) {
+        const point = planSampling(inputs, dataset, { shape: "point" });
+        if (!point.ok) throw new Error("point");
+        expect(point.value.workloadHolds).toEqual([]);
+      }
+    }
   });
 });

@@ -1,4 +1,11 @@
-import { shortfallHeld, staffingAbove0, staffShareHeld } from "../engine/constraints.ts";
+import {
+  FEEDBACK_IDS,
+  feedbackOn,
+  shortfallHeld,
+  staffingAbove0,
+  staffShareHeld,
+  workloadFteFloor,
+} from "../engine/constraints.ts";
 import {
   effectiveShortfallSource,
   SHORTFALL_ID,
@@ -7,7 +14,7 @@ import {
 import { FY_COUNT, type ProjectionInputs } from "../engine/projection-inputs.ts";
 import { FINANCIAL_YEARS } from "../engine/timeline.ts";
 import { normalCdf, normalQuantile } from "./normal.ts";
-import { holdStaffing } from "../scenario/hold-staffing.ts";
+import { holdStaffing, holdStaffingAtLeast } from "../scenario/hold-staffing.ts";
 import type { SamplingPlan } from "./plan-sampling.ts";
 import type { Rng } from "./prng.ts";
 import { slotTable, slotValue, type SlotTable } from "./slot-table.ts";
@@ -45,6 +52,23 @@ export interface DrawBuffers {
     readonly movable: { readonly fte14: boolean; readonly fte17: boolean; readonly scale: boolean };
     readonly fte17Max: Float64Array;
   } | null;
+  /**
+   * If the plan holds some CRCs' staffing at the workload cap's floor (`plan.workloadHolds`):
+   * the FTE columns written (this run's own copies), where their unheld values come from (the
+   * draw's, if sampled; else the scenario's, so a hold never carries into the next draw), and
+   * the columns the cap reads.
+   */
+  readonly workloadHold: {
+    readonly fte14: Float64Array;
+    readonly fte17: Float64Array;
+    readonly source14: Float64Array;
+    readonly source17: Float64Array;
+    readonly scale: Float64Array;
+    readonly caseload: Float64Array;
+    readonly growth: Float64Array;
+    readonly norm: Float64Array;
+    readonly feedback: readonly Float64Array[];
+  } | null;
 }
 
 /**
@@ -65,6 +89,13 @@ export function drawBuffers(plan: SamplingPlan): DrawBuffers {
   const staffSampled = plan.parameters.some((p) => p.id === "cost.staffShare");
   const sampled = (id: string) => plan.parameters.find((p) => p.id === id);
   const fte17 = sampled("staff.fteJune2017");
+  const holdsWorkload = plan.workloadHolds.length > 0;
+  const ownFte = (id: string) => {
+    if (holdsWorkload && sampled(id) === undefined) own(id);
+    return sampled(id) === undefined ? plan.base.values.get(id)! : values.get(id)!;
+  };
+  const source14 = ownFte("staff.fteJune2014");
+  const source17 = ownFte("staff.fteJune2017");
   return {
     inputs: { crcs: plan.base.crcs, values },
     columns,
@@ -84,8 +115,9 @@ export function drawBuffers(plan: SamplingPlan): DrawBuffers {
       plan.staffingHolds.length === 0
         ? null
         : {
-            fte14: values.get("staff.fteJune2014")!,
-            fte17: values.get("staff.fteJune2017")!,
+            // the draw's columns, or the scenario's (not the workload hold's copies)
+            fte14: source14,
+            fte17: source17,
             scale: values.get("staff.cutScale")!,
             movable: {
               fte14: sampled("staff.fteJune2014") !== undefined,
@@ -96,6 +128,19 @@ export function drawBuffers(plan: SamplingPlan): DrawBuffers {
               fte17 === undefined ? Infinity : fte17.ranges[c * FY_COUNT]!.max,
             ),
           },
+    workloadHold: holdsWorkload
+      ? {
+          fte14: values.get("staff.fteJune2014")!,
+          fte17: values.get("staff.fteJune2017")!,
+          source14,
+          source17,
+          scale: values.get("staff.cutScale")!,
+          caseload: values.get("size.caseload2014")!,
+          growth: values.get("caseload.growth")!,
+          norm: values.get("workload.caseloadPerFteNorm")!,
+          feedback: FEEDBACK_IDS.map((id) => values.get(id)!),
+        }
+      : null,
   };
 }
 
@@ -159,6 +204,35 @@ export function deriveDrawn(plan: SamplingPlan, buffers: DrawBuffers): void {
     for (let k = 0; k < staff.length; k++) staff[k] = staffShareHeld(source[k]!, fixed[k]!);
   }
   if (buffers.staffingHold !== null) holdStaffingDraws(plan, buffers.staffingHold);
+  if (buffers.workloadHold !== null) holdWorkloadDraws(plan, buffers.workloadHold);
+}
+
+/** The FTE values the workload hold moves: both ends of the path, never the cut scale (a lever). */
+const FTE_MOVABLE = { fte14: true, fte17: true, scale: false } as const;
+
+/**
+ * Each held CRC's staffing kept at the workload cap's floor (src/engine/constraints.ts
+ * `workloadFteFloor`) where its feedback is on in this draw, as validation requires of a
+ * scenario: FTE raised where the path is lowest (`holdStaffingAtLeast`).
+ */
+function holdWorkloadDraws(
+  plan: SamplingPlan,
+  hold: NonNullable<DrawBuffers["workloadHold"]>,
+): void {
+  const norm = hold.norm[0]!;
+  for (const c of plan.workloadHolds) {
+    const k = c * FY_COUNT;
+    const drawn = { fte14: hold.source14[k]!, fte17: hold.source17[k]!, scale: hold.scale[k]! };
+    const held = feedbackOn(hold.feedback, k, FY_COUNT)
+      ? (holdStaffingAtLeast(
+          drawn,
+          workloadFteFloor(hold.caseload[k]!, hold.growth[k]!, norm),
+          FTE_MOVABLE,
+        ) ?? drawn)
+      : drawn;
+    hold.fte14.fill(held.fte14, k, k + FY_COUNT);
+    hold.fte17.fill(held.fte17, k, k + FY_COUNT);
+  }
 }
 
 /**

@@ -65,16 +65,32 @@ const show = (value: unknown) => {
   return text.length > 400 ? `${text.slice(0, 400)}…` : text;
 };
 
-/** The problems of a ledger: every money cell a safe whole number, FTE and caseload finite. */
+/**
+ * The most any line may add up to over the contract, nationally, in pence: £1 trillion, over
+ * 300 times the £3bn the 21 CRCs' bid prices add up to over the contract. An answer beyond it
+ * is absurd however it was reached (0.001 FTE with the workload feedback on gave −£50.8
+ * trillion, issue #13, still whole pence).
+ */
+export const PLAUSIBLE_TOTAL_PENCE = 1e14;
+
+/**
+ * The problems of a ledger: every money cell a safe whole number, every line's national total
+ * plausible (`PLAUSIBLE_TOTAL_PENCE`), FTE and caseload finite.
+ */
 function ledgerProblems(ledger: Ledger): string[] {
   const problems: string[] = [];
   for (const line of MONEY_LINES) {
     const cells = ledger.money[line];
-    for (let i = 0; i < cells.length; i++)
+    let total = 0;
+    for (let i = 0; i < cells.length; i++) {
       if (!Number.isSafeInteger(cells[i])) {
         problems.push(`${line}[${i}] = ${cells[i]}`);
         break;
       }
+      total += cells[i]!;
+    }
+    if (!(Math.abs(total) <= PLAUSIBLE_TOTAL_PENCE))
+      problems.push(`${line} adds up to ${total} pence nationally`);
   }
   for (const [name, cells] of [
     ["fte", ledger.fte],

@@ -20,6 +20,7 @@ import {
 export function scenarioInputs(dataset: Dataset): fc.Arbitrary<unknown> {
   return fc.oneof(
     { weight: 3, arbitrary: extremeInputs(dataset) },
+    { weight: 1, arbitrary: workloadInputs() },
     { weight: 5, arbitrary: shapedInputs(dataset, true) },
     { weight: 4, arbitrary: shapedInputs(dataset, false) },
     { weight: 1, arbitrary: fc.jsonValue() },
@@ -37,6 +38,36 @@ export function scenarioInputs(dataset: Dataset): fc.Arbitrary<unknown> {
         { requiredKeys: ["inputs", "merged", "hash"] },
       ),
     },
+  );
+}
+
+/**
+ * Staffing at or just above 0 FTE, the workload norm at an end of its range and the workload
+ * feedback on or off: the workload index divides by FTE and by the norm, and the feedback is
+ * linear in it. 0.001 FTE in June 2017 with the service-credit feedback at 1 gave a national
+ * loss of £50.8 trillion, and with the norm at 1 left the range of whole pence (issue #13).
+ */
+function workloadInputs(): fc.Arbitrary<unknown> {
+  const staffing = fc.constantFrom<unknown>(0, 0.001, 1, 30, 155, { byCrc: { london: 0.001 } });
+  return fc.record(
+    {
+      schemaVersion: fc.constant(1),
+      extends: fc.option(fc.constantFrom(...PRESET_IDS), { nil: undefined }),
+      parameters: fc.record(
+        {
+          "staff.fteJune2017": staffing,
+          "staff.fteJune2014": staffing,
+          "staff.cutScale": fc.constantFrom(0, 1, 1.5),
+          "workload.caseloadPerFteNorm": fc.constantFrom(1, 15.6, 100),
+          "caseload.growth": fc.constantFrom(-0.5, 0.2, 1),
+          "workload.feedback.serviceCreditsPer10Pct": fc.constantFrom(0, 0.001, 0.1, 1),
+          "workload.feedback.pbrPtsPer10Pct": fc.constantFrom(0, 0.001, 2),
+        },
+        { requiredKeys: ["staff.fteJune2017"] },
+      ),
+      uncertainty: fc.option(fc.constant({ draws: 2, seed: 1 }), { nil: undefined }),
+    },
+    { requiredKeys: ["schemaVersion", "parameters"] },
   );
 }
 
