@@ -6,7 +6,12 @@ import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import { MONTH_COUNT, type Ledger } from "./ledger.ts";
 import { COST_LINES, INCOME_LINES } from "./lines.ts";
-import { projectFloat, projectFloatSums, SUMMED_LINES } from "./project-float.ts";
+import {
+  floatSumsProjector,
+  projectFloat,
+  projectFloatSums,
+  SUMMED_LINES,
+} from "./project-float.ts";
 import { FY_COUNT, type ProjectionInputs } from "./projection-inputs.ts";
 import { FY_INDEX_BY_MONTH } from "./timeline.ts";
 
@@ -56,6 +61,27 @@ describe("projectFloatSums", () => {
     fc.assert(
       fc.property(arbitraryInputs, (inputs) => {
         expect(sumsOf(inputs, sums)).toEqual(sumsOfLedger(projectFloat(inputs), 3));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("bound once to inputs rewritten in place (floatSumsProjector), gives the same sums (law)", () => {
+    // As a Monte Carlo binds it: one inputs object whose columns, scalars included, take each
+    // random scenario's values in turn.
+    let buffer: ProjectionInputs | undefined;
+    let project: ((sums: Float64Array) => void) | undefined;
+    const sums = new Float64Array(3 * SUMMED_LINES.length * FY_COUNT);
+    fc.assert(
+      fc.property(arbitraryInputs, (inputs) => {
+        if (buffer === undefined) {
+          const columns = [...inputs.values].map(([id, c]) => [id, Float64Array.from(c)] as const);
+          buffer = { crcs: inputs.crcs, values: new Map(columns) };
+          project = floatSumsProjector(buffer);
+        }
+        for (const [id, column] of inputs.values) buffer.values.get(id)!.set(column);
+        project!(sums);
+        expect(sums).toEqual(sumsOf(inputs));
       }),
       { numRuns: 200 },
     );

@@ -106,6 +106,8 @@ const STAFF_SPAN = STAFF_PATH_END_INDEX - STAFF_PATH_START_INDEX;
 const FLAT_FROM = Math.max(STAFF_PATH_END_INDEX + 1, CASELOAD_PATH_END_INDEX);
 const PHASE = FINANCIAL_YEARS.map((_, y) => transformationPhase(y));
 const VARIATION_PAYMENT_IDS = VARIATION_PAYMENT_YEARS.map(variationPaymentId);
+/** Each payment of the variation shared out between the CRCs (`project`'s, reused). */
+const VARIATION_PARTS: (readonly number[])[] = VARIATION_PAYMENT_IDS.map(() => []);
 
 /**
  * The lines `projectFloatSums` sums by financial year: the income lines, then the cost lines
@@ -124,19 +126,34 @@ const SUM_REDUNDANCY = SUMMED_LINES.indexOf("redundancy_cost");
 const SUM_NON_STAFF = SUMMED_LINES.indexOf("non_staff_cost");
 const VARIATION_PAYMENT_FY = VARIATION_PAYMENT_YEARS.map((fy) => FINANCIAL_YEARS.indexOf(fy));
 
+/** The column of parameter `id`; a missing one is a bug in the caller. */
+function column(inputs: ProjectionInputs, id: string): Float64Array {
+  const c = inputs.values.get(id);
+  if (c === undefined) throw new Error(`projection inputs lack parameter ${id}`);
+  return c;
+}
+
 /**
  * The columns a projection reads, each looked up once per call (in this order, so the first
- * missing one is the one reported), and the national scalars. One object literal, so every call
- * gives the same shape and the functions below that read it stay monomorphic.
+ * missing one is the one reported), and the national scalars (`readScalars`: a parameter read as
+ * one number goes there, so that a bound projection reads it again each time). One object
+ * literal, so every call gives the same shape and the functions below that read it stay
+ * monomorphic.
  */
 function readColumns(inputs: ProjectionInputs) {
-  const col = (id: string) => {
-    const c = inputs.values.get(id);
-    if (c === undefined) throw new Error(`projection inputs lack parameter ${id}`);
-    return c;
-  };
-  return {
-    norm: col("workload.caseloadPerFteNorm")[0]!,
+  const col = (id: string) => column(inputs, id);
+  const k = {
+    scalarColumns: {
+      norm: col("workload.caseloadPerFteNorm"),
+      first: col("pbr.firstCohort"),
+      lag: col("pbr.cashLagMonths"),
+      priceB: col("pbr.binaryPricePerPoint"),
+      priceF: col("pbr.frequencyPricePerPoint"),
+      ictMonth: col("ict.paymentMonth"),
+      ictTotal: col("ict.compensationTotal"),
+      variationPayments: VARIATION_PAYMENT_IDS.map(col),
+    },
+    norm: NaN,
     price: col("size.annualPrice"),
     shortfall: col(SHORTFALL_ID),
     phi: col("ffs.fixedShare"),
@@ -169,22 +186,38 @@ function readColumns(inputs: ProjectionInputs) {
     redShare: col("redundancy.shareOfReduction"),
     mf: col("redundancy.modernisationFundShare"),
     onCost: col("staff.onCostRate"),
-    first: col("pbr.firstCohort")[0]!,
-    lag: col("pbr.cashLagMonths")[0]!,
-    priceB: col("pbr.binaryPricePerPoint")[0]!,
-    priceF: col("pbr.frequencyPricePerPoint")[0]!,
+    first: NaN,
+    lag: NaN,
+    priceB: NaN,
+    priceF: NaN,
     rB: col("pbr.binaryReductionPts"),
     rF: col("pbr.frequencyReductionPct"),
     deduction: col("pbr.deductionThreshold"),
-    ictMonth: col("ict.paymentMonth")[0]!,
-    ictTotal: col("ict.compensationTotal")[0]!,
-    variationPayments: VARIATION_PAYMENT_IDS.map((id) => col(id)[0]!),
+    ictMonth: NaN,
+    ictTotal: NaN,
+    variationPayments: VARIATION_PAYMENT_IDS.map(() => NaN),
     end: col("termination.endDate"),
     start: col("variation.start"),
     inputs,
   };
+  readScalars(k);
+  return k;
 }
 type Columns = ReturnType<typeof readColumns>;
+
+/** The national scalars of `readColumns`, from their columns as they are now. */
+function readScalars(k: Columns): void {
+  const s = k.scalarColumns;
+  k.norm = s.norm[0]!;
+  k.first = s.first[0]!;
+  k.lag = s.lag[0]!;
+  k.priceB = s.priceB[0]!;
+  k.priceF = s.priceF[0]!;
+  k.ictMonth = s.ictMonth[0]!;
+  k.ictTotal = s.ictTotal[0]!;
+  for (let p = 0; p < s.variationPayments.length; p++)
+    k.variationPayments[p] = s.variationPayments[p]![0]!;
+}
 
 /**
  * The exact ledger's cells for this projection's inputs (exact-cells.ts), for cells of rules
@@ -246,8 +279,26 @@ let sumsLedger: Ledger | undefined;
  * value times its months where no month needs its own cell (no guarantee floor).
  */
 export function projectFloatSums(inputs: ProjectionInputs, lineYearSums: Float64Array): void {
-  const n = inputs.crcs.length;
+  projectSums(readColumns(inputs), lineYearSums);
+}
+
+/**
+ * `projectFloatSums` bound to one inputs object, for many projections of it whose columns are
+ * rewritten in place between calls, never replaced (a Monte Carlo's draw buffers, sampler.ts):
+ * the columns are looked up by name once, here, not at every call (44 lookups, about 4% of a
+ * draw; bench/NOTES.md); the national scalars are read again at every call.
+ */
+export function floatSumsProjector(inputs: ProjectionInputs): (lineYearSums: Float64Array) => void {
   const k = readColumns(inputs);
+  return (lineYearSums) => {
+    readScalars(k);
+    projectSums(k, lineYearSums);
+  };
+}
+
+function projectSums(k: Columns, lineYearSums: Float64Array): void {
+  const inputs = k.inputs;
+  const n = inputs.crcs.length;
   if (lineYearSums.length !== n * SUMMED_LINES.length * FY_COUNT)
     throw new RangeError(
       `lineYearSums has ${lineYearSums.length} values, not ${n * SUMMED_LINES.length * FY_COUNT} (CRCs × lines × years)`,
@@ -270,7 +321,9 @@ function project(k: Columns, n: number, ledger: Ledger, sums: Float64Array | und
 
   // One-off payments, shared out by largest remainder (allocate-pence.ts, variation-payments.ts).
   const ict = allocateFloat(k.ictTotal, k.price, n);
-  const varParts = k.variationPayments.map((total) => allocateFloat(total, k.price, n));
+  const varParts = VARIATION_PARTS;
+  for (let p = 0; p < varParts.length; p++)
+    varParts[p] = allocateFloat(k.variationPayments[p]!, k.price, n);
 
   for (let c = 0; c < n; c++) {
     yearValues(k, c, priceSum);

@@ -22,15 +22,12 @@ export interface Rng {
   open(): number;
 }
 
-function splitmix32(state: number): () => number {
-  let s = state >>> 0;
-  return () => {
-    s = (s + 0x9e3779b9) | 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x21f0aaad);
-    z = Math.imul(z ^ (z >>> 15), 0x735a2d97);
-    return (z ^ (z >>> 15)) >>> 0;
-  };
+/** splitmix32's output function: the mix of one state word (the state steps by 0x9e3779b9). */
+function splitmixOutput(state: number): number {
+  let z = state;
+  z = Math.imul(z ^ (z >>> 16), 0x21f0aaad);
+  z = Math.imul(z ^ (z >>> 15), 0x735a2d97);
+  return (z ^ (z >>> 15)) >>> 0;
 }
 
 /** murmur3's 32-bit finaliser: a bijection on 32-bit words with good avalanche. */
@@ -43,24 +40,52 @@ function fmix32(h: number): number {
   return h | 0;
 }
 
-export function createRng(seed: number, stream = 0): Rng {
-  const init = splitmix32(seed);
-  let a = init();
-  let b = init();
-  let c = init() ^ fmix32(stream >>> 0);
-  let d = init();
-  const u32 = () => {
+/**
+ * sfc32's state in an Int32Array, its steps as methods: one object a generator, where closures
+ * over four variables made five, and a state word outside V8's small integers a new heap
+ * number at every step (the Monte Carlo makes a generator a draw; bench/NOTES.md).
+ */
+class Sfc32 implements Rng {
+  private readonly s = new Int32Array(4);
+
+  constructor(seed: number, stream: number) {
+    const s = this.s;
+    // splitmix32 from the seed: four outputs, the third mixed with the stream.
+    let x = seed >>> 0;
+    x = (x + 0x9e3779b9) | 0;
+    s[0] = splitmixOutput(x);
+    x = (x + 0x9e3779b9) | 0;
+    s[1] = splitmixOutput(x);
+    x = (x + 0x9e3779b9) | 0;
+    s[2] = splitmixOutput(x) ^ fmix32(stream >>> 0);
+    x = (x + 0x9e3779b9) | 0;
+    s[3] = splitmixOutput(x);
+    for (let i = 0; i < 12; i++) this.u32(); // discard the first outputs, as the reference does
+  }
+
+  private u32(): number {
+    const s = this.s;
+    const a = s[0]!;
+    const b = s[1]!;
+    const c = s[2]!;
+    const d = s[3]!;
     const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
+    s[3] = (d + 1) | 0;
+    s[0] = b ^ (b >>> 9);
+    s[1] = (c + (c << 3)) | 0;
+    s[2] = (((c << 21) | (c >>> 11)) + t) | 0;
     return t >>> 0;
-  };
-  for (let i = 0; i < 12; i++) u32(); // discard the first outputs, as the reference does
-  return {
-    next: () => u32() / 4294967296,
-    open: () => (u32() + 0.5) / 4294967296,
-  };
+  }
+
+  next(): number {
+    return this.u32() / 4294967296;
+  }
+
+  open(): number {
+    return (this.u32() + 0.5) / 4294967296;
+  }
+}
+
+export function createRng(seed: number, stream = 0): Rng {
+  return new Sfc32(seed, stream);
 }
