@@ -36,6 +36,25 @@ export interface CellSampler {
 }
 
 /**
+ * PERT tables by r, shared by every plan: a table is a pure function of r and read only, and
+ * building one (`pertCdfTable`, `indexCdf`) was two thirds of planning a run (~5 ms of a
+ * Monte Carlo's, ~14 ms with the posterior's own plan; bench/NOTES.md), for the same few dozen
+ * r every time. Bounded (~25 kB a table): emptied when full.
+ */
+const PERT_TABLES = new Map<number, CdfTable>();
+const PERT_TABLES_MAX = 256;
+
+function pertTable(r: number): CdfTable {
+  let table = PERT_TABLES.get(r);
+  if (table === undefined) {
+    if (PERT_TABLES.size >= PERT_TABLES_MAX) PERT_TABLES.clear();
+    table = indexCdf(pertCdfTable(r));
+    PERT_TABLES.set(r, table);
+  }
+  return table;
+}
+
+/**
  * Compile `shape` on `range`. Every shape is sampled by its quantile function, so one uniform
  * draw gives one value and correlation can be imposed on the uniforms (a Gaussian copula,
  * `sampler.ts`):
@@ -67,7 +86,7 @@ export function cellSampler(
       const r = (mode - low) / span;
       let table = tables.get(r);
       if (table === undefined) {
-        table = indexCdf(pertCdfTable(r));
+        table = pertTable(r);
         tables.set(r, table);
       }
       return { ...base, kind: PERT, table };

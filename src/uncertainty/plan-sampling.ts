@@ -8,7 +8,7 @@ import {
 import { FEEDBACK_IDS, feedbackOn, WORKLOAD_CAP_IDS } from "../engine/constraints.ts";
 import { FY_COUNT, type ProjectionInputs } from "../engine/projection-inputs.ts";
 import { FTE_FLOOR } from "../scenario/hold-staffing.ts";
-import { rowNumber, rowsByCrc } from "../scenario/parameter-ranges.ts";
+import { rowNumber, rowsByCrc, type CellRange } from "../scenario/parameter-ranges.ts";
 import {
   chooseSampled,
   STAFFING_IDS,
@@ -98,6 +98,10 @@ export function planSampling(
   return { ok: true, value: compilePlan(base, dataset, chosen), warnings };
 }
 
+/** Two cells' ranges are the same numbers (as their text keys would be: −0 and 0 alike). */
+const sameRange = (a: CellRange, b: CellRange) =>
+  a.min === b.min && a.low === b.low && a.mode === b.mode && a.high === b.high && a.max === b.max;
+
 /** Groups (in draw order) and slots (distinct cells, each compiled once). */
 function compilePlan(
   base: ProjectionInputs,
@@ -115,7 +119,11 @@ function compilePlan(
   parameters.forEach((p, index) => {
     const g = groupList.findIndex((x) => x.group === p.group);
     const firstShared = sharesNationalRow[index]!.indexOf(true);
-    const byKey = new Map<string, { sampler: CellSampler; uniform: number; targets: number[] }>();
+    type Building = { sampler: CellSampler; uniform: number; targets: number[] };
+    const byKey = new Map<string, Building>();
+    // The cell before's slot: most cells run on with the same uniform and range, and taking
+    // theirs without the text key (five numbers written out a cell) halves planning a run.
+    let last: { slot: Building; range: CellRange } | undefined;
     for (let c = 0; c < n; c++) {
       const shared = p.correlation >= 1 || sharesNationalRow[index]![c]!;
       const uniform = g * n + (p.correlation >= 1 ? 0 : shared ? firstShared : c);
@@ -123,12 +131,19 @@ function compilePlan(
         const k = c * FY_COUNT + y;
         const r = p.ranges[k]!;
         if (!(r.high > r.low)) continue; // no spread: the cell keeps the scenario's value
-        const key = `${uniform}|${r.min}|${r.low}|${r.mode}|${r.high}|${r.max}`;
-        let slot = byKey.get(key);
+        let slot =
+          last !== undefined && last.slot.uniform === uniform && sameRange(last.range, r)
+            ? last.slot
+            : undefined;
         if (slot === undefined) {
-          slot = { sampler: cellSampler(p.shape, r, tables), uniform, targets: [] };
-          byKey.set(key, slot);
+          const key = `${uniform}|${r.min}|${r.low}|${r.mode}|${r.high}|${r.max}`;
+          slot = byKey.get(key);
+          if (slot === undefined) {
+            slot = { sampler: cellSampler(p.shape, r, tables), uniform, targets: [] };
+            byKey.set(key, slot);
+          }
         }
+        last = { slot, range: r };
         slot.targets.push(k);
       }
     }
