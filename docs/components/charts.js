@@ -4,11 +4,11 @@ import * as Plot from "@observablehq/plot";
 import { dataTable, plot } from "./a11y.js";
 import { html } from "htl";
 import { LINE_LABELS, LOSS, OKABE_ITO, PROFIT } from "./palette.js";
-import { formatMillions, tipMillions } from "./format.js";
+import { PENCE_PER_MILLION, formatMillions, tipMillions } from "./format.js";
 import { clickableBars } from "./chart-click.js";
 import { wrapText } from "./bundled/site.js";
 
-const m = (pence) => pence / 1e8; // pence → £m for axes
+const m = (pence) => pence / PENCE_PER_MILLION; // pence → £m for axes
 
 /** Wrap a chart with a <details> holding its data as a table (the chart's text alternative). */
 export function withTable(chart, rows, { caption, columns, header, format } = {}) {

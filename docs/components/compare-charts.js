@@ -7,7 +7,7 @@ import { labelAxis, withTable } from "./charts.js";
 import { exportable } from "./chart-export.js";
 import { copyAsText, problemList, shell } from "./explain-panel.js";
 import { LOSS, OKABE_ITO, PROFIT } from "./palette.js";
-import { formatMillions } from "./format.js";
+import { PENCE_PER_MILLION, formatChange, formatMillions, tipMillions } from "./format.js";
 import {
   SPLITS,
   SPLIT_LABELS,
@@ -17,7 +17,7 @@ import {
   waterfallSteps,
 } from "./bundled/site.js";
 
-const m = (pence) => pence / 1e8; // pence → £m for axes
+const m = (pence) => pence / PENCE_PER_MILLION; // pence → £m for axes
 
 function formatValue(unit, n) {
   return unit === "count" ? String(n) : formatMillions(n);
@@ -27,7 +27,7 @@ function formatValue(unit, n) {
 function formatDelta(unit, n) {
   if (n === 0) return unit === "count" ? "0" : "£0.0m";
   if (unit === "count") return `${n > 0 ? "+" : "−"}${Math.abs(n)}`;
-  return `${n > 0 ? "+" : ""}${formatMillions(n)}`;
+  return formatChange(n);
 }
 
 /** "n/a" where compareScenarios gives no % (a zero, tiny or other-signed baseline). */
@@ -123,7 +123,7 @@ export function crcDeltaChart(rows, { width, names, scenarios } = {}) {
         y: "scenarioLabel",
         x: (d) => m(d.deltaPence),
         fill: "scenarioLabel",
-        tip: { format: { x: (v) => `${v >= 0 ? "+" : ""}£${v.toFixed(2)}m`, y: false } },
+        tip: { format: { x: (v) => `${v > 0 ? "+" : ""}${tipMillions(v)}`, y: false } },
         href: (d) => `./crcs/${d.crc}`,
         // Each bar is a link: its name, for a screen reader (the link holds only a <rect>).
         ariaLabel: (d) =>
@@ -157,7 +157,6 @@ export function waterfallChart(steps, { width, ariaLabel }) {
   const axis = labelAxis(labels, width, 300);
   const kind = (d) =>
     d.kind !== "part" ? "baseline or scenario" : d.changePence >= 0 ? "increase" : "decrease";
-  const signed = (pence) => `${pence > 0 ? "+" : ""}${formatMillions(pence)}`;
   const links = steps.slice(0, -2).map((d, i) => ({ x: m(d.endPence), from: i, to: i + 1 }));
   const sampled = steps.filter((d) => d.standardErrorPence !== null && d.standardErrorPence > 0);
   const chart = plot({
@@ -180,7 +179,7 @@ export function waterfallChart(steps, { width, ariaLabel }) {
         x2: (d) => m(d.endPence),
         fill: kind,
         title: (d) =>
-          `${d.label}: ${d.kind === "part" ? signed(d.changePence) : formatMillions(d.endPence)} (${formatPence(d.changePence)})`,
+          `${d.label}: ${d.kind === "part" ? formatChange(d.changePence) : formatMillions(d.endPence)} (${formatPence(d.changePence)})`,
       }),
       Plot.link(links, {
         x1: "x",
@@ -200,7 +199,7 @@ export function waterfallChart(steps, { width, ariaLabel }) {
       Plot.text(steps, {
         y: "step",
         x: (d) => m(Math.max(d.startPence, d.endPence)),
-        text: (d) => (d.kind === "part" ? signed(d.changePence) : formatMillions(d.endPence)),
+        text: (d) => (d.kind === "part" ? formatChange(d.changePence) : formatMillions(d.endPence)),
         textAnchor: "start",
         dx: 4,
       }),

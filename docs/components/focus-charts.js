@@ -4,9 +4,9 @@ import * as Plot from "@observablehq/plot";
 import { plot } from "./a11y.js";
 import { withTable } from "./charts.js";
 import { OKABE_ITO } from "./palette.js";
-import { formatMillions, tipMillions } from "./format.js";
+import { PENCE_PER_MILLION, formatMillions, tipMillions } from "./format.js";
 
-const m = (pence) => pence / 1e8; // pence → £m for axes
+const m = (pence) => pence / PENCE_PER_MILLION; // pence → £m for axes
 
 // The by-year charts are shared with the national pages (charts.js); `who` names the CRC/owner.
 export { linesByYearChart, profitByYearChart as profitByYearChartFor } from "./charts.js";

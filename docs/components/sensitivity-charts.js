@@ -5,9 +5,10 @@ import * as Plot from "@observablehq/plot";
 import { plot } from "./a11y.js";
 import { labelAxis, withTable } from "./charts.js";
 import { LINE_LABELS } from "./palette.js";
+import { PENCE_PER_MILLION, tipMillions } from "./format.js";
 
-const millions = (pence) => pence / 1e8;
-const money = (v) => `${v < 0 ? "−" : ""}£${Math.abs(v).toFixed(1)}m`;
+const millions = (pence) => pence / PENCE_PER_MILLION;
+const money = (v) => tipMillions(v, 1);
 
 /** Okabe–Ito sky blue and orange: the two ends of a swing (not loss and profit). */
 const END_COLOURS = { low: "#56B4E9", high: "#E69F00" };

@@ -14,6 +14,14 @@ import { describeTolerance } from "../../src/calibration/targets.ts";
 import { formatTargetValue } from "../../src/calibration/report.ts";
 import type { PosteriorReport } from "../../src/calibration/build-posterior.ts";
 import { posteriorView } from "../../src/site/calibration-posterior.ts";
+import { sourceCitation } from "../../src/site/source-list.ts";
+import {
+  SIGN_CONVENTION,
+  pageSign,
+  shownAsLoss,
+  targetAsShown,
+} from "../../src/site/target-signs.ts";
+import { keepSignWithAmount } from "../../src/engine/format-millions.ts";
 
 const loaded = await loadDatasetFromDisk("data");
 if (!loaded.ok) {
@@ -25,7 +33,9 @@ const targets = await loadTargetsFromDisk(dataset);
 const rows = evaluateTargets(targets, presetLedgers(dataset)).map(
   ({ target, model, residual, within }) => {
     const source = dataset.sources.find((s) => s.id === target.sourceId);
-    const show = (v: number) => formatTargetValue(v, target.unit);
+    // One sign convention (issue #16): a figure about losses is the size of the loss.
+    const sign = pageSign(target);
+    const show = (v: number) => keepSignWithAmount(formatTargetValue(sign * v, target.unit));
     return {
       id: target.id,
       definition: target.definition,
@@ -35,14 +45,18 @@ const rows = evaluateTargets(targets, presetLedgers(dataset)).map(
       scenario: target.scenario,
       model: show(model),
       published: show(target.value),
-      residual: (residual >= 0 ? "+" : "") + show(residual),
-      tolerance: describeTolerance(target, show),
+      residual: keepSignWithAmount((sign * residual >= 0 ? "+" : "") + show(residual)),
+      tolerance: describeTolerance(targetAsShown(target), (v) =>
+        keepSignWithAmount(formatTargetValue(v, target.unit)),
+      ),
+      shownAsLoss: shownAsLoss(target),
       toleranceReason: target.toleranceReason,
       role: target.role,
       fits: target.fits,
       within,
       whyNot: within ? null : (STRUCTURAL_NOTES[target.id] ?? null),
-      source: source?.citation ?? target.sourceId,
+      sourceId: target.sourceId,
+      source: source ? sourceCitation(source) : target.sourceId,
       locator: target.locator,
       publishedOn: target.published,
     };
@@ -69,4 +83,22 @@ const posterior = dataset.posterior
       dataset.parameters,
     )
   : null;
-process.stdout.write(JSON.stringify({ rows, fitted, posterior }));
+// Each reason a target is missed or not covered, once: the tables link here (issue #16).
+const notCovered = posterior
+  ? [
+      ...posterior.predictive,
+      ...posterior.leaveOneOut,
+      ...posterior.vintages.flatMap((v) => v.rows),
+    ]
+      .filter((r) => !r.covers)
+      .map((r) => r.target)
+  : [];
+const whyIds = [...rows.filter((r) => !r.within).map((r) => r.id), ...notCovered];
+const why = [...new Set(whyIds)].map((id) => ({
+  target: id,
+  missedByFit: rows.some((r) => r.id === id && !r.within),
+  text: STRUCTURAL_NOTES[id] ?? null,
+}));
+process.stdout.write(
+  JSON.stringify({ rows, fitted, posterior, why, signConvention: SIGN_CONVENTION }),
+);

@@ -161,12 +161,12 @@ export function resolveScenario(
   // check parses decimals: check each (value, row, wording) once. On a slider move this was
   // ~2 ms of the worker's turn (issue #5).
   const checkedValues = new Map<Parameter, Map<string, ReturnType<typeof checkOverrideValue>>>();
-  const checkOnce = (raw: ParameterValue, row: Parameter, where: string) => {
+  const checkOnce = (raw: ParameterValue, row: Parameter) => {
     let byValue = checkedValues.get(row);
     if (byValue === undefined) checkedValues.set(row, (byValue = new Map()));
-    const key = `${typeof raw}|${String(raw)}|${where}`;
+    const key = `${typeof raw}|${String(raw)}`;
     let checked = byValue.get(key);
-    if (checked === undefined) byValue.set(key, (checked = checkOverrideValue(raw, row, where)));
+    if (checked === undefined) byValue.set(key, (checked = checkOverrideValue(raw, row)));
     return checked;
   };
   for (const id of Object.keys(PARAMETER_SPECS)) {
@@ -177,6 +177,12 @@ export function resolveScenario(
     // demand by `origin` below (one object per cell per resolution was most of its garbage).
     const origin: ValueOrigin[] = [];
     const override = merged.parameters[id];
+    // One bad value set for every CRC fails against each CRC's row: said once, with the CRCs it
+    // fails for and their range (issue #16: a link's one bad value was listed 21 times).
+    const failed = new Map<
+      string,
+      { path: string; message: string; crcs: string[]; ranges: Set<string> }
+    >();
     crcs.forEach((crc, c) => {
       const row = entry.byCrc.get(crc.id) ?? entry.national;
       FINANCIAL_YEARS.forEach((fy, y) => {
@@ -193,18 +199,33 @@ export function resolveScenario(
           column[k] = rowDefault(row);
           return;
         }
-        const where = entry.byCrc.has(crc.id) ? ` (the range for ${crc.id})` : "";
-        const checked = checkOnce(picked.raw, row, where);
+        const checked = checkOnce(picked.raw, row);
         if (!checked.ok) {
           const key = `${picked.path}|${checked.message}`;
-          if (!reported.has(key)) issues.push({ path: picked.path, message: checked.message });
-          reported.add(key);
+          const seen = failed.get(key);
+          if (seen === undefined)
+            failed.set(key, {
+              path: picked.path,
+              message: checked.message,
+              crcs: entry.byCrc.has(crc.id) ? [crc.id] : [],
+              ranges: new Set([`${row.text.min} to ${row.text.max}`]),
+            });
+          else if (entry.byCrc.has(crc.id) && seen.crcs.at(-1) !== crc.id) {
+            seen.crcs.push(crc.id);
+            seen.ranges.add(`${row.text.min} to ${row.text.max}`);
+          }
           return;
         }
         column[k] = checked.value;
         origin[k] = { kind: "scenario", path: picked.path };
       });
     });
+    for (const f of failed.values()) {
+      const key = `${f.path}|${f.message}`;
+      if (!reported.has(key))
+        issues.push({ path: f.path, message: f.message + rangeFor(f.crcs, f.ranges, crcs.length) });
+      reported.add(key);
+    }
     values.set(id, column);
     if (origin.length > 0) origins.set(id, origin);
   }
@@ -230,4 +251,14 @@ export function resolveScenario(
     return row === undefined || fy < 0 || fy >= FY_COUNT ? undefined : { kind: "data", row };
   };
   return { resolved: { inputs, origin }, issues, warnings };
+}
+
+/** Which CRCs' data rows a failed value was checked against: one, several, or every CRC. */
+function rangeFor(failedFor: readonly string[], ranges: ReadonlySet<string>, crcCount: number) {
+  if (failedFor.length === 0) return "";
+  if (failedFor.length === 1) return ` (the range for ${failedFor[0]})`;
+  const who = failedFor.length === crcCount ? "every CRC" : failedFor.join(", ");
+  return ranges.size === 1
+    ? ` (the range for ${who}: ${[...ranges][0]})`
+    : ` (the ranges for ${who})`;
 }

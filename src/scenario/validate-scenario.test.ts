@@ -32,6 +32,15 @@ describe("validateScenario against data/parameters.csv", () => {
     ]);
   });
 
+  it("says a bad value set for every CRC once, with every CRC's range (issue #16)", () => {
+    expect(problems({ schemaVersion: 1, parameters: { "volume.shortfall.2015-16": 5 } })).toEqual([
+      "parameters.volume.shortfall.2015-16.value: 5 is above the maximum 0.9 (the range for every CRC: -0.5 to 0.9)",
+    ]);
+    expect(
+      problems({ schemaVersion: 1, parameters: { "volume.shortfall.2015-16": "abc" } }),
+    ).toHaveLength(1);
+  });
+
   it("reports every problem at once, from the shape to the data", () => {
     const all = problems({
       schemaVersion: 1,

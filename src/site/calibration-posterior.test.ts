@@ -11,6 +11,8 @@ import {
   posteriorView,
   type PosteriorView,
 } from "./calibration-posterior.ts";
+import { PENCE_PER_MILLION } from "../engine/format-millions.ts";
+import { pageSign } from "./target-signs.ts";
 
 let dataset: Dataset;
 let targets: Target[];
@@ -39,12 +41,19 @@ describe("posteriorView", () => {
 
   it("gives every target not covered its structural reason, and says which are checks or met by construction", () => {
     for (const row of view.predictive) {
-      if (!row.covers) expect(row.note).toBe(STRUCTURAL_NOTES[row.target]);
+      if (!row.covers) {
+        expect(STRUCTURAL_NOTES[row.target]).toBeDefined();
+        expect(row.note?.href).toBe(`#why-${row.target}`);
+      }
     }
     const byId = new Map(view.predictive.map((r) => [r.target, r]));
-    expect(byId.get("pbr.low")!.note).toMatch(/^A check: pbr\.binaryPricePerPoint and/);
-    expect(byId.get("variation.increase")!.note).toMatch(/^Met by construction/);
-    expect(byId.get("variation.maxFeeIncrease")!.note).toMatch(/^Met by construction/);
+    // A short note linking to the one place the page explains it (issue #16).
+    expect(byId.get("pbr.low")!.note).toEqual({
+      text: "a check here, not weighed: why",
+      href: "#posterior-held",
+    });
+    expect(byId.get("variation.increase")!.note?.href).toBe("#posterior-solved");
+    expect(byId.get("variation.maxFeeIncrease")!.note?.href).toBe("#posterior-solved");
     // A count every draw agrees on is not "by construction": it just does not vary.
     expect(byId.get("interserve.unsustainable2016")!.note).toBeNull();
   });
@@ -58,12 +67,18 @@ describe("posteriorView", () => {
       for (const point of v.chart) {
         const p = later.find((x) => x.target === point.target)!;
         expect(p.unit).toBe("GBP");
-        expect(point.published).toBeCloseTo(p.published / 1e8, 9);
-        expect(point.pence.p50).toBe(Math.round(p.interval.p50));
+        // A figure about losses is the size of the loss (issue #16): a profit measure is negated.
+        const sign = pageSign(targets.find((t) => t.id === p.target)!);
+        expect(point.published).toBeCloseTo((sign * p.published) / PENCE_PER_MILLION, 9);
+        expect(point.pence.p50).toBe(Math.round(sign * p.interval.p50));
         expect(point.p5).toBeLessThanOrEqual(point.p95);
       }
     }
     expect(view.vintages[0]!.label).toBe("September 2016");
+    // Every loss on the chart reads as a positive amount, as it was published.
+    const losses = view.vintages[0]!.chart.filter((p) => p.group === "Losses");
+    expect(losses.length).toBeGreaterThan(0);
+    for (const p of losses) expect([p.target, p.published > 0]).toEqual([p.target, true]);
   });
 });
 

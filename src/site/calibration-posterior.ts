@@ -6,7 +6,15 @@ import { formatTargetValue } from "../calibration/report.ts";
 import { describeTolerance, type Target } from "../calibration/targets.ts";
 import type { Parameter } from "../data/index.ts";
 import type { PosteriorSample } from "../data/posterior-sample.ts";
-import { signedMillions } from "../engine/format-millions.ts";
+import {
+  PENCE_PER_MILLION,
+  keepSignWithAmount,
+  signedMillions,
+} from "../engine/format-millions.ts";
+import { intervalAsShown, pageSign, targetAsShown } from "./target-signs.ts";
+
+/** Text for the page: a sign held to its amount. */
+const pageText = keepSignWithAmount;
 import { CONTRACT_MONTHS } from "../engine/timeline.ts";
 
 /**
@@ -17,7 +25,6 @@ import { CONTRACT_MONTHS } from "../engine/timeline.ts";
  * the back-test chart gets its money in £m.
  */
 
-const PENCE_PER_MILLION = 1e8;
 const whole = (n: number) => Math.round(n).toLocaleString("en-GB");
 const MONTHS = [
   "January",
@@ -79,9 +86,26 @@ export interface PredictionRow {
   /** The target's tolerance: "covered" is the 5–95% widened by it (or a bound's side). */
   readonly tolerance: string;
   readonly inLikelihood: boolean;
-  /** Why the target is special or missed (held at the fit, by construction, a structural miss). */
-  readonly note: string | null;
+  /**
+   * Why the target is special or missed, in a few words with a link to the one place the page
+   * explains it (issue #16: the same paragraph was repeated in every table): held at the fit and
+   * met by construction link to the posterior's notes, a structural miss to "Why the misses".
+   */
+  readonly note: NoteRef | null;
 }
+
+/** A short reason and the anchor of its one full explanation on the page. */
+export interface NoteRef {
+  readonly text: string;
+  readonly href: string;
+}
+
+/** Anchors of the explanations the tables link to (the page gives these ids). */
+export const NOTE_ANCHORS = {
+  held: "posterior-held",
+  solved: "posterior-solved",
+  why: (target: string) => `why-${target}`,
+} as const;
 
 /** One later target's back-test on the chart: £m, the published value against the 5–95%. */
 export interface BackTestPoint {
@@ -161,50 +185,62 @@ function predictionRow(
 ): PredictionRow {
   const t = targets.get(p.target);
   const unit = p.unit as Target["unit"];
-  const f = (x: number) => formatTargetValue(Math.round(x), unit);
-  let note: string | null = null;
+  const f = (x: number) => pageText(formatTargetValue(Math.round(x), unit));
+  const sign = t ? pageSign(t) : 1;
+  let note: NoteRef | null = null;
   if (t?.fits.some((id) => sample.held.includes(id)))
-    note = `A check: ${t.fits.join(" and ")} are held at their exact fit to it in every draw.`;
+    note = {
+      text: "a check here, not weighed: why",
+      href: `#${NOTE_ANCHORS.held}`,
+    };
   else if (t?.fits.includes(sample.solved) || (p.unit === "GBP" && degenerate(p)))
-    note = `Met by construction: ${sample.solved} (φ′) is solved in every draw to give the £342m.`;
+    note = {
+      text: "met by construction: why",
+      href: `#${NOTE_ANCHORS.solved}`,
+    };
   else if (!p.covers)
-    note = STRUCTURAL_NOTES[p.target] ?? "Not covered; no structural reason is recorded.";
+    note = STRUCTURAL_NOTES[p.target]
+      ? { text: "why it is not covered", href: `#${NOTE_ANCHORS.why(p.target)}` }
+      : { text: "not covered; no structural reason is recorded", href: "" };
   return {
     target: p.target,
     definition: t?.definition ?? "",
     publishedOn: t?.published ?? "",
-    published: f(p.published),
-    prior: intervalText(p.prior, f),
-    model: intervalText(p.interval, f),
+    published: f(sign * p.published),
+    prior: intervalText(intervalAsShown(p.prior, sign), f),
+    model: intervalText(intervalAsShown(p.interval, sign), f),
     covers: p.covers,
-    tolerance: t ? describeTolerance(t, f) : "",
+    tolerance: t ? describeTolerance(targetAsShown(t), f) : "",
     inLikelihood: p.inLikelihood,
     note,
   };
 }
 
-function chartPoint(asOf: string, p: Prediction): BackTestPoint {
+function chartPoint(asOf: string, p: Prediction, sign: 1 | -1): BackTestPoint {
   const m = (x: number) => x / PENCE_PER_MILLION;
+  const published = sign * p.published;
+  const interval = intervalAsShown(p.interval, sign);
+  const prior = intervalAsShown(p.prior, sign);
   return {
     asOf,
     target: p.target,
     group: p.target.startsWith("losses.") ? "Losses" : "Fees and values",
-    p5: m(p.interval.p5),
-    p50: m(p.interval.p50),
-    p95: m(p.interval.p95),
-    priorP5: m(p.prior.p5),
-    priorP95: m(p.prior.p95),
-    published: m(p.published),
+    p5: m(interval.p5),
+    p50: m(interval.p50),
+    p95: m(interval.p95),
+    priorP5: m(prior.p5),
+    priorP95: m(prior.p95),
+    published: m(published),
     covers: p.covers,
-    publishedText: signedMillions(Math.round(p.published)),
-    intervalText: intervalText(p.interval, (x) => signedMillions(Math.round(x))),
+    publishedText: signedMillions(Math.round(published)),
+    intervalText: intervalText(interval, (x) => signedMillions(Math.round(x))),
     pence: {
-      published: Math.round(p.published),
-      p5: Math.round(p.interval.p5),
-      p50: Math.round(p.interval.p50),
-      p95: Math.round(p.interval.p95),
-      priorP5: Math.round(p.prior.p5),
-      priorP95: Math.round(p.prior.p95),
+      published: Math.round(published),
+      p5: Math.round(interval.p5),
+      p50: Math.round(interval.p50),
+      p95: Math.round(interval.p95),
+      priorP5: Math.round(prior.p5),
+      priorP95: Math.round(prior.p95),
     },
   };
 }
@@ -220,6 +256,10 @@ export function posteriorView(
   const rowOf = new Map<string, Parameter>();
   for (const p of parameters) if (!rowOf.has(p.id)) rowOf.set(p.id, p);
   const row = (p: Prediction) => predictionRow(p, byId, sample);
+  const signOf = (id: string) => {
+    const t = byId.get(id);
+    return t ? pageSign(t) : 1;
+  };
   return {
     method: sample.method,
     seed: sample.seed,
@@ -262,7 +302,7 @@ export function posteriorView(
         rows: predictions.map(row),
         chart: predictions
           .filter((p) => p.unit === "GBP" && !degenerate(p))
-          .map((p) => chartPoint(v.asOf, p)),
+          .map((p) => chartPoint(v.asOf, p, signOf(p.target))),
         covered: predictions.filter((p) => p.covers).length,
       };
     }),

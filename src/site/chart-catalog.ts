@@ -426,7 +426,7 @@ const SAMPLED_AND_SENSITIVITY: readonly ChartSpec[] = [
     openPath: "",
     embedHeight: 0,
     units:
-      "money in whole pence (100 pence = £1), rounded from weighted percentiles of the posterior's prior draws; covered = the published figure is inside the 5–95% widened by the target's tolerance (or on the allowed side of a bound)",
+      "money in whole pence (100 pence = £1), rounded from weighted percentiles of the posterior's prior draws; a figure about losses is the size of the loss (losses.beforeVariation and losses.afterVariation measure a profit and are negated, as on the page); covered = the published figure is inside the 5–95% widened by the target's tolerance (or on the allowed side of a bound)",
     csv: (rows) =>
       (rows as BackTestPoint[]).map((d) => ({
         as_of: d.asOf,

@@ -134,12 +134,20 @@ export {
 export {
   MODEL_VERSION_KEY,
   linkVersionFromSearch,
-  signedMillions,
   versionNote,
   withModelVersion,
   type VersionNote,
 } from "./version-note.ts";
 export { scenarioName } from "./scenario-name.ts";
+// Money in £m: one formatter for every page, report and table (issue #13 item 5).
+export {
+  PENCE_PER_MILLION,
+  changeMillions,
+  keepSignWithAmount,
+  pageMillions,
+  signedMillions,
+  tipMillions,
+} from "../engine/format-millions.ts";
 export { presetNotes, type PresetNote } from "./preset-notes.ts";
 export { wrapText } from "./wrap-text.ts";
 // Values in their units, as a reader writes them (issue #16).

@@ -1,5 +1,6 @@
 import type { Dataset, Parameter } from "../data/index.ts";
 import type { MergedScenario, ParameterOverride, Scenario } from "../scenario/scenario.ts";
+import { keepSignWithAmount } from "../engine/format-millions.ts";
 import { CONTRACT_MONTHS } from "../engine/timeline.ts";
 import { sourceCitation } from "./source-list.ts";
 import { formatInUnit, formatRange } from "./unit-text.ts";
@@ -186,7 +187,8 @@ export function leverReadout(unit: string, value: number | string | null): strin
  * and file names by what they hold. The words of the reason are otherwise the data's.
  */
 export function readerReason(reason: string): string {
-  return (
+  // A page's text: each sign held to its amount ("−£436.2m", issue #16).
+  return keepSignWithAmount(
     reason
       .replace(
         /Fitted by npm run calibrate \(src\/calibration\/fit\.ts\):\s*/g,
@@ -201,7 +203,7 @@ export function readerReason(reason: string): string {
       .replace(/\bnpm run calibrate\b/g, "the calibration")
       // Pounds written in the data as bare digits ("£350285714") read with separators.
       .replace(/£(\d{4,})(?![\d,.])/g, (_, d: string) => `£${d.replace(/\B(?=(\d{3})+$)/g, ",")}`)
-      .trim()
+      .trim(),
   );
 }
 

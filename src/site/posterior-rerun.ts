@@ -7,6 +7,8 @@ import {
   type TargetSimulation,
 } from "../calibration/simulate-targets.ts";
 import { parseTargets, type Target } from "../calibration/targets.ts";
+import { keepSignWithAmount } from "../engine/format-millions.ts";
+import { intervalAsShown, pageSign } from "./target-signs.ts";
 
 /**
  * The Calibration page's back-test in the browser (issue #14, item 4): a vintage month, targets
@@ -122,11 +124,15 @@ export function backtestFromDraws(
   );
   const vintage = built.report.vintages[0]!;
   const rows = (vintage.predictions ?? []).map((p) => {
-    const f = (x: number) => formatTargetValue(x, p.unit as Target["unit"]);
+    // The Calibration page's sign convention: a figure about losses is the size of the loss.
+    const target = sim.targets.find((t) => t.id === p.target);
+    const sign = target ? pageSign(target) : 1;
+    const f = (x: number) => keepSignWithAmount(formatTargetValue(x, p.unit as Target["unit"]));
+    const i = intervalAsShown(p.interval, sign);
     return {
       target: p.target,
-      published: f(p.published),
-      model: `${f(p.interval.p5)} to ${f(p.interval.p95)} (median ${f(p.interval.p50)})`,
+      published: f(sign * p.published),
+      model: `${f(i.p5)} to ${f(i.p95)} (median ${f(i.p50)})`,
       covered: p.covers ? "yes" : "no",
       prediction: p,
     };

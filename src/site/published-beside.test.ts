@@ -11,7 +11,7 @@ describe("publishedBeside", () => {
       dataset.figures,
     );
     expect(notes.profit).toBe(
-      "2016-17 to 2021-22: −£94.3m. Published for those years: the CRCs forecast a £443.0m loss " +
+      "2016-17 to 2021-22: −\u2060£94.3m. Published for those years: the CRCs forecast a £443.0m loss " +
         "before the 2017 variation (NAO HC 676), so about £101.0m after its £342.0m.",
     );
     expect(notes.losses).toBe(

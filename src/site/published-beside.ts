@@ -1,6 +1,6 @@
 import type { Figure } from "../data/dataset.ts";
 import type { Summary } from "../scenario/summarize.ts";
-import { millions, signedMillions } from "../engine/format-millions.ts";
+import { millions, pageMillions } from "../engine/format-millions.ts";
 
 /**
  * The published figures shown beside the model's on the headline cards (issue #20), like for
@@ -35,7 +35,7 @@ export function publishedBeside(
   const model = summary.from2016;
   return {
     profit:
-      `2016-17 to 2021-22: ${signedMillions(model.crcProfitPence)}. Published for those years: ` +
+      `2016-17 to 2021-22: ${pageMillions(model.crcProfitPence)}. Published for those years: ` +
       `the CRCs forecast a ${millions(before)} loss before the 2017 variation (NAO HC 676), ` +
       `so about ${millions(before - increase)} after its ${millions(increase)}.`,
     losses:

@@ -7,6 +7,7 @@ import type { Tornado, TornadoRow } from "../sensitivity/tornado.ts";
 import { formatPence } from "../explain/format-tree.ts";
 import type { SensitivityView } from "../state/sensitivity-view.ts";
 import { formatEndText } from "./unit-text.ts";
+import { signedMillions } from "../engine/format-millions.ts";
 
 /*
  * The Sensitivity page's choices, names and rows: tornado bars and tables, grid cells, break-even
@@ -95,14 +96,6 @@ export function swingEndText(text: string, unit: Unit): string {
   return formatEndText(text, unit);
 }
 
-const POUNDS_PER_MILLION_PENCE = 1e8;
-const m = (pence: number) => pence / POUNDS_PER_MILLION_PENCE;
-
-/** Millions of pounds to one decimal, with a true minus sign: −£394.0m. */
-export function formatMillionsOf(pence: number): string {
-  const sign = pence < 0 ? "−" : "";
-  return `${sign}£${m(Math.abs(pence)).toLocaleString("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 })}m`;
-}
 
 /** A lever or axis value as the data writes it (shares as given, not as per cents). */
 export function formatValue(value: number | null, unit: Unit): string {
@@ -151,9 +144,9 @@ export function tornadoTable(tornado: Tornado): Record<string, string | number>[
     id: row.parameter,
     low: swingEndText(row.lowValue, row.unit),
     high: swingEndText(row.highValue, row.unit),
-    "output at low": formatMillionsOf(row.outputAtLowPence),
-    "output at high": formatMillionsOf(row.outputAtHighPence),
-    "swing (high − low)": formatMillionsOf(row.swingPence),
+    "output at low": signedMillions(row.outputAtLowPence),
+    "output at high": signedMillions(row.outputAtHighPence),
+    "swing (high − low)": signedMillions(row.swingPence),
     status: row.status,
     source: row.source,
     "all CRCs at once": row.perCrc ? "yes" : "",
@@ -233,7 +226,7 @@ export function gridTable(
   return grid.rows.map((r) => ({
     [grid.x.id]: r.x,
     [grid.y.id]: r.y,
-    [outputName]: formatMillionsOf(r.valuePence),
+    [outputName]: signedMillions(r.valuePence),
     pence: r.valuePence,
   }));
 }
@@ -320,7 +313,7 @@ export function breakEvenColumns(unit: Unit): BreakEvenColumn[] {
     {
       column: "profit now",
       value: (r) => r.currentProfitPence,
-      format: (v) => formatMillionsOf(v as number),
+      format: (v) => signedMillions(v as number),
     },
     { column: "owner", value: (r) => r.owner, format: text },
   ];

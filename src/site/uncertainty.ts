@@ -9,6 +9,7 @@ import {
   type Stats,
 } from "../uncertainty/index.ts";
 import { BASES, type Basis } from "../uncertainty/monte-carlo-run.ts";
+import { PENCE_PER_MILLION } from "../engine/format-millions.ts";
 
 /**
  * The Uncertainty page's view state and tables. The run settings (draws, seed, shape, shortfall
@@ -186,8 +187,7 @@ export function basisSentences(
   return out;
 }
 
-const POUNDS_PER_MILLION_PENCE = 1e8;
-const m = (pence: number) => pence / POUNDS_PER_MILLION_PENCE;
+const m = (pence: number) => pence / PENCE_PER_MILLION;
 
 /** One financial year's band of a money line, in £m (fan chart rows), with the exact pence. */
 export interface FanRow {

@@ -6,7 +6,7 @@ import {
   type ModelVersionsData,
   type VersionSummary,
 } from "./model-versions.ts";
-import { signedMillions } from "../engine/format-millions.ts";
+import { pageMillions } from "../engine/format-millions.ts";
 
 /**
  * Links carry the model version they were made with (issue #18): the view key `_mv` (view keys
@@ -78,8 +78,6 @@ export interface VersionNoteInput {
   readonly subject?: string;
 }
 
-export { signedMillions };
-
 /** At most 40 characters of a user's value, for a sentence. */
 function shown(value: string): string {
   return value.length > 40 ? `${value.slice(0, 40)}…` : value;
@@ -138,8 +136,8 @@ function figuresSentence(
   const who = input.subject ? ` ${input.subject} then:` : " Then:";
   return {
     sentence:
-      `${who} CRCs' profit ${signedMillions(a.crcProfitPence)}, ${a.lossMakingCrcs} of ${then.crcCount} losing; ` +
-      `now: ${signedMillions(b.crcProfitPence)}, ${b.lossMakingCrcs} of ${now.crcCount}.`,
+      `${who} CRCs' profit ${pageMillions(a.crcProfitPence)}, ${a.lossMakingCrcs} of ${then.crcCount} losing; ` +
+      `now: ${pageMillions(b.crcProfitPence)}, ${b.lossMakingCrcs} of ${now.crcCount}.`,
     figures: { then: a, now: b },
   };
 }

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatMillions } from "../../docs/components/format.ts";
+import { pageMillions as formatMillions } from "../../src/engine/format-millions.ts";
 import { MODEL_VERSION } from "../../src/site/model-version.ts";
 import { exportButton } from "./downloads.ts";
 import { NO_PROBLEMS, openSite, settled, watchedPage, type Site } from "./harness.ts";

@@ -10,7 +10,7 @@ import {
   watchedPage,
   type Site,
 } from "./harness.ts";
-import { formatMillions } from "../../docs/components/format.ts";
+import { pageMillions as formatMillions } from "../../src/engine/format-millions.ts";
 import { dataset, summaryFor, summaryForUrl } from "./project-in-node.ts";
 
 let site: Site;

@@ -36,5 +36,8 @@ export async function pdfText(bytes: ArrayLike<number>): Promise<PdfPage[]> {
   }
 }
 
-/** Text with every run of whitespace removed: table cells and captions wrap differently. */
-export const squeeze = (text: string) => text.replace(/\s+/g, "");
+/**
+ * Text with every run of whitespace removed: table cells and captions wrap differently. The
+ * word joiner that holds a sign to its amount on the page (U+2060) is not in a PDF's text.
+ */
+export const squeeze = (text: string) => text.replace(/[\s\u2060]+/g, "");

@@ -159,7 +159,10 @@ describe("Calibration: the posterior's report", () => {
       expect(await row.textContent()).toContain("not covered");
       const note = STRUCTURAL_NOTES[p.target];
       expect(note, `${p.target} is not covered and has no structural note`).toBeDefined();
-      expect(await row.textContent()).toContain(note!.slice(0, 60));
+      // The row links to the one place the reason is written (issue #16).
+      expect(await row.locator(`a[href="#why-${p.target}"]`).count()).toBe(1);
+      const why = page.locator(`#why-${p.target.replace(/\./g, "\\.")} dd`);
+      expect(await why.textContent()).toContain(note!.slice(0, 60));
     }
 
     for (const v of view.vintages) {

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatMillions } from "../../docs/components/format.ts";
+// A PDF's text has no word joiner: the plain £m text.
+import { signedMillions as formatMillions } from "../../src/engine/format-millions.ts";
 import { mergeScenario } from "../../src/scenario/merge-scenario.ts";
 import { PRESETS } from "../../src/scenario/presets.ts";
 import type { Scenario } from "../../src/scenario/scenario.ts";

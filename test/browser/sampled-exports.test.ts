@@ -5,7 +5,8 @@ import type { Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PRESETS } from "../../src/scenario/presets.ts";
 import { validateScenario } from "../../src/scenario/validate-scenario.ts";
-import { breakEvenRows, formatMillionsOf } from "../../src/site/sensitivity.ts";
+import { signedMillions } from "../../src/engine/format-millions.ts";
+import { breakEvenRows } from "../../src/site/sensitivity.ts";
 import { scenarioName } from "../../src/site/scenario-name.ts";
 import { download, exportButton } from "./downloads.ts";
 import { NO_PROBLEMS, openSite, settled, watchedPage, type Site } from "./harness.ts";
@@ -337,8 +338,8 @@ describe("fan chart and tornado embeds inside another site's iframe", () => {
     // The data table (every row; the first ones rendered) holds Node's largest swing.
     const ttable = await tornado.locator("figure.chart details table").textContent();
     expect(ttable).toContain(t.rows[0]!.parameter);
-    expect(ttable).toContain(formatMillionsOf(t.rows[0]!.outputAtLowPence));
-    expect(ttable).toContain(formatMillionsOf(t.rows[0]!.outputAtHighPence));
+    expect(ttable).toContain(signedMillions(t.rows[0]!.outputAtLowPence));
+    expect(ttable).toContain(signedMillions(t.rows[0]!.outputAtHighPence));
     const tcaption = await tornado.getByTestId("embed-caption").textContent();
     expect(tcaption).toContain(`(hash ${await hashOf(SENS_SCENARIO)})`);
     expect(tcaption).not.toContain("draws");

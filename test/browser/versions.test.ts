@@ -1,7 +1,11 @@
 import { readFileSync, readdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatMillions } from "../../docs/components/format.ts";
+import {
+  changeMillions,
+  keepSignWithAmount,
+  pageMillions as formatMillions,
+} from "../../src/engine/format-millions.ts";
 import { MODEL_VERSION } from "../../src/site/model-version.ts";
 import { compareSemver } from "../../src/site/model-versions.ts";
 import { compareVersions } from "../../src/versions/compare.ts";
@@ -110,7 +114,7 @@ describe("the Model versions page", () => {
     expect(await rows.first().locator("td").allTextContents()).toEqual([
       formatMillions(largest[0]!.then),
       formatMillions(largest[0]!.now),
-      `${largest[0]!.change > 0 ? "+" : ""}${formatMillions(largest[0]!.change)}`,
+      keepSignWithAmount(changeMillions(largest[0]!.change)),
     ]);
     // Each preset's headline then → now.
     const presetRow = section.locator(`tr[data-preset="${PRESET}"] td`);
