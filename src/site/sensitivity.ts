@@ -96,7 +96,6 @@ export function swingEndText(text: string, unit: Unit): string {
   return formatEndText(text, unit);
 }
 
-
 /** A lever or axis value as the data writes it (shares as given, not as per cents). */
 export function formatValue(value: number | null, unit: Unit): string {
   if (value === null) return "varies by year";
