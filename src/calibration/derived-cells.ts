@@ -21,6 +21,7 @@ import { FINANCIAL_YEARS, FY_INDEX_BY_MONTH } from "../engine/timeline.ts";
 import { variationUpliftFloat, variationUpliftFloatScale } from "../engine/variation.ts";
 import {
   caseloadAtFloat,
+  sameCaseload,
   feedbackAmountFloat,
   feedbackFloatScale,
   workloadExcessFloat,
@@ -178,6 +179,8 @@ export function yearCells(
 /** Scratch for `pbrYearSums`: each CRC's caseload at each cohort's start, and the nation's. */
 let cohortCaseloads = new Float64Array(0);
 const cohortTotals = new Float64Array(MONTH_COUNT);
+/** 1 where cohort j's caseloads (every CRC's and the total) are cohort j − 1's. */
+const cohortSame = new Uint8Array(MONTH_COUNT);
 
 /**
  * Each CRC's caseload at each PbR cohort's start, and the nation's (project-float.ts
@@ -192,6 +195,14 @@ export function pbrCohorts(k: RuleColumns): number {
   const each = cohortCaseloads;
   let cohorts = 0;
   for (let start = first; cohortInContract(start + lag); start += 3, cohorts++) {
+    // After the caseload path's end every cohort has the same caseloads (as project-float.ts).
+    cohortSame[cohorts] = cohorts > 0 && sameCaseload(start - 3, start) ? 1 : 0;
+    if (cohortSame[cohorts] === 1) {
+      for (let c = 0; c < n; c++)
+        each[c * COHORTS_MAX + cohorts] = each[c * COHORTS_MAX + cohorts - 1]!;
+      cohortTotals[cohorts] = cohortTotals[cohorts - 1]!;
+      continue;
+    }
     let total = 0;
     for (let c = 0; c < n; c++) {
       const caseload = caseloadAtFloat(k.cl14[c * FY_COUNT]!, k.growth[c * FY_COUNT]!, start);
@@ -226,14 +237,23 @@ export function pbrYearSums(k: RuleColumns, cohorts: number, out: Float64Array):
     const fte17 = k.fte17[c0]!;
     const cut = k.cut[c0]!;
     const fteScale = fteFloatScale(fte14, fte17, cut);
+    // The cell before, reused as project-float.ts `oneOffCells` does.
+    let lastJ = -1;
+    let lastY = -1;
+    let lastCell = 0;
     for (let j = 0, start = first; j < cohorts; j++, start += 3) {
       const cash = start + lag;
       if (!cohortPaid(cash, end)) continue;
       const y = FY_OF[start]!;
-      const caseload = each[c * COHORTS_MAX + j]!;
-      const total = totals[j]!;
       const i = c0 + y;
       const coef = k.pbrFeedback[i]!;
+      if (lastJ === j - 1 && lastY === y && cohortSame[j] === 1 && !feedbackApplies(coef)) {
+        out[c0 + FY_OF[cash]!] = out[c0 + FY_OF[cash]!]! + lastCell;
+        lastJ = j;
+        continue;
+      }
+      const caseload = each[c * COHORTS_MAX + j]!;
+      const total = totals[j]!;
       let penalty = 0;
       let penaltyScale = 0;
       if (feedbackApplies(coef)) {
@@ -252,6 +272,9 @@ export function pbrYearSums(k: RuleColumns, cohorts: number, out: Float64Array):
       );
       if (cell !== cell) cell = (exact ??= new ExactCells(k.inputs)).pbrPence(c, start, y);
       out[c0 + FY_OF[cash]!] = out[c0 + FY_OF[cash]!]! + cell;
+      lastJ = j;
+      lastY = y;
+      lastCell = cell;
     }
   }
 }

@@ -50,6 +50,7 @@ import {
 import {
   CASELOAD_PATH_END_INDEX,
   caseloadAtFloat,
+  sameCaseload,
   feedbackAmountFloat,
   feedbackFloatScale,
   workloadExcessFloat,
@@ -80,6 +81,8 @@ const SCRATCH = {
   cohortTotals: new Float64Array(MONTH_COUNT),
   /** Each CRC's caseload at each cohort's start, `[c × COHORTS_MAX + j]` (grown to the CRCs). */
   cohortCaseloads: new Float64Array(0),
+  /** 1 where cohort j's caseloads (every CRC's and the total) are cohort j − 1's. */
+  cohortSame: new Uint8Array(MONTH_COUNT),
 };
 const COHORTS_MAX = Math.ceil(MONTH_COUNT / 3);
 
@@ -342,8 +345,16 @@ function cohortCaseloads(k: Columns, n: number): number {
     SCRATCH.cohortCaseloads = new Float64Array(n * COHORTS_MAX);
   const each = SCRATCH.cohortCaseloads;
   const totals = SCRATCH.cohortTotals;
+  const same = SCRATCH.cohortSame;
   let j = 0;
   for (let start = first; cohortInContract(start + lag); start += 3, j++) {
+    // After the caseload path's end every cohort has the same caseloads: copied, not made again.
+    same[j] = j > 0 && sameCaseload(start - 3, start) ? 1 : 0;
+    if (same[j] === 1) {
+      for (let c = 0; c < n; c++) each[c * COHORTS_MAX + j] = each[c * COHORTS_MAX + j - 1]!;
+      totals[j] = totals[j - 1]!;
+      continue;
+    }
     let total = 0;
     for (let c = 0; c < n; c++) {
       const caseload = caseloadAtFloat(cl14[c * FY_COUNT]!, growth[c * FY_COUNT]!, start);
@@ -463,14 +474,26 @@ function oneOffCells(
   const fteScale = fteFloatScale(fte14, fte17, cut);
   const caseloads = SCRATCH.cohortCaseloads;
   const totals = SCRATCH.cohortTotals;
+  const same = SCRATCH.cohortSame;
+  // The cell before (its cohort, year and pence): a cohort of the same year with the same
+  // caseloads and no feedback has the same inputs, so the same cell (as on the exact path).
+  let lastJ = -1;
+  let lastY = -1;
+  let lastCell = 0;
   for (let j = 0, start = first; j < cohorts; j++, start += 3) {
     const cash = start + lag;
     if (!cohortPaid(cash, end)) continue;
     const y = FY_OF[start]!;
-    const caseload = caseloads[c * COHORTS_MAX + j]!;
-    const total = totals[j]!;
     const i = c0 + y;
     const coef = pbrFeedback[i]!;
+    if (lastJ === j - 1 && lastY === y && same[j] === 1 && !feedbackApplies(coef)) {
+      if (cells) L.pbr[base + cash] = lastCell;
+      pbrY[FY_OF[cash]!] = pbrY[FY_OF[cash]!]! + lastCell;
+      lastJ = j;
+      continue;
+    }
+    const caseload = caseloads[c * COHORTS_MAX + j]!;
+    const total = totals[j]!;
     let penalty = 0;
     let penaltyScale = 0;
     if (feedbackApplies(coef)) {
@@ -487,6 +510,9 @@ function oneOffCells(
     if (cell !== cell) cell = exact(k).pbrPence(c, start, y);
     if (cells) L.pbr[base + cash] = cell;
     pbrY[FY_OF[cash]!] = pbrY[FY_OF[cash]!]! + cell;
+    lastJ = j;
+    lastY = y;
+    lastCell = cell;
   }
   if (endsEarly(end)) {
     const payment = terminationPaymentFloat(k.termMonths[c0]!, k.price[c0]!);

@@ -62,6 +62,20 @@ export function caseloadAtFloat(caseload2014: number, growth: number, monthIndex
   return caseload2014 * (1 + (growth * k) / span);
 }
 
+/**
+ * Whether the caseload path (`caseloadAt`, `caseloadAtFloat`) is the same in months a and b: it
+ * moves only between its start and end, so two months both at or before the start, or both at
+ * or after the end, have the same caseload. (The PbR cohorts after the end share one row of
+ * caseloads: the float path works it out once, as the exact path does.)
+ */
+export function sameCaseload(a: number, b: number): boolean {
+  return (
+    a === b ||
+    (a <= CASELOAD_PATH_START_INDEX && b <= CASELOAD_PATH_START_INDEX) ||
+    (a >= CASELOAD_PATH_END_INDEX && b >= CASELOAD_PATH_END_INDEX)
+  );
+}
+
 /** Float twin of `workloadIndex`: (caseload / FTE) / norm. */
 export function workloadIndexFloat(
   caseload: number,
