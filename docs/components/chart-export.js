@@ -201,7 +201,7 @@ export function embedSnippet(spec, context, who) {
   return iframeSnippet({
     src: embedUrl(context.root, spec.id, context.query),
     title: chartTitle(spec, who),
-    height: spec.embedHeight,
+    height: spec.embed.height,
   });
 }
 

@@ -47,19 +47,19 @@ function rememberOpener() {
   };
 }
 
-/** The opener, or the element now standing for it (same test id, or same label), if any. */
-function findOpener() {
-  if (!opener) return null;
-  if (opener.el.isConnected) return opener.el;
+/** The opener `o`, or the element now standing for it (same test id, or same label), if any. */
+function findOpener(o) {
+  if (!o) return null;
+  if (o.el.isConnected) return o.el;
   const main = document.getElementById("observablehq-main") ?? document.body;
-  if (opener.testid) {
-    const el = main.querySelector(`[data-testid="${CSS.escape(opener.testid)}"]`);
+  if (o.testid) {
+    const el = main.querySelector(`[data-testid="${CSS.escape(o.testid)}"]`);
     if (el) return el;
   }
-  if (opener.label)
+  if (o.label)
     return (
       [...main.querySelectorAll("[aria-label]")].find(
-        (e) => e.getAttribute("aria-label") === opener.label && !e.closest(".explain-panel"),
+        (e) => e.getAttribute("aria-label") === o.label && !e.closest(".explain-panel"),
       ) ?? null
     );
   return null;
@@ -67,32 +67,49 @@ function findOpener() {
 
 /**
  * Close, then give the focus back to the figure that opened the panel. The page widens again
- * as the panel goes, so its charts redraw and the bar that had the focus may be replaced a few
- * frames later: for about a second the focus follows the bar's successor, unless the reader
- * has moved it elsewhere meanwhile.
+ * as the panel goes and its charts redraw: a live chart (live-chart.js) moves the focus to the
+ * bar that stands for the focused one itself. A chart drawn afresh by `resize` replaces its
+ * bars outright, so until the reader moves the focus (or for a second), a focused opener that
+ * leaves the page hands the focus to its successor: one check per change to the page, not a
+ * poll.
  */
 function closeAndReturn(onClose) {
   onClose();
   const wanted = opener;
-  let focused = null;
-  let frames = 0;
-  const attempt = () => {
-    opener = wanted;
-    const active = document.activeElement;
-    const lost = !active || active === document.body || (focused && !focused.isConnected);
-    if (focused && !lost && active !== focused) return; // the reader moved on
-    if (lost || !focused) {
-      const el = findOpener();
-      if (el) {
-        el.focus();
-        focused = el;
-        wanted.el = el;
-      }
-    }
-    if (++frames < 60) requestAnimationFrame(attempt);
-    else opener = null;
+  opener = null;
+  if (!wanted) return;
+  requestAnimationFrame(() => {
+    const el = findOpener(wanted);
+    if (!el) return;
+    el.focus();
+    followReplacement(el, wanted);
+  });
+}
+
+/** While `el` has the focus, give it to the element standing for it if `el` is replaced. */
+function followReplacement(el, wanted) {
+  const main = document.getElementById("observablehq-main") ?? document.body;
+  let current = el;
+  const stop = () => {
+    watcher.disconnect();
+    document.removeEventListener("focusin", moved);
+    clearTimeout(timer);
   };
-  if (wanted) requestAnimationFrame(attempt);
+  const moved = (event) => {
+    if (event.target !== current) stop();
+  };
+  const watcher = new MutationObserver(() => {
+    if (current.isConnected) return;
+    const active = document.activeElement;
+    if (active && active !== document.body) return stop();
+    const next = findOpener({ ...wanted, el: current });
+    if (!next) return;
+    current = next;
+    next.focus();
+  });
+  watcher.observe(main, { childList: true, subtree: true });
+  document.addEventListener("focusin", moved);
+  const timer = setTimeout(stop, 1000);
 }
 
 /**

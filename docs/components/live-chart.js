@@ -49,7 +49,15 @@ export function liveChart({ parts, chart, options = {} }) {
 
   const draw = () => {
     if (!rows || !width || (drawn.rows === rows && drawn.width === width)) return;
+    // A bar with the focus (one that opened an explanation, say) is replaced by the redraw: the
+    // focus goes to the bar with its label in the new plot, not to the page (issue #16).
+    const active = document.activeElement;
+    const focused = active && area.contains(active) ? active.getAttribute("aria-label") : null;
     area.replaceChildren(parts.plot(rows(), { ...options, width }));
+    if (focused !== null)
+      [...area.querySelectorAll("[aria-label]")]
+        .find((el) => el.getAttribute("aria-label") === focused)
+        ?.focus();
     area.style.minHeight = "";
     drawn = { rows, width };
   };

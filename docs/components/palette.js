@@ -12,20 +12,5 @@ export const OKABE_ITO = [
 export const LOSS = "#D55E00";
 export const PROFIT = "#0072B2";
 
-export const LINE_LABELS = {
-  fee_for_service: "Fee for service",
-  variation: "2017 variation",
-  guarantee: "Guarantee",
-  pbr: "Payment by results",
-  service_credits: "Service credits",
-  ict_compensation: "ICT compensation",
-  termination: "Termination",
-  income_total: "Income",
-  staff_cost: "Staff",
-  redundancy_cost: "Redundancy",
-  non_staff_cost: "Non-staff",
-  cost_total: "Costs",
-  profit: "Profit / loss",
-  fte: "Staff (FTE)",
-  workload_index: "Workload index",
-};
+// Each line's label: one record with the site's other wordings (src/site/line-words.ts).
+export { LINE_LABELS } from "./bundled/site.js";

@@ -13,7 +13,7 @@ import { readScenarioArgument } from "./scenario-argument.ts";
 
 const FORMATS = ["text", "json"] as const;
 /** Levels below the figure printed by default; each CRC-month cell always shows its rule. */
-const DEFAULT_DEPTH = 3;
+export const DEFAULT_DEPTH = 3;
 
 export const issueText = (issues: readonly Issue[]) => issues.map(formatIssue);
 

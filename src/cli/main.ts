@@ -1,18 +1,20 @@
 import { clip } from "../issues/describe-value.ts";
 import { breakevenCommand } from "./breakeven-command.ts";
 import { CALIBRATE_USAGE, calibrateCommand } from "./calibrate-command.ts";
-import { explainCommand } from "./explain-command.ts";
+import { DEFAULT_DEPTH, explainCommand } from "./explain-command.ts";
 import { EXPLAIN_DELTA_USAGE, explainDeltaCommand } from "./explain-delta-command.ts";
 import { gridCommand } from "./grid-command.ts";
 import { MC_USAGE, mcCommand } from "./mc-command.ts";
 import type { Output } from "./output.ts";
 import {
+  DEFAULT_BY,
   LINE_HELP,
   presetsCommand,
   runCommand,
   summaryCommand,
   validateCommand,
 } from "./scenario-commands.ts";
+import { GRID_STEPS } from "../sensitivity/grid.ts";
 import { tornadoCommand } from "./tornado-command.ts";
 import { compareVersionsCommand, versionsCommand } from "./versions-command.ts";
 
@@ -22,7 +24,7 @@ const USAGE = () => `usage: crc-scenarios <command> [options]
 
 commands:
   run <scenario…> [--format csv|json|xlsx] [--out FILE] [--by month|quarter|fy|total]
-      tidy rows crc,owner,period,line,amount_pence (crc/owner ALL = totals; default --by fy);
+      tidy rows crc,owner,period,line,amount_pence (crc/owner ALL = totals; default --by ${DEFAULT_BY});
       xlsx (with --out): an Excel workbook by year with inputs and provenance; several
       scenarios give a comparison workbook, the first the baseline
   summary <scenario…> [--format json|csv]
@@ -33,14 +35,14 @@ commands:
       every problem with the scenario (exit code 2), or its hash
   explain <preset | scenario.json> <crc | owner | ALL> <line> <period> [--depth N] [--format text|json]
       why a figure has its value: a tree down to each CRC-month's rule, inputs and sources
-      (period: a month 2017-09, a quarter "2017-18 Q2", a year 2017-18, or total; default --depth 3)
+      (period: a month 2017-09, a quarter "2017-18 Q2", a year 2017-18, or total; default --depth ${DEFAULT_DEPTH})
   ${EXPLAIN_DELTA_USAGE}
   tornado <preset | scenario.json> [--output national|moj|crc:ID|owner:ID] [--line LINE] [--period contract|FY] [--format csv|json]
       one-at-a-time swings of each uncertain parameter, low to high, largest effect first
       (default output: national contract-life profit)
   grid <preset | scenario.json> --x PARAM --y PARAM [--steps N] [--x-range FROM:TO] [--y-range FROM:TO]
        [--output …] [--line …] [--period …] [--format csv|json]
-      the output over N × N values of two parameters (or volume.shortfall.shift); default 11 steps
+      the output over N × N values of two parameters (or volume.shortfall.shift); default ${GRID_STEPS.default} steps
       over the data's low–high; negative ranges as --x-range=-0.1:0.2
   breakeven <preset | scenario.json> [--lever shortfall|fixedShare|variationScale] [--crc ID] [--format csv|json]
       per CRC, the lever's value at which contract-life profit is zero, checked by the exact engine

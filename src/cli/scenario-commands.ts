@@ -16,6 +16,9 @@ import { runBatch, summaryBatch, summaryCsv, labelOf } from "./batch-commands.ts
 import { isBatch, readBatch } from "./scenario-batch.ts";
 import { comparisonWorkbookBytes, scenarioWorkbookBytes } from "./workbook-output.ts";
 
+/** `run`'s periods when `--by` is not given: financial years. */
+export const DEFAULT_BY = "fy";
+
 const FORMATS = ["csv", "json"] as const;
 /** `run` also writes an Excel workbook (`--format xlsx --out FILE`). */
 const RUN_FORMATS = [...FORMATS, "xlsx"] as const;
@@ -53,7 +56,7 @@ export async function runCommand(args: string[], out: Output): Promise<number> {
   );
   if (parsed === undefined) return EXIT_BAD_INPUT;
   const format = parsed.values.format ?? "csv";
-  const by = parsed.values.by ?? "fy";
+  const by = parsed.values.by ?? DEFAULT_BY;
   const file = parsed.values.out;
   const problems: string[] = [];
   if (!(RUN_FORMATS as readonly string[]).includes(format))

@@ -32,8 +32,8 @@ describe("pageMillions(pence) and keepSignWithAmount(text)", () => {
   it("hold a sign to its amount with a word joiner, and read the same once it is removed", () => {
     expect(pageMillions(-360_000_000)).toBe(`−${WORD_JOINER}£3.6m`);
     expect(pageMillions(360_000_000)).toBe("£3.6m");
-    expect(keepSignWithAmount("from +£11.8m to −£3.6m, -£1.0m")).toBe(
-      `from +${WORD_JOINER}£11.8m to −${WORD_JOINER}£3.6m, -${WORD_JOINER}£1.0m`,
+    expect(keepSignWithAmount("from +£11.8m to −£3.6m; £22k-£28k")).toBe(
+      `from +${WORD_JOINER}£11.8m to −${WORD_JOINER}£3.6m; £22k-£28k`,
     );
     for (const pence of [-1, -14_858_904_816, 0, 5e9])
       expect(pageMillions(pence).replaceAll(WORD_JOINER, "")).toBe(signedMillions(pence));

@@ -28,11 +28,11 @@ export function changeMillions(pence: number): string {
 
 /**
  * Text for a page: a sign before a pound sign ("−£3.6m", "+£11.8m") held to its amount with a
- * word joiner, so a narrow column never ends a line with "−" (issue #16). Files, CSVs and the
+ * word joiner (a hyphen is a range's dash, "£22k-£28k", and stays as it is), so a narrow column never ends a line with "−" (issue #16). Files, CSVs and the
  * terminal keep the plain text.
  */
 export function keepSignWithAmount(text: string): string {
-  return text.replace(/([−+-])(?=£)/g, `$1${WORD_JOINER}`);
+  return text.replace(/([−+])(?=£)/g, `$1${WORD_JOINER}`);
 }
 
 /** `signedMillions` for a page: "−£148.6m" that never breaks after its minus sign. */

@@ -43,8 +43,8 @@ describe("CHARTS", () => {
     for (const c of CHARTS) {
       for (const g of c.groups) expect(PARAMETER_GROUPS).toContain(g);
       if (c.embed !== null) {
-        expect(c.embedHeight).toBeGreaterThanOrEqual(100);
-        expect(c.openPath).not.toBe("");
+        expect(c.embed.height).toBeGreaterThanOrEqual(100);
+        expect(c.embed.openPath).not.toBe("");
       }
     }
     expect(EMBED_CHART_IDS).toEqual([

@@ -16,25 +16,41 @@ import type { CrcProfit } from "./views.ts";
 export type CsvCell = string | number | null;
 export type CsvRow = Record<string, CsvCell>;
 
-export interface ChartSpec {
-  readonly id: string;
-  readonly title: string;
-  readonly groups: readonly ParameterGroup[];
+/** A chart with an embed page: how it reads the address, where it links back, how tall it is. */
+export interface EmbedSpec {
   /**
    * How the embed page reads the address: "scenario" the scenario; "comparison" _base/_with;
    * "uncertainty" the scenario and the Monte Carlo run keys (_draws, _seed, _shape, _rho, _fan);
    * "sensitivity" the scenario and the Sensitivity view keys (_output, _line, _period…).
    */
-  readonly embed: "scenario" | "comparison" | "uncertainty" | "sensitivity" | null;
+  readonly reads: "scenario" | "comparison" | "uncertainty" | "sensitivity";
   /** The full page an embed links back to ("Open in the explorer"). */
   readonly openPath: string;
   /** A height (CSS px) for the iframe snippet that shows the whole chart at a typical width. */
-  readonly embedHeight: number;
+  readonly height: number;
+}
+
+/** A chart drawn from rows of type `Row`. */
+export interface ChartSpec<Row> {
+  readonly id: string;
+  readonly title: string;
+  readonly groups: readonly ParameterGroup[];
+  /** Its embed page, or null when it has none. */
+  readonly embed: EmbedSpec | null;
   /** What the numbers are in, for the CSV's comment lines. */
   readonly units: string;
   /** The chart's rows (as the page draws them) → CSV rows, every number exact. */
-  readonly csv: (rows: readonly unknown[]) => CsvRow[];
+  readonly csv: (rows: readonly Row[]) => CsvRow[];
 }
+
+/**
+ * Any chart, its rows unknown (a page looks a chart up by its id): `never` rows, because a spec
+ * for any row type is one of these, and calling its csv needs the spec for its own id.
+ */
+export type AnyChartSpec = ChartSpec<never>;
+
+/** A spec with its id as a literal type, so `chartSpec("fan")` knows the fan's rows. */
+const chart = <Row, const Id extends string>(spec: ChartSpec<Row> & { readonly id: Id }) => spec;
 
 const ALL_GROUPS: readonly ParameterGroup[] = PARAMETER_GROUPS;
 const INCOME_GROUPS: readonly ParameterGroup[] = [
@@ -65,16 +81,16 @@ interface MonthStaff {
 const quantity = (line: "fte" | "workload_index", amount: number) =>
   formatAmount({ crc: "", owner: "", period: "", line, amount });
 
-const byYear = (rows: readonly unknown[]) =>
-  (rows as YearPence[]).map((d) => ({ financial_year: d.fy, profit_pence: d.pence }));
-const linesByYear = (rows: readonly unknown[]) =>
-  (rows as YearLinePence[]).map((d) => ({
+const byYear = (rows: readonly YearPence[]) =>
+  rows.map((d) => ({ financial_year: d.fy, profit_pence: d.pence }));
+const linesByYear = (rows: readonly YearLinePence[]) =>
+  rows.map((d) => ({
     financial_year: d.fy,
     line: d.line,
     amount_pence: d.pence,
   }));
-const staffing = (rows: readonly unknown[]) =>
-  (rows as MonthStaff[]).map((d) => ({
+const staffing = (rows: readonly MonthStaff[]) =>
+  rows.map((d) => ({
     month: d.month,
     fte: quantity("fte", d.fte),
     workload_index: d.workloadIndex === null ? null : quantity("workload_index", d.workloadIndex),
@@ -82,37 +98,31 @@ const staffing = (rows: readonly unknown[]) =>
 const STAFF_UNITS =
   "fte = average staff in post (full-time equivalent, 2 decimals); workload_index = per cent of the 2014 norm (1 decimal)";
 
-const SCENARIO_CHARTS: readonly ChartSpec[] = [
-  {
+const SCENARIO_CHARTS = [
+  chart({
     id: "national-profit",
     title: "Profit or loss by financial year, all 21 CRCs",
     groups: ALL_GROUPS,
-    embed: "scenario",
-    openPath: "explorer",
-    embedHeight: 460,
+    embed: { reads: "scenario", openPath: "explorer", height: 460 },
     units: PENCE,
     csv: byYear,
-  },
-  {
+  }),
+  chart({
     id: "income",
     title: "Income by financial year and line, all 21 CRCs",
     groups: INCOME_GROUPS,
-    embed: "scenario",
-    openPath: "explorer",
-    embedHeight: 520,
+    embed: { reads: "scenario", openPath: "explorer", height: 520 },
     units: PENCE,
     csv: linesByYear,
-  },
-  {
+  }),
+  chart({
     id: "crc-profit",
     title: "Profit or loss of each CRC over the contract",
     groups: ALL_GROUPS,
-    embed: "scenario",
-    openPath: "explorer",
-    embedHeight: 780,
+    embed: { reads: "scenario", openPath: "explorer", height: 780 },
     units: PENCE,
-    csv: (rows) =>
-      (rows as CrcProfit[]).map((d) => ({
+    csv: (rows: readonly CrcProfit[]) =>
+      rows.map((d) => ({
         crc: d.crc,
         crc_name: d.name,
         owner: d.owner,
@@ -121,52 +131,46 @@ const SCENARIO_CHARTS: readonly ChartSpec[] = [
         income_pence: d.incomePence,
         cost_pence: d.costPence,
       })),
-  },
-  {
+  }),
+  chart({
     id: "owner-profit",
     title: "Profit or loss of each owner over the contract",
     groups: ALL_GROUPS,
-    embed: "scenario",
-    openPath: "explorer",
-    embedHeight: 480,
+    embed: { reads: "scenario", openPath: "explorer", height: 480 },
     units: PENCE,
-    csv: (rows) =>
-      (rows as Array<{ owner: string; name: string; profitPence: number }>).map((d) => ({
+    csv: (rows: readonly { owner: string; name: string; profitPence: number }[]) =>
+      rows.map((d) => ({
         owner: d.owner,
         owner_name: d.name,
         profit_pence: d.profitPence,
       })),
-  },
-  {
+  }),
+  chart({
     id: "staffing",
     title: "Staff in post and workload by month, all 21 CRCs",
     groups: STAFF_GROUPS,
-    embed: "scenario",
-    openPath: "explorer",
-    embedHeight: 640,
+    embed: { reads: "scenario", openPath: "explorer", height: 640 },
     units: STAFF_UNITS,
     csv: staffing,
-  },
-  {
+  }),
+  chart({
     id: "comparison",
     title: "Change in each CRC's profit from the baseline",
     groups: ALL_GROUPS,
-    embed: "comparison",
-    openPath: "compare",
-    embedHeight: 900,
+    embed: { reads: "comparison", openPath: "compare", height: 900 },
     units: PENCE,
-    csv: (rows) =>
-      (
-        rows as Array<{
-          crc: string;
-          name?: string;
-          scenario: string;
-          scenarioLabel: string;
-          basePence: number;
-          profitPence: number;
-          deltaPence: number;
-        }>
-      ).map((d) => ({
+    csv: (
+      rows: readonly {
+        crc: string;
+        name?: string;
+        scenario: string;
+        scenarioLabel: string;
+        basePence: number;
+        profitPence: number;
+        deltaPence: number;
+      }[],
+    ) =>
+      rows.map((d) => ({
         crc: d.crc,
         crc_name: d.name ?? d.crc,
         scenario: d.scenario,
@@ -175,18 +179,16 @@ const SCENARIO_CHARTS: readonly ChartSpec[] = [
         profit_pence: d.profitPence,
         change_pence: d.deltaPence,
       })),
-  },
-  {
+  }),
+  chart({
     id: "delta-waterfall",
     title: "What accounts for a change: from the baseline to the scenario",
     groups: ALL_GROUPS,
     embed: null,
-    openPath: "",
-    embedHeight: 0,
     units:
       "money in whole pence (100 pence = £1); each part is a fair share (Shapley value) of the change, rounded to whole pence so the parts add up exactly to it; standard_error_pence only when estimated from sampled orders (rounded to whole pence)",
-    csv: (rows) =>
-      (rows as WaterfallStep[]).map((d) => ({
+    csv: (rows: readonly WaterfallStep[]) =>
+      rows.map((d) => ({
         step: d.step,
         kind: d.kind,
         group: d.group,
@@ -198,63 +200,53 @@ const SCENARIO_CHARTS: readonly ChartSpec[] = [
         standard_error_pence:
           d.standardErrorPence === null ? null : Math.round(d.standardErrorPence),
       })),
-  },
+  }),
   // One CRC's or one owner's page (no embed page: their charts are downloads only).
-  {
+  chart({
     id: "focus-income",
     title: "Income by financial year and line",
     groups: INCOME_GROUPS,
     embed: null,
-    openPath: "",
-    embedHeight: 0,
     units: PENCE,
     csv: linesByYear,
-  },
-  {
+  }),
+  chart({
     id: "focus-costs",
     title: "Costs by financial year and line",
     groups: COST_GROUPS,
     embed: null,
-    openPath: "",
-    embedHeight: 0,
     units: PENCE,
     csv: linesByYear,
-  },
-  {
+  }),
+  chart({
     id: "focus-profit",
     title: "Profit or loss by financial year",
     groups: ALL_GROUPS,
     embed: null,
-    openPath: "",
-    embedHeight: 0,
     units: PENCE,
     csv: byYear,
-  },
-  {
+  }),
+  chart({
     id: "focus-staffing",
     title: "Staff in post and workload by month",
     groups: STAFF_GROUPS,
     embed: null,
-    openPath: "",
-    embedHeight: 0,
     units: STAFF_UNITS,
     csv: staffing,
-  },
-  {
+  }),
+  chart({
     id: "focus-cumulative",
     title: "Cumulative profit or loss by month",
     groups: ALL_GROUPS,
     embed: null,
-    openPath: "",
-    embedHeight: 0,
     units: PENCE,
-    csv: (rows) =>
-      (rows as Array<{ month: string; pence: number }>).map((d) => ({
+    csv: (rows: readonly { month: string; pence: number }[]) =>
+      rows.map((d) => ({
         month: d.month,
         cumulative_profit_pence: d.pence,
       })),
-  },
-];
+  }),
+] as const;
 
 const MC_PENCE =
   "money in whole pence (100 pence = £1), statistics over the draws (percentiles by the engine's rule, rounded half-even to the penny); negative = a loss";
@@ -282,8 +274,8 @@ export function dataValueCell(text: string): CsvCell {
   return String(n) === text ? n : text;
 }
 
-const lossProbability = (who: "crc" | "owner") => (rows: readonly unknown[]) =>
-  (rows as LossRow[]).map((d) => ({
+const lossProbability = (who: "crc" | "owner") => (rows: readonly LossRow[]) =>
+  rows.map((d) => ({
     [who]: d.id,
     [`${who}_name`]: d.name,
     p_loss: d.pLoss,
@@ -294,68 +286,58 @@ const lossProbability = (who: "crc" | "owner") => (rows: readonly unknown[]) =>
  * The sampled (Monte Carlo) and sensitivity charts: their exports carry the run's seed and draws
  * (Monte Carlo) and the page's view keys in the rebuild address.
  */
-const SAMPLED_AND_SENSITIVITY: readonly ChartSpec[] = [
-  {
+const SAMPLED_AND_SENSITIVITY = [
+  chart({
     id: "fan",
     title: "Monte Carlo fan chart by financial year, all 21 CRCs",
     groups: ALL_GROUPS,
-    embed: "uncertainty",
-    openPath: "uncertainty",
-    embedHeight: 520,
+    embed: { reads: "uncertainty", openPath: "uncertainty", height: 520 },
     units: MC_PENCE,
-    csv: (rows) =>
-      (rows as FanRow[]).map((d) => ({
+    csv: (rows: readonly FanRow[]) =>
+      rows.map((d) => ({
         financial_year: d.year,
         line: d.line,
         ...statsColumns("", d.pence),
       })),
-  },
-  {
+  }),
+  chart({
     id: "crc-loss-probability",
     title: "Probability that each CRC loses money over the contract (Monte Carlo)",
     groups: ALL_GROUPS,
     embed: null,
-    openPath: "",
-    embedHeight: 0,
     units: `p_loss = share of draws with a contract-life loss; ${MC_PENCE}`,
     csv: lossProbability("crc"),
-  },
-  {
+  }),
+  chart({
     id: "owner-loss-probability",
     title: "Probability that each owner loses money over the contract (Monte Carlo)",
     groups: ALL_GROUPS,
     embed: null,
-    openPath: "",
-    embedHeight: 0,
     units: `p_loss = share of draws with a contract-life loss; ${MC_PENCE}`,
     csv: lossProbability("owner"),
-  },
-  {
+  }),
+  chart({
     id: "loss-count",
     title: "Number of loss-making CRCs over the draws (Monte Carlo)",
     groups: ALL_GROUPS,
     embed: null,
-    openPath: "",
-    embedHeight: 0,
     units:
       "probability = share of draws in which exactly loss_making_crcs CRCs lose money over the contract (times the draws: a whole number of draws)",
-    csv: (rows) =>
-      (rows as Array<{ k: number; probability: number }>).map((d) => ({
+    csv: (rows: readonly { k: number; probability: number }[]) =>
+      rows.map((d) => ({
         loss_making_crcs: d.k,
         probability: d.probability,
       })),
-  },
-  {
+  }),
+  chart({
     id: "tornado",
     title: "Tornado: each parameter at its low and its high end",
     groups: ALL_GROUPS,
-    embed: "sensitivity",
-    openPath: "sensitivity",
-    embedHeight: 720,
+    embed: { reads: "sensitivity", openPath: "sensitivity", height: 720 },
     units:
       "money in whole pence (100 pence = £1); low_value and high_value in the parameter's own unit, as data/parameters.csv writes them; every row of the tornado, largest swing first (the chart draws the top 15)",
-    csv: (rows) =>
-      (rows as TornadoExportRow[]).map((d) => ({
+    csv: (rows: readonly TornadoExportRow[]) =>
+      rows.map((d) => ({
         rank: d.rank,
         parameter: d.parameter,
         label: d.label,
@@ -371,36 +353,32 @@ const SAMPLED_AND_SENSITIVITY: readonly ChartSpec[] = [
         source: d.source,
         note: d.note,
       })),
-  },
-  {
+  }),
+  chart({
     id: "grid",
     title: "Two-way grid",
     groups: ALL_GROUPS,
     embed: null,
-    openPath: "",
-    embedHeight: 0,
     units:
       "output_pence in whole pence (100 pence = £1); x and y in their parameter's own unit (the shortfall shift in share points)",
-    csv: (rows) =>
-      (rows as GridExportRow[]).map((d) => ({
+    csv: (rows: readonly GridExportRow[]) =>
+      rows.map((d) => ({
         x_parameter: d.xParameter,
         x: d.x,
         y_parameter: d.yParameter,
         y: d.y,
         output_pence: d.valuePence,
       })),
-  },
-  {
+  }),
+  chart({
     id: "break-even",
     title: "Break-even by CRC",
     groups: ALL_GROUPS,
     embed: null,
-    openPath: "",
-    embedHeight: 0,
     units:
       "lever values in the lever's unit (in the title); profits are the CRC's contract-life profit from the exact engine, in whole pence; break_even_value empty = none within the allowed range (below/above are then the range's ends)",
-    csv: (rows) =>
-      (rows as BreakEvenRow[]).map((d) => ({
+    csv: (rows: readonly BreakEvenRow[]) =>
+      rows.map((d) => ({
         crc: d.crc,
         crc_name: d.name,
         owner_name: d.owner,
@@ -416,19 +394,17 @@ const SAMPLED_AND_SENSITIVITY: readonly ChartSpec[] = [
         above_profit_pence: d.upper.exactProfitPence,
         checked_by_exact_engine: d.checked ? "yes" : "no",
       })),
-  },
+  }),
   // The Calibration page's back-test of a vintage (issue #14): no scenario, no embed page.
-  {
+  chart({
     id: "back-test",
     title: "Back-test: figures published later against the model's 5–95%",
     groups: ALL_GROUPS,
     embed: null,
-    openPath: "",
-    embedHeight: 0,
     units:
       "money in whole pence (100 pence = £1), rounded from weighted percentiles of the posterior's prior draws; a figure about losses is the size of the loss (losses.beforeVariation and losses.afterVariation measure a profit and are negated, as on the page); covered = the published figure is inside the 5–95% widened by the target's tolerance (or on the allowed side of a bound)",
-    csv: (rows) =>
-      (rows as BackTestPoint[]).map((d) => ({
+    csv: (rows: readonly BackTestPoint[]) =>
+      rows.map((d) => ({
         as_of: d.asOf,
         target: d.target,
         published_pence: d.pence.published,
@@ -439,18 +415,31 @@ const SAMPLED_AND_SENSITIVITY: readonly ChartSpec[] = [
         prior_p95_pence: d.pence.priorP95,
         covered: d.covers ? "yes" : "no",
       })),
-  },
-];
+  }),
+] as const;
 
-export const CHARTS: readonly ChartSpec[] = [...SCENARIO_CHARTS, ...SAMPLED_AND_SENSITIVITY];
+const ALL_CHARTS = [...SCENARIO_CHARTS, ...SAMPLED_AND_SENSITIVITY] as const;
+
+/** Every chart, in the site's order. */
+export const CHARTS: readonly AnyChartSpec[] = ALL_CHARTS;
+
+/** A chart's id. */
+export type ChartId = (typeof ALL_CHARTS)[number]["id"];
 
 /** The charts that have an embed page (docs/embed/[chart].md; observablehq.config.ts). */
 export const EMBED_CHART_IDS: readonly string[] = CHARTS.filter((c) => c.embed !== null).map(
   (c) => c.id,
 );
 
-/** A chart's spec, or a thrown error naming the known ids (an unknown id is a bug in a page). */
-export function chartSpec(id: string): ChartSpec {
+/**
+ * A chart's spec, or a thrown error naming the known ids (an unknown id is a bug in a page). A
+ * known id gives the spec with its own rows' type.
+ */
+export function chartSpec<Id extends ChartId>(
+  id: Id,
+): Extract<(typeof ALL_CHARTS)[number], { id: Id }>;
+export function chartSpec(id: string): AnyChartSpec;
+export function chartSpec(id: string): AnyChartSpec {
   const spec = CHARTS.find((c) => c.id === id);
   if (!spec)
     throw new Error(`unknown chart "${id}"; charts: ${CHARTS.map((c) => c.id).join(", ")}`);

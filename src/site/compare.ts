@@ -1,6 +1,7 @@
 import * as aq from "arquero";
 import type { TidyRow } from "../engine/roll-up.ts";
 import { COST_LINES, INCOME_LINES } from "../engine/lines.ts";
+import { LINE_WORDS } from "./line-words.ts";
 
 /**
  * The Compare page's tables: key outputs of a baseline and up to six scenarios side by side,
@@ -33,31 +34,18 @@ export interface Metric {
   readonly unit: "pence" | "count";
 }
 
-const LINE_NAMES: Readonly<Record<string, string>> = {
-  fee_for_service: "Income: fee for service",
-  variation: "Income: 2017 variation",
-  guarantee: "Income: guarantee",
-  pbr: "Income: payment by results",
-  service_credits: "Income: service credits",
-  ict_compensation: "Income: ICT compensation",
-  termination: "Income: termination",
-  income_total: "Income: total",
-  staff_cost: "Costs: staff",
-  redundancy_cost: "Costs: redundancy",
-  non_staff_cost: "Costs: non-staff",
-  cost_total: "Costs: total",
-};
-
 /** The outputs compared, in display order. */
 export const METRICS: readonly Metric[] = [
   { metric: "moj_spend", label: "MoJ spend", unit: "pence" },
   { metric: "crc_profit", label: "CRCs' profit or loss", unit: "pence" },
   { metric: "loss_making", label: "Loss-making CRCs", unit: "count" },
-  ...[...INCOME_LINES, "income_total", ...COST_LINES, "cost_total"].map((line): Metric => ({
-    metric: line,
-    label: LINE_NAMES[line] ?? line,
-    unit: "pence",
-  })),
+  ...[...INCOME_LINES, "income_total" as const, ...COST_LINES, "cost_total" as const].map(
+    (line): Metric => ({
+      metric: line,
+      label: LINE_WORDS[line].inTable,
+      unit: "pence",
+    }),
+  ),
 ];
 
 /** One cell of the comparison: a scenario's value of a metric and its change from the baseline. */

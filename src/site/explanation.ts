@@ -3,6 +3,7 @@ import type { FigureNode, FigureStep } from "../explain/explain-figure.ts";
 import type { FigureRef } from "../explain/figure-ref.ts";
 import { formatFigureTree, formatPence } from "../explain/format-tree.ts";
 import type { SourcedInput } from "../scenario/explain-with-sources.ts";
+import { LINE_WORDS, lineWords } from "./line-words.ts";
 
 /**
  * What the explanation panel (docs/components/explain-panel.js, issue #8) says about a figure,
@@ -14,22 +15,6 @@ export interface Names {
   readonly crcs: ReadonlyArray<{ readonly id: string; readonly name: string }>;
   readonly owners: ReadonlyArray<{ readonly id: string; readonly name: string }>;
 }
-
-export const LINE_NAMES: Readonly<Record<string, string>> = {
-  fee_for_service: "fee for service",
-  variation: "2017 variation",
-  guarantee: "guarantee",
-  pbr: "payment by results",
-  service_credits: "service credits",
-  ict_compensation: "ICT compensation",
-  termination: "termination payment",
-  income_total: "income",
-  staff_cost: "staff costs",
-  redundancy_cost: "redundancy costs",
-  non_staff_cost: "non-staff costs",
-  cost_total: "costs",
-  profit: "profit or loss",
-};
 
 const MONTH_NAMES = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" ");
 
@@ -51,14 +36,14 @@ export function periodName(period: string): string {
 
 /** "Wales: profit or loss, 2017-18". */
 export function figureTitle(ref: FigureRef, names: Names): string {
-  return `${whoName(ref.crc, names)}: ${LINE_NAMES[ref.line] ?? ref.line}, ${periodName(ref.period)}`;
+  return `${whoName(ref.crc, names)}: ${lineWords(ref.line).inText}, ${periodName(ref.period)}`;
 }
 
 /** A part's name within its parent: a line, an owner, a CRC, a period, or a rule's flow. */
 export function partLabel(node: FigureNode, parentStep: FigureStep, names: Names): string {
   switch (parentStep) {
     case "lines":
-      return LINE_NAMES[node.ref.line] ?? node.ref.line;
+      return lineWords(node.ref.line).inText;
     case "owners":
     case "crcs":
       return whoName(node.ref.crc, names).replace(/ \(all its CRCs\)$/, "");
@@ -139,7 +124,7 @@ const RULE_WORDS: Readonly<Record<string, string>> = {
 
 /** A rule in words, for the text beside its equation. */
 export function ruleWords(rule: { readonly id: string }): string {
-  return RULE_WORDS[rule.id] ?? `The total of the ${LINE_NAMES[rule.id] ?? rule.id} parts below.`;
+  return RULE_WORDS[rule.id] ?? `The total of the ${lineWords(rule.id).inText} parts below.`;
 }
 
 /** Names of the engine's intermediate inputs (not data rows) in words. */
@@ -291,7 +276,7 @@ export function compareMetricFigure(metric: string): FigureRef | null {
       ? "income_total"
       : metric === "crc_profit"
         ? "profit"
-        : metric in LINE_NAMES
+        : Object.hasOwn(LINE_WORDS, metric)
           ? metric
           : null;
   return line === null ? null : { crc: "ALL", line, period: "total" };

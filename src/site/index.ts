@@ -84,7 +84,6 @@ export {
   inputSource,
   inputStatus,
   inputValueText,
-  LINE_NAMES,
   methodologySection,
   nodeAt,
   partLabel,
@@ -139,6 +138,10 @@ export {
   type VersionNote,
 } from "./version-note.ts";
 export { scenarioName } from "./scenario-name.ts";
+// The shortfall years given in the data (the rest follow the trend): the Explorer's "Adjust one CRC".
+export { SHORTFALL_GIVEN_IDS } from "../engine/parameter-specs.ts";
+// How each line is named, in one record (issue #13 item 5).
+export { LINE_IN_TEXT, LINE_LABELS, LINE_WORDS, lineWords } from "./line-words.ts";
 // Money in £m: one formatter for every page, report and table (issue #13 item 5).
 export {
   PENCE_PER_MILLION,

@@ -222,13 +222,13 @@ describe("outputName (issue #16)", () => {
 
   it("reads as a name, not as the engine's label", () => {
     expect(outputName({ output: "crc:wales", line: "profit", period: "contract" }, names)).toBe(
-      "Wales CRC profit, whole contract",
+      "Wales CRC profit or loss, whole contract",
     );
     expect(outputName({ output: "moj", line: "income_total", period: "2017-18" }, names)).toBe(
       "MoJ spend, 2017-18",
     );
     expect(outputName(DEFAULT_SENSITIVITY_VIEW, names)).toBe(
-      "National profit (all 21 CRCs), whole contract",
+      "National profit or loss (all 21 CRCs), whole contract",
     );
     expect(
       outputName({ output: "owner:working-links", line: "cost_total", period: "contract" }, names),

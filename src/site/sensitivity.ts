@@ -1,5 +1,4 @@
 import { isMoneyUnit, type Dataset, type Unit } from "../data/index.ts";
-import type { MoneyLine } from "../engine/lines.ts";
 import type { BreakEvenPoint, BreakEvenReport } from "../sensitivity/break-even.ts";
 import type { Grid } from "../sensitivity/grid.ts";
 import { knobIds, SHORTFALL_SHIFT, SHORTFALL_SHIFT_LABEL } from "../sensitivity/knob.ts";
@@ -8,6 +7,7 @@ import { formatPence } from "../explain/format-tree.ts";
 import type { SensitivityView } from "../state/sensitivity-view.ts";
 import { formatEndText } from "./unit-text.ts";
 import { signedMillions } from "../engine/format-millions.ts";
+import { lineWords } from "./line-words.ts";
 
 /*
  * The Sensitivity page's choices, names and rows: tornado bars and tables, grid cells, break-even
@@ -44,23 +44,6 @@ export function knobChoices(dataset: Dataset): Choice[] {
   });
 }
 
-/** Money lines as a reader names them in an output's name. */
-const OUTPUT_LINE_NAMES: Readonly<Record<MoneyLine, string>> = {
-  fee_for_service: "fee for service",
-  variation: "2017 variation payments",
-  guarantee: "guarantee payments",
-  pbr: "payment by results",
-  service_credits: "service credits",
-  ict_compensation: "ICT compensation",
-  termination: "termination payments",
-  income_total: "income",
-  staff_cost: "staff costs",
-  redundancy_cost: "redundancy costs",
-  non_staff_cost: "non-staff costs",
-  cost_total: "costs",
-  profit: "profit",
-};
-
 /** CRC and owner names by id, for `outputName`. */
 export interface OutputNames {
   readonly crcs: ReadonlyMap<string, string>;
@@ -77,7 +60,7 @@ export function outputName(
   view: Pick<SensitivityView, "output" | "line" | "period">,
   names: OutputNames,
 ): string {
-  const line = OUTPUT_LINE_NAMES[view.line] ?? view.line;
+  const line = lineWords(view.line).inText;
   const [kind, id = ""] = view.output.split(":");
   const who =
     view.output === "moj"
@@ -86,7 +69,7 @@ export function outputName(
         ? `${names.crcs.get(id) ?? id} CRC ${line}`
         : kind === "owner"
           ? `${names.owners.get(id) ?? id} CRCs' ${line}`
-          : `National ${line} (all 21 CRCs)`;
+          : `National ${line} (all ${names.crcs.size} CRCs)`;
   const when = view.period === "contract" ? "whole contract" : view.period;
   return `${who}, ${when}`;
 }

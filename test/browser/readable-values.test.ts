@@ -33,7 +33,7 @@ describe("Sensitivity tornado (issue #16)", () => {
     expect(table).not.toContain("Annual price as let");
     // Ends in their units: no raw pounds like "7023571 to 64382735", shares as per cents.
     const headline = (await page.getByTestId("tornado-headline").textContent()) ?? "";
-    expect(headline).toContain("National profit (all 21 CRCs), whole contract");
+    expect(headline).toContain("National profit or loss (all 21 CRCs), whole contract");
     expect(headline).not.toMatch(/\d{5,}/);
     const cells = await page.locator('[data-testid="tornado-chart"] table td').allTextContents();
     expect(cells.filter((c) => /^\s*−?\d{5,}/.test(c))).toEqual([]);
@@ -46,7 +46,7 @@ describe("Sensitivity tornado (issue #16)", () => {
       .selectOption({ label: "CRC: Wales" });
     await expect
       .poll(() => page.getByTestId("tornado-base").textContent())
-      .toContain("Wales CRC profit, whole contract");
+      .toContain("Wales CRC profit or loss, whole contract");
     const body = (await page.locator("#observablehq-main").textContent()) ?? "";
     expect(body).not.toContain("crc wales");
     expect(await seriousViolations(page)).toEqual([]);

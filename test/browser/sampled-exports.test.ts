@@ -164,7 +164,7 @@ describe("Sensitivity exports", () => {
     expect(t.outputLabel).toBe("profit, crc london, contract life");
     expect(tornado.comments[0]).toBe(
       // the output by name, as the page says it (issue #16); the rows keep the engine's ids
-      "# crc-scenarios: Tornado: each parameter at its low and its high end: London CRC profit, whole contract",
+      "# crc-scenarios: Tornado: each parameter at its low and its high end: London CRC profit or loss, whole contract",
     );
     // Every row of the tornado, not only the 15 drawn.
     expect(t.rows.length).toBeGreaterThan(15);
@@ -198,7 +198,7 @@ describe("Sensitivity exports", () => {
     );
     expect(svg.parseError).toBeNull();
     expect(svg.title).toBe(
-      "Tornado: each parameter at its low and its high end: London CRC profit, whole contract",
+      "Tornado: each parameter at its low and its high end: London CRC profit or loss, whole contract",
     );
     expect(svg.desc).toContain(`Rebuild: ${address}`);
     expect(svg.desc).not.toContain("draws");

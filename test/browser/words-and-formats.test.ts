@@ -111,3 +111,41 @@ describe("one bad value in a link (issue #16)", () => {
     expect(problems).toEqual(NO_PROBLEMS);
   });
 });
+
+describe("the focus through a redraw (review of issue #16)", () => {
+  it("stays on a live chart's bar when the chart is drawn again at a new width", async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${site.url}/explorer`);
+    await settled(page);
+    const name = "Explain all CRCs' fee for service in 2017-18";
+    const bar = page.getByRole("button", { name });
+    await bar.focus();
+    const before = await bar.elementHandle();
+    await page.setViewportSize({ width: 1100, height: 900 });
+    // The plot is drawn again (its bar is a new element), and the focus is on the new bar.
+    await expect.poll(() => before!.evaluate((el) => el.isConnected)).toBe(false);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label")))
+      .toBe(name);
+    expect(problems).toEqual(NO_PROBLEMS);
+  });
+
+  it("goes back to the bar that opened an explanation on a CRC page, drawn afresh as the panel closes", async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${site.url}/crcs/wales`);
+    await settled(page);
+    const name = "Explain Wales's profit or loss in 2017-18";
+    await page.getByRole("button", { name }).focus();
+    await page.keyboard.press("Enter");
+    const panel = page.getByTestId("explain-panel");
+    await panel.getByTestId("explain-amount").waitFor();
+    await page.keyboard.press("Escape");
+    await expect.poll(() => panel.count()).toBe(0);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label")))
+      .toBe(name);
+    expect(problems).toEqual(NO_PROBLEMS);
+  });
+});
