@@ -666,26 +666,19 @@ function monthCells(
       sumCredits += credits * months;
       sumStaff += staffPence * months;
       // With no cell to write and no guarantee to work out, no month here needs its own value.
-      for (let m = flatFrom; monthly && m <= last; m++) {
-        const variation = variationL[base + m]! + (upliftPaidIn(m, varStart) ? uplift : 0);
-        const guarantee = guaranteeApplies(g)
-          ? guaranteeCell(k, c, y, g, cost, ffs + variation + credits)
-          : 0;
-        if (cells) {
-          const cell = MONTH_CELL;
-          cell.ffs = ffs;
-          cell.variation = variation;
-          cell.guarantee = guarantee;
-          cell.credits = credits;
-          cell.staff = staffPence;
-          cell.redundancy = 0;
-          cell.nonStaff = nonStaff;
-          cell.fte = fte;
-          cell.caseload = caseloadFlat;
-          writeCell(ledger, base + m, cell);
-        }
-        sumVariation += variation;
-        sumGuarantee += guarantee;
+      if (monthly) {
+        const cell = MONTH_CELL;
+        cell.ffs = ffs;
+        cell.credits = credits;
+        cell.staff = staffPence;
+        cell.redundancy = 0;
+        cell.nonStaff = nonStaff;
+        cell.fte = fte;
+        cell.caseload = caseloadFlat;
+        flatMonthCells(k, ledger, c, y, flatFrom, last, cells, uplift, g, cost, cell);
+        // Whole pence: the same sums whichever way they are grouped.
+        sumVariation += FLAT_SUMS.variation;
+        sumGuarantee += FLAT_SUMS.guarantee;
       }
     }
     if (sums !== undefined) {
@@ -715,6 +708,51 @@ function monthCells(
       for (let l = 0; l < SUMMED_LINES.length; l++) sums[sumsAt + l * FY_COUNT + y] = 0;
   // After an early end nothing flows (the variation's payments may have been placed there).
   if (cells) clearAfterEnd(ledger, base, end);
+}
+
+/** What `flatMonthCells` adds up: its months' variation and guarantee cells. */
+const FLAT_SUMS = { variation: 0, guarantee: 0 };
+
+/**
+ * The months [from, last] of year y after both paths, one by one (`monthCells`' second loop,
+ * for a ledger's cells or the guarantee): the variation and guarantee cells from the year's
+ * flows in `cell`, written into the ledger if `cells`, and added up into FLAT_SUMS. Apart from
+ * `monthCells`, so that its own loop over the paths' months keeps V8's inlining budget for the
+ * staff cells (bench/NOTES.md).
+ */
+function flatMonthCells(
+  k: Columns,
+  ledger: Ledger,
+  c: number,
+  y: number,
+  from: number,
+  last: number,
+  cells: boolean,
+  uplift: number,
+  g: number,
+  cost: number,
+  cell: typeof MONTH_CELL,
+): void {
+  const variationL = ledger.money.variation;
+  const base = c * MONTH_COUNT;
+  const varStart = k.start[c * FY_COUNT]!;
+  let sumVariation = 0;
+  let sumGuarantee = 0;
+  for (let m = from; m <= last; m++) {
+    const variation = variationL[base + m]! + (upliftPaidIn(m, varStart) ? uplift : 0);
+    const guarantee = guaranteeApplies(g)
+      ? guaranteeCell(k, c, y, g, cost, cell.ffs + variation + cell.credits)
+      : 0;
+    if (cells) {
+      cell.variation = variation;
+      cell.guarantee = guarantee;
+      writeCell(ledger, base + m, cell);
+    }
+    sumVariation += variation;
+    sumGuarantee += guarantee;
+  }
+  FLAT_SUMS.variation = sumVariation;
+  FLAT_SUMS.guarantee = sumGuarantee;
 }
 
 /** One month's flows of a CRC, handed to `writeCell` (one object, reused: no allocation). */
