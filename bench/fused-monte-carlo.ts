@@ -31,7 +31,7 @@ function pen(x: number, months = 1): number {
   if (off <= 1e-7 || off <= Math.abs(x) * 1e-12) halfPennyCells += months;
   return roundCellHalfEven(x);
 }
-import { STAFF_PATH_END_INDEX, STAFF_PATH_START_INDEX } from "../src/engine/staffing.ts";
+import { STAFF_PATH_LATEST_END_INDEX, STAFF_PATH_START_INDEX } from "../src/engine/staffing.ts";
 import { FINANCIAL_YEARS, FY_INDEX_BY_MONTH } from "../src/engine/timeline.ts";
 import { VARIATION_PAYMENT_YEARS, variationPaymentId } from "../src/engine/variation-payments.ts";
 import { CASELOAD_PATH_END_INDEX, CASELOAD_PATH_START_INDEX } from "../src/engine/workload.ts";
@@ -187,8 +187,7 @@ function allocate(
 
 const C_SPAN = CASELOAD_PATH_END_INDEX - CASELOAD_PATH_START_INDEX;
 /** From this month FTE and caseload are flat (both paths have ended), as in projectFloat. */
-const FLAT_FROM = Math.max(STAFF_PATH_END_INDEX + 1, CASELOAD_PATH_END_INDEX);
-const S_SPAN = STAFF_PATH_END_INDEX - STAFF_PATH_START_INDEX;
+const FLAT_FROM = Math.max(STAFF_PATH_LATEST_END_INDEX + 1, CASELOAD_PATH_END_INDEX);
 const VAR_YEARS = VARIATION_PAYMENT_YEARS.map((fy) => FINANCIAL_YEARS.indexOf(fy));
 
 /** A draw's columns and national values, read once (one object literal: one shape). */
@@ -241,6 +240,7 @@ function readDraw(inputs: ProjectionInputs, s: Scratch) {
     fte14C: col("staff.fteJune2014"),
     fte17C: col("staff.fteJune2017"),
     cutC: col("staff.cutScale"),
+    cutsEndC: col("staff.cutsCompleteBy"),
     loadedC: col("staff.loadedCostPerFte"),
     termMonthsC: col("termination.paymentMonths"),
     wpyC: col("redundancy.weeksPerYear"),
@@ -363,6 +363,8 @@ function crcOneOffs(k: Draw, c: number, acc: Float64Array, s: Scratch): number {
   }
   const fte14 = k.fte14C[k0]!;
   const fteChange = (k.fte17C[k0]! - fte14) * k.cutC[k0]!;
+  const sEnd = k.cutsEndC[k0]!;
+  const sSpan = sEnd - STAFF_PATH_START_INDEX;
   const { pbrFeedbackC, rBC, rFC, dC, priceB, priceF, norm, lag } = k;
   for (let j = 0, start = k.first; j < k.cohorts; j++, start += 3) {
     const cash = start + lag;
@@ -373,8 +375,7 @@ function crcOneOffs(k: Draw, c: number, acc: Float64Array, s: Scratch): number {
     let excess = 0;
     if (coef !== 0) {
       const fte =
-        fte14 +
-        (fteChange * Math.min(S_SPAN, Math.max(0, start - STAFF_PATH_START_INDEX))) / S_SPAN;
+        fte14 + (fteChange * Math.min(sSpan, Math.max(0, start - STAFF_PATH_START_INDEX))) / sSpan;
       excess = Math.max(0, caseload / fte / norm - 1);
     }
     const penalty = coef * 10 * excess;
@@ -416,10 +417,12 @@ function crcMonths(
   const loaded = k.loadedC[k0]!;
   const fte14 = k.fte14C[k0]!;
   const fteChange = (k.fte17C[k0]! - fte14) * k.cutC[k0]!;
+  const sEnd = k.cutsEndC[k0]!;
+  const sSpan = sEnd - STAFF_PATH_START_INDEX;
   const fteAt = (m: number) =>
-    fte14 + (fteChange * Math.min(S_SPAN, Math.max(0, m - STAFF_PATH_START_INDEX))) / S_SPAN;
+    fte14 + (fteChange * Math.min(sSpan, Math.max(0, m - STAFF_PATH_START_INDEX))) / sSpan;
   const fall = (fte14 - k.fte17C[k0]!) * k.cutC[k0]!;
-  const reduction = fall > 0 ? fall / S_SPAN : 0;
+  const reduction = fall > 0 ? fall / sSpan : 0;
   const weeks = Math.min(k.wpyC[k0]! * k.serviceC[k0]!, k.capWeeksC[k0]!);
   const redundancyPerPayIndex =
     (reduction * k.redShareC[k0]! * loaded * weeks * (1 - k.mfC[k0]!)) /
@@ -449,7 +452,7 @@ function crcMonths(
     // Months on the staffing or caseload path, one by one.
     for (let m = FY_FIRST[y]!; m <= Math.min(last, FLAT_FROM - 1); m++) {
       const newYear = m === FY_FIRST[y]!;
-      const ramp = m <= STAFF_PATH_END_INDEX;
+      const ramp = m <= sEnd;
       if (ramp) fte = fteAt(m);
       const variation = variationM[m]! + (m >= varStart ? uplift : 0);
       if (ramp || newYear) staffPence = pen((fte * loaded * pay) / 12, 12);

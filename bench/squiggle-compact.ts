@@ -52,7 +52,7 @@ import { MONTH_COUNT } from "../src/engine/ledger.ts";
 import { effectiveShortfallSource, SHORTFALL_ID } from "../src/engine/parameter-specs.ts";
 import { FY_COUNT } from "../src/engine/projection-inputs.ts";
 import { roundCellHalfEven } from "../src/engine/round-half-even.ts";
-import { STAFF_PATH_END_INDEX, STAFF_PATH_START_INDEX } from "../src/engine/staffing.ts";
+import { STAFF_PATH_LATEST_END_INDEX, STAFF_PATH_START_INDEX } from "../src/engine/staffing.ts";
 import { FINANCIAL_YEARS, FY_INDEX_BY_MONTH } from "../src/engine/timeline.ts";
 import { VARIATION_PAYMENT_YEARS, variationPaymentId } from "../src/engine/variation-payments.ts";
 import { CASELOAD_PATH_END_INDEX, CASELOAD_PATH_START_INDEX } from "../src/engine/workload.ts";
@@ -94,6 +94,7 @@ const GRIDS = {
   fte14: "staff.fteJune2014",
   fte17: "staff.fteJune2017",
   cutScale: "staff.cutScale",
+  cutsEnd: "staff.cutsCompleteBy",
   weeksPerYear: "redundancy.weeksPerYear",
   capWeeks: "redundancy.capWeeks",
   serviceYears: "redundancy.avgServiceYears",
@@ -133,7 +134,6 @@ through(u, shape, lo, mo, hi) = {
 ${"${DATA}"}
 // Months of financial year y within [from, to] (to ≤ the CRC's last month).
 months(y, from, to) = max(0, min(to, fyLast[y]) - max(from, fyFirst[y]) + 1)
-staffSpan = staffEnd - staffStart
 caseloadSpan = caseloadEnd - caseloadStart
 caseloads = List.map(List.upTo(0, crcCount - 1), {|c| List.map(cohorts, {|start| g[c].caseload14[0] * (1 + (g[c].growth[0] * clamp(0, caseloadSpan, start - caseloadStart)) / caseloadSpan)})})
 cohortTotals = List.map(List.upTo(0, List.length(cohorts) - 1), {|j| total(List.map(caseloads, {|cl| cl[j]}))})
@@ -170,23 +170,26 @@ profit(c) = {
     pen(rate[fyOf[start]] * caseloads[c][j] / cohortTotals[j]) * min(max(lastPaid - start - national.lag[0] + 1, 0), 1)
   }})
 
-  // Staff on the FTE ramp month by month, then flat per year; redundancy per year on the ramp.
+  // Staff on the FTE ramp month by month to the latest end (Jun 2017), FTE clamped after the
+  // CRC's own end (a drawn month), then flat per year; redundancy per year while FTE falls.
   fte14 = x.fte14[0]
   change = (x.fte17[0] - fte14) * x.cutScale[0]
+  staffEnd = x.cutsEnd[0]
+  staffSpan = staffEnd - staffStart
   weeks = min(x.weeksPerYear[0] * x.serviceYears[0], x.capWeeks[0])
   red = (max((fte14 - x.fte17[0]) * x.cutScale[0], 0) / staffSpan) * x.redundantShare[0] * loaded * weeks * (1 - x.fundShare[0]) / ((1 + x.onCost[0]) * 52)
-  rampEnd = min(staffEnd, end)
+  rampEnd = min(staffLatestEnd, end)
   ramp = List.map(List.upTo(0, rampEnd), {|m| pen((fte14 + (change * clamp(0, staffSpan, m - staffStart)) / staffSpan) * loaded * pay[fyOf[m]] / 12)})
-  flatMonths = List.map(years, {|y| months(y, staffEnd + 1, end)})
+  flatMonths = List.map(years, {|y| months(y, staffLatestEnd + 1, end)})
   flat = List.map(years, {|y| if flatMonths[y] > 0 then pen((fte14 + (change * staffSpan) / staffSpan) * loaded * pay[y] / 12) else 0})
-  redMonths = List.map(years, {|y| months(y, staffStart + 1, rampEnd)})
-  rd = List.map(years, {|y| if redMonths[y] > 0 then pen(red * pay[y]) else 0})
+  redMonths = List.map(years, {|y| months(y, staffStart + 1, min(staffEnd, end))})
+  rd = List.map(years, {|y| pen(red * pay[y])})
 
   // The guarantee tops each month's income up to a share of its cost (only when on).
   guarantee = if k.guarantee then List.map(List.upTo(0, end), {|m| {
     y = fyOf[m]
-    staff = if m <= staffEnd then ramp[m] else flat[y]
-    redundancy = if m > staffStart && m <= rampEnd then rd[y] else 0
+    staff = if m <= staffLatestEnd then ramp[m] else flat[y]
+    redundancy = if m > staffStart then rd[y] * clamp(0, 1, staffEnd - m + 1) else 0
     variation = k.varMonths[m] + (if m >= k.varStart then upl[y] else 0)
     max(pen(x.guarantee[y] * (staff + redundancy + ns[y])) - (ffs[y] + variation + sc[y]), 0)
   }}) else []
@@ -338,7 +341,7 @@ fyOf = ${list(FY_INDEX_BY_MONTH)}
 fyFirst = ${list(FY_FIRST)}
 fyLast = ${list(FY_LAST)}
 staffStart = ${STAFF_PATH_START_INDEX}
-staffEnd = ${STAFF_PATH_END_INDEX}
+staffLatestEnd = ${STAFF_PATH_LATEST_END_INDEX}
 caseloadStart = ${CASELOAD_PATH_START_INDEX}
 caseloadEnd = ${CASELOAD_PATH_END_INDEX}
 trendYears = ${list(sources.map((s) => (plan.derivesShortfall ? s.trendYears : 0)))}

@@ -74,6 +74,7 @@ export interface RuleColumns {
   readonly fte14: Float64Array;
   readonly fte17: Float64Array;
   readonly cut: Float64Array;
+  readonly cutsEnd: Float64Array;
 }
 
 export function ruleColumns(inputs: ProjectionInputs): RuleColumns {
@@ -109,6 +110,7 @@ export function ruleColumns(inputs: ProjectionInputs): RuleColumns {
     fte14: col("staff.fteJune2014"),
     fte17: col("staff.fteJune2017"),
     cut: col("staff.cutScale"),
+    cutsEnd: col("staff.cutsCompleteBy"),
   };
 }
 
@@ -257,7 +259,7 @@ export function pbrYearSums(k: RuleColumns, cohorts: number, out: Float64Array):
       let penalty = 0;
       let penaltyScale = 0;
       if (feedbackApplies(coef)) {
-        const fte = fteAtFloat(fte14, fte17, cut, start);
+        const fte = fteAtFloat(fte14, fte17, cut, k.cutsEnd[c0]!, start);
         const index = workloadIndexFloat(caseload, fte, norm);
         penalty = feedbackAmountFloat(coef, workloadExcessFloat(index));
         penaltyScale = feedbackFloatScale(coef, index, fte, fteScale);

@@ -56,10 +56,7 @@ export function diagnose(
  * Why a target is missed when no fitted parameter can move it: the structure it would take.
  * Every target missed must have a note here or a diagnostic that meets it (a test checks).
  */
-export const STRUCTURAL_NOTES: Readonly<Record<string, string>> = {
-  "staff.jobsCutByMid2016":
-    "No fitted parameter moves staffing. The model moves each CRC's staff in a straight line from Feb 2015 to its June 2017 position (src/engine/staffing.ts), so by June 2016 only 16 of those 28 months' cuts are made: about 1,020 of the 1,790 FTE. Meeting it takes the cuts made sooner — the same June 2017 positions reached by mid 2016 give a fall of about 1,790 — which needs the staffing path's end month as a parameter (with the reported timing: Working Links planned half its cuts in year one, Sodexo announced its redundancies in 2015), not a different fitted value. Until then the model's staff costs in 2015-16 and 2016-17 are too high and its redundancy costs too late, which overstates early losses a little.",
-};
+export const STRUCTURAL_NOTES: Readonly<Record<string, string>> = {};
 
 /** The model's value with these overrides, or null when they are not a valid scenario. */
 function tryValue(dataset: Dataset, target: Target, overrides: Overrides): number | null {

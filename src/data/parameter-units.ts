@@ -41,6 +41,7 @@ export const PARAMETER_UNITS: Readonly<Record<string, Unit>> = {
   "staff.payAward": "share",
   "staff.fteJune2014": "FTE",
   "staff.fteJune2017": "FTE",
+  "staff.cutsCompleteBy": "date_month",
   "redundancy.weeksPerYear": "weeks",
   "redundancy.capWeeks": "weeks",
   "redundancy.avgServiceYears": "years",

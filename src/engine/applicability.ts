@@ -1,5 +1,5 @@
 import { MONTH_COUNT } from "./ledger.ts";
-import { STAFF_PATH_END_INDEX, STAFF_PATH_START_INDEX } from "./staffing.ts";
+import { STAFF_PATH_START_INDEX } from "./staffing.ts";
 import { FY_INDEX_BY_MONTH } from "./timeline.ts";
 
 /**
@@ -89,17 +89,18 @@ export function feedbackApplies(perTenPoints: number): boolean {
 }
 
 /**
- * FTE moves in this month (staffing.ts): on the path from June 2014 to June 2017, after which it
- * is flat.
+ * FTE moves in this month (staffing.ts): on the path from the June 2014 position to the June
+ * 2017 one, which ends in the month the CRC's cuts are complete (`staff.cutsCompleteBy`), after
+ * which it is flat.
  */
-export function onStaffPath(monthIndex: number): boolean {
-  return monthIndex <= STAFF_PATH_END_INDEX;
+export function onStaffPath(monthIndex: number, cutsCompleteBy: number): boolean {
+  return monthIndex <= cutsCompleteBy;
 }
 
 /**
  * Redundancy is paid in a month in which FTE falls from the month before: the path's months
  * after its first (redundancy.ts, `fteReductionAt`), when the path goes down.
  */
-export function staffFallsIn(monthIndex: number): boolean {
-  return monthIndex > STAFF_PATH_START_INDEX && monthIndex <= STAFF_PATH_END_INDEX;
+export function staffFallsIn(monthIndex: number, cutsCompleteBy: number): boolean {
+  return monthIndex > STAFF_PATH_START_INDEX && monthIndex <= cutsCompleteBy;
 }

@@ -8,7 +8,7 @@ import { ExactCells } from "./exact-cells.ts";
 import { MONTH_COUNT } from "./ledger.ts";
 import { projectExact } from "./project-exact.ts";
 import { FY_COUNT, type ProjectionInputs } from "./projection-inputs.ts";
-import { STAFF_PATH_END_INDEX, STAFF_PATH_START_INDEX } from "./staffing.ts";
+import { STAFF_PATH_START_INDEX } from "./staffing.ts";
 import { FY_INDEX_BY_MONTH } from "./timeline.ts";
 
 /**
@@ -26,11 +26,12 @@ function expectLedgerCells(inputs: ProjectionInputs) {
     const base = c * MONTH_COUNT;
     const end = col("termination.endDate", c);
     const varStart = col("variation.start", c);
+    const cutsEnd = col("staff.cutsCompleteBy", c);
     for (let m = 0; m <= end; m++) {
       const y = FY_INDEX_BY_MONTH[m]!;
       const at = `${inputs.crcs[c]!.id} month ${m}`;
       expect([at, cells.staffPence(c, m)]).toEqual([at, L.staff_cost[base + m]]);
-      if (m > STAFF_PATH_START_INDEX && m <= STAFF_PATH_END_INDEX && L.redundancy_cost[base + m])
+      if (m > STAFF_PATH_START_INDEX && m <= cutsEnd && L.redundancy_cost[base + m])
         expect([at, cells.redundancyPence(c, m)]).toEqual([at, L.redundancy_cost[base + m]]);
       expect([at, cells.feeForServicePence(c, y)]).toEqual([at, L.fee_for_service[base + m]]);
       expect([at, cells.nonStaffPence(c, y)]).toEqual([at, L.non_staff_cost[base + m]]);
@@ -68,10 +69,14 @@ describe("ExactCells", () => {
   });
 
   it("settles the staff cost that lands on a half-penny as the ledger does (issue #15)", async () => {
-    // £32,879.35 a year, Hampshire & IoW: FTE 249 → 216 over 28 months, so in Oct 2016 (month
-    // 20) FTE is 6312/28 and the staff cost 6312 × 3287935 / 336 = 61,766,207.5 pence exactly.
+    // £32,879.35 a year, Hampshire & IoW: FTE 249 → 216 over 28 months (cuts complete by June
+    // 2017), so in Oct 2016 (month 20) FTE is 6312/28 and the staff cost 6312 × 3287935 / 336 =
+    // 61,766,207.5 pence exactly.
     const result = validateScenario(
-      { schemaVersion: 1, parameters: { "staff.loadedCostPerFte": 32879.35 } },
+      {
+        schemaVersion: 1,
+        parameters: { "staff.loadedCostPerFte": 32879.35, "staff.cutsCompleteBy": "2017-06" },
+      },
       await testDataset(),
     );
     if (!result.ok) throw new Error("scenario");

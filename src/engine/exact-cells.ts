@@ -21,7 +21,7 @@ import {
 } from "./rule-inputs.ts";
 import { serviceCredits } from "./service-credits.ts";
 import { staffCost } from "./staff-cost.ts";
-import { fteAt, fteReductionAt, STAFF_PATH_END_INDEX, STAFF_PATH_START_INDEX } from "./staffing.ts";
+import { fteAt, fteReductionAt, STAFF_PATH_START_INDEX } from "./staffing.ts";
 import { terminationPayment } from "./termination.ts";
 import { FY_INDEX_BY_MONTH } from "./timeline.ts";
 import { variationUplift } from "./variation.ts";
@@ -37,8 +37,8 @@ import {
 export interface ExactFte {
   readonly fte: Money;
   /**
-   * FTE × 10^places as a whole number when the exact FTE is the rational FTE14 + change × k / 28
-   * itself (a terminating decimal: k a multiple of 7, or the change divisible by 7), else null
+   * FTE × 10^places as a whole number when the exact FTE is the rational FTE14 + change × k / E
+   * itself (a terminating decimal: k / E terminates, or the change is divisible by E's other factors), else null
    * (the exact path rounded a repeating decimal to 40 digits).
    */
   readonly digits: bigint | null;
@@ -56,11 +56,19 @@ const FTE_MEMO_MAX = 10_000;
  * FTE on the path at month k (fteAt, with the exact path's own decimals of the inputs), and
  * whether it is exact (`ExactFte`); remembered.
  */
-export function exactFte(fte14: number, fte17: number, cutScale: number, k: number): ExactFte {
-  const month = Math.min(Math.max(k, STAFF_PATH_START_INDEX), STAFF_PATH_END_INDEX);
+export function exactFte(
+  fte14: number,
+  fte17: number,
+  cutScale: number,
+  cutsCompleteBy: number,
+  k: number,
+): ExactFte {
+  const month = Math.min(Math.max(k, STAFF_PATH_START_INDEX), cutsCompleteBy);
   // At the path's start FTE is FTE14 whatever the rest (so one entry serves every draw).
   const key =
-    month === STAFF_PATH_START_INDEX ? `${fte14}` : `${fte14}|${fte17}|${cutScale}|${month}`;
+    month === STAFF_PATH_START_INDEX
+      ? `${fte14}`
+      : `${fte14}|${fte17}|${cutScale}|${cutsCompleteBy}|${month}`;
   let entry = FTE_MEMO.get(key);
   if (entry === undefined) {
     if (FTE_MEMO.size >= FTE_MEMO_MAX) FTE_MEMO.clear();
@@ -72,10 +80,11 @@ export function exactFte(fte14: number, fte17: number, cutScale: number, k: numb
             fteJune2014: start,
             fteJune2017: exactOf(fte17),
             cutScale: exactOf(cutScale),
+            cutsCompleteBy,
             monthIndex: month,
           });
-    // Exact when (FTE − FTE14) × 28 gives back change × k: a rounded repeating decimal does not.
-    const span = STAFF_PATH_END_INDEX - STAFF_PATH_START_INDEX;
+    // Exact when (FTE − FTE14) × E gives back change × k: a rounded repeating decimal does not.
+    const span = cutsCompleteBy - STAFF_PATH_START_INDEX;
     const change = exactOf(fte17).minus(start).times(exactOf(cutScale));
     const whole = fte
       .minus(start)
@@ -99,7 +108,7 @@ export function exactFte(fte14: number, fte17: number, cutScale: number, k: numb
  *
  * Two kinds of cell land there. An exact tie (a round price times a round share over 12) the
  * exact path rounds half-even. But a rule that divides before it multiplies (FTE on its path is
- * FTE14 + change × k / 28; the monthly fall in FTE is a 28th; the caseload path a 24th; the
+ * FTE14 + change × k / E; the monthly fall in FTE is an E-th; the caseload path a 24th; the
  * termination payment P / 12 × months; the workload index divides by FTE and the norm) carries
  * a repeating decimal that the exact path rounds to 40 significant digits, so a cell whose true
  * value is a half-penny comes out a hair above or below it there, and rounds by that hair (a
@@ -219,6 +228,7 @@ export class ExactCells {
       p.num("staff.fteJune2014", c),
       p.num("staff.fteJune2017", c),
       p.num("staff.cutScale", c),
+      p.num("staff.cutsCompleteBy", c),
       m,
     ).fte;
   }

@@ -52,6 +52,7 @@ const BASE: Record<string, number | readonly number[]> = {
   "staff.fteJune2014": [100, 200, 50],
   "staff.fteJune2017": [100, 200, 50],
   "staff.cutScale": 1,
+  "staff.cutsCompleteBy": monthIndexOf("2017-06"),
   "redundancy.weeksPerYear": 3,
   "redundancy.capWeeks": 52,
   "redundancy.avgServiceYears": 12,

@@ -31,7 +31,7 @@ import {
   fteFloatScale,
   fteReductionAt,
   fteReductionFloat,
-  STAFF_PATH_END_INDEX,
+  STAFF_PATH_LATEST_END_INDEX,
 } from "./staffing.ts";
 import { terminationPayment, terminationPaymentFloat } from "./termination.ts";
 import { variationUplift, variationUpliftFloat, variationUpliftFloatScale } from "./variation.ts";
@@ -70,6 +70,8 @@ const price = fc.integer({ min: 0, max: 20_000_000_000 });
 const month = fc.integer({ min: 0, max: 85 });
 const years = fc.integer({ min: 0, max: 6 });
 const fte = decimal(0.5, 3000, 1);
+/** The month a CRC's cuts are complete: its data range, Mar 2015 (1) to Jun 2017 (28). */
+const cutsEnd = fc.integer({ min: 1, max: STAFF_PATH_LATEST_END_INDEX });
 const RUNS = { numRuns: 500 };
 
 describe("each rule's float twin rounds to the exact rule's pence (laws)", () => {
@@ -178,14 +180,15 @@ describe("each rule's float twin rounds to the exact rule's pence (laws)", () =>
         fc.integer({ min: 0, max: 400_000_000_000 }),
         fc.constantFrom(0, 0.05, 0.2),
         fc.record({ cl14: fc.integer({ min: 0, max: 20_000 }), growth: decimal(-0.5, 0.5) }),
-        fc.record({ fte14: fte, fte17: fte, cut: decimal(0, 1.5, 2) }),
+        fc.record({ fte14: fte, fte17: fte, cut: decimal(0, 1.5, 2), end: cutsEnd }),
         month,
         (gross, waived, weight, others, coef, cl, staff, m) => {
-          const { fte14, fte17, cut } = staff;
+          const { fte14, fte17, cut, end } = staff;
           const fteExact = fteAt({
             fteJune2014: fte14,
             fteJune2017: fte17,
             cutScale: cut,
+            cutsCompleteBy: end,
             monthIndex: m,
           });
           fc.pre(fteExact.greaterThan(0));
@@ -202,7 +205,7 @@ describe("each rule's float twin rounds to the exact rule's pence (laws)", () =>
             totalWeight: total,
             feedbackUplift: uplift,
           });
-          const fteF = fteAtFloat(fte14, fte17, cut, m);
+          const fteF = fteAtFloat(fte14, fte17, cut, end, m);
           const index = workloadIndexFloat(caseloadAtFloat(cl.cl14, cl.growth, m), fteF, 40);
           const float = serviceCreditsFloat(
             gross,
@@ -229,15 +232,17 @@ describe("each rule's float twin rounds to the exact rule's pence (laws)", () =>
         fte,
         fte,
         decimal(0, 1.5, 2),
-        fc.integer({ min: 0, max: STAFF_PATH_END_INDEX + 2 }),
+        cutsEnd,
+        fc.integer({ min: 0, max: STAFF_PATH_LATEST_END_INDEX + 2 }),
         fc.integer({ min: 1_000_000, max: 10_000_000 }),
         fc.array(decimal(0, 0.03, 3), { minLength: 8, maxLength: 8 }),
         years,
-        (fte14, fte17, cut, m, loaded, awards, y) => {
+        (fte14, fte17, cut, end, m, loaded, awards, y) => {
           const fteExact = fteAt({
             fteJune2014: fte14,
             fteJune2017: fte17,
             cutScale: cut,
+            cutsCompleteBy: end,
             monthIndex: m,
           });
           const exact = staffCost({
@@ -247,7 +252,7 @@ describe("each rule's float twin rounds to the exact rule's pence (laws)", () =>
           });
           let pay = 1;
           for (let i = 0; i <= y; i++) pay = payIndexFloat(pay, awards[i]!, i);
-          const float = staffCostFloat(fteAtFloat(fte14, fte17, cut, m), loaded, pay);
+          const float = staffCostFloat(fteAtFloat(fte14, fte17, cut, end, m), loaded, pay);
           const scale = staffCostFloatScale(fteFloatScale(fte14, fte17, cut), loaded, pay);
           expectRoundsToExactPence(float, scale, exact);
         },
@@ -259,7 +264,7 @@ describe("each rule's float twin rounds to the exact rule's pence (laws)", () =>
   it("redundancyCostFloat rounds to redundancyCost's pence, on the month's fall in FTE", () => {
     fc.assert(
       fc.property(
-        fc.record({ fte14: fte, fte17: fte, cut: decimal(0, 1.5, 2) }),
+        fc.record({ fte14: fte, fte17: fte, cut: decimal(0, 1.5, 2), end: cutsEnd }),
         fc.record({
           share: decimal(0, 1, 2),
           loaded: fc.integer({ min: 1_000_000, max: 10_000_000 }),
@@ -270,12 +275,13 @@ describe("each rule's float twin rounds to the exact rule's pence (laws)", () =>
           service: decimal(0, 30, 1),
           mf: decimal(0, 1, 2),
         }),
-        ({ fte14, fte17, cut }, r) => {
+        ({ fte14, fte17, cut, end }, r) => {
           const reduction = fteReductionAt({
             fteJune2014: fte14,
             fteJune2017: fte17,
             cutScale: cut,
-            monthIndex: 5,
+            cutsCompleteBy: end,
+            monthIndex: 1,
           });
           const exact = redundancyCost({
             fteReduction: reduction,
@@ -290,7 +296,7 @@ describe("each rule's float twin rounds to the exact rule's pence (laws)", () =>
           });
           const args = [r.share, r.loaded, r.onCost, r.wpy, r.cap, r.service, r.mf] as const;
           const float = redundancyCostFloat(
-            fteReductionFloat(fte14, fte17, cut),
+            fteReductionFloat(fte14, fte17, cut, end),
             r.share,
             r.loaded,
             r.pay,
@@ -300,7 +306,7 @@ describe("each rule's float twin rounds to the exact rule's pence (laws)", () =>
             r.service,
             r.mf,
           );
-          const fallScale = ((fte14 + Math.abs(fte17)) * Math.abs(cut)) / STAFF_PATH_END_INDEX;
+          const fallScale = ((fte14 + Math.abs(fte17)) * Math.abs(cut)) / end;
           const scale = redundancyPerPayIndexFloatScale(fallScale, ...args) * r.pay;
           expectRoundsToExactPence(float, scale, exact);
         },

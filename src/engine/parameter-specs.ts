@@ -90,6 +90,7 @@ export const PARAMETER_SPECS: Readonly<Record<string, ParameterSpec>> = Object.f
   "staff.fteJune2014": crcFixed,
   "staff.fteJune2017": crcFixed,
   "staff.cutScale": crcFixed,
+  "staff.cutsCompleteBy": crcFixed,
   "redundancy.weeksPerYear": crcFixed,
   "redundancy.capWeeks": crcFixed,
   "redundancy.avgServiceYears": crcFixed,

@@ -37,7 +37,7 @@ import {
   fteAtFloat,
   fteFloatScale,
   fteReductionFloat,
-  STAFF_PATH_END_INDEX,
+  STAFF_PATH_LATEST_END_INDEX,
   STAFF_PATH_START_INDEX,
 } from "./staffing.ts";
 import { FINANCIAL_YEARS, FY_INDEX_BY_MONTH } from "./timeline.ts";
@@ -101,12 +101,12 @@ const FY_OF = Int32Array.from(FY_INDEX_BY_MONTH);
 /** First and last month index of each financial year. */
 const FY_FIRST = Int32Array.from(FINANCIAL_YEARS, (_, y) => FY_INDEX_BY_MONTH.indexOf(y));
 const FY_LAST = Int32Array.from(FINANCIAL_YEARS, (_, y) => FY_INDEX_BY_MONTH.lastIndexOf(y));
-const STAFF_SPAN = STAFF_PATH_END_INDEX - STAFF_PATH_START_INDEX;
 /**
- * From this month FTE and caseload are flat (both paths have ended), so within a financial year
- * staff cost, service credits and cost_total are the same every month.
+ * From this month FTE and caseload are flat (both paths have ended, whenever a CRC's cuts are
+ * complete), so within a financial year staff cost, service credits and cost_total are the same
+ * every month.
  */
-const FLAT_FROM = Math.max(STAFF_PATH_END_INDEX + 1, CASELOAD_PATH_END_INDEX);
+const FLAT_FROM = Math.max(STAFF_PATH_LATEST_END_INDEX + 1, CASELOAD_PATH_END_INDEX);
 const PHASE = FINANCIAL_YEARS.map((_, y) => transformationPhase(y));
 const VARIATION_PAYMENT_IDS = VARIATION_PAYMENT_YEARS.map(variationPaymentId);
 /** Each payment of the variation shared out between the CRCs (`project`'s, reused). */
@@ -181,6 +181,7 @@ function readColumns(inputs: ProjectionInputs) {
     fte14: col("staff.fteJune2014"),
     fte17: col("staff.fteJune2017"),
     cut: col("staff.cutScale"),
+    cutsEnd: col("staff.cutsCompleteBy"),
     loaded: col("staff.loadedCostPerFte"),
     termMonths: col("termination.paymentMonths"),
     wpy: col("redundancy.weeksPerYear"),
@@ -471,6 +472,7 @@ function oneOffCells(
   const fte14 = k.fte14[c0]!;
   const fte17 = k.fte17[c0]!;
   const cut = k.cut[c0]!;
+  const cutsEnd = k.cutsEnd[c0]!;
   const fteScale = fteFloatScale(fte14, fte17, cut);
   const caseloads = SCRATCH.cohortCaseloads;
   const totals = SCRATCH.cohortTotals;
@@ -497,7 +499,7 @@ function oneOffCells(
     let penalty = 0;
     let penaltyScale = 0;
     if (feedbackApplies(coef)) {
-      const fte = fteAtFloat(fte14, fte17, cut, start);
+      const fte = fteAtFloat(fte14, fte17, cut, cutsEnd, start);
       const index = workloadIndexFloat(caseload, fte, norm);
       penalty = feedbackAmountFloat(coef, workloadExcessFloat(index));
       penaltyScale = feedbackFloatScale(coef, index, fte, fteScale);
@@ -549,10 +551,12 @@ function monthCells(
   const fte14 = k.fte14[c0]!;
   const fte17 = k.fte17[c0]!;
   const cut = k.cut[c0]!;
+  const cutsEnd = k.cutsEnd[c0]!;
   const fteScale = fteFloatScale(fte14, fte17, cut);
   // The same fall in FTE in every falling month; its size (FTE14 − FTE17 can cancel).
-  const reduction = fteReductionFloat(fte14, fte17, cut);
-  const fallScale = ((fte14 + Math.abs(fte17)) * Math.abs(cut)) / STAFF_SPAN;
+  const reduction = fteReductionFloat(fte14, fte17, cut, cutsEnd);
+  const fallScale =
+    ((fte14 + Math.abs(fte17)) * Math.abs(cut)) / (cutsEnd - STAFF_PATH_START_INDEX);
   const share = k.redShare[c0]!;
   const onCost = k.onCost[c0]!;
   const wpy = k.wpy[c0]!;
@@ -612,11 +616,11 @@ function monthCells(
     // Months on the staffing or caseload path: FTE, staff cost and caseload move each month.
     const rampLast = Math.min(last, FLAT_FROM - 1);
     for (let m = from; m <= rampLast; m++) {
-      const onPath = onStaffPath(m);
-      if (onPath) fte = fteAtFloat(fte14, fte17, cut, m);
+      const onPath = onStaffPath(m, cutsEnd);
+      if (onPath) fte = fteAtFloat(fte14, fte17, cut, cutsEnd, m);
       if (onPath || m === from) staffPence = staffCell(k, c, m, fte, staffScale, loaded, pay);
       let redundancy = 0;
-      if (reduction > 0 && staffFallsIn(m)) {
+      if (reduction > 0 && staffFallsIn(m, cutsEnd)) {
         // The same in every falling month of a year (the pay index moves it at a new year).
         if (m === from || m === STAFF_PATH_START_INDEX + 1)
           redundancyPence = redundancyCell(k, c, m, redundancyPerPay, redundancyPerPayScale, pay);
@@ -876,7 +880,7 @@ function staffTie(k: Columns, c: number, m: number, loaded: number): number {
     }
   }
   if (payOne) {
-    const f = exactFte(k.fte14[c0]!, k.fte17[c0]!, k.cut[c0]!, m);
+    const f = exactFte(k.fte14[c0]!, k.fte17[c0]!, k.cut[c0]!, k.cutsEnd[c0]!, m);
     const whole = f.digits === null ? null : f.digits * BigInt(loaded);
     // Products of at most 38 digits: the exact path's 40 hold them, and its division by 12
     // (rounded at 40 digits) cannot cross a half-penny that the rational does not.

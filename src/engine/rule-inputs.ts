@@ -129,12 +129,14 @@ export function fteInputs(p: Params, c: number, monthIndex: number): Built<FteIn
       fteJune2014: p.dec("staff.fteJune2014", c),
       fteJune2017: p.dec("staff.fteJune2017", c),
       cutScale: p.dec("staff.cutScale", c),
+      cutsCompleteBy: p.num("staff.cutsCompleteBy", c),
       monthIndex,
     },
     params: {
       fteJune2014: "staff.fteJune2014",
       fteJune2017: "staff.fteJune2017",
       cutScale: "staff.cutScale",
+      cutsCompleteBy: "staff.cutsCompleteBy",
     },
   };
 }

@@ -18,6 +18,7 @@ export const STAFF_BLOCK_PARAMS = [
   "staff.fteJune2014",
   "staff.fteJune2017",
   "staff.cutScale",
+  "staff.cutsCompleteBy",
   "staff.payAward",
   "staff.loadedCostPerFte",
   "staff.onCostRate",
@@ -40,15 +41,16 @@ export interface StaffBlock {
 
 /**
  * The staffing lines of CRC `c` (MODEL.md "Staffing", "Staff cost", "Redundancy"): FTE on the
- * straight-line path from June 2014 to June 2017, staff cost on it at the year's pay index, and
+ * straight-line path from June 2014 to June 2017 (reached when the CRC's cuts are complete), staff cost on it at the year's pay index, and
  * redundancy on each month's fall in FTE. A cell whose rule inputs equal last month's (same FTE,
  * same year) copies last month's pence instead of recomputing the same number.
  */
 export function staffBlock(p: Params, c: number): StaffBlock {
   const end = p.num("termination.endDate", c);
+  const cutsEnd = p.num("staff.cutsCompleteBy", c);
   const fte: Money[] = [];
   for (let m = 0; m < MONTH_COUNT; m++) {
-    fte.push(onStaffPath(m) ? fteAt(fteInputs(p, c, m).values) : fte[m - 1]!);
+    fte.push(onStaffPath(m, cutsEnd) ? fteAt(fteInputs(p, c, m).values) : fte[m - 1]!);
   }
   // payIndex compounds year by year; extend the previous year's index rather than redo it.
   const awards = payAwards(p, c);
@@ -76,12 +78,12 @@ export function staffBlock(p: Params, c: number): StaffBlock {
   for (let m = 0; flowsIn(m, end); m++) {
     const y = FY_INDEX_BY_MONTH[m]!;
     const newYear = m === 0 || FY_INDEX_BY_MONTH[m - 1] !== y;
-    const fteChanged = onStaffPath(m);
+    const fteChanged = onStaffPath(m, cutsEnd);
     if (fteChanged || newYear) {
       staff = toPence(staffCost(staffCostInputs(p, c, fte[m]!, payIdxY[y]!).values));
     }
     staffPence[m] = staff;
-    if (!reduction.isZero() && staffFallsIn(m)) {
+    if (!reduction.isZero() && staffFallsIn(m, cutsEnd)) {
       if (newYear || lastReductionYear < 0) {
         redundancy = toPence(redundancyCost(redundancyInputs(p, c, reduction, payIdxY[y]!).values));
         lastReductionYear = y;

@@ -3,13 +3,18 @@ import { money, Money, ZERO } from "./money.ts";
 
 /**
  * Month indices of the staffing path. FTE is the June 2014 position (written answer, 3 Nov 2017)
- * at the share sale (index 0 = Feb 2015) and reaches the June 2017 position at index 28
- * (Jun 2017; the Sodexo table in sources/2018-03-19_napo-evidence… compares Q3 2014-15 with
- * June 2017); between them it moves in a straight line, after it stays flat. The straight line
- * is an assumption: the cuts' timing by month is not published.
+ * at the share sale (index 0 = Feb 2015) and reaches the June 2017 position (the Sodexo table
+ * in sources/2018-03-19_napo-evidence… compares Q3 2014-15 with June 2017) in the month its
+ * owner's cuts were complete, `staff.cutsCompleteBy` (a month index from 1 to 28 = Jun 2017);
+ * between them it moves in a straight line, after it stays flat. When each owner's cuts were
+ * made is sourced by owner in data/parameters.csv (Working Links planned about 50% "in the
+ * first year of the contract", Sodexo announced its redundancies in 2015 with the enhanced
+ * voluntary redundancy's leaving date of 31 March 2016, Interserve, RRP and WWM cut in 2016);
+ * the straight line within that span is an assumption: the cuts by month are not published.
  */
 export const STAFF_PATH_START_INDEX = 0;
-export const STAFF_PATH_END_INDEX = 28;
+/** The latest month a CRC's path may end: June 2017, the month of the reported positions. */
+export const STAFF_PATH_LATEST_END_INDEX = 28;
 
 /** Inputs of the FTE path for one CRC in one month. */
 export interface FteInputs {
@@ -19,6 +24,8 @@ export interface FteInputs {
   readonly fteJune2017: Decimal.Value;
   /** How much of the 2014→2017 change happens: 1 = cuts as reported, 0 = staffing held at 2014. */
   readonly cutScale: Decimal.Value;
+  /** Month index by which the change is complete (1 … 28; `staff.cutsCompleteBy`). */
+  readonly cutsCompleteBy: number;
   /** Month index in the contract (0 = Feb 2015). */
   readonly monthIndex: number;
 }
@@ -26,12 +33,17 @@ export interface FteInputs {
 export const FTE_RULE = {
   id: "fte",
   section: 'MODEL.md "Costs of a CRC in a month" (Staff)',
-  equation: "FTE14 + scale × (FTE17 − FTE14) × clamp((m − 0) / 28, 0, 1)",
+  equation: "FTE14 + scale × (FTE17 − FTE14) × clamp(m / E, 0, 1), E = the month cuts are complete",
 } as const;
+
+/** Months from the path's start to its end (at least 1: the data's range starts at Mar 2015). */
+export function staffPathSpan(cutsCompleteBy: number): number {
+  return cutsCompleteBy - STAFF_PATH_START_INDEX;
+}
 
 /** FTE in a month, exact. */
 export function fteAt(inputs: FteInputs): Money {
-  const span = STAFF_PATH_END_INDEX - STAFF_PATH_START_INDEX;
+  const span = staffPathSpan(inputs.cutsCompleteBy);
   const k = Math.min(span, Math.max(0, inputs.monthIndex - STAFF_PATH_START_INDEX));
   const start = money(inputs.fteJune2014);
   const change = money(inputs.fteJune2017).minus(start).times(inputs.cutScale);
@@ -40,26 +52,27 @@ export function fteAt(inputs: FteInputs): Money {
 
 /**
  * The fall in FTE from the previous month: on the straight-line path it is the same in every
- * month of the ramp, (FTE14 − FTE17) × scale / 28, and 0 outside it or when staffing grows.
+ * month of the ramp, (FTE14 − FTE17) × scale / E, and 0 outside it or when staffing grows.
  * Equal to fteAt(m − 1) − fteAt(m), computed directly so that each month's redundancy inputs
  * are exactly the same number.
  */
 export function fteReductionAt(inputs: FteInputs): Money {
-  const span = STAFF_PATH_END_INDEX - STAFF_PATH_START_INDEX;
+  const span = staffPathSpan(inputs.cutsCompleteBy);
   const k = inputs.monthIndex - STAFF_PATH_START_INDEX;
   if (k < 1 || k > span) return ZERO;
   const fall = money(inputs.fteJune2014).minus(inputs.fteJune2017).times(inputs.cutScale);
   return fall.isPositive() && !fall.isZero() ? fall.dividedBy(span) : ZERO;
 }
 
-/** Float twin of `fteAt`, in the same order: FTE14 + (FTE17 − FTE14) × scale × k / 28. */
+/** Float twin of `fteAt`, in the same order: FTE14 + (FTE17 − FTE14) × scale × k / E. */
 export function fteAtFloat(
   fteJune2014: number,
   fteJune2017: number,
   cutScale: number,
+  cutsCompleteBy: number,
   monthIndex: number,
 ): number {
-  const span = STAFF_PATH_END_INDEX - STAFF_PATH_START_INDEX;
+  const span = cutsCompleteBy - STAFF_PATH_START_INDEX;
   const k = Math.min(span, Math.max(0, monthIndex - STAFF_PATH_START_INDEX));
   return fteJune2014 + ((fteJune2017 - fteJune2014) * cutScale * k) / span;
 }
@@ -80,7 +93,8 @@ export function fteReductionFloat(
   fteJune2014: number,
   fteJune2017: number,
   cutScale: number,
+  cutsCompleteBy: number,
 ): number {
   const fall = (fteJune2014 - fteJune2017) * cutScale;
-  return fall > 0 ? fall / (STAFF_PATH_END_INDEX - STAFF_PATH_START_INDEX) : 0;
+  return fall > 0 ? fall / (cutsCompleteBy - STAFF_PATH_START_INDEX) : 0;
 }

@@ -7,7 +7,7 @@ import { PARAMETER_SPECS } from "../engine/parameter-specs.ts";
 import { projectExact } from "../engine/project-exact.ts";
 import { projectFloat } from "../engine/project-float.ts";
 import { ALL, rollUp } from "../engine/roll-up.ts";
-import { FINANCIAL_YEARS } from "../engine/timeline.ts";
+import { CONTRACT_MONTHS, FINANCIAL_YEARS, monthIndexOf } from "../engine/timeline.ts";
 import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { validateScenario, type ResolvedScenario } from "../scenario/validate-scenario.ts";
 import { runMonteCarlo } from "./run-monte-carlo.ts";
@@ -18,7 +18,7 @@ import type { MonteCarloSummary } from "./summarize-draws.ts";
  * point, the Monte Carlo summary equals the exact ledger to the penny. Checked here not only on
  * the presets (run-monte-carlo.test.ts) but on random valid values of every staffing and cost
  * parameter (data/parameters.csv groups "staffing" and "costs"), each inside its data row's
- * min–max, for every CRC: staff cost divides FTE by 28 on the exact path, so round values (a
+ * min–max, for every CRC: staff cost divides FTE by the months to the CRC's cuts' end on the exact path, so round values (a
  * loaded cost in pence, FTE in tenths) land cells exactly on half-pennies (issue #15: a loaded
  * cost of £32,879.35 put Hampshire & IoW's Oct 2016 staff cost on one, and Monte Carlo ended
  * 4p away from the ledger).
@@ -39,7 +39,12 @@ const rowFor = (id: string, crc: string): Parameter =>
  * A value in [min, max] with 0 to 2 decimal places (few digits: ties are what is tested), the
  * money rows in pounds (at most 2 decimals).
  */
-const valueIn = (row: Parameter, minAbove?: number) => {
+const valueIn = (row: Parameter, minAbove?: number): fc.Arbitrary<number | string> => {
+  if (row.unit === "date_month")
+    // A month "YYYY-MM" in the row's range (the staffing path's end: 1 to 28 months).
+    return fc
+      .integer({ min: monthIndexOf(row.text.min), max: monthIndexOf(row.text.max) })
+      .map((m) => CONTRACT_MONTHS[m]!.id);
   const min = Math.max(Number(row.text.min), minAbove ?? -Infinity);
   const max = Number(row.text.max);
   return fc
@@ -52,7 +57,7 @@ const valueIn = (row: Parameter, minAbove?: number) => {
 };
 
 /** Per CRC, a value in that CRC's row's range. */
-const byCrc = (id: string, minAbove?: number) =>
+const byCrc = (id: string, minAbove?: number): fc.Arbitrary<Record<string, number | string>> =>
   fc
     .tuple(...crcs.map((crc) => valueIn(rowFor(id, crc), minAbove)))
     .map((values) => Object.fromEntries(crcs.map((crc, i) => [crc, values[i]!])));
@@ -74,14 +79,15 @@ const arbitraryParameters = fc
           ];
         return [id, byCrc(id)];
       }),
-    ) as Record<string, fc.Arbitrary<number | Record<string, number>>>,
+    ) as Record<string, fc.Arbitrary<number | string | Record<string, number | string>>>,
   )
   .map((raw) => {
     const parameters: Record<string, unknown> = {};
     const crcValues = (id: string) => raw[id] as Record<string, number>;
+
     for (const id of ids) {
       const value = raw[id]!;
-      if (typeof value === "number") parameters[id] = value;
+      if (typeof value !== "object") parameters[id] = value;
       else if (id === "staff.payAward") parameters[id] = { byYear: value };
       else parameters[id] = { byCrc: { ...value } };
     }
@@ -144,6 +150,7 @@ describe("point-shape Monte Carlo against the exact ledger", () => {
         "staff.fteJune2014",
         "staff.fteJune2017",
         "staff.cutScale",
+        "staff.cutsCompleteBy",
         "staff.onCostRate",
         "redundancy.shareOfReduction",
         "cost.bidMargin",

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { formatIssue } from "../issues/issue.ts";
 import { describe, expect, it } from "vitest";
 import type { Dataset } from "../data/index.ts";
@@ -80,10 +81,16 @@ describe("the Monte Carlo on the posterior (issue #14)", () => {
       applyPosteriorDraw(post, binding, run.plan, buffers, run.seed, d);
       const phi = buffers.inputs.values.get("variation.fixedShare")!;
       expect(phis.has(phi[0]!)).toBe(true);
-      const k = post.phi.indexOf(phi[0]!);
-      priorDraw(post.plan, post.sample.seed, post.indices[k]!, reference);
-      for (const id of ["cost.bidMargin", "staff.loadedCostPerFte", "volume.shortfall.2016-17"])
-        expect(buffers.inputs.values.get(id)).toEqual(reference.inputs.values.get(id));
+      // φ′ is stored to 6 decimals, so two stored draws may share it: one of them is this draw.
+      const ids = ["cost.bidMargin", "staff.loadedCostPerFte", "volume.shortfall.2016-17"];
+      const candidates = post.indices.filter((_, k) => post.phi[k] === phi[0]);
+      const matches = candidates.filter((index) => {
+        priorDraw(post.plan, post.sample.seed, index, reference);
+        return ids.every((id) =>
+          isDeepStrictEqual(buffers.inputs.values.get(id), reference.inputs.values.get(id)),
+        );
+      });
+      expect(matches.length).toBeGreaterThan(0);
     }
   });
 

@@ -29,13 +29,10 @@ const sim = prepareTargetSimulation(dataset, targets);
 
 /**
  * In-sample targets whose posterior predictive interval does not cover the published value,
- * each for a stated reason (the same structural miss as the point fit: test/checks/
- * calibration.test.ts). A new one fails this test.
+ * each for a stated reason (as the point fit's misses: test/checks/calibration.test.ts). None
+ * since model version 0.3.0. A new one fails this test.
  */
-const KNOWN_MISSES: Record<string, string> = {
-  "staff.jobsCutByMid2016":
-    "the staffing path spreads the reported cuts evenly to June 2017, so no draw makes most of them by mid 2016",
-};
+const KNOWN_MISSES: Record<string, string> = {};
 
 describe("the stored posterior, data/posterior.json (issue #14)", () => {
   it("was computed from today's data, targets and presets", async () => {
