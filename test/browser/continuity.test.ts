@@ -56,6 +56,7 @@ describe("the scenario follows the reader (issue #16)", () => {
 
     // A lever moved, then a CRC's bar: the CRC page opens this scenario, lever and all.
     const band = await nudge(page, "ffs.toleranceBand", 3);
+    // The first bar (the largest loss), clicked where the pointer shows its tip over it.
     await page.locator('[data-testid="crc-chart"] svg a').first().click();
     await page.waitForURL(/\/crcs\//);
     await settled(page);
