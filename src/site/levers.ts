@@ -56,6 +56,7 @@ export const LEVER_GROUPS: ReadonlyArray<{ id: string; title: string; ids: reado
     title: "Staffing and pay",
     ids: [
       "staff.cutScale",
+      "staff.cutsCompleteBy",
       "staff.loadedCostPerFte",
       "staff.payAward",
       "staff.onCostRate",
