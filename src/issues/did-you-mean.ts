@@ -1,8 +1,9 @@
 import { quote } from "./describe-value.ts";
 
 /**
- * The closest of `candidates` to `word`, for "did you mean" hints: within an edit distance of
- * 3, or a third of the word's length for long ids. The work is bounded whatever the input (a
+ * The closest of `candidates` to `word`, for "did you mean" hints: within the edit distance
+ * `hintDistance` allows for the word's length (none for a word under 3 characters, where any
+ * candidate is a few edits away and the hint would be a guess). The work is bounded whatever the input (a
  * hostile file can hold 20,000 unknown keys, or one of 300,000 characters): a word much longer
  * than every candidate gets no hint, a candidate whose length differs by more than the distance
  * allowed is skipped unread, the distance is worked out only in a band of that width, stopping
@@ -14,10 +15,11 @@ export function closest(
   candidates: Iterable<string>,
   budget: HintBudget = { cells: HINT_CELLS },
 ): string | undefined {
-  if (word.length > HINT_WORD_MAX || budget.cells <= 0) return undefined;
+  const allowed = hintDistance(word.length);
+  if (allowed === 0 || word.length > HINT_WORD_MAX || budget.cells <= 0) return undefined;
   const lower = word.toLowerCase();
   let best: string | undefined;
-  let bestDistance = Math.max(3, Math.floor(word.length / 3)) + 1;
+  let bestDistance = allowed + 1;
   for (const candidate of candidates) {
     if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
     budget.cells -= word.length * (2 * bestDistance - 1);
@@ -30,6 +32,21 @@ export function closest(
   }
   return best;
 }
+
+/**
+ * The most edits a hint may be from a word of `length` characters: 0 (no hint) under 3
+ * characters ("x" is one edit from every one-letter key and two from "fy"); 1 at 3; then 2 (a
+ * swapped pair of letters, "pret" for "pert", is 2 edits), or a third of the word for long ids.
+ * So a hint never changes more than half of what was typed.
+ */
+export function hintDistance(length: number): number {
+  if (length < HINT_WORD_MIN) return 0;
+  if (length === HINT_WORD_MIN) return 1;
+  return Math.max(2, Math.floor(length / 3));
+}
+
+/** Words shorter than this get no hint. */
+const HINT_WORD_MIN = 3;
 
 /** What is left of the work allowed for hints, in cells of the distance table. */
 export interface HintBudget {

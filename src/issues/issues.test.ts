@@ -1,4 +1,4 @@
-import { boundedEditDistance, closest, createHinter } from "./did-you-mean.ts";
+import { boundedEditDistance, closest, createHinter, hintDistance } from "./did-you-mean.ts";
 import { clip, describeValue, joinPath } from "./describe-value.ts";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -46,6 +46,21 @@ describe("closest and its budget (issue #15, item 8)", () => {
     );
     expect(closest("londn", ["london", "wales"])).toBe("london");
     expect(closest("zzzzzz", ["london", "wales"])).toBeUndefined();
+  });
+
+  it("gives no hint for a key under 3 characters, nor one that changes half of what was typed", () => {
+    // one letter is an edit or two from every short key: a hint would be a guess
+    expect(closest("x", ["y", "fy", "id"])).toBeUndefined();
+    expect(closest("fz", ["fy", "id"])).toBeUndefined();
+    expect(createHinter(["by", "fy"])("b")).toBe("");
+    // 3 characters: one edit; then two (a swapped pair), or a third of a long id
+    expect(closest("fyy", ["fy"])).toBe("fy");
+    expect(closest("fxx", ["fy"])).toBeUndefined();
+    expect(closest("pret", ["pert"])).toBe("pert");
+    expect(closest("beta", ["pert"])).toBeUndefined();
+    expect(closest("fromat", ["format"])).toBe("format");
+    expect(closest("frmta", ["format"])).toBeUndefined();
+    expect([0, 1, 2, 3, 4, 5, 8, 9, 40].map(hintDistance)).toEqual([0, 0, 0, 1, 2, 2, 2, 3, 13]);
   });
 
   it("answers a 300,000-character word at once, with no hint", () => {

@@ -46,8 +46,7 @@ describe("parseUncertainty", () => {
       },
       {
         path: "uncertainty.shape",
-        message:
-          '"beta" is not one of point, uniform, triangular, pert, normal (did you mean "pert"?)',
+        message: '"beta" is not one of point, uniform, triangular, pert, normal',
       },
       {
         path: "uncertainty.distributions.a",

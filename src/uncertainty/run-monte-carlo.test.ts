@@ -218,7 +218,7 @@ describe("runMonteCarlo", () => {
         fanOf: "londn",
       }),
     ).toEqual([
-      'shape: "beta" is not one of point, uniform, triangular, pert, normal (did you mean "pert"?)',
+      'shape: "beta" is not one of point, uniform, triangular, pert, normal',
       "correlation.volume.shortfall: 2 is not a correlation; it must be a number from 0 to 1",
       'fanOf: "londn" is not ALL, a CRC or an owner (did you mean "london"?)',
     ]);
