@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixtureInputs } from "./fixture-inputs.ts";
+import { fixtureInputs } from "../../test/fixtures/fixture-inputs.ts";
 import { MONTH_COUNT, type Ledger } from "./ledger.ts";
 import { COST_LINES, INCOME_LINES, type MoneyLine } from "./lines.ts";
 import { projectExact } from "./project-exact.ts";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { arbitraryInputs } from "../../test/properties/arbitrary-inputs.ts";
+import { arbitraryInputsFromSpecs } from "../../test/fixtures/arbitrary-inputs.ts";
 import { PRESETS } from "../scenario/presets.ts";
 import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
@@ -56,11 +56,12 @@ describe("projectFloatSums", () => {
   it("equals the sums of projectFloat's ledger on random scenarios, every lever (law)", () => {
     // Early ends, the guarantee, the workload feedback, moved variation starts: the paths
     // projectFloatSums adds up without writing cells. Sums reused from call to call, as in
-    // Monte Carlo, and the scratch ledger shared with the presets' 21 CRCs (3 here).
-    const sums = new Float64Array(3 * SUMMED_LINES.length * FY_COUNT);
+    // Monte Carlo; every parameter drawn (or not) within its data rows' min–max.
+    const n = dataset.crcs.length;
+    const sums = new Float64Array(n * SUMMED_LINES.length * FY_COUNT);
     fc.assert(
-      fc.property(arbitraryInputs, (inputs) => {
-        expect(sumsOf(inputs, sums)).toEqual(sumsOfLedger(projectFloat(inputs), 3));
+      fc.property(arbitraryInputsFromSpecs(dataset), (inputs) => {
+        expect(sumsOf(inputs, sums)).toEqual(sumsOfLedger(projectFloat(inputs), n));
       }),
       { numRuns: 200 },
     );
@@ -71,9 +72,9 @@ describe("projectFloatSums", () => {
     // random scenario's values in turn.
     let buffer: ProjectionInputs | undefined;
     let project: ((sums: Float64Array) => void) | undefined;
-    const sums = new Float64Array(3 * SUMMED_LINES.length * FY_COUNT);
+    const sums = new Float64Array(dataset.crcs.length * SUMMED_LINES.length * FY_COUNT);
     fc.assert(
-      fc.property(arbitraryInputs, (inputs) => {
+      fc.property(arbitraryInputsFromSpecs(dataset), (inputs) => {
         if (buffer === undefined) {
           const columns = [...inputs.values].map(([id, c]) => [id, Float64Array.from(c)] as const);
           buffer = { crcs: inputs.crcs, values: new Map(columns) };

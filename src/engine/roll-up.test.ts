@@ -1,6 +1,6 @@
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
-import { fixtureInputs } from "./fixture-inputs.ts";
+import { fixtureInputs } from "../../test/fixtures/fixture-inputs.ts";
 import { MONTH_COUNT } from "./ledger.ts";
 import { MONEY_LINES } from "./lines.ts";
 import { projectExact } from "./project-exact.ts";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Dataset } from "../data/index.ts";
-import { fixtureInputs } from "../engine/fixture-inputs.ts";
+import { fixtureInputs } from "../../test/fixtures/fixture-inputs.ts";
 import type { ProjectionInputs } from "../engine/projection-inputs.ts";
 import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";

@@ -1,27 +1,24 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FIXTURE_CRCS, fixtureInputs } from "../engine/fixture-inputs.ts";
-import { MONEY_LINES } from "../engine/lines.ts";
-import { periodMap, PERIODS } from "../engine/periods.ts";
+import { fixtureInputs } from "../../test/fixtures/fixture-inputs.ts";
 import { ALL } from "../engine/roll-up.ts";
-import { arbitraryInputs } from "../../test/properties/arbitrary-inputs.ts";
+import { arbitraryFigureRef, arbitraryPair } from "../../test/fixtures/arbitrary-inputs.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { DELTA_METHODS, explainDelta } from "./explain-delta.ts";
 
-const arbitraryRef = fc.record({
-  crc: fc.constantFrom(...FIXTURE_CRCS.map((c) => c.id), "north", "south", ALL),
-  line: fc.constantFrom(...MONEY_LINES),
-  period: fc.constantFrom(...PERIODS).chain((by) => fc.constantFrom(...periodMap(by).labels)),
-});
+const dataset = await testDataset();
+/** A and B (every parameter drawn within its data rows' min–max), B with up to 6 of another's. */
+const pairs = arbitraryPair(dataset, 6);
+const arbitraryRef = arbitraryFigureRef(dataset);
 
 describe("explainDelta (issue #8)", () => {
   it("shares a scenario delta exactly among changed parameters and their interaction", () => {
     fc.assert(
       fc.property(
-        arbitraryInputs,
-        arbitraryInputs,
+        pairs,
         arbitraryRef,
         fc.constantFrom(...DELTA_METHODS),
-        (a, b, ref, method) => {
+        ({ a, b }, ref, method) => {
           const result = explainDelta(a, b, ref, { method });
           if (!result.ok) throw new Error(JSON.stringify(result.issues));
           const d = result.value;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FIXTURE_CRCS, fixtureInputs } from "../engine/fixture-inputs.ts";
+import { fixtureInputs } from "../../test/fixtures/fixture-inputs.ts";
 import { MONTH_COUNT, type Ledger } from "../engine/ledger.ts";
 import { MONEY_LINES } from "../engine/lines.ts";
 import { periodMap, PERIODS } from "../engine/periods.ts";
@@ -9,7 +9,10 @@ import { ALL, rollUp } from "../engine/roll-up.ts";
 import { monthIndexOf } from "../engine/timeline.ts";
 import { projectScenario } from "../scenario/project-scenario.ts";
 import { testDataset } from "../../test/fixtures/test-dataset.ts";
-import { arbitraryInputs } from "../../test/properties/arbitrary-inputs.ts";
+import {
+  arbitraryFigureRef,
+  arbitraryInputsFromSpecs,
+} from "../../test/fixtures/arbitrary-inputs.ts";
 import { explainFigure, type FigureNode } from "./explain-figure.ts";
 import { fixtureScenario } from "../../test/fixtures/fixture-scenario.ts";
 
@@ -29,12 +32,9 @@ function cellOf(ledger: Ledger, node: FigureNode): number {
   return ledger.money[node.ref.line as (typeof MONEY_LINES)[number]][c * MONTH_COUNT + m]!;
 }
 
-const names = [...FIXTURE_CRCS.map((c) => c.id), "north", "south", ALL];
-const arbitraryRef = fc.record({
-  crc: fc.constantFrom(...names),
-  line: fc.constantFrom(...MONEY_LINES),
-  period: fc.constantFrom(...PERIODS).chain((by) => fc.constantFrom(...periodMap(by).labels)),
-});
+const dataset = await testDataset();
+const arbitraryInputs = arbitraryInputsFromSpecs(dataset);
+const arbitraryRef = arbitraryFigureRef(dataset);
 
 describe("explainFigure (issue #8)", () => {
   it("gives parts that sum exactly to every explained figure, over random scenarios", () => {
@@ -60,7 +60,7 @@ describe("explainFigure (issue #8)", () => {
         const result = explainFigure(fixtureScenario(inputs), ledger, ref, { depth: 1 });
         if (!result.ok) throw new Error(JSON.stringify(result.issues));
         const by = PERIODS.find((p) => periodMap(p).labels.includes(ref.period))!;
-        const owner = FIXTURE_CRCS.find((c) => c.id === ref.crc)?.ownerId;
+        const owner = inputs.crcs.find((c) => c.id === ref.crc)?.ownerId;
         const row = rollUp(ledger, by).find(
           (r) =>
             r.line === ref.line &&

@@ -2,7 +2,6 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { RuleRef } from "../engine/explain-cell.ts";
 import { FEE_FOR_SERVICE_RULE, feeForService } from "../engine/fee-for-service.ts";
-import { FIXTURE_CRCS } from "../engine/fixture-inputs.ts";
 import { GUARANTEE_RULE, guaranteeTopUp } from "../engine/guarantee.ts";
 import { MONEY_LINES } from "../engine/lines.ts";
 import { toPence, type Money } from "../engine/money.ts";
@@ -15,9 +14,14 @@ import { SERVICE_CREDITS_RULE, serviceCredits } from "../engine/service-credits.
 import { STAFF_COST_RULE, staffCost } from "../engine/staff-cost.ts";
 import { TERMINATION_RULE, terminationPayment } from "../engine/termination.ts";
 import { VARIATION_RULE, variationUplift } from "../engine/variation.ts";
-import { arbitraryInputs } from "../../test/properties/arbitrary-inputs.ts";
+import { arbitraryInputsFromSpecs } from "../../test/fixtures/arbitrary-inputs.ts";
+import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { explainFigure, type FigureNode } from "./explain-figure.ts";
 import { fixtureScenario } from "../../test/fixtures/fixture-scenario.ts";
+
+const dataset = await testDataset();
+/** Every parameter the engine reads, drawn (or not) within its data rows' min–max. */
+const arbitraryInputs = arbitraryInputsFromSpecs(dataset);
 
 // The rules as functions of their named inputs (each takes exact decimal text as is).
 type Rule = (inputs: never) => Money;
@@ -45,7 +49,7 @@ describe("an explanation's own inputs and rule give its pence (issue #8)", () =>
     fc.assert(
       fc.property(
         arbitraryInputs,
-        fc.constantFrom(...FIXTURE_CRCS.map((c) => c.id)),
+        fc.constantFrom(...dataset.crcs.map((c) => c.id)),
         fc.constantFrom(...MONEY_LINES),
         fc.constantFrom(...periodMap("fy").labels),
         (inputs, crc, line, period) => {

@@ -1,42 +1,31 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FIXTURE_CRCS, fixtureInputs } from "../../src/engine/fixture-inputs.ts";
-import { MONEY_LINES } from "../../src/engine/lines.ts";
-import { periodMap, PERIODS } from "../../src/engine/periods.ts";
 import { projectExact } from "../../src/engine/project-exact.ts";
 import type { ProjectionInputs } from "../../src/engine/projection-inputs.ts";
-import { ALL } from "../../src/engine/roll-up.ts";
 import { monthIndexOf } from "../../src/engine/timeline.ts";
 import { attributeDelta, type Attribution } from "../../src/explain/attribute-delta.ts";
 import { changedParameters, hybrid } from "../../src/explain/explain-delta.ts";
 import { figureAmount, resolveFigure, type FigureRef } from "../../src/explain/figure-ref.ts";
-import { arbitraryOverrides } from "./arbitrary-inputs.ts";
+import {
+  arbitraryFigureRef,
+  arbitraryPair as pairOf,
+  withValues,
+} from "../fixtures/arbitrary-inputs.ts";
+import { testDataset } from "../fixtures/test-dataset.ts";
 
 /**
- * The Shapley laws (issue #17) for `attributeDelta` over random pairs of scenarios: B is A with
- * a random handful of parameters taken from another random scenario, so the groups are few and
+ * The Shapley laws (issue #17) for `attributeDelta` over random pairs of scenarios of the
+ * project's 21 CRCs: B is A with a random handful of parameters taken from another random scenario, so the groups are few and
  * the attribution exact (2^k float projections), unless a test asks for sampling.
  */
-type Overrides = Record<string, number | readonly number[]>;
+const dataset = await testDataset();
+const arbitraryRef: fc.Arbitrary<FigureRef> = arbitraryFigureRef(dataset);
 
-const arbitraryRef: fc.Arbitrary<FigureRef> = fc.record({
-  crc: fc.constantFrom(...FIXTURE_CRCS.map((c) => c.id), "north", "south", ALL),
-  line: fc.constantFrom(...MONEY_LINES),
-  period: fc.constantFrom(...PERIODS).chain((by) => fc.constantFrom(...periodMap(by).labels)),
-});
-
-/** The parameters the random scenarios set (a record's keys are the same in every sample). */
-const KEYS = Object.keys(fc.sample(arbitraryOverrides, { numRuns: 1, seed: 1 })[0]!);
-
-/** Overrides of A and of B, B taking up to `most` parameters from a second random scenario. */
-const arbitraryPair = (most = 5) =>
-  fc
-    .tuple(arbitraryOverrides, arbitraryOverrides, fc.subarray(KEYS, { maxLength: most }))
-    .map(([a, other, taken]) => {
-      const oa = a as Overrides;
-      const ob = other as Overrides;
-      return { a: oa, b: { ...oa, ...Object.fromEntries(taken.map((k) => [k, ob[k]!])) } };
-    });
+/**
+ * Inputs A and B (every parameter the engine reads, drawn or not within its data rows' min–max),
+ * B taking up to `most` parameters from a second random scenario.
+ */
+const arbitraryPair = (most = 5) => pairOf(dataset, most);
 
 function attribute(a: ProjectionInputs, b: ProjectionInputs, ref: FigureRef, options = {}) {
   const result = attributeDelta(a, b, ref, options);
@@ -88,9 +77,7 @@ describe("attributeDelta: the Shapley laws over random pairs of scenarios (issue
         arbitraryPair(),
         arbitraryRef,
         fc.constantFrom("parameter", "group"),
-        (pair, ref, level) => {
-          const a = fixtureInputs(pair.a);
-          const b = fixtureInputs(pair.b);
+        ({ a, b }, ref, level) => {
           const d = attribute(a, b, ref, { level });
           const figure = resolveFigure(a.crcs, ref);
           if (!figure.ok) throw new Error("figure");
@@ -105,15 +92,13 @@ describe("attributeDelta: the Shapley laws over random pairs of scenarios (issue
           expect(structuredClone(d)).toEqual(d);
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 15 },
     );
   });
 
   it("efficiency holds for sampled orders too, with a standard error on every part", () => {
     fc.assert(
-      fc.property(arbitraryOverrides, arbitraryOverrides, arbitraryRef, (oa, ob, ref) => {
-        const a = fixtureInputs(oa as Overrides);
-        const b = fixtureInputs(ob as Overrides);
+      fc.property(pairOf(dataset), arbitraryRef, ({ a, b }, ref) => {
         const d = attribute(a, b, ref, { maxExactGroups: 3, permutations: 16, seed: 5 });
         expect(d.exact).toBe(d.parts.length <= 3);
         expect(d.parts.reduce((s, p) => s + p.pence, 0)).toBe(d.deltaPence);
@@ -122,15 +107,13 @@ describe("attributeDelta: the Shapley laws over random pairs of scenarios (issue
           for (const p of d.parts) expect(p.standardErrorPence).toBeGreaterThanOrEqual(0);
         }
       }),
-      { numRuns: 15 },
+      { numRuns: 8 },
     );
   });
 
   it("equals the definition (every order, on the exact ledger): the float path loses nothing", () => {
     fc.assert(
-      fc.property(arbitraryPair(3), arbitraryRef, (pair, ref) => {
-        const a = fixtureInputs(pair.a);
-        const b = fixtureInputs(pair.b);
+      fc.property(arbitraryPair(3), arbitraryRef, ({ a, b }, ref) => {
         const d = attribute(a, b, ref);
         const expected = byEveryOrderExactly(a, b, ref);
         expect(d.parts.map((p) => p.group)).toEqual([...expected.keys()]);
@@ -156,15 +139,13 @@ describe("attributeDelta: the Shapley laws over random pairs of scenarios (issue
         (pair, x, y, startA, startB, ref) => {
           fc.pre(x !== y);
           const fixed = { "guarantee.floorShareOfCost": 0, "termination.endDate": 85 };
-          const a = fixtureInputs({
-            ...pair.a,
+          const a = withValues(pair.a, {
             ...fixed,
             "variation.start": startA,
             [twins[0]!]: x,
             [twins[1]!]: x,
           });
-          const b = fixtureInputs({
-            ...pair.b,
+          const b = withValues(pair.b, {
             ...fixed,
             "variation.start": startB,
             [twins[0]!]: y,
@@ -178,7 +159,7 @@ describe("attributeDelta: the Shapley laws over random pairs of scenarios (issue
           expect(d.parts.reduce((s, r) => s + r.pence, 0)).toBe(d.deltaPence);
         },
       ),
-      { numRuns: 25 },
+      { numRuns: 12 },
     );
   });
 
@@ -193,13 +174,11 @@ describe("attributeDelta: the Shapley laws over random pairs of scenarios (issue
         fc.boolean(),
         (pair, x, y, ref, sampled) => {
           fc.pre(x !== y);
-          const a = fixtureInputs({
-            ...pair.a,
+          const a = withValues(pair.a, {
             "termination.endDate": 85,
             "termination.paymentMonths": x,
           });
-          const b = fixtureInputs({
-            ...pair.b,
+          const b = withValues(pair.b, {
             "termination.endDate": 85,
             "termination.paymentMonths": y,
           });
@@ -209,7 +188,7 @@ describe("attributeDelta: the Shapley laws over random pairs of scenarios (issue
           if (sampled) expect(nul.standardErrorPence).toBe(0);
         },
       ),
-      { numRuns: 25 },
+      { numRuns: 12 },
     );
   });
 
@@ -222,14 +201,13 @@ describe("attributeDelta: the Shapley laws over random pairs of scenarios (issue
         fc.nat(),
         fc.boolean(),
         (pair, ref, s1, s2, sampled) => {
-          const a = fixtureInputs(pair.a);
-          const b = fixtureInputs(pair.b);
+          const { a, b } = pair;
           const options = sampled ? { maxExactGroups: 1, permutations: 6 } : {};
           const d = attribute(a, b, ref, options);
           expect(attribute(reordered(a, s1), reordered(b, s2), ref, options)).toEqual(d);
         },
       ),
-      { numRuns: 25 },
+      { numRuns: 12 },
     );
   });
 });

@@ -6,7 +6,7 @@ import { projectFloat } from "../../src/engine/project-float.ts";
 import { PRESETS } from "../../src/scenario/presets.ts";
 import { testDataset } from "../fixtures/test-dataset.ts";
 import { validateScenario } from "../../src/scenario/validate-scenario.ts";
-import { arbitraryInputsFromSpecs } from "./arbitrary-from-specs.ts";
+import { arbitraryInputsFromSpecs } from "../fixtures/arbitrary-inputs.ts";
 
 /**
  * The float path (issue #6) against the exact ledger, cell by cell: both round each rule's

@@ -4,7 +4,11 @@ import { MONTH_COUNT } from "../../src/engine/ledger.ts";
 import { MONEY_LINES } from "../../src/engine/lines.ts";
 import { projectExact } from "../../src/engine/project-exact.ts";
 import { ALL, rollUp, type TidyRow } from "../../src/engine/roll-up.ts";
-import { arbitraryInputs } from "./arbitrary-inputs.ts";
+import { arbitraryInputsFromSpecs } from "../fixtures/arbitrary-inputs.ts";
+import { testDataset } from "../fixtures/test-dataset.ts";
+
+/** Every parameter the engine reads, drawn (or not) within its data rows' min–max. */
+const arbitraryInputs = arbitraryInputsFromSpecs(await testDataset());
 
 const money = (rows: TidyRow[]) =>
   rows.filter((r) => r.line !== "fte" && r.line !== "workload_index");
@@ -30,7 +34,7 @@ describe("roll-up laws (fast-check, random scenarios)", () => {
         expect(nation).toEqual(crcs);
         for (const v of nation.values()) expect(Number.isSafeInteger(v)).toBe(true);
       }),
-      { numRuns: 40 },
+      { numRuns: 20 },
     );
   });
 
@@ -48,7 +52,7 @@ describe("roll-up laws (fast-check, random scenarios)", () => {
         expect(totals("fy")).toEqual(total);
         expect(totals("month")).toEqual(total);
       }),
-      { numRuns: 30 },
+      { numRuns: 15 },
     );
   });
 
@@ -65,7 +69,7 @@ describe("roll-up laws (fast-check, random scenarios)", () => {
           );
         }
       }),
-      { numRuns: 30 },
+      { numRuns: 15 },
     );
   });
 });

@@ -4,7 +4,7 @@ import { MONEY_LINES } from "../../src/engine/lines.ts";
 import { projectExact } from "../../src/engine/project-exact.ts";
 import { projectFloat } from "../../src/engine/project-float.ts";
 import { testDataset } from "../fixtures/test-dataset.ts";
-import { arbitraryInputsFromSpecs } from "./arbitrary-from-specs.ts";
+import { arbitraryInputsFromSpecs } from "../fixtures/arbitrary-inputs.ts";
 
 /**
  * No accepted scenario leaves the safe money range: every cell and every national total of
