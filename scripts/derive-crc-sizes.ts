@@ -72,6 +72,10 @@ export interface ReferenceCaseloads {
   national: D;
 }
 
+/** Whole pounds as a reader writes them, with separators: "£350,285,714" (issue #16). */
+const pounds = (amount: Decimal) =>
+  `£${amount.toNumber().toLocaleString("en-GB", { maximumFractionDigits: 0 })}`;
+
 const DERIVATION = "scripts/derive-crc-sizes.ts; data/README.md";
 const NATIONAL_WAV_UNITS = 100_000;
 
@@ -339,7 +343,7 @@ export function deriveCrcSizes(
           sourceId: "interserve-2014-12-18",
           locator: DERIVATION,
           reason:
-            `Interserve's five CRCs share £${interserveTotal} a year (£600m over seven years / 7) ` +
+            `Interserve's five CRCs share ${pounds(interserveTotal)} a year (£600m over seven years / 7) ` +
             "in proportion to reference caseload. Range ±15%.",
           range: ["0.85", "1.15"],
         }),
@@ -352,8 +356,8 @@ export function deriveCrcSizes(
           sourceId: "bbc-2014-12-05",
           locator: DERIVATION,
           reason:
-            `The fifteen CRCs outside DTV and Interserve share £${othersTotal} a year ` +
-            `(£${national} national − £${dtvPrice} DTV − £${interserveTotal} Interserve) ` +
+            `The fifteen CRCs outside DTV and Interserve share ${pounds(othersTotal)} a year ` +
+            `(${pounds(national)} national − ${pounds(dtvPrice)} DTV − ${pounds(interserveTotal)} Interserve) ` +
             "in proportion to reference caseload. Range ±25%.",
           range: ["0.75", "1.25"],
         }),

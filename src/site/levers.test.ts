@@ -145,10 +145,12 @@ describe("lever labels and reasons a reader can follow (issue #16)", () => {
     );
   });
 
-  it("writes pounds given as bare digits with separators, and leaves other numbers alone", () => {
-    expect(readerReason("share £350285714 a year (£450000000 − £14000000); £1.5m; 2014")).toBe(
-      "share £350,285,714 a year (£450,000,000 − £14,000,000); £1.5m; 2014",
-    );
+  it("reads pounds as the data writes them: with separators, none bare (review of issue #16)", () => {
+    for (const row of dataset.parameters)
+      expect([row.id, row.reason]).not.toEqual([
+        row.id,
+        expect.stringMatching(/£\d{4,}(?![\d,.])/),
+      ]);
     expect(readerReason("£1,000 and £999")).toBe("£1,000 and £999");
   });
 });

@@ -202,8 +202,6 @@ export function readerReason(reason: string): string {
       .replace(/(?:src|scripts)\/[\w./-]+\.ts;?\s*/g, "")
       .replace(/\bdata\/(parameters|figures|sources)\.csv\b/g, "the Sources page")
       .replace(/\bnpm run calibrate\b/g, "the calibration")
-      // Pounds written in the data as bare digits ("£350285714") read with separators.
-      .replace(/£(\d{4,})(?![\d,.])/g, (_, d: string) => `£${d.replace(/\B(?=(\d{3})+$)/g, ",")}`)
       .trim(),
   );
 }
