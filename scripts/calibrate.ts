@@ -110,6 +110,14 @@ if (options.has("--check")) {
     );
     process.exit(1);
   }
+  // Exports and the Uncertainty page name the model version the posterior was made with.
+  const { version } = JSON.parse(await readFile("package.json", "utf8")) as { version: string };
+  if (stored.modelVersion !== version) {
+    process.stderr.write(
+      `calibrate --check: ${POSTERIOR} says model version ${stored.modelVersion}, package.json ${version}; run npm run calibrate -- --posterior and commit the result\n`,
+    );
+    process.exit(1);
+  }
   process.stdout.write(
     `calibrate --check: ${PARAMETERS} holds the current fit (${fit.values.length} parameters); ${POSTERIOR} is current (effective sample size ${stored.effectiveSampleSize})\n`,
   );

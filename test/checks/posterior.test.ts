@@ -35,8 +35,10 @@ const sim = prepareTargetSimulation(dataset, targets);
 const KNOWN_MISSES: Record<string, string> = {};
 
 describe("the stored posterior, data/posterior.json (issue #14)", () => {
-  it("was computed from today's data, targets and presets", async () => {
+  it("was computed from today's data, targets and presets, under this model version", async () => {
     expect(stored.hash).toBe(await posteriorInputsHash());
+    const { version } = JSON.parse(await readFile("package.json", "utf8")) as { version: string };
+    expect(stored.modelVersion).toBe(version);
     expect(stored.targets).toEqual(likelihoodTargets(targets).map((t) => t.id));
   });
 
