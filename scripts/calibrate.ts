@@ -138,7 +138,7 @@ process.stdout.write(
 async function storedPosterior() {
   const parsed = parsePosteriorSample(JSON.parse(await readFile(POSTERIOR, "utf8")));
   if (!parsed.ok) {
-    process.stderr.write(`calibrate: ${POSTERIOR}: ${parsed.message}\n`);
+    process.stderr.write(`calibrate: ${POSTERIOR}: ${parsed.issues[0]!.message}\n`);
     process.exit(1);
   }
   return parsed.value;

@@ -35,10 +35,9 @@ let engine: Promise<Result<EngineApi>> | undefined;
 function ready(): Promise<Result<EngineApi>> {
   engine ??= (async (): Promise<Result<EngineApi>> => {
     const data = await datasetForCli();
-    if (!data.ok)
-      return { ok: false, issues: data.messages.map((message) => ({ path: "data", message })) };
+    if (!data.ok) return data;
     const api = createEngineApi();
-    const started = await api.init(data.dataset);
+    const started = await api.init(data.value);
     return started.ok ? { ok: true, value: api } : started;
   })();
   return engine;

@@ -9,7 +9,7 @@ import { validateScenario, type ResolvedScenario } from "../scenario/validate-sc
 import { runMonteCarlo } from "../uncertainty/run-monte-carlo.ts";
 import type { MonteCarloOptions } from "../uncertainty/monte-carlo-run.ts";
 import { monteCarloRows } from "../uncertainty/summary-table.ts";
-import { EXIT_BAD_INPUT } from "./command-arguments.ts";
+import { EXIT_BAD_INPUT, issueText } from "./command-arguments.ts";
 import type { Output } from "./output.ts";
 import type { BatchEntry } from "./scenario-batch.ts";
 import { summaryRows } from "./summary-rows.ts";
@@ -53,8 +53,8 @@ async function forEachEntry(
   for (const entry of entries) {
     const where = `crc-scenarios ${command}: scenario ${entry.position} (${entry.source})`;
     const problems = entry.read.ok
-      ? each(entry.read.doc, entry)
-      : [entry.read.message.replace(/\s*\n\s*/g, " ")];
+      ? each(entry.read.value, entry)
+      : issueText(entry.read.issues).map((m) => m.replace(/\s*\n\s*/g, " "));
     const messages = Array.isArray(problems)
       ? problems
       : problems === undefined

@@ -4,6 +4,7 @@ import {
   csvOf,
   EXIT_BAD_INPUT,
   fail,
+  issueText,
   formatOption,
   optionMessages,
   parse,
@@ -27,8 +28,8 @@ export async function breakevenCommand(args: string[], out: Output): Promise<num
   const format = formatOption(parsed.values.format, problems);
   if (problems.length > 0) return fail(out, "breakeven", problems);
   const loaded = await scenarioAndOutput(parsed.positionals, {});
-  if (!loaded.ok) return fail(out, "breakeven", loaded.messages);
-  const result = findBreakEven(loaded.scenario, loaded.dataset, {
+  if (!loaded.ok) return fail(out, "breakeven", issueText(loaded.issues));
+  const result = findBreakEven(loaded.value.scenario, loaded.value.dataset, {
     ...(parsed.values.lever === undefined ? {} : { lever: parsed.values.lever as string }),
     ...(parsed.values.crc === undefined ? {} : { crc: parsed.values.crc as string }),
   });
@@ -40,7 +41,9 @@ export async function breakevenCommand(args: string[], out: Output): Promise<num
     );
   const report = result.value;
   if (format === "json") {
-    out.stdout(`${JSON.stringify({ scenarioHash: loaded.scenario.hash, ...report }, null, 2)}\n`);
+    out.stdout(
+      `${JSON.stringify({ scenarioHash: loaded.value.scenario.hash, ...report }, null, 2)}\n`,
+    );
     return 0;
   }
   out.stdout(

@@ -12,6 +12,7 @@ import {
   echoArguments,
   EXIT_BAD_INPUT,
   fail as failWith,
+  issueText,
   parse,
   wholeOption,
 } from "./command-arguments.ts";
@@ -59,8 +60,8 @@ export async function calibrateCommand(args: string[], out: Output): Promise<num
   const draws = wholeOption("draws", o.draws, 1000, 1_000_000, problems);
   const seed = wholeOption("seed", o.seed, 0, 0xffffffff, problems);
   const loaded = await datasetForCli();
-  if (!loaded.ok) return fail(out, loaded.messages);
-  const targets = await loadTargetsFromDisk(loaded.dataset, DATA_DIR);
+  if (!loaded.ok) return fail(out, issueText(loaded.issues));
+  const targets = await loadTargetsFromDisk(loaded.value, DATA_DIR);
   const ids = targets.map((t) => t.id);
   const without = o.without?.split(",").filter((s) => s !== "") ?? [];
   for (const id of without)
@@ -68,7 +69,7 @@ export async function calibrateCommand(args: string[], out: Output): Promise<num
       problems.push(`--without: ${JSON.stringify(clip(id))} is not a target${didYouMean(id, ids)}`);
   if (problems.length > 0) return fail(out, problems);
 
-  const stored = loaded.dataset.posterior;
+  const stored = loaded.value.posterior;
   let sample;
   let report: PosteriorReport;
   if (asOf === undefined && without.length === 0 && draws === undefined && seed === undefined) {
@@ -79,7 +80,7 @@ export async function calibrateCommand(args: string[], out: Output): Promise<num
     sample = stored;
     report = stored.report as PosteriorReport;
   } else {
-    const sim = prepareTargetSimulation(loaded.dataset, targets);
+    const sim = prepareTargetSimulation(loaded.value, targets);
     const used = targets.filter(
       (t) => !without.includes(t.id) && (asOf === undefined || t.published.slice(0, 7) <= asOf),
     );

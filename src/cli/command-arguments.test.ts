@@ -9,7 +9,7 @@ const options = {
 } as const;
 const messages = (args: string[]) => {
   const parsed = parseArguments(args, options);
-  return parsed.ok ? [] : parsed.messages;
+  return parsed.ok ? [] : parsed.issues.map((i) => i.message);
 };
 
 /** Issue #15, item 12: the CLI's argument parser names every problem, never throws. */
@@ -17,16 +17,14 @@ describe("parseArguments", () => {
   it("takes values after the option or with =, and positionals", () => {
     expect(parseArguments(["a", "--draws", "5", "--out=x.csv", "b"], options)).toEqual({
       ok: true,
-      values: { draws: "5", out: "x.csv" },
-      positionals: ["a", "b"],
+      value: { values: { draws: "5", out: "x.csv" }, positionals: ["a", "b"] },
     });
   });
 
   it("takes a negative number as a separate word as the value (the range check names it)", () => {
     expect(parseArguments(["--draws", "-1"], options)).toEqual({
       ok: true,
-      values: { draws: "-1" },
-      positionals: [],
+      value: { values: { draws: "-1" }, positionals: [] },
     });
     const problems: string[] = [];
     expect(wholeOption("draws", "-1", 1, 100_000, problems)).toBeUndefined();
@@ -66,10 +64,10 @@ describe("parseArguments", () => {
       fc.property(fc.array(word, { maxLength: 8 }), (args) => {
         const parsed = parseArguments(args, options);
         if (!parsed.ok) {
-          expect(parsed.messages.length).toBeGreaterThan(0);
+          expect(parsed.issues.length).toBeGreaterThan(0);
           return;
         }
-        for (const [name, value] of Object.entries(parsed.values)) {
+        for (const [name, value] of Object.entries(parsed.value.values)) {
           expect(Object.keys(options)).toContain(name);
           expect(value).not.toBe("");
           // (after a lone "--" every word is a positional)

@@ -1,4 +1,5 @@
 import { clip } from "../issues/describe-value.ts";
+import { formatIssue, type Issue, type Result } from "../issues/issue.ts";
 import { parseArgs } from "node:util";
 import type { Output } from "./output.ts";
 
@@ -14,6 +15,13 @@ export function fail(out: Output, command: string, messages: readonly string[]):
     out.stderr(`crc-scenarios ${command}: ${clip(m.replace(/\s*\n\s*/g, " "), MESSAGE_MAX)}\n`);
   return EXIT_BAD_INPUT;
 }
+
+/** Issues as the lines `fail` prints ("path: message", or the message alone). */
+export const issueText = (issues: readonly Issue[]): string[] => issues.map(formatIssue);
+
+/** Messages as issues of the whole command line (path ""), for a `Result`'s failure. */
+export const lineIssues = (messages: readonly string[]): Issue[] =>
+  messages.map((message) => ({ path: "", message }));
 
 /** A command's options: every one takes a value (`--name VALUE` or `--name=VALUE`). */
 export type CommandOptions = Readonly<Record<string, { readonly type: "string" }>>;
@@ -31,13 +39,14 @@ const LOOKS_LIKE_OPTION = /^-[^\d.]/;
 /** A plain whole number, with an optional minus sign. */
 export const PLAIN_INTEGER = /^-?\d+$/;
 
-export type ParsedArguments =
-  | {
-      readonly ok: true;
-      readonly values: Readonly<Record<string, string | undefined>>;
-      readonly positionals: string[];
-    }
-  | { readonly ok: false; readonly messages: string[] };
+/** The options' values and the positionals of a command line. */
+export interface ParsedArgumentsValue {
+  readonly values: Readonly<Record<string, string | undefined>>;
+  readonly positionals: string[];
+}
+
+/** The parsed command line, or every problem (issues of the whole line, path ""). */
+export type ParsedArguments = Result<ParsedArgumentsValue>;
 
 /**
  * A command's arguments, checked strictly, every problem named (the caller prints them):
@@ -95,8 +104,8 @@ export function parseArguments(args: readonly string[], options: CommandOptions)
   for (const [name, count] of seen)
     if (count > 1) problems.push(`--${name} is given ${count} times; give it once`);
   return problems.length > 0
-    ? { ok: false, messages: problems }
-    : { ok: true, values, positionals };
+    ? { ok: false, issues: lineIssues(problems) }
+    : { ok: true, value: { values, positionals } };
 }
 
 /** `parseArguments`, its problems printed for `command`; undefined if there were any. */
@@ -105,13 +114,13 @@ export function parse(
   args: readonly string[],
   options: CommandOptions,
   out: Output,
-): { values: Readonly<Record<string, string | undefined>>; positionals: string[] } | undefined {
+): ParsedArgumentsValue | undefined {
   const parsed = parseArguments(args, options);
   if (!parsed.ok) {
-    fail(out, command, parsed.messages);
+    fail(out, command, issueText(parsed.issues));
     return undefined;
   }
-  return parsed;
+  return parsed.value;
 }
 
 /** Positional arguments as echoed in a message: each cut, at most a few. */

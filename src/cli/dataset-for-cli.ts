@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Dataset } from "../data/index.ts";
 import { formatIssue } from "../data/index.ts";
+import type { Result } from "../issues/issue.ts";
 import { loadDatasetFromDisk } from "../data/load-from-disk.ts";
 
 /**
@@ -26,10 +27,12 @@ export function packageRoot(from = fileURLToPath(import.meta.url)): string {
  */
 export const DATA_DIR = join(packageRoot(), "data");
 
-export async function datasetForCli(
-  dir = DATA_DIR,
-): Promise<{ ok: true; dataset: Dataset } | { ok: false; messages: string[] }> {
+/** The package's data, or each problem of its files under the path "data". */
+export async function datasetForCli(dir = DATA_DIR): Promise<Result<Dataset>> {
   const result = await loadDatasetFromDisk(dir);
-  if (result.ok) return { ok: true, dataset: result.dataset };
-  return { ok: false, messages: result.issues.map((i) => `data: ${formatIssue(i)}`) };
+  if (result.ok) return { ok: true, value: result.dataset };
+  return {
+    ok: false,
+    issues: result.issues.map((i) => ({ path: "data", message: formatIssue(i) })),
+  };
 }

@@ -1,5 +1,5 @@
 import { clip } from "../issues/describe-value.ts";
-import { formatIssue, type Issue } from "../issues/issue.ts";
+import type { Result } from "../issues/issue.ts";
 import type { Dataset } from "../data/index.ts";
 import { explainFigure } from "../explain/explain-figure.ts";
 import { resolveFigure, type FigureRef } from "../explain/figure-ref.ts";
@@ -7,7 +7,7 @@ import { formatFigureTree, refArguments } from "../explain/format-tree.ts";
 import { projectScenario } from "../scenario/project-scenario.ts";
 import { validateScenario, type ResolvedScenario } from "../scenario/validate-scenario.ts";
 import { datasetForCli } from "./dataset-for-cli.ts";
-import { echoArguments, EXIT_BAD_INPUT, fail, parse } from "./command-arguments.ts";
+import { echoArguments, EXIT_BAD_INPUT, fail, issueText, parse } from "./command-arguments.ts";
 import type { Output } from "./output.ts";
 import { readScenarioArgument } from "./scenario-argument.ts";
 
@@ -15,21 +15,19 @@ const FORMATS = ["text", "json"] as const;
 /** Levels below the figure printed by default; each CRC-month cell always shows its rule. */
 export const DEFAULT_DEPTH = 3;
 
-export const issueText = (issues: readonly Issue[]) => issues.map(formatIssue);
+export { issueText };
 
-/** Read and validate one scenario argument; messages on failure (also `explain-delta`'s). */
+/** Read and validate one scenario argument; every problem on failure (also `explain-delta`'s). */
 export async function resolveArgument(
   arg: string,
-): Promise<
-  { ok: true; scenario: ResolvedScenario; dataset: Dataset } | { ok: false; messages: string[] }
-> {
+): Promise<Result<{ scenario: ResolvedScenario; dataset: Dataset }>> {
   const read = await readScenarioArgument(arg);
-  if (!read.ok) return { ok: false, messages: [read.message] };
+  if (!read.ok) return read;
   const data = await datasetForCli();
-  if (!data.ok) return { ok: false, messages: data.messages };
-  const checked = validateScenario(read.doc, data.dataset);
-  if (!checked.ok) return { ok: false, messages: issueText(checked.issues) };
-  return { ok: true, scenario: checked.value, dataset: data.dataset };
+  if (!data.ok) return data;
+  const checked = validateScenario(read.value.doc, data.value);
+  if (!checked.ok) return checked;
+  return { ok: true, value: { scenario: checked.value, dataset: data.value } };
 }
 
 export function formatOption(raw: unknown, problems: string[]): (typeof FORMATS)[number] {
@@ -64,13 +62,13 @@ export async function explainCommand(args: string[], out: Output): Promise<numbe
   if (problems.length > 0) return fail(out, "explain", problems);
   const [name, crc, line, period] = p as [string, string, string, string];
   const loaded = await resolveArgument(name);
-  if (!loaded.ok) return fail(out, "explain", loaded.messages);
+  if (!loaded.ok) return fail(out, "explain", issueText(loaded.issues));
   const ref: FigureRef = { crc, line, period };
-  const checked = resolveFigure(loaded.scenario.inputs.crcs, ref);
+  const checked = resolveFigure(loaded.value.scenario.inputs.crcs, ref);
   if (!checked.ok) return fail(out, "explain", issueText(checked.issues));
-  const projected = projectScenario(loaded.scenario, loaded.dataset);
+  const projected = projectScenario(loaded.value.scenario, loaded.value.dataset);
   if (!projected.ok) return fail(out, "explain", issueText(projected.issues));
-  const result = explainFigure(loaded.scenario, projected.value.ledger, ref, { depth });
+  const result = explainFigure(loaded.value.scenario, projected.value.ledger, ref, { depth });
   if (!result.ok) return fail(out, "explain", issueText(result.issues));
   if (format === "json") out.stdout(JSON.stringify(result.value, null, 2) + "\n");
   else

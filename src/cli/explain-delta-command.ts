@@ -78,16 +78,16 @@ export async function explainDeltaCommand(args: string[], out: Output): Promise<
   const a = await resolveArgument(nameA);
   const b = await resolveArgument(nameB);
   const messages = [
-    ...(a.ok ? [] : a.messages.map((m) => `${nameA}: ${m}`)),
-    ...(b.ok ? [] : b.messages.map((m) => `${nameB}: ${m}`)),
+    ...(a.ok ? [] : issueText(a.issues).map((m) => `${nameA}: ${m}`)),
+    ...(b.ok ? [] : issueText(b.issues).map((m) => `${nameB}: ${m}`)),
   ];
   if (!a.ok || !b.ok) return fail(out, "explain-delta", messages);
   const ref = { crc, line, period };
   const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
   if (method === "shapley") {
-    const result = attributeDelta(a.scenario.inputs, b.scenario.inputs, ref, {
+    const result = attributeDelta(a.value.scenario.inputs, b.value.scenario.inputs, ref, {
       level: level as AttributionLevel,
-      catalog: parameterCatalog(a.dataset.parameters),
+      catalog: parameterCatalog(a.value.dataset.parameters),
       ...(samples !== undefined ? { permutations: samples } : {}),
       ...(seed !== undefined ? { seed } : {}),
     });
@@ -97,7 +97,7 @@ export async function explainDeltaCommand(args: string[], out: Output): Promise<
     );
     return 0;
   }
-  const result = explainDelta(a.scenario.inputs, b.scenario.inputs, ref, {
+  const result = explainDelta(a.value.scenario.inputs, b.value.scenario.inputs, ref, {
     method: method as DeltaMethod,
   });
   if (!result.ok) return fail(out, "explain-delta", issueText(result.issues));

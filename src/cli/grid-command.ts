@@ -5,6 +5,7 @@ import {
   csvOf,
   EXIT_BAD_INPUT,
   fail,
+  issueText,
   formatOption,
   optionMessages,
   OUTPUT_OPTIONS,
@@ -78,17 +79,17 @@ export async function gridCommand(args: string[], out: Output): Promise<number> 
     );
   if (problems.length > 0) return fail(out, "grid", problems);
   const loaded = await scenarioAndOutput(parsed.positionals, parsed.values);
-  if (!loaded.ok) return fail(out, "grid", loaded.messages);
-  const result = runGrid(loaded.scenario, loaded.dataset, {
+  if (!loaded.ok) return fail(out, "grid", issueText(loaded.issues));
+  const result = runGrid(loaded.value.scenario, loaded.value.dataset, {
     x,
     y,
     ...(rawSteps === undefined ? {} : { steps: Number(rawSteps) }),
-    output: loaded.output,
+    output: loaded.value.output,
   });
   if (!result.ok) return fail(out, "grid", optionMessages(result.issues, FLAGS));
   const g = result.value;
   if (format === "json") {
-    out.stdout(`${JSON.stringify({ scenarioHash: loaded.scenario.hash, ...g }, null, 2)}\n`);
+    out.stdout(`${JSON.stringify({ scenarioHash: loaded.value.scenario.hash, ...g }, null, 2)}\n`);
     return 0;
   }
   out.stdout(

@@ -18,6 +18,7 @@ import { datasetForCli } from "./dataset-for-cli.ts";
 import {
   EXIT_BAD_INPUT,
   fail as failWith,
+  issueText,
   numberOption,
   parse,
   wholeOption,
@@ -98,17 +99,17 @@ export async function mcCommand(args: string[], out: Output): Promise<number> {
   };
   if (batch) {
     const data = await datasetForCli();
-    if (!data.ok) return fail(out, data.messages);
+    if (!data.ok) return fail(out, issueText(data.issues));
     const entries = await readBatch(parsed.positionals, out.stdin);
-    return mcBatch(entries, data.dataset, options, format as "csv" | "json", out);
+    return mcBatch(entries, data.value, options, format as "csv" | "json", out);
   }
   const arg = await readScenarioArgument(parsed.positionals[0]);
-  if (!arg.ok) return fail(out, [arg.message]);
+  if (!arg.ok) return fail(out, issueText(arg.issues));
   const data = await datasetForCli();
-  if (!data.ok) return fail(out, data.messages);
-  const checked = validateScenario(arg.doc, data.dataset);
+  if (!data.ok) return fail(out, issueText(data.issues));
+  const checked = validateScenario(arg.value.doc, data.value);
   if (!checked.ok) return fail(out, checked.issues.map(formatIssue));
-  const result = runMonteCarlo(checked.value, data.dataset, options);
+  const result = runMonteCarlo(checked.value, data.value, options);
   if (!result.ok)
     return fail(
       out,
@@ -118,11 +119,11 @@ export async function mcCommand(args: string[], out: Output): Promise<number> {
     out.stderr(`crc-scenarios mc: warning: ${formatIssue(w)}\n`);
   if (format === "xlsx") {
     const bytes = await monteCarloWorkbookBytes(
-      arg.doc,
-      arg.name,
+      arg.value.doc,
+      arg.value.name,
       checked.value,
       result.value,
-      data.dataset,
+      data.value,
       new Date(),
     );
     const written = await writeOutputFile(o.out!, bytes);

@@ -19,7 +19,12 @@ describe("readScenarioArgument", () => {
   it("refuses a FIFO at once instead of waiting for a writer", async () => {
     expect(await readScenarioArgument(fifo)).toEqual({
       ok: false,
-      message: `cannot read ${fifo}: it is a FIFO (named pipe); a scenario must be a regular .json file`,
+      issues: [
+        {
+          path: "",
+          message: `cannot read ${fifo}: it is a FIFO (named pipe); a scenario must be a regular .json file`,
+        },
+      ],
     });
   });
 
@@ -28,7 +33,12 @@ describe("readScenarioArgument", () => {
     await symlink("/dev/zero", zero);
     expect(await readScenarioArgument(zero)).toEqual({
       ok: false,
-      message: `cannot read ${zero}: it is a character device; a scenario must be a regular .json file`,
+      issues: [
+        {
+          path: "",
+          message: `cannot read ${zero}: it is a character device; a scenario must be a regular .json file`,
+        },
+      ],
     });
   });
 
@@ -37,13 +47,18 @@ describe("readScenarioArgument", () => {
     execFileSync("mkdir", [folder]);
     expect(await readScenarioArgument(folder)).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/it is a directory/),
+      issues: [{ message: expect.stringMatching(/it is a directory/) }],
     });
     const big = join(dir, "big.json");
     await writeFile(big, " ".repeat(MAX_SCENARIO_BYTES + 1));
     expect(await readScenarioArgument(big)).toEqual({
       ok: false,
-      message: `cannot read ${big}: it is ${MAX_SCENARIO_BYTES + 1} bytes; a scenario file may be at most ${MAX_SCENARIO_BYTES} bytes (1 MB)`,
+      issues: [
+        {
+          path: "",
+          message: `cannot read ${big}: it is ${MAX_SCENARIO_BYTES + 1} bytes; a scenario file may be at most ${MAX_SCENARIO_BYTES} bytes (1 MB)`,
+        },
+      ],
     });
   });
 
@@ -52,8 +67,7 @@ describe("readScenarioArgument", () => {
     await writeFile(bom, '\uFEFF{"schemaVersion": 1}', "utf8");
     expect(await readScenarioArgument(bom)).toEqual({
       ok: true,
-      doc: { schemaVersion: 1 },
-      name: bom,
+      value: { doc: { schemaVersion: 1 }, name: bom },
     });
   });
 
@@ -61,7 +75,7 @@ describe("readScenarioArgument", () => {
     const name = `${"n".repeat(5000)}.json`;
     const read = await readScenarioArgument(name);
     expect(read.ok).toBe(false);
-    if (!read.ok) expect(read.message.length).toBeLessThan(400);
+    if (!read.ok) expect(read.issues[0]!.message.length).toBeLessThan(400);
   });
 });
 

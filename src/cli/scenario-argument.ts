@@ -1,4 +1,5 @@
 import { clip } from "../issues/describe-value.ts";
+import { failure, type Result } from "../issues/issue.ts";
 import { constants, type Stats } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { PRESETS } from "../scenario/presets.ts";
@@ -48,29 +49,28 @@ function errorText(error: unknown): string {
  * Read a scenario file: regular files only (a FIFO would block for ever, /dev/zero behind a
  * symbolic link would read until memory runs out), at most `MAX_SCENARIO_BYTES`. The file is
  * opened without blocking and checked on the open handle, so it cannot be swapped in between.
- * Returns the text or one message naming the problem.
+ * Returns the text or one issue (path "") naming the problem.
  */
-export async function readScenarioFile(
-  path: string,
-): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+export async function readScenarioFile(path: string): Promise<Result<string>> {
   const name = clip(path, PATH_ECHO);
   let handle;
   try {
     handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
-    return { ok: false, message: `cannot read ${name}: ${errorText(error)}` };
+    return failure("", `cannot read ${name}: ${errorText(error)}`);
   }
   try {
     const info = await handle.stat();
     if (!info.isFile())
-      return {
-        ok: false,
-        message: `cannot read ${name}: it is ${describeKind(info)}; a scenario must be a regular .json file`,
-      };
-    const tooLarge = (bytes: string) => ({
-      ok: false as const,
-      message: `cannot read ${name}: it is ${bytes}; a scenario file may be at most ${MAX_SCENARIO_BYTES} bytes (1 MB)`,
-    });
+      return failure(
+        "",
+        `cannot read ${name}: it is ${describeKind(info)}; a scenario must be a regular .json file`,
+      );
+    const tooLarge = (bytes: string) =>
+      failure(
+        "",
+        `cannot read ${name}: it is ${bytes}; a scenario file may be at most ${MAX_SCENARIO_BYTES} bytes (1 MB)`,
+      );
     if (info.size > MAX_SCENARIO_BYTES) return tooLarge(`${info.size} bytes`);
     // Read one byte past the cap: a file that grows (or reports a false size) is caught too.
     const buffer = new Uint8Array(MAX_SCENARIO_BYTES + 1);
@@ -84,56 +84,53 @@ export async function readScenarioFile(
     // UTF-8 (bad bytes become U+FFFD), keeping a byte order mark for parseJsonText to drop.
     return {
       ok: true,
-      text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(buffer.subarray(0, length)),
+      value: new TextDecoder("utf-8", { ignoreBOM: true }).decode(buffer.subarray(0, length)),
     };
   } catch (error) {
-    return { ok: false, message: `cannot read ${name}: ${errorText(error)}` };
+    return failure("", `cannot read ${name}: ${errorText(error)}`);
   } finally {
     await handle.close();
   }
 }
 
 /** JSON text to a value: a UTF-8 byte order mark before it is allowed (editors write one). */
-export function parseJsonText(
-  text: string,
-  name: string,
-): { ok: true; doc: unknown } | { ok: false; message: string } {
+export function parseJsonText(text: string, name: string): Result<unknown> {
   const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
   try {
-    return { ok: true, doc: JSON.parse(body) as unknown };
+    return { ok: true, value: JSON.parse(body) as unknown };
   } catch (error) {
-    return {
-      ok: false,
-      message: `${clip(name, PATH_ECHO)} is not valid JSON: ${clip((error as Error).message, 200)}`,
-    };
+    return failure(
+      "",
+      `${clip(name, PATH_ECHO)} is not valid JSON: ${clip((error as Error).message, 200)}`,
+    );
   }
 }
 
 /**
  * A scenario named on the command line: a preset id from models/, or a path to a JSON file.
- * Returns the document, or one message saying what is wrong.
+ * Returns the document, or one issue (path "") saying what is wrong.
  */
 export async function readScenarioArgument(
   arg: string | undefined,
-): Promise<{ ok: true; doc: unknown; name: string } | { ok: false; message: string }> {
+): Promise<Result<{ doc: unknown; name: string }>> {
   if (arg === undefined) {
-    return {
-      ok: false,
-      message: `a preset id or a scenario .json file is required; presets: ${[...PRESETS.keys()].join(", ")}`,
-    };
+    return failure(
+      "",
+      `a preset id or a scenario .json file is required; presets: ${[...PRESETS.keys()].join(", ")}`,
+    );
   }
   const preset = PRESETS.get(arg);
-  if (preset !== undefined) return { ok: true, doc: preset, name: arg };
+  if (preset !== undefined) return { ok: true, value: { doc: preset, name: arg } };
   if (!arg.endsWith(".json")) {
-    return {
-      ok: false,
-      message: `${JSON.stringify(clip(arg, PATH_ECHO))} is neither a preset nor a .json file; presets: ${[...PRESETS.keys()].join(", ")}`,
-    };
+    return failure(
+      "",
+      `${JSON.stringify(clip(arg, PATH_ECHO))} is neither a preset nor a .json file; presets: ${[...PRESETS.keys()].join(", ")}`,
+    );
   }
   const read = await readScenarioFile(arg);
   if (!read.ok) return read;
-  const parsed = parseJsonText(read.text, arg);
-  return parsed.ok ? { ok: true, doc: parsed.doc, name: arg } : parsed;
+  const parsed = parseJsonText(read.value, arg);
+  return parsed.ok ? { ok: true, value: { doc: parsed.value, name: arg } } : parsed;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { clip } from "../issues/describe-value.ts";
+import { failure, type Result } from "../issues/issue.ts";
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { PRESETS } from "../scenario/presets.ts";
@@ -21,7 +22,8 @@ export interface BatchEntry {
   readonly position: number;
   /** A preset id, a file path, or `stdin line N`. */
   readonly source: string;
-  readonly read: { ok: true; doc: unknown } | { ok: false; message: string };
+  /** The scenario document, or why it could not be read (one issue, path ""). */
+  readonly read: Result<unknown>;
 }
 
 /** Standard input is read up to this many bytes (a thousand scenarios of 64 kB each). */
@@ -44,10 +46,8 @@ export async function isBatch(positionals: readonly string[]): Promise<boolean> 
 }
 
 /** Standard input as text, at most `MAX_STDIN_BYTES`; a message if it is longer or missing. */
-async function readInput(
-  stdin: Input | undefined,
-): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
-  if (stdin === undefined) return { ok: false, message: "standard input is not available here" };
+async function readInput(stdin: Input | undefined): Promise<Result<string>> {
+  if (stdin === undefined) return failure("", "standard input is not available here");
   const chunks: Uint8Array[] = [];
   let bytes = 0;
   const encoder = new TextEncoder();
@@ -55,10 +55,10 @@ async function readInput(
     const data = typeof chunk === "string" ? encoder.encode(chunk) : chunk;
     bytes += data.length;
     if (bytes > MAX_STDIN_BYTES)
-      return {
-        ok: false,
-        message: `standard input is over ${MAX_STDIN_BYTES} bytes (64 MB); split the batch`,
-      };
+      return failure(
+        "",
+        `standard input is over ${MAX_STDIN_BYTES} bytes (64 MB); split the batch`,
+      );
     chunks.push(data);
   }
   const all = new Uint8Array(bytes);
@@ -67,7 +67,7 @@ async function readInput(
     all.set(c, at);
     at += c.length;
   }
-  return { ok: true, text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(all) };
+  return { ok: true, value: new TextDecoder("utf-8", { ignoreBOM: true }).decode(all) };
 }
 
 /** Each non-blank line of JSON Lines text as one scenario document. */
@@ -79,34 +79,28 @@ function linesOf(text: string): { source: string; read: BatchEntry["read"] }[] {
     if (line.length > MAX_SCENARIO_BYTES) {
       found.push({
         source,
-        read: { ok: false, message: `${source} is over ${MAX_SCENARIO_BYTES} characters` },
+        read: failure("", `${source} is over ${MAX_SCENARIO_BYTES} characters`),
       });
       return;
     }
-    const parsed = parseJsonText(line, source);
-    found.push({
-      source,
-      read: parsed.ok ? { ok: true, doc: parsed.doc } : { ok: false, message: parsed.message },
-    });
+    found.push({ source, read: parseJsonText(line, source) });
   });
   return found;
 }
 
 /** The `.json` files directly in `dir`, by name; or one message if it cannot be listed. */
-async function filesIn(
-  dir: string,
-): Promise<{ ok: true; files: string[] } | { ok: false; message: string }> {
+async function filesIn(dir: string): Promise<Result<string[]>> {
   try {
     const names = (await readdir(dir, { withFileTypes: true }))
       .filter((e) => !e.isDirectory() && e.name.endsWith(".json"))
       .map((e) => e.name)
       .sort();
-    return { ok: true, files: names.map((n) => join(dir, n)) };
+    return { ok: true, value: names.map((n) => join(dir, n)) };
   } catch (error) {
-    return {
-      ok: false,
-      message: `cannot list ${clip(dir, 200)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    };
+    return failure(
+      "",
+      `cannot list ${clip(dir, 200)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
   }
 }
 
@@ -122,14 +116,14 @@ export async function readBatch(
       if (stdinRead) {
         found.push({
           source: "-",
-          read: { ok: false, message: "standard input (-) is given twice" },
+          read: failure("", "standard input (-) is given twice"),
         });
         continue;
       }
       stdinRead = true;
       const input = await readInput(stdin);
       if (!input.ok) found.push({ source: "-", read: input });
-      else found.push(...linesOf(input.text));
+      else found.push(...linesOf(input.value));
       continue;
     }
     const isDirectory =
@@ -141,12 +135,9 @@ export async function readBatch(
     if (isDirectory) {
       const listed = await filesIn(arg);
       if (!listed.ok) found.push({ source: arg, read: listed });
-      else if (listed.files.length === 0)
-        found.push({
-          source: arg,
-          read: { ok: false, message: `${clip(arg, 200)} holds no .json files` },
-        });
-      else for (const file of listed.files) found.push({ source: file, read: await readOne(file) });
+      else if (listed.value.length === 0)
+        found.push({ source: arg, read: failure("", `${clip(arg, 200)} holds no .json files`) });
+      else for (const file of listed.value) found.push({ source: file, read: await readOne(file) });
       continue;
     }
     found.push({ source: arg, read: await readOne(arg) });
@@ -157,5 +148,5 @@ export async function readBatch(
 
 async function readOne(arg: string): Promise<BatchEntry["read"]> {
   const read = await readScenarioArgument(arg);
-  return read.ok ? { ok: true, doc: read.doc } : { ok: false, message: read.message };
+  return read.ok ? { ok: true, value: read.value.doc } : read;
 }

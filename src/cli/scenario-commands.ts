@@ -9,7 +9,7 @@ import { projectScenario } from "../scenario/project-scenario.ts";
 import { summarize } from "../scenario/summarize.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import { datasetForCli } from "./dataset-for-cli.ts";
-import { echoArguments, EXIT_BAD_INPUT, fail, parse } from "./command-arguments.ts";
+import { echoArguments, EXIT_BAD_INPUT, fail, issueText, parse } from "./command-arguments.ts";
 import type { Output } from "./output.ts";
 import { checkOutputPath, readScenarioArgument, writeOutputFile } from "./scenario-argument.ts";
 import { runBatch, summaryBatch, summaryCsv, labelOf } from "./batch-commands.ts";
@@ -35,15 +35,15 @@ async function scenarioAndData(command: string, positionals: string[], out: Outp
   }
   const arg = await readScenarioArgument(positionals[0]);
   if (!arg.ok) {
-    fail(out, command, [arg.message]);
+    fail(out, command, issueText(arg.issues));
     return undefined;
   }
   const data = await datasetForCli();
   if (!data.ok) {
-    fail(out, command, data.messages);
+    fail(out, command, issueText(data.issues));
     return undefined;
   }
-  return { doc: arg.doc, name: arg.name, dataset: data.dataset };
+  return { doc: arg.value.doc, name: arg.value.name, dataset: data.value };
 }
 
 /** `run <preset | scenario.json> [--format csv|json] [--out FILE] [--by month|quarter|fy|total]` */
@@ -79,20 +79,20 @@ export async function runCommand(args: string[], out: Output): Promise<number> {
   if (problems.length > 0) return fail(out, "run", problems);
   if (format === "xlsx" && (await isBatch(parsed.positionals))) {
     const data = await datasetForCli();
-    if (!data.ok) return fail(out, "run", data.messages);
+    if (!data.ok) return fail(out, "run", issueText(data.issues));
     const entries = await readBatch(parsed.positionals, out.stdin);
-    const workbook = await comparisonWorkbookBytes(entries, data.dataset, new Date());
-    if (!workbook.ok) return fail(out, "run", workbook.messages);
-    const written = await writeOutputFile(file!, workbook.bytes);
+    const workbook = await comparisonWorkbookBytes(entries, data.value, new Date());
+    if (!workbook.ok) return fail(out, "run", issueText(workbook.issues));
+    const written = await writeOutputFile(file!, workbook.value);
     return written === undefined ? 0 : fail(out, "run", [written]);
   }
   if (await isBatch(parsed.positionals)) {
     const data = await datasetForCli();
-    if (!data.ok) return fail(out, "run", data.messages);
+    if (!data.ok) return fail(out, "run", issueText(data.issues));
     const entries = await readBatch(parsed.positionals, out.stdin);
     const batch = await runBatch(
       entries,
-      data.dataset,
+      data.value,
       { format: format as "csv" | "json", by: by as Period },
       out,
     );
@@ -156,9 +156,9 @@ export async function summaryCommand(args: string[], out: Output): Promise<numbe
     ]);
   if (await isBatch(parsed.positionals)) {
     const data = await datasetForCli();
-    if (!data.ok) return fail(out, "summary", data.messages);
+    if (!data.ok) return fail(out, "summary", issueText(data.issues));
     const entries = await readBatch(parsed.positionals, out.stdin);
-    return summaryBatch(entries, data.dataset, format as "csv" | "json", out);
+    return summaryBatch(entries, data.value, format as "csv" | "json", out);
   }
   const loaded = await scenarioAndData("summary", parsed.positionals, out);
   if (loaded === undefined) return EXIT_BAD_INPUT;

@@ -1,5 +1,5 @@
 import { clip } from "../issues/describe-value.ts";
-import { formatIssue, type Issue } from "../issues/issue.ts";
+import { failure, formatIssue, type Issue, type Result } from "../issues/issue.ts";
 import * as aq from "arquero";
 import type { Dataset } from "../data/index.ts";
 import { validateScenario, type ResolvedScenario } from "../scenario/validate-scenario.ts";
@@ -7,8 +7,8 @@ import { parseOutputSpec, type OutputSpec } from "../sensitivity/output-spec.ts"
 import { datasetForCli } from "./dataset-for-cli.ts";
 import { readScenarioArgument } from "./scenario-argument.ts";
 
-import { echoArguments } from "./command-arguments.ts";
-export { EXIT_BAD_INPUT, fail, parse } from "./command-arguments.ts";
+import { echoArguments, lineIssues } from "./command-arguments.ts";
+export { EXIT_BAD_INPUT, fail, issueText, parse } from "./command-arguments.ts";
 export const SENSITIVITY_FORMATS = ["csv", "json"] as const;
 export type SensitivityFormat = (typeof SENSITIVITY_FORMATS)[number];
 
@@ -47,25 +47,20 @@ export function optionMessages(
 export async function scenarioAndOutput(
   positionals: readonly string[],
   values: Record<string, unknown>,
-): Promise<
-  | { ok: true; scenario: ResolvedScenario; dataset: Dataset; output: OutputSpec }
-  | { ok: false; messages: string[] }
-> {
+): Promise<Result<{ scenario: ResolvedScenario; dataset: Dataset; output: OutputSpec }>> {
   if (positionals.length !== 1)
-    return {
-      ok: false,
-      messages: [
-        positionals.length === 0
-          ? "a preset id or a scenario .json file is required"
-          : `expected one scenario, got ${positionals.length}: ${echoArguments(positionals)}`,
-      ],
-    };
+    return failure(
+      "",
+      positionals.length === 0
+        ? "a preset id or a scenario .json file is required"
+        : `expected one scenario, got ${positionals.length}: ${echoArguments(positionals)}`,
+    );
   const read = await readScenarioArgument(positionals[0]);
-  if (!read.ok) return { ok: false, messages: [read.message] };
+  if (!read.ok) return read;
   const data = await datasetForCli();
-  if (!data.ok) return { ok: false, messages: data.messages };
-  const checked = validateScenario(read.doc, data.dataset);
-  if (!checked.ok) return { ok: false, messages: checked.issues.map(formatIssue) };
+  if (!data.ok) return data;
+  const checked = validateScenario(read.value.doc, data.value);
+  if (!checked.ok) return checked;
   const output = parseOutputSpec(
     {
       output: values.output as string | undefined,
@@ -74,8 +69,12 @@ export async function scenarioAndOutput(
     },
     checked.value.inputs.crcs,
   );
-  if (!output.ok) return { ok: false, messages: optionMessages(output.issues, OUTPUT_FLAGS) };
-  return { ok: true, scenario: checked.value, dataset: data.dataset, output: output.value };
+  if (!output.ok)
+    return { ok: false, issues: lineIssues(optionMessages(output.issues, OUTPUT_FLAGS)) };
+  return {
+    ok: true,
+    value: { scenario: checked.value, dataset: data.value, output: output.value },
+  };
 }
 
 const OUTPUT_FLAGS = { output: "--output", line: "--line", period: "--period" };

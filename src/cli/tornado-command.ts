@@ -4,6 +4,7 @@ import {
   csvOf,
   EXIT_BAD_INPUT,
   fail,
+  issueText,
   formatOption,
   OUTPUT_OPTIONS,
   parse,
@@ -22,8 +23,8 @@ export async function tornadoCommand(args: string[], out: Output): Promise<numbe
   const format = formatOption(parsed.values.format, problems);
   if (problems.length > 0) return fail(out, "tornado", problems);
   const loaded = await scenarioAndOutput(parsed.positionals, parsed.values);
-  if (!loaded.ok) return fail(out, "tornado", loaded.messages);
-  const result = runTornado(loaded.scenario, loaded.dataset, loaded.output);
+  if (!loaded.ok) return fail(out, "tornado", issueText(loaded.issues));
+  const result = runTornado(loaded.value.scenario, loaded.value.dataset, loaded.value.output);
   if (!result.ok)
     return fail(
       out,
@@ -32,7 +33,7 @@ export async function tornadoCommand(args: string[], out: Output): Promise<numbe
     );
   const t = result.value;
   if (format === "json") {
-    out.stdout(`${JSON.stringify({ scenarioHash: loaded.scenario.hash, ...t }, null, 2)}\n`);
+    out.stdout(`${JSON.stringify({ scenarioHash: loaded.value.scenario.hash, ...t }, null, 2)}\n`);
     return 0;
   }
   out.stdout(

@@ -1,4 +1,4 @@
-import { formatIssue, type WarnedResult } from "../issues/issue.ts";
+import { failure, formatIssue, type Result, type WarnedResult } from "../issues/issue.ts";
 import type { Dataset } from "../data/index.ts";
 import { rollUp } from "../engine/roll-up.ts";
 import { canonicalJson } from "../scenario/canonical-json.ts";
@@ -17,6 +17,7 @@ import { monteCarloWorkbook } from "../workbook/monte-carlo-workbook.ts";
 import { WORKBOOK_UNITS } from "../workbook/provenance-sheet.ts";
 import { scenarioWorkbook } from "../workbook/scenario-workbook.ts";
 import type { ResolvedScenario } from "../scenario/validate-scenario.ts";
+import { lineIssues } from "./command-arguments.ts";
 import type { MonteCarloSummary } from "../uncertainty/summarize-draws.ts";
 import { monteCarloRows } from "../uncertainty/summary-table.ts";
 import type { BatchEntry } from "./scenario-batch.ts";
@@ -101,30 +102,28 @@ export async function comparisonWorkbookBytes(
   entries: readonly BatchEntry[],
   dataset: Dataset,
   generatedAt: Date,
-): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; messages: string[] }> {
+): Promise<Result<Uint8Array>> {
   if (entries.length > MAX_WORKBOOK_SCENARIOS)
-    return {
-      ok: false,
-      messages: [
-        `a comparison workbook holds at most ${MAX_WORKBOOK_SCENARIOS} scenarios (a baseline and ${MAX_WORKBOOK_SCENARIOS - 1}), got ${entries.length}`,
-      ],
-    };
+    return failure(
+      "",
+      `a comparison workbook holds at most ${MAX_WORKBOOK_SCENARIOS} scenarios (a baseline and ${MAX_WORKBOOK_SCENARIOS - 1}), got ${entries.length}`,
+    );
   const messages: string[] = [];
   const scenarios: ComparedInput[] = [];
   const sites: Scenario[] = [];
   for (const entry of entries) {
     const where = `scenario ${entry.position} (${entry.source})`;
     if (!entry.read.ok) {
-      messages.push(`${where}: ${entry.read.message}`);
+      messages.push(...entry.read.issues.map((i) => `${where}: ${formatIssue(i)}`));
       continue;
     }
-    const result = projectScenario(entry.read.doc, dataset);
+    const result = projectScenario(entry.read.value, dataset);
     if (!result.ok) {
       messages.push(...result.issues.map((i) => `${where}: ${formatIssue(i)}`));
       continue;
     }
     const { scenario, ledger } = result.value;
-    const site = siteScenario(entry.read.doc);
+    const site = siteScenario(entry.read.value);
     sites.push(site);
     scenarios.push({
       label: scenarioName(site, PRESETS),
@@ -135,7 +134,7 @@ export async function comparisonWorkbookBytes(
       merged: scenario.merged,
     });
   }
-  if (messages.length > 0) return { ok: false, messages };
+  if (messages.length > 0) return { ok: false, issues: lineIssues(messages) };
   const workbook = await comparisonWorkbook({
     scenarios,
     dataset,
@@ -155,7 +154,7 @@ export async function comparisonWorkbookBytes(
       units: WORKBOOK_UNITS,
     },
   });
-  return { ok: true, bytes: new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer) };
+  return { ok: true, value: new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer) };
 }
 
 /** A Monte Carlo run's workbook as xlsx bytes (`mc --format xlsx`), with its seed and draws. */

@@ -32,7 +32,7 @@ export async function loadDatasetFromDisk(dir = "data"): Promise<DataResult> {
     return { ok: false, issues: [posteriorIssue(`is not JSON (${(e as Error).message})`)] };
   }
   const posterior = parsePosteriorSample(json);
-  if (!posterior.ok) return { ok: false, issues: [posteriorIssue(posterior.message)] };
+  if (!posterior.ok) return { ok: false, issues: [posteriorIssue(posterior.issues[0]!.message)] };
   return { ok: true, dataset: { ...result.dataset, posterior: posterior.value } };
 }
 

@@ -1,4 +1,5 @@
 import { isRecord } from "../issues/describe-value.ts";
+import { failure, type Result } from "../issues/issue.ts";
 /**
  * The stored posterior (data/posterior.json, written by `npm run calibrate -- --posterior`;
  * issue #14): prior draws of the Monte Carlo's uncertain parameters, weighted by the published
@@ -28,16 +29,13 @@ export interface PosteriorSample {
   readonly report: unknown;
 }
 
-export type PosteriorResult =
-  | { readonly ok: true; readonly value: PosteriorSample }
-  | { readonly ok: false; readonly message: string };
-
-/** Check the stored posterior's shape; a bad file is one message naming the field. */
-export function parsePosteriorSample(json: unknown): PosteriorResult {
-  const bad = (field: string, expected: string): PosteriorResult => ({
-    ok: false,
-    message: `${field} must be ${expected}`,
-  });
+/**
+ * Check the stored posterior's shape; a bad file is one issue at the field's path ("" for the
+ * file) whose message names the field and what it must be (printed whole by its readers).
+ */
+export function parsePosteriorSample(json: unknown): Result<PosteriorSample> {
+  const bad = (field: string, expected: string): Result<PosteriorSample> =>
+    failure(field === "the file" ? "" : field, `${field} must be ${expected}`);
   if (!isRecord(json)) return bad("the file", "an object");
   if (json.schema !== 1) return bad("schema", "1");
   for (const key of ["method", "modelVersion", "hash", "reference", "solved"] as const)

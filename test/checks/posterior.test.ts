@@ -22,7 +22,7 @@ import { testDataset } from "../fixtures/test-dataset.ts";
 const dataset = await testDataset();
 const targets = await loadTargetsFromDisk(dataset);
 const parsed = parsePosteriorSample(JSON.parse(await readFile("data/posterior.json", "utf8")));
-if (!parsed.ok) throw new Error(parsed.message);
+if (!parsed.ok) throw new Error(parsed.issues[0]!.message);
 const stored = parsed.value;
 const report = stored.report as PosteriorReport;
 const sim = prepareTargetSimulation(dataset, targets);

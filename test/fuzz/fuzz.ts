@@ -308,7 +308,7 @@ async function fuzzCommandLine(options: FuzzOptions, figures: FuzzFigures) {
     // Accepted: only known options, each at most once before "--", each with a value.
     const end = args.indexOf("--");
     const before = end < 0 ? args : args.slice(0, end);
-    for (const [name, value] of Object.entries(parsed.values)) {
+    for (const [name, value] of Object.entries(parsed.value.values)) {
       const given = before.filter((a) => a === `--${name}` || a.startsWith(`--${name}=`)).length;
       if (!(name in table) || value === "" || value === undefined || given > 1)
         fail("wrongAccepts", `parser accepted --${name}=${String(value)} (${given} times)`, args);
