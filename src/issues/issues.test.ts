@@ -1,3 +1,5 @@
+import type { Issue } from "./issue.ts";
+import { monthText, numberText, wholeText } from "./readers.ts";
 import { boundedEditDistance, closest, createHinter, hintDistance } from "./did-you-mean.ts";
 import { clip, describeValue, joinPath } from "./describe-value.ts";
 import fc from "fast-check";
@@ -108,5 +110,22 @@ describe("echoed user text", () => {
     expect(joinPath("parameters", "z".repeat(90))).toBe(
       `parameters.${"z".repeat(80)}…(90 characters)`,
     );
+  });
+});
+
+describe("the text readers (an address's or a command line's values)", () => {
+  it("read plain digits, decimals and months, quoting a refused value as written", () => {
+    const issues: Issue[] = [];
+    expect(wholeText("12", 1, 100, "_draws", issues)).toBe(12);
+    expect(wholeText("1e3", 1, 100, "_draws", issues)).toBeUndefined();
+    expect(numberText("0.5", 0, 1, "_rho", issues)).toBe(0.5);
+    expect(numberText("0x1", 0, 1, "_rho", issues)).toBeUndefined();
+    expect(monthText("2016-09", "_asof", issues)).toBe("2016-09");
+    expect(monthText("2016-13", "_asof", issues)).toBeUndefined();
+    expect(issues).toEqual([
+      { path: "_draws", message: '"1e3" is not a whole number from 1 to 100' },
+      { path: "_rho", message: '"0x1" is not a number from 0 to 1' },
+      { path: "_asof", message: '"2016-13" is not a month YYYY-MM' },
+    ]);
   });
 });

@@ -70,3 +70,46 @@ export function knownKeys(
   }
   return known;
 }
+
+/*
+ * Readers of text (an address's query, a command line): the value is text, so a refusal quotes
+ * it as written (`"1e3" is not a whole number from 1 to 100000`).
+ */
+
+/** `raw` in plain digits as a whole number from `min` to `max`, else one issue at `path`. */
+export function wholeText(
+  raw: string,
+  min: number,
+  max: number,
+  path: string,
+  issues: Issue[],
+): number | undefined {
+  const n = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (n >= min && n <= max) return n;
+  issues.push({
+    path,
+    message: `${describeValue(raw)} is not a whole number from ${min} to ${max}`,
+  });
+  return undefined;
+}
+
+/** `raw` as a plain decimal number from `min` to `max` (no sign, no hex), else one issue. */
+export function numberText(
+  raw: string,
+  min: number,
+  max: number,
+  path: string,
+  issues: Issue[],
+): number | undefined {
+  const n = /^(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(raw) ? Number(raw) : Number.NaN;
+  if (n >= min && n <= max) return n;
+  issues.push({ path, message: `${describeValue(raw)} is not a number from ${min} to ${max}` });
+  return undefined;
+}
+
+/** `raw` as a month `YYYY-MM` (2000–2099), else one issue at `path`. */
+export function monthText(raw: string, path: string, issues: Issue[]): string | undefined {
+  if (/^20\d\d-(0[1-9]|1[0-2])$/.test(raw)) return raw;
+  issues.push({ path, message: `${describeValue(raw)} is not a month YYYY-MM` });
+  return undefined;
+}

@@ -11,80 +11,19 @@ import { keepSignWithAmount } from "../engine/format-millions.ts";
 import { intervalAsShown, pageSign } from "./target-signs.ts";
 
 /**
- * The Calibration page's back-test in the browser (issue #14, item 4): a vintage month, targets
- * switched off, a number of prior draws and a seed, kept in the address under "_"-prefixed keys
- * (`_asof`, `_without`, `_bt_draws`, `_bt_seed`) so a link re-runs the same back-test. A bad
- * value is reported and replaced by its default, never used. The draws are made in the workers
- * (`EngineClient.posterior`); weighing them is this module's, by the same `buildPosterior` as
- * `npm run calibrate -- --posterior`.
+ * The Calibration page's back-test in the browser (issue #14, item 4). Its view state (the
+ * vintage, targets switched off, draws and seed in the address) is src/state/backtest-view.ts.
+ * The draws are made in the workers (`EngineClient.posterior`); weighing them is this module's,
+ * by the same `buildPosterior` as `npm run calibrate -- --posterior`.
  */
-export interface BacktestView {
-  readonly asOf: string;
-  readonly without: readonly string[];
-  readonly draws: number;
-  readonly seed: number;
-}
-
-export const BACKTEST_DRAW_CHOICES: readonly number[] = [4000, 20_000, 100_000];
-export const DEFAULT_BACKTEST: BacktestView = {
-  asOf: "2016-09",
-  without: [],
-  draws: 20_000,
-  seed: 2014,
-};
-const MONTH = /^20\d\d-(0[1-9]|1[0-2])$/;
-
-export function backtestViewFromSearch(
-  search: string,
-  targetIds: readonly string[],
-): { view: BacktestView; problems: string[]; given: boolean } {
-  const params = new URLSearchParams(search);
-  const problems: string[] = [];
-  const given = ["_asof", "_without", "_bt_draws", "_bt_seed"].some((k) => params.has(k));
-  let { asOf, without, draws, seed } = DEFAULT_BACKTEST;
-  const month = params.get("_asof");
-  if (month !== null) {
-    if (MONTH.test(month)) asOf = month;
-    else problems.push(`_asof: "${month.slice(0, 40)}" is not a month YYYY-MM; showing ${asOf}`);
-  }
-  const off = params.get("_without");
-  if (off !== null && off !== "") {
-    const ids = off.split(",");
-    const unknown = ids.filter((id) => !targetIds.includes(id));
-    if (unknown.length > 0)
-      problems.push(
-        `_without: ${unknown.map((u) => `"${u.slice(0, 40)}"`).join(", ")} not a target; ignored`,
-      );
-    without = ids.filter((id) => targetIds.includes(id));
-  }
-  const n = params.get("_bt_draws");
-  if (n !== null) {
-    if (/^\d+$/.test(n) && Number(n) >= 1000 && Number(n) <= 1_000_000) draws = Number(n);
-    else
-      problems.push(
-        `_bt_draws: "${n.slice(0, 40)}" is not a whole number from 1000 to 1000000; using ${draws}`,
-      );
-  }
-  const s = params.get("_bt_seed");
-  if (s !== null) {
-    if (/^\d+$/.test(s) && Number(s) <= 0xffffffff) seed = Number(s);
-    else
-      problems.push(
-        `_bt_seed: "${s.slice(0, 40)}" is not a whole number from 0 to 4294967295; using ${seed}`,
-      );
-  }
-  return { view: { asOf, without, draws, seed }, problems, given };
-}
-
-/** The view's address keys, to set on the page's search (the others kept). */
-export function backtestQuery(view: BacktestView): Record<string, string | null> {
-  return {
-    _asof: view.asOf,
-    _without: view.without.length === 0 ? null : view.without.join(","),
-    _bt_draws: String(view.draws),
-    _bt_seed: String(view.seed),
-  };
-}
+export {
+  BACKTEST_DRAW_CHOICES,
+  backtestQuery,
+  backtestViewFromSearch,
+  DEFAULT_BACKTEST,
+  type BacktestView,
+} from "../state/backtest-view.ts";
+import type { BacktestView } from "../state/backtest-view.ts";
 
 /** Targets and their simulation on the page (the worker parses the same text: one table). */
 export function backtestSetup(

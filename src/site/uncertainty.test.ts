@@ -65,7 +65,7 @@ describe("Monte Carlo view state in the address", () => {
     expect(read.problems).toEqual([
       '_draws: "0" is not a whole number from 1 to 100000',
       '_seed: "-4" is not a whole number from 0 to 4294967295',
-      '_shape: "lognormal" is not one of point, uniform, triangular, pert, normal',
+      '_shape: "lognormal" is not one of point, uniform, triangular, pert, normal (did you mean "normal"?)',
       '_rho: "1.5" is not a number from 0 to 1',
       '_basis: "flat" is not one of posterior, prior',
     ]);

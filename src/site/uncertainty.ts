@@ -1,113 +1,29 @@
 import * as aq from "arquero";
 import { MONEY_LINES, type MoneyLine } from "../engine/lines.ts";
-import {
-  MAX_DRAWS,
-  MAX_SEED,
-  SHAPES,
-  type MonteCarloSummary,
-  type Shape,
-  type Stats,
-} from "../uncertainty/index.ts";
-import { BASES, type Basis } from "../uncertainty/monte-carlo-run.ts";
+import { type MonteCarloSummary, type Stats } from "../uncertainty/index.ts";
+import type { Basis } from "../uncertainty/monte-carlo-run.ts";
 import { PENCE_PER_MILLION } from "../engine/format-millions.ts";
 
 /**
- * The Uncertainty page's view state and tables. The run settings (draws, seed, shape, shortfall
- * correlation, and whether the draws come from the posterior or the prior ranges) live in the
- * address beside the scenario, under "_"-prefixed keys, so a link reproduces the same draws; a
- * bad value is reported and replaced by its default, never used.
+ * The Uncertainty page's tables and words. Its view state (the run settings in the address) is
+ * src/state/monte-carlo-view.ts.
  */
-export interface MonteCarloView {
-  readonly draws: number;
-  readonly seed: number;
-  readonly shape: Shape;
-  readonly shortfallCorrelation: number;
-  /** The posterior (the ranges weighted by the published figures; issue #14) or the prior ranges. */
-  readonly basis: Basis;
-}
+export {
+  DEFAULT_MC_VIEW,
+  DRAW_CHOICES,
+  monteCarloViewFromSearch,
+  monteCarloViewKeys,
+  PAGE_BASES,
+  PAGE_SHAPES,
+  type MonteCarloView,
+  type MonteCarloViewRead,
+} from "../state/monte-carlo-view.ts";
+import type { MonteCarloView } from "../state/monte-carlo-view.ts";
 
-/** 1,000 draws: the interactive preview (issue #6: ≤ 150 ms in the browser). */
-export const DEFAULT_MC_VIEW: MonteCarloView = {
-  draws: 1000,
-  seed: 1,
-  shape: "pert",
-  shortfallCorrelation: 0,
-  basis: "posterior",
-};
-
-/** The draw counts offered on the page; the address may carry any allowed count. */
-export const DRAW_CHOICES: readonly number[] = [200, 1000, 2000, 5000, 10000];
-
-/** Shapes a user may pick for every parameter ("point" collapses them: the plain projection). */
-export const PAGE_SHAPES: readonly Shape[] = SHAPES;
-
-/** What the draws may come from, and how the page's switch names each. */
-export const PAGE_BASES: readonly Basis[] = BASES;
 export const BASIS_LABELS: Readonly<Record<Basis, string>> = {
   posterior: "the posterior (the ranges weighted by the published figures)",
   prior: "the prior ranges only",
 };
-
-export interface MonteCarloViewRead {
-  readonly view: MonteCarloView;
-  /** One line per refused value, naming the key and what is allowed. */
-  readonly problems: readonly string[];
-}
-
-function wholeIn(raw: string, min: number, max: number): number | undefined {
-  if (!/^\d+$/.test(raw)) return undefined;
-  const n = Number(raw);
-  return n >= min && n <= max ? n : undefined;
-}
-
-/** Read the run settings from an address query; every bad value is named and defaulted. */
-export function monteCarloViewFromSearch(search: string): MonteCarloViewRead {
-  const params = new URLSearchParams(search.startsWith("?") ? search.slice(1) : search);
-  const problems: string[] = [];
-  let { draws, seed, shape, shortfallCorrelation, basis } = DEFAULT_MC_VIEW;
-  const rawDraws = params.get("_draws");
-  if (rawDraws !== null) {
-    const n = wholeIn(rawDraws, 1, MAX_DRAWS);
-    if (n === undefined)
-      problems.push(`_draws: "${rawDraws}" is not a whole number from 1 to ${MAX_DRAWS}`);
-    else draws = n;
-  }
-  const rawSeed = params.get("_seed");
-  if (rawSeed !== null) {
-    const n = wholeIn(rawSeed, 0, MAX_SEED);
-    if (n === undefined)
-      problems.push(`_seed: "${rawSeed}" is not a whole number from 0 to ${MAX_SEED}`);
-    else seed = n;
-  }
-  const rawShape = params.get("_shape");
-  if (rawShape !== null) {
-    if ((PAGE_SHAPES as readonly string[]).includes(rawShape)) shape = rawShape as Shape;
-    else problems.push(`_shape: "${rawShape}" is not one of ${PAGE_SHAPES.join(", ")}`);
-  }
-  const rawRho = params.get("_rho");
-  if (rawRho !== null) {
-    const rho = /^(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(rawRho) ? Number(rawRho) : Number.NaN;
-    if (!(rho >= 0 && rho <= 1)) problems.push(`_rho: "${rawRho}" is not a number from 0 to 1`);
-    else shortfallCorrelation = rho;
-  }
-  const rawBasis = params.get("_basis");
-  if (rawBasis !== null) {
-    if ((PAGE_BASES as readonly string[]).includes(rawBasis)) basis = rawBasis as Basis;
-    else problems.push(`_basis: "${rawBasis}" is not one of ${PAGE_BASES.join(", ")}`);
-  }
-  return { view: { draws, seed, shape, shortfallCorrelation, basis }, problems };
-}
-
-/** The view keys for `writeUrl` (it adds the "_" prefix). */
-export function monteCarloViewKeys(view: MonteCarloView): Record<string, string> {
-  return {
-    draws: String(view.draws),
-    seed: String(view.seed),
-    shape: view.shape,
-    rho: String(view.shortfallCorrelation),
-    basis: view.basis,
-  };
-}
 
 /**
  * What the Sensitivity page's swings are over, for its exports' "drawn from" line: the prior
