@@ -26,6 +26,7 @@ export function engineNotice(engine) {
     role="status"
     data-testid="engine-notice"
     data-state=""
+    data-active="0"
     hidden
   >
     ${heading} ${text} ${cancel} ${dismiss}
@@ -46,6 +47,9 @@ export function engineNotice(engine) {
   cancel.onclick = () => engine.cancel();
   dismiss.onclick = hide;
   engine.onStatus((status) => {
+    // Runs in flight, for whoever must know the engine is quiet (the fault tests inject then).
+    if (status.kind === "busy") root.dataset.active = String(status.active);
+    else if (status.kind === "idle") root.dataset.active = "0";
     // A fault and what followed it stay up until dismissed; "working" never hides them.
     const telling = ["fault", "recovered", "failed", "cancelled"].includes(root.dataset.state);
     if (status.kind === "busy") {

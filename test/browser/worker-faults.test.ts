@@ -92,6 +92,13 @@ async function inject(page: Page, kind: "terminate" | "drop"): Promise<void> {
   injected++;
 }
 
+/** Wait until no run is in flight (the engine notice counts them). */
+async function engineQuiet(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.getByTestId("engine-notice").getAttribute("data-active"), WAIT)
+    .toBe("0");
+}
+
 /** The notice says what failed and that the page recovered; then it is dismissed. */
 async function expectRecovered(page: Page, what: RegExp): Promise<void> {
   const notice = page.getByTestId("engine-notice");
@@ -167,6 +174,7 @@ describe("worker faults", () => {
       ["drop", "CRC: Wales", "crc wales"],
     ] as const;
     for (const [kind, option, who] of rounds) {
+      await engineQuiet(page);
       await inject(page, kind);
       await picker.getByLabel("Whose money").selectOption({ label: option });
       await expectRecovered(
@@ -178,7 +186,9 @@ describe("worker faults", () => {
         .poll(() => page.getByTestId("grid").getAttribute("data-output"), WAIT)
         .toContain(who);
     }
-    // The break-even search, on its own: a new lever after the worker is killed.
+    // The break-even search, on its own: a new lever after the worker is killed. Killed once the
+    // engine is quiet: a run still in flight (a repeated tornado) would be the one reported.
+    await engineQuiet(page);
     await inject(page, "terminate");
     await page.getByTestId("lever-picker").getByLabel("Lever").selectOption({ index: 1 });
     await expectRecovered(page, /did not answer a break-even search within 8 s; it was restarted/);
