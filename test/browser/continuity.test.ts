@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { NO_PROBLEMS, openSite, settled, watchedPage, type Site } from "./harness.ts";
+import {
+  search,
+  pence,
+  NO_PROBLEMS,
+  openSite,
+  settled,
+  watchedPage,
+  type Site,
+} from "./harness.ts";
 import { summaryFor, summaryForUrl } from "./project-in-node.ts";
 
 // Issue #16, scenario continuity: the scenario follows the reader through every internal link
@@ -16,8 +24,6 @@ afterAll(async () => {
   await site?.close();
 });
 
-const pence = (page: Page, id: string) => page.getByTestId(id).first().getAttribute("data-pence");
-const search = (page: Page) => new URL(page.url()).searchParams;
 const slider = (page: Page, id: string) => page.locator(`[data-lever="${id}"] input[type="range"]`);
 
 /** Move a lever by the keyboard, `steps` steps up, and wait for the address to say so. */

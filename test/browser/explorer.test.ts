@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SCENARIO } from "../../src/site/scenario-from-url.ts";
 import { publishedBeside } from "../../src/site/published-beside.ts";
 import {
+  pence,
   NO_PROBLEMS,
   chartsDrawn,
   openSite,
@@ -20,9 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await site?.close();
 });
-
-const pence = (page: import("playwright-core").Page, id: string) =>
-  page.getByTestId(id).first().getAttribute("data-pence");
 
 describe("Explorer", () => {
   it("opens on the default scenario with the engine's numbers", async () => {

@@ -113,6 +113,13 @@ export function builtPages(dir = DIST): string[] {
 }
 
 /** Wait until Framework has rendered every cell (no cell still pending or in error). */
+/** A figure's exact amount: the `data-pence` of the first element with this test id. */
+export const pence = (page: Page, id: string) =>
+  page.getByTestId(id).first().getAttribute("data-pence");
+
+/** The page's address parameters (the scenario, the view's keys). */
+export const search = (page: Page) => new URL(page.url()).searchParams;
+
 export async function settled(page: Page): Promise<void> {
   await page.waitForLoadState("networkidle");
   await page.waitForFunction(

@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PRESETS } from "../../src/scenario/presets.ts";
 import { SET_ASIDE_KEY, STORAGE_KEY } from "../../src/state/saved-scenarios.ts";
-import { NO_PROBLEMS, openSite, settled, watchedPage, type Site } from "./harness.ts";
+import { pence, NO_PROBLEMS, openSite, settled, watchedPage, type Site } from "./harness.ts";
 import { summaryFor } from "./project-in-node.ts";
 
 // Issue #15, the site's part: a shared link opens its own scenario (1); corrupt saved-scenario
@@ -18,7 +18,6 @@ afterAll(async () => {
   await site?.close();
 });
 
-const pence = (page: Page, id: string) => page.getByTestId(id).first().getAttribute("data-pence");
 const selected = (page: Page, label: string) =>
   page.getByLabel(label).evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent);
 

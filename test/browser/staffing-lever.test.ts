@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
-import { NO_PROBLEMS, openSite, settled, watchedPage, type Site } from "./harness.ts";
+import {
+  search,
+  pence,
+  NO_PROBLEMS,
+  openSite,
+  settled,
+  watchedPage,
+  type Site,
+} from "./harness.ts";
 import { summaryFor } from "./project-in-node.ts";
 
 // Model version 0.3.0 (issue #20): when each CRC's staff cuts were complete
@@ -15,9 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await site?.close();
 });
-
-const pence = (page: Page, id: string) => page.getByTestId(id).first().getAttribute("data-pence");
-const search = (page: Page) => new URL(page.url()).searchParams;
 
 describe("the staff cuts' timing lever", () => {
   it("says each CRC's own months, and one month for every CRC moves the figures as the engine does", async () => {

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NO_PROBLEMS, openSite, settled, watchedPage, type Site } from "./harness.ts";
+import { pence, NO_PROBLEMS, openSite, settled, watchedPage, type Site } from "./harness.ts";
 import { PRESETS } from "../../src/scenario/presets.ts";
 import { summaryForUrl } from "./project-in-node.ts";
 
@@ -109,8 +109,6 @@ async function expectRecovered(page: Page, what: RegExp): Promise<void> {
   await notice.getByRole("button", { name: "Dismiss" }).click();
   expect(await notice.isVisible()).toBe(false);
 }
-
-const pence = (page: Page, id: string) => page.getByTestId(id).first().getAttribute("data-pence");
 
 describe("worker faults", () => {
   it("Explorer: a slider move after the worker is killed or its answers dropped shows the right figures, with a message", async () => {
