@@ -15,20 +15,23 @@ import {
   withModelVersion,
 } from "./bundled/site.js";
 
-/** A synchronous validator over the dataset (the same code the worker and the CLI use). */
+/**
+ * A synchronous validator over the dataset (the same code the worker and the CLI use): a
+ * `Result` whose issues name their path in the scenario (src/issues/).
+ */
 export function validatorFor(dataset) {
-  return (scenario) => {
-    const checked = validateScenario(scenario, dataset);
-    return checked.ok ? { ok: true } : { ok: false, messages: checked.issues.map(formatIssue) };
-  };
+  return (scenario) => validateScenario(scenario, dataset);
 }
 
 /** The scenario to open: the address's if valid, else the default, with the reasons. */
 export function openScenario(dataset, search = location.search) {
   const validate = validatorFor(dataset);
+  // Each problem reads "scenario: parameters.…: …", as a refused link has always said it.
   return scenarioFromUrl(search, async (s) => {
     const r = validate(s);
-    return r.ok ? r : { ok: false, issues: r.messages.map((message) => ({ path: "", message })) };
+    return r.ok
+      ? r
+      : { ok: false, issues: r.issues.map((i) => ({ path: "", message: formatIssue(i) })) };
   });
 }
 
@@ -98,8 +101,7 @@ export function problemsNote(title, problems) {
 }
 
 export function listSaved(store) {
-  const listed = savedScenarios.listSaved(store);
-  return listed.ok ? listed.value : [];
+  return savedScenarios.listSaved(store);
 }
 
 /**
@@ -111,10 +113,10 @@ export function savedStorageNote(store) {
   return html`<p class="note" role="status" data-testid="saved-note" hidden=${!text}>${text}</p>`;
 }
 
-/** Messages joined for one line of text, the first `max` of them and how many more. */
-export function messageList(messages, max = 8) {
-  const shown = messages.slice(0, max).join("; ");
-  return messages.length > max ? `${shown}; and ${messages.length - max} more` : shown;
+/** Issues joined for one line of text ("path: message"), the first `max` of them and how many more. */
+export function issueList(issues, max = 8) {
+  const shown = issues.slice(0, max).map(formatIssue).join("; ");
+  return issues.length > max ? `${shown}; and ${issues.length - max} more` : shown;
 }
 
 /**

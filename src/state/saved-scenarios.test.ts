@@ -15,6 +15,7 @@ import {
   type SavedScenario,
   type Validate,
 } from "./saved-scenarios.ts";
+import { failure, formatIssue, type Result } from "../issues/issue.ts";
 
 function memoryStore(
   initial: Record<string, string> = {},
@@ -33,8 +34,8 @@ function memoryStore(
 const validate: Validate = (s) => {
   const x = (s as { x?: unknown } | null)?.x;
   return typeof x === "number" && x >= 0 && x <= 1
-    ? { ok: true }
-    : { ok: false, messages: [`x: ${JSON.stringify(x)} must be a number from 0 to 1`] };
+    ? { ok: true, value: s }
+    : failure("x", `${JSON.stringify(x)} must be a number from 0 to 1`);
 };
 
 const at = "2026-01-01T00:00:00.000Z";
@@ -45,21 +46,15 @@ describe("saved scenarios", () => {
     saveScenario(store, { name: "Low", scenario: { x: 0.1 }, savedAt: at }, validate);
     saveScenario(store, { name: "High", scenario: { x: 0.9 }, savedAt: at }, validate);
     saveScenario(store, { name: " Low ", scenario: { x: 0.2 }, savedAt: at }, validate);
-    const listed = listSaved(store);
-    expect(listed).toEqual({
+    expect(listSaved(store)).toEqual([
+      { name: "High", scenario: { x: 0.9 }, savedAt: at },
+      { name: "Low", scenario: { x: 0.2 }, savedAt: at },
+    ]);
+    expect(deleteScenario(store, "High")).toEqual({
       ok: true,
-      value: [
-        { name: "High", scenario: { x: 0.9 }, savedAt: at },
-        { name: "Low", scenario: { x: 0.2 }, savedAt: at },
-      ],
-      notes: [],
+      value: { entries: [{ name: "Low", scenario: { x: 0.2 }, savedAt: at }], notes: [] },
     });
-    deleteScenario(store, "High");
-    expect(listSaved(store)).toEqual({
-      ok: true,
-      value: [{ name: "Low", scenario: { x: 0.2 }, savedAt: at }],
-      notes: [],
-    });
+    expect(listSaved(store)).toEqual([{ name: "Low", scenario: { x: 0.2 }, savedAt: at }]);
   });
 
   it("refuses an invalid scenario or name and keeps what was saved", () => {
@@ -68,7 +63,10 @@ describe("saved scenarios", () => {
     const before = store.data[STORAGE_KEY];
     expect(saveScenario(store, { name: "", scenario: { x: 2 }, savedAt: at }, validate)).toEqual({
       ok: false,
-      messages: ["name must not be empty", "x: 2 must be a number from 0 to 1"],
+      issues: [
+        { path: "name", message: "must not be empty" },
+        { path: "scenario.x", message: "2 must be a number from 0 to 1" },
+      ],
     });
     expect(store.data[STORAGE_KEY]).toBe(before);
   });
@@ -76,14 +74,14 @@ describe("saved scenarios", () => {
   it("round-trips through export and import", async () => {
     const a = memoryStore();
     saveScenario(a, { name: "<b>Bold</b>", scenario: { x: 0.3 }, savedAt: at }, validate);
-    const listed = listSaved(a);
-    if (!listed.ok) throw new Error("unreadable");
-    const file = exportSaved(listed.value);
+    const file = exportSaved(listSaved(a));
     const b = memoryStore();
     expect(await importSaved(b, file, validate)).toEqual({
       ok: true,
-      value: [{ name: "<b>Bold</b>", scenario: { x: 0.3 }, savedAt: at }],
-      notes: ["Imported 1 scenario."],
+      value: {
+        entries: [{ name: "<b>Bold</b>", scenario: { x: 0.3 }, savedAt: at }],
+        notes: ["Imported 1 scenario."],
+      },
     });
   });
 
@@ -94,20 +92,24 @@ describe("saved scenarios", () => {
     const cases: Array<[string, RegExp]> = [
       ["{not json", /^file is not valid JSON/],
       ["[1,2]", /^file must contain a JSON object$/],
-      ['{"format":"other"}', /^file format must be "crc-scenarios\/saved-scenarios", got "other"$/],
+      ['{"format":"other"}', /^format: must be "crc-scenarios\/saved-scenarios", got "other"$/],
       [
         '{"format":"crc-scenarios/saved-scenarios","version":9,"scenarios":[]}',
-        /^file version must be 1, got 9$/,
+        /^version: must be 1, got 9$/,
+      ],
+      [
+        '{"format":"crc-scenarios/saved-scenarios","version":1,"scenarios":{}}',
+        /^scenarios: must be a list, got an object$/,
       ],
       [
         '{"format":"crc-scenarios/saved-scenarios","version":1,"scenarios":[{"name":"Fine","scenario":{"x":0.2},"savedAt":"t"},{"name":"Bad","scenario":{"x":7},"savedAt":"t"}]}',
-        /^scenarios\[1\] \(Bad\): x: 7 must be a number from 0 to 1$/,
+        /^scenarios\[1\]\.scenario\.x: 7 must be a number from 0 to 1 \(in “Bad”\)$/,
       ],
     ];
     for (const [text, message] of cases) {
       const result = await importSaved(store, text, validate);
       expect(result.ok).toBe(false);
-      expect((result as { messages: string[] }).messages[0]).toMatch(message);
+      expect(!result.ok && formatIssue(result.issues[0]!)).toMatch(message);
       expect(store.data[STORAGE_KEY]).toBe(before);
     }
   });
@@ -116,7 +118,7 @@ describe("saved scenarios", () => {
     const good = { name: "Good", scenario: { x: 0.5 }, savedAt: at };
     const cases: Array<[string, SavedScenario[], string]> = [
       ["[null]", [], "entry 1: must be an object, got null"],
-      ['[{"name":"x"}]', [], "entry 1: scenario must be an object, got nothing"],
+      ['[{"name":"x"}]', [], "entry 1: scenario: must be an object, got nothing"],
       ["{not json", [], "not valid JSON"],
       ['{"a":1}', [], "not a list (an object)"],
       [
@@ -130,7 +132,7 @@ describe("saved scenarios", () => {
       const state = readSaved(store);
       expect(state.entries).toEqual(entries);
       expect(state.reasons[0]).toBe(reason);
-      expect(listSaved(store)).toEqual({ ok: true, value: entries, notes: [] });
+      expect(listSaved(store)).toEqual(entries);
       expect(unreadableNote(state)).toMatch(/could not be read .* kept/);
       expect(store.data[STORAGE_KEY]).toBe(raw); // reading changes nothing
     }
@@ -144,10 +146,8 @@ describe("saved scenarios", () => {
         { name: "New", scenario: { x: 0.5 }, savedAt: at },
         validate,
       );
-      expect(result).toMatchObject({ ok: true, value: [{ name: "New" }] });
-      expect((result as { notes: string[] }).notes[0]).toMatch(
-        /1 unreadable saved entry was set aside/,
-      );
+      expect(result).toMatchObject({ ok: true, value: { entries: [{ name: "New" }] } });
+      expect(result.ok && result.value.notes[0]).toMatch(/1 unreadable saved entry was set aside/);
       const kept = JSON.parse(store.data[SET_ASIDE_KEY]!) as string[];
       expect(kept).toHaveLength(1);
       expect(raw).toContain(kept[0]!.slice(0, 4)); // the text as it was
@@ -175,15 +175,15 @@ describe("saved scenarios", () => {
       { name: "Low (2)", scenario: { x: 0.15 }, savedAt: at },
     ]);
     const result = await importSaved(store, file, validate);
-    expect(result.ok && result.value.map((s) => [s.name, (s.scenario as { x: number }).x])).toEqual(
-      [
-        ["Low", 0.1],
-        ["Low (2)", 0.15],
-        ["Low (3)", 0.2],
-        ["Low (4)", 0.3],
-      ],
-    );
-    expect(result.ok && result.notes).toEqual([
+    expect(
+      result.ok && result.value.entries.map((s) => [s.name, (s.scenario as { x: number }).x]),
+    ).toEqual([
+      ["Low", 0.1],
+      ["Low (2)", 0.15],
+      ["Low (3)", 0.2],
+      ["Low (4)", 0.3],
+    ]);
+    expect(result.ok && result.value.notes).toEqual([
       "Imported 2 scenarios (1 already saved, unchanged).",
       "“Low” was already saved, so the imported one is “Low (3)”.",
       "“Low” was already saved, so the imported one is “Low (4)”.",
@@ -198,7 +198,7 @@ describe("saved scenarios", () => {
       { name: "Low", scenario: { x: 0.2 }, savedAt: at },
       validate,
     );
-    expect(result.ok && result.notes).toEqual(["Replaced the earlier “Low”."]);
+    expect(result.ok && result.value.notes).toEqual(["Replaced the earlier “Low”."]);
   });
 
   it("keeps a suffixed name within the maximum length", () => {
@@ -219,7 +219,12 @@ describe("saved scenarios", () => {
     const saved = saveScenario(full, { name: "New", scenario: { x: 0.5 }, savedAt: at }, validate);
     expect(saved).toEqual({
       ok: false,
-      messages: [expect.stringMatching(/^browser storage is full, so nothing was saved/)],
+      issues: [
+        {
+          path: "",
+          message: expect.stringMatching(/^browser storage is full, so nothing was saved/),
+        },
+      ],
     });
     const imported = await importSaved(
       full,
@@ -234,11 +239,81 @@ describe("saved scenarios", () => {
   it("validates imports with a validator that answers later", async () => {
     const store = memoryStore();
     const later = (s: unknown) =>
-      new Promise<ReturnType<Validate>>((r) => setTimeout(() => r(validate(s)), 1));
+      new Promise<Result<unknown>>((r) => setTimeout(() => r(validate(s)), 1));
     const file = exportSaved([{ name: "Bad", scenario: { x: 5 }, savedAt: at }]);
     expect(await importSaved(store, file, later)).toEqual({
       ok: false,
-      messages: ["scenarios[0] (Bad): x: 5 must be a number from 0 to 1"],
+      issues: [
+        { path: "scenarios[0].scenario.x", message: "5 must be a number from 0 to 1 (in “Bad”)" },
+      ],
     });
+  });
+
+  it("names every problem of an import at its path in the file, and adds nothing (issue #13)", async () => {
+    const store = memoryStore();
+    saveScenario(store, { name: "Keep", scenario: { x: 0.5 }, savedAt: at }, validate);
+    const before = store.data[STORAGE_KEY];
+    const file = JSON.stringify({
+      format: "crc-scenarios/saved-scenarios",
+      version: 1,
+      scenarios: [
+        7,
+        { name: "", scenario: { x: 0.2 }, savedAt: 3 },
+        { name: 5, scenario: { x: 9 }, savedAt: at },
+        { name: "Whole", scenario: null, savedAt: at },
+        { name: "Fine", scenario: { x: 0.1 }, savedAt: at },
+      ],
+    });
+    const nothing: Validate = (s) =>
+      s === null ? failure("", "must be an object, got null") : validate(s);
+    expect(await importSaved(store, file, nothing)).toEqual({
+      ok: false,
+      issues: [
+        { path: "scenarios[0]", message: "must be an object, got 7" },
+        { path: "scenarios[1].name", message: "must not be empty" },
+        { path: "scenarios[1].savedAt", message: "must be text, got 3" },
+        { path: "scenarios[2].name", message: "must be text, got 5" },
+        { path: "scenarios[2].scenario.x", message: "9 must be a number from 0 to 1" },
+        { path: "scenarios[3].scenario", message: "must be an object, got null (in “Whole”)" },
+      ],
+    });
+    expect(store.data[STORAGE_KEY]).toBe(before);
+  });
+
+  it("names a refused save's problems at their paths in the entry, and keeps what was saved", () => {
+    const store = memoryStore();
+    saveScenario(store, { name: "Keep", scenario: { x: 0.5 }, savedAt: at }, validate);
+    const before = store.data[STORAGE_KEY];
+    const long = "n".repeat(MAX_NAME_LENGTH + 1);
+    expect(
+      saveScenario(store, { name: long, scenario: { x: 0.5 }, savedAt: at }, validate),
+    ).toEqual(
+      failure(
+        "name",
+        `is ${MAX_NAME_LENGTH + 1} characters long; the maximum is ${MAX_NAME_LENGTH}`,
+      ),
+    );
+    expect(
+      saveScenario(
+        store,
+        { name: 3 as unknown as string, scenario: { x: 0.5 }, savedAt: at },
+        validate,
+      ),
+    ).toEqual(failure("name", "must be text, got 3"));
+    expect(store.data[STORAGE_KEY]).toBe(before);
+  });
+
+  it("says which stored entry's name cannot be read, by its path in the entry", () => {
+    const store = memoryStore({
+      [STORAGE_KEY]: JSON.stringify([
+        { name: " ", scenario: {}, savedAt: at },
+        { name: "y", scenario: {} },
+      ]),
+    });
+    expect(readSaved(store).reasons).toEqual([
+      "entry 1: name: must not be empty",
+      "entry 2: savedAt: must be text, got nothing",
+    ]);
+    expect(listSaved(store)).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
-import { describeValue } from "../issues/describe-value.ts";
+import { describeValue, isRecord } from "../issues/describe-value.ts";
+import { failure, formatIssue, type Issue, type Result } from "../issues/issue.ts";
 
 /**
  * Named scenarios a user saves in the browser (localStorage), exported as JSON and imported back.
@@ -12,6 +13,8 @@ import { describeValue } from "../issues/describe-value.ts";
  *   and, at the next write, moved as text to `SET_ASIDE_KEY` (kept, never deleted), so later
  *   saves work.
  * - A write the browser refuses (a full quota) is a failure value with a message, not a throw.
+ * Failures are the one `Result`/`Issue` of src/issues/ (issue #13), each issue at its path in
+ * the entry (`name`, `scenario.parameters.…`) or the export file (`scenarios[1].savedAt`).
  * Pure logic over a Storage-like object so it is tested in Node.
  */
 export interface KeyValueStore {
@@ -27,14 +30,16 @@ export interface SavedScenario {
   readonly savedAt: string;
 }
 
-export type Validation = { ok: true } | { ok: false; messages: string[] };
-export type Validate = (scenario: unknown) => Validation;
+/** A scenario validator (`validateScenario` over a dataset): its issues' paths are the scenario's. */
+export type Validate = (scenario: unknown) => Result<unknown>;
 /** A validator that may answer later: the Explorer validates imports in the engine worker. */
-export type ValidateLater = (scenario: unknown) => Validation | Promise<Validation>;
+export type ValidateLater = (scenario: unknown) => Result<unknown> | Promise<Result<unknown>>;
 
-/** A failure, or the value with `notes`: what happened that the reader should be told. */
-export type StoreResult<T> =
-  { ok: true; value: T; notes: string[] } | { ok: false; messages: string[] };
+/** The saved list after a change, and what happened that the reader should be told. */
+export interface Stored {
+  readonly entries: readonly SavedScenario[];
+  readonly notes: readonly string[];
+}
 
 export const STORAGE_KEY = "crc-scenarios:saved:v1";
 /** Where unreadable saved entries are kept, as a JSON list of their original texts. */
@@ -60,14 +65,12 @@ const MAX_REASON = 120;
 
 /** Why a stored entry cannot be listed and used, or undefined when it can. */
 function entryProblem(item: unknown): string | undefined {
-  if (typeof item !== "object" || item === null || Array.isArray(item))
-    return `must be an object, got ${describeValue(item)}`;
-  const { name, scenario, savedAt } = item as Record<string, unknown>;
+  if (!isRecord(item)) return `must be an object, got ${describeValue(item)}`;
+  const { name, scenario, savedAt } = item;
   const nameProblem = checkName(name)[0];
-  if (nameProblem !== undefined) return nameProblem;
-  if (typeof scenario !== "object" || scenario === null || Array.isArray(scenario))
-    return `scenario must be an object, got ${describeValue(scenario)}`;
-  if (typeof savedAt !== "string") return `savedAt must be text, got ${describeValue(savedAt)}`;
+  if (nameProblem !== undefined) return formatIssue(nameProblem);
+  if (!isRecord(scenario)) return `scenario: must be an object, got ${describeValue(scenario)}`;
+  if (typeof savedAt !== "string") return `savedAt: must be text, got ${describeValue(savedAt)}`;
   return undefined;
 }
 
@@ -134,18 +137,30 @@ export function unreadableNote(state: SavedState): string {
 }
 
 /** The readable saved scenarios. Never fails: unreadable entries are left out (see readSaved). */
-export function listSaved(store: KeyValueStore): StoreResult<readonly SavedScenario[]> {
-  return { ok: true, value: readSaved(store).entries, notes: [] };
+export function listSaved(store: KeyValueStore): readonly SavedScenario[] {
+  return readSaved(store).entries;
 }
 
-export function checkName(name: unknown): string[] {
-  if (typeof name !== "string") return [`name must be text, got ${describeValue(name)}`];
+/** The problem with a name, at `path` (`name`, or an imported entry's `scenarios[0].name`). */
+export function checkName(name: unknown, path = "name"): Issue[] {
+  if (typeof name !== "string")
+    return [{ path, message: `must be text, got ${describeValue(name)}` }];
   const trimmed = name.trim();
-  if (trimmed === "") return ["name must not be empty"];
+  if (trimmed === "") return [{ path, message: "must not be empty" }];
   if (trimmed.length > MAX_NAME_LENGTH) {
-    return [`name is ${trimmed.length} characters long; the maximum is ${MAX_NAME_LENGTH}`];
+    return [
+      {
+        path,
+        message: `is ${trimmed.length} characters long; the maximum is ${MAX_NAME_LENGTH}`,
+      },
+    ];
   }
   return [];
+}
+
+/** A validator's issues as issues of the entry's scenario (`scenario.parameters.…`). */
+function scenarioIssues(issues: readonly Issue[], at: string): Issue[] {
+  return issues.map((i) => ({ path: i.path === "" ? at : `${at}.${i.path}`, message: i.message }));
 }
 
 /** A write the browser may refuse (a full quota, storage switched off), as a value. */
@@ -170,20 +185,20 @@ function commit(
   state: SavedState,
   next: SavedScenario[],
   notes: string[],
-): StoreResult<readonly SavedScenario[]> {
+): Result<Stored> {
   if (state.unreadable.length > 0) {
     const kept = readTexts(store, SET_ASIDE_KEY);
     const added = state.unreadable.filter((t) => !kept.includes(t));
     const refused = trySet(store, SET_ASIDE_KEY, JSON.stringify([...kept, ...added]));
-    if (refused !== undefined) return { ok: false, messages: [refused] };
+    if (refused !== undefined) return failure("", refused);
     const n = state.unreadable.length;
     notes.push(
       `${n} unreadable saved ${n === 1 ? "entry was" : "entries were"} set aside, not deleted (browser storage key "${SET_ASIDE_KEY}").`,
     );
   }
   const refused = trySet(store, STORAGE_KEY, JSON.stringify(next));
-  if (refused !== undefined) return { ok: false, messages: [refused] };
-  return { ok: true, value: next, notes };
+  if (refused !== undefined) return failure("", refused);
+  return { ok: true, value: { entries: next, notes } };
 }
 
 /** Save one scenario; one already saved under the same name is replaced, and the note says so. */
@@ -191,11 +206,11 @@ export function saveScenario(
   store: KeyValueStore,
   entry: SavedScenario,
   validate: Validate,
-): StoreResult<readonly SavedScenario[]> {
-  const problems = [...checkName(entry.name)];
+): Result<Stored> {
+  const problems = checkName(entry.name);
   const checked = validate(entry.scenario);
-  if (!checked.ok) problems.push(...checked.messages);
-  if (problems.length > 0) return { ok: false, messages: problems };
+  if (!checked.ok) problems.push(...scenarioIssues(checked.issues, "scenario"));
+  if (problems.length > 0) return { ok: false, issues: problems };
   const state = readSaved(store);
   const name = entry.name.trim();
   const replaced = state.entries.some((s) => s.name === name);
@@ -203,10 +218,7 @@ export function saveScenario(
   return commit(store, state, next, replaced ? [`Replaced the earlier “${name}”.`] : []);
 }
 
-export function deleteScenario(
-  store: KeyValueStore,
-  name: string,
-): StoreResult<readonly SavedScenario[]> {
+export function deleteScenario(store: KeyValueStore, name: string): Result<Stored> {
   const state = readSaved(store);
   return commit(
     store,
@@ -240,80 +252,74 @@ export function freeName(name: string, taken: ReadonlySet<string>): string {
 
 /**
  * The entries of an export file, checked for form (size, JSON, envelope); their scenarios are
- * not validated here.
+ * not validated here. A problem with the file as a whole is at path "", one of a field at the
+ * field (`format`, `version`, `scenarios`).
  */
-function readImportFile(fileText: string): StoreResult<unknown[]> {
-  if (fileText.length > MAX_IMPORT_BYTES) {
-    return {
-      ok: false,
-      messages: [
-        `file is too large (${fileText.length} bytes; the maximum is ${MAX_IMPORT_BYTES})`,
-      ],
-    };
-  }
+function readImportFile(fileText: string): Result<unknown[]> {
+  if (fileText.length > MAX_IMPORT_BYTES)
+    return failure(
+      "",
+      `file is too large (${fileText.length} bytes; the maximum is ${MAX_IMPORT_BYTES})`,
+    );
   let parsed: unknown;
   try {
     parsed = JSON.parse(fileText);
   } catch (error) {
-    return { ok: false, messages: [`file is not valid JSON: ${(error as Error).message}`] };
+    return failure("", `file is not valid JSON: ${(error as Error).message}`);
   }
-  const envelope = parsed as Record<string, unknown> | null;
-  if (typeof envelope !== "object" || envelope === null || Array.isArray(envelope)) {
-    return { ok: false, messages: ["file must contain a JSON object"] };
-  }
-  if (envelope.format !== EXPORT_FORMAT) {
-    return {
-      ok: false,
-      messages: [
-        `file format must be "${EXPORT_FORMAT}", got ${String(JSON.stringify(envelope.format)).slice(0, MAX_REASON)}`,
-      ],
-    };
-  }
-  if (envelope.version !== EXPORT_VERSION) {
-    return {
-      ok: false,
-      messages: [
-        `file version must be ${EXPORT_VERSION}, got ${String(JSON.stringify(envelope.version)).slice(0, MAX_REASON)}`,
-      ],
-    };
-  }
-  if (!Array.isArray(envelope.scenarios)) {
-    return { ok: false, messages: ["scenarios must be a list"] };
-  }
-  return { ok: true, value: envelope.scenarios, notes: [] };
+  if (!isRecord(parsed)) return failure("", "file must contain a JSON object");
+  const shown = (value: unknown) => String(JSON.stringify(value)).slice(0, MAX_REASON);
+  if (parsed.format !== EXPORT_FORMAT)
+    return failure("format", `must be "${EXPORT_FORMAT}", got ${shown(parsed.format)}`);
+  if (parsed.version !== EXPORT_VERSION)
+    return failure("version", `must be ${EXPORT_VERSION}, got ${shown(parsed.version)}`);
+  if (!Array.isArray(parsed.scenarios))
+    return failure("scenarios", `must be a list, got ${describeValue(parsed.scenarios)}`);
+  return { ok: true, value: parsed.scenarios };
 }
 
 /**
  * Check an exported file: its form, then every entry's name, scenario and date. All-or-nothing:
- * every problem is reported with the entry's position and name. `validate` may answer later;
- * entries are validated one at a time. The Explorer runs this in the engine worker
+ * every problem is reported at its path in the file (`scenarios[1].scenario.parameters.…`),
+ * the message naming the entry (`… (in “Bad”)`). `validate` may answer later; entries are
+ * validated one at a time. The Explorer runs this in the engine worker
  * (EngineApi.checkImport), so a 2 MB file never freezes the page (issue #15).
  */
 export async function checkImport(
   fileText: string,
   validate: ValidateLater,
-): Promise<StoreResult<SavedScenario[]>> {
+): Promise<Result<SavedScenario[]>> {
   const file = readImportFile(fileText);
   if (!file.ok) return file;
-  const problems: string[] = [];
+  const problems: Issue[] = [];
   const entries: SavedScenario[] = [];
   for (const [i, item] of file.value.entries()) {
     const at = `scenarios[${i}]`;
-    if (typeof item !== "object" || item === null || Array.isArray(item)) {
-      problems.push(`${at}: must be an object`);
+    if (!isRecord(item)) {
+      problems.push({ path: at, message: `must be an object, got ${describeValue(item)}` });
       continue;
     }
-    const { name, scenario, savedAt } = item as Record<string, unknown>;
-    for (const m of checkName(name)) problems.push(`${at}.name: ${m}`);
+    const { name, scenario, savedAt } = item;
+    problems.push(...checkName(name, `${at}.name`));
     const checked = await validate(scenario);
-    const shown = typeof name === "string" ? name.slice(0, MAX_NAME_LENGTH) : String(name);
-    if (!checked.ok) for (const m of checked.messages) problems.push(`${at} (${shown}): ${m}`);
-    if (typeof savedAt !== "string") problems.push(`${at}.savedAt: must be text`);
+    if (!checked.ok) {
+      const named = typeof name === "string" ? ` (in ${quoteName(name)})` : "";
+      for (const issue of scenarioIssues(checked.issues, `${at}.scenario`))
+        problems.push({ path: issue.path, message: `${issue.message}${named}` });
+    }
+    if (typeof savedAt !== "string")
+      problems.push({
+        path: `${at}.savedAt`,
+        message: `must be text, got ${describeValue(savedAt)}`,
+      });
     entries.push({ name: String(name).trim(), scenario, savedAt: String(savedAt) });
   }
-  if (problems.length > 0) return { ok: false, messages: problems };
-  return { ok: true, value: entries, notes: [] };
+  if (problems.length > 0) return { ok: false, issues: problems };
+  return { ok: true, value: entries };
 }
+
+/** A saved name as messages quote it: “name”, cut to MAX_NAME_LENGTH characters. */
+const quoteName = (name: string) => `“${name.slice(0, MAX_NAME_LENGTH)}”`;
 
 /**
  * Add checked entries (`checkImport`) to the saved ones. Nothing saved is replaced: an entry
@@ -323,7 +329,7 @@ export async function checkImport(
 export function addImported(
   store: KeyValueStore,
   entries: readonly SavedScenario[],
-): StoreResult<readonly SavedScenario[]> {
+): Result<Stored> {
   const state = readSaved(store);
   const taken = new Set(state.entries.map((s) => s.name));
   const same = new Set(state.entries.map((s) => JSON.stringify([s.name, s.scenario])));
@@ -352,7 +358,7 @@ export async function importSaved(
   store: KeyValueStore,
   fileText: string,
   validate: ValidateLater,
-): Promise<StoreResult<readonly SavedScenario[]>> {
+): Promise<Result<Stored>> {
   const checked = await checkImport(fileText, validate);
   return checked.ok ? addImported(store, checked.value) : checked;
 }

@@ -34,9 +34,10 @@ describe("checkImportRequest", () => {
     ]);
     const result = await checkImportRequest(file, dataset);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.issues[0]!.message).toMatch(
-      /^scenarios\[0\] \(Bad\): parameters\.ffs\.fixedShare/,
+    expect(!result.ok && result.issues[0]!.path).toBe(
+      "scenarios[0].scenario.parameters.ffs.fixedShare.value",
     );
+    expect(!result.ok && result.issues[0]!.message).toMatch(/ \(in “Bad”\)$/);
   });
 
   it("sends back at most MAX_IMPORT_ISSUES problems and a count of the rest (issue #15: 2 MB of unknown keys)", async () => {

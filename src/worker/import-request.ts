@@ -1,4 +1,4 @@
-import { failure, formatIssue, type Result } from "../issues/issue.ts";
+import { failure, type Result } from "../issues/issue.ts";
 import { describeValue } from "../issues/describe-value.ts";
 import type { Dataset } from "../data/index.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
@@ -21,15 +21,10 @@ export async function checkImportRequest(
 ): Promise<Result<SavedScenario[]>> {
   if (typeof fileText !== "string")
     return failure("", `the file must be sent as text, got ${describeValue(fileText)}`);
-  const checked = await checkImport(fileText, (scenario) => {
-    const result = validateScenario(scenario, dataset);
-    return result.ok ? { ok: true } : { ok: false, messages: result.issues.map(formatIssue) };
-  });
-  if (checked.ok) return { ok: true, value: checked.value };
-  const shown = checked.messages
-    .slice(0, MAX_IMPORT_ISSUES)
-    .map((message) => ({ path: "", message }));
-  const more = checked.messages.length - shown.length;
+  const checked = await checkImport(fileText, (scenario) => validateScenario(scenario, dataset));
+  if (checked.ok) return checked;
+  const shown = checked.issues.slice(0, MAX_IMPORT_ISSUES);
+  const more = checked.issues.length - shown.length;
   return {
     ok: false,
     issues: more > 0 ? [...shown, { path: "", message: `and ${more} more problems` }] : shown,

@@ -235,7 +235,7 @@ describe("saving and importing (issue #15)", () => {
     await expect
       .poll(() => page.getByTestId("save-message").textContent(), { timeout: 30_000 })
       .toMatch(
-        /^Import refused, nothing changed: scenarios\[0\] \(Huge\): .*; and 35990 more problems$/,
+        /^Import refused, nothing changed: scenarios\[0\]\.scenario\.parameters\..* \(in “Huge”\); .*; and 35990 more problems$/,
       );
     const { longest, largestToWorker } = await page.evaluate(() => {
       const w = window as unknown as {
