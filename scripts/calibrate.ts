@@ -14,8 +14,8 @@
  *                                   # targets; prints its report, writes nothing
  */
 import { readFile, writeFile } from "node:fs/promises";
-import { formatIssue } from "../src/data/data-issue.ts";
-import { loadDatasetFromDisk } from "../src/data/load-from-disk.ts";
+import { formatIssue } from "../src/issues/issue.ts";
+import { loadDataset } from "../src/data/load-from-disk.ts";
 import { diagnose } from "../src/calibration/diagnostics.ts";
 import { evaluateTargets, presetLedgers } from "../src/calibration/evaluate.ts";
 import { fitModel } from "../src/calibration/fit.ts";
@@ -60,12 +60,12 @@ const whole = (flag: string, fallback: number, min: number, max: number) => {
 };
 
 async function load() {
-  const result = await loadDatasetFromDisk();
+  const result = await loadDataset();
   if (!result.ok) {
     for (const issue of result.issues) process.stderr.write(formatIssue(issue) + "\n");
     process.exit(1);
   }
-  return result.dataset;
+  return result.value;
 }
 
 const dataset = await load();

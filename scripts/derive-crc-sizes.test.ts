@@ -4,8 +4,8 @@ import fc from "fast-check";
 import { csvFormat, csvParse } from "d3";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Dataset } from "../src/data/dataset.ts";
-import { formatIssue } from "../src/data/data-issue.ts";
-import { loadDatasetFromDisk } from "../src/data/load-from-disk.ts";
+import { formatIssue } from "../src/issues/issue.ts";
+import { loadDataset } from "../src/data/load-from-disk.ts";
 import { PARAMETER_COLUMNS } from "../src/data/columns.ts";
 import {
   deriveCrcSizes,
@@ -19,9 +19,9 @@ import {
 let ds: Dataset;
 let inputs: Map<string, CrcSizeInput>;
 beforeAll(async () => {
-  const result = await loadDatasetFromDisk("data");
+  const result = await loadDataset("data");
   if (!result.ok) throw new Error(result.issues.map(formatIssue).join("\n"));
-  ds = result.dataset;
+  ds = result.value;
   inputs = parseCrcSizeInputs(readFileSync("data/crc-size-inputs.csv", "utf8"));
 });
 

@@ -49,6 +49,7 @@ import { csvParse, csvFormat } from "d3";
 import Decimal from "decimal.js";
 import { allocatePence as allocateLargestRemainder } from "../src/engine/allocate-pence.ts";
 import { parseDataset } from "../src/data/parse-dataset.ts";
+import { formatIssue } from "../src/issues/issue.ts";
 import type { Dataset } from "../src/data/dataset.ts";
 import { PARAMETER_COLUMNS } from "../src/data/columns.ts";
 
@@ -544,11 +545,11 @@ function main(argv: readonly string[]): number {
   const files = readDataFiles(dir);
   const result = parseDataset(files);
   if (!result.ok) {
-    for (const i of result.issues) console.error(`${i.file}:${i.row} [${i.column}] ${i.message}`);
+    for (const i of result.issues) console.error(formatIssue(i));
     return 1;
   }
   const inputs = parseCrcSizeInputs(readFileSync(join(dir, "crc-size-inputs.csv"), "utf8"));
-  const derived = deriveCrcSizes(result.dataset, inputs);
+  const derived = deriveCrcSizes(result.value, inputs);
   const existing = csvParse(files.parameters) as unknown as ParameterRowCells[];
   const text = csvFormat(mergeDerivedRows(existing, derived), [...PARAMETER_COLUMNS]) + "\n";
   if (argv.includes("--check")) {

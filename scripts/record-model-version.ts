@@ -12,7 +12,7 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { loadDatasetFromDisk } from "../src/data/load-from-disk.ts";
+import { loadDataset } from "../src/data/load-from-disk.ts";
 import { recordFigures, type VersionRecord } from "../src/versions/record.ts";
 
 const args = process.argv.slice(2);
@@ -39,7 +39,7 @@ if (heading === null) {
   );
   process.exit(1);
 }
-const loaded = await loadDatasetFromDisk();
+const loaded = await loadDataset();
 if (!loaded.ok) throw new Error(`data/ does not load: ${JSON.stringify(loaded.issues[0])}`);
 const goldens: Record<string, string> = {};
 for (const file of (await readdir("test/golden")).filter((f) => f.endsWith(".csv")).sort()) {
@@ -52,7 +52,7 @@ const record: VersionRecord = {
   date,
   reason: heading[1]!.trim(),
   goldens,
-  ...recordFigures(loaded.dataset),
+  ...recordFigures(loaded.value),
 };
 const path = join(out, `${version}.json`);
 await writeFile(path, JSON.stringify(record, null, 1) + "\n", "utf8");

@@ -3,9 +3,9 @@
 // the same code as `npm run calibrate -- --table` and test/checks/calibration.test.ts; and the
 // stored posterior's report (data/posterior.json, `npm run calibrate -- --posterior`; issue #14)
 // shaped for the page by src/site/calibration-posterior.ts.
-import { formatIssue } from "../../src/data/data-issue.ts";
+import { formatIssue } from "../../src/issues/issue.ts";
 import { param } from "../../src/data/index.ts";
-import { loadDatasetFromDisk } from "../../src/data/load-from-disk.ts";
+import { loadDataset } from "../../src/data/load-from-disk.ts";
 import { evaluateTargets, presetLedgers } from "../../src/calibration/evaluate.ts";
 import { FREE_PARAMETERS } from "../../src/calibration/fit.ts";
 import { loadTargetsFromDisk } from "../../src/calibration/load-targets.ts";
@@ -23,12 +23,12 @@ import {
 } from "../../src/site/target-signs.ts";
 import { keepSignWithAmount } from "../../src/engine/format-millions.ts";
 
-const loaded = await loadDatasetFromDisk("data");
+const loaded = await loadDataset("data");
 if (!loaded.ok) {
   for (const issue of loaded.issues) process.stderr.write(formatIssue(issue) + "\n");
   process.exit(1);
 }
-const { dataset } = loaded;
+const dataset = loaded.value;
 const targets = await loadTargetsFromDisk(dataset);
 const rows = evaluateTargets(targets, presetLedgers(dataset)).map(
   ({ target, model, residual, within }) => {

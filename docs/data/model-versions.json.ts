@@ -5,19 +5,19 @@
 // note (src/site/version-note.ts). The shape: ModelVersionsData in src/site/model-versions.ts.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { formatIssue } from "../../src/data/data-issue.ts";
-import { loadDatasetFromDisk } from "../../src/data/load-from-disk.ts";
+import { formatIssue } from "../../src/issues/issue.ts";
+import { loadDataset } from "../../src/data/load-from-disk.ts";
 import { PRESETS } from "../../src/scenario/presets.ts";
 import { parseVersionRecord, summarizeVersions } from "../../src/site/model-versions.ts";
 
 const DIR = "data/model-versions";
 
-const loaded = await loadDatasetFromDisk("data");
+const loaded = await loadDataset("data");
 if (!loaded.ok) {
   for (const issue of loaded.issues) process.stderr.write(formatIssue(issue) + "\n");
   process.exit(1);
 }
-const { dataset } = loaded;
+const dataset = loaded.value;
 
 const records = readdirSync(DIR)
   .filter((name) => name.endsWith(".json"))

@@ -2,9 +2,8 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Dataset } from "../data/index.ts";
-import { formatIssue } from "../data/index.ts";
 import type { Result } from "../issues/issue.ts";
-import { loadDatasetFromDisk } from "../data/load-from-disk.ts";
+import { loadDataset } from "../data/load-from-disk.ts";
 
 /**
  * The package's own folder: the nearest folder above this module holding a package.json. The
@@ -27,12 +26,7 @@ export function packageRoot(from = fileURLToPath(import.meta.url)): string {
  */
 export const DATA_DIR = join(packageRoot(), "data");
 
-/** The package's data, or each problem of its files under the path "data". */
-export async function datasetForCli(dir = DATA_DIR): Promise<Result<Dataset>> {
-  const result = await loadDatasetFromDisk(dir);
-  if (result.ok) return { ok: true, value: result.dataset };
-  return {
-    ok: false,
-    issues: result.issues.map((i) => ({ path: "data", message: formatIssue(i) })),
-  };
+/** The package's data, or each problem of its files at `data/<file>:<line> [column]`. */
+export function datasetForCli(dir = DATA_DIR): Promise<Result<Dataset>> {
+  return loadDataset(dir);
 }

@@ -5,8 +5,8 @@ import { join } from "node:path";
 import Decimal from "decimal.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Dataset, Parameter } from "./dataset.ts";
-import { formatIssue } from "./data-issue.ts";
-import { loadDatasetFromDisk } from "./load-from-disk.ts";
+import { formatIssue } from "../issues/issue.ts";
+import { loadDataset } from "./load-from-disk.ts";
 import { figure, paramRowsByCrc } from "./lookup.ts";
 
 // Integrity of the shipped data/: provenance, owners, and exact reconciliation of every derived
@@ -14,9 +14,9 @@ import { figure, paramRowsByCrc } from "./lookup.ts";
 
 let ds: Dataset;
 beforeAll(async () => {
-  const result = await loadDatasetFromDisk("data");
+  const result = await loadDataset("data");
   if (!result.ok) throw new Error(result.issues.map(formatIssue).join("\n"));
-  ds = result.dataset;
+  ds = result.value;
 });
 
 const CRC_IDS = [

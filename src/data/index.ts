@@ -1,5 +1,5 @@
 export type { DataIssue } from "./data-issue.ts";
-export { formatIssue } from "./data-issue.ts";
+export { asIssue } from "./data-issue.ts";
 export type * from "./dataset.ts";
 export {
   SOURCE_KINDS,
@@ -13,5 +13,5 @@ export type { DataFiles, DataFileName } from "./columns.ts";
 export { PARAMETER_COLUMNS } from "./columns.ts";
 export { UNITS, UNIT_NAMES, isMoneyUnit, type Unit } from "./units.ts";
 export { PARAMETER_UNITS } from "./parameter-units.ts";
-export { parseDataset, type DataResult } from "./parse-dataset.ts";
+export { parseDataset } from "./parse-dataset.ts";
 export { param, paramNumber, paramPence, paramMonth, paramRowsByCrc, figure } from "./lookup.ts";

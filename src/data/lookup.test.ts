@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Dataset } from "./dataset.ts";
-import { loadDatasetFromDisk } from "./load-from-disk.ts";
+import { loadDataset } from "./load-from-disk.ts";
 import { figure, param, paramMonth, paramNumber, paramPence, paramRowsByCrc } from "./lookup.ts";
 
 let ds: Dataset;
 beforeAll(async () => {
-  const result = await loadDatasetFromDisk("data");
+  const result = await loadDataset("data");
   if (!result.ok) throw new Error("data/ does not load");
-  ds = result.dataset;
+  ds = result.value;
 });
 
 describe("param", () => {

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DataFileName, DataFiles } from "./columns.ts";
 import type { DataIssue } from "./data-issue.ts";
-import { formatIssue } from "./data-issue.ts";
+import { asIssue } from "./data-issue.ts";
+import { formatIssue } from "../issues/issue.ts";
 import { readDataFiles } from "./load-from-disk.ts";
-import { parseDataset } from "./parse-dataset.ts";
+import { parseDataset, readDataset } from "./parse-dataset.ts";
 
 // Each test breaks the real data in one way and asserts the complete list of issues, so a test
 // also proves that one fault gives one precise message and no cascade.
@@ -30,10 +31,13 @@ function lineOf(file: DataFileName, startsWith: string): number {
   return k + 1;
 }
 
+/** The problems in the readers' detail; `parseDataset` reports each as one `Issue` (below). */
 function issuesOf(files: DataFiles): DataIssue[] {
+  const { issues } = readDataset(files);
   const result = parseDataset(files);
   if (result.ok) throw new Error("expected issues, got a dataset");
-  return result.issues;
+  expect(result.issues).toEqual(issues.map(asIssue));
+  return issues;
 }
 
 const OWNER_IDS = "sodexo, interserve, working-links, rrp, mtc-novo, seetec, people-plus, arcc";
@@ -42,6 +46,20 @@ describe("parseDataset", () => {
   it("accepts the shipped data", () => {
     const result = parseDataset(good);
     expect(result.ok ? [] : result.issues.map(formatIssue)).toEqual([]);
+  });
+
+  it("answers with the one Result: the dataset, or each problem at data/<file>:<line> [column] (issue #13)", () => {
+    expect(parseDataset(good)).toMatchObject({ ok: true, value: { crcs: expect.any(Array) } });
+    const files = broken(
+      "crcs",
+      "northumbria,Northumbria,sodexo,",
+      "northumbria,Northumbria,sodexho,",
+    );
+    const result = parseDataset(files);
+    expect(result.ok ? [] : result.issues.map(formatIssue)).toEqual([
+      `data/crcs.csv:2 [owner_id]: "sodexho": unknown owner id: expected one of: ${OWNER_IDS}`,
+      'data/owners.csv:2 [crc_count]: "6": owner sodexo has 5 CRCs in crcs.csv but crc_count says 6',
+    ]);
   });
 
   it("names an unknown owner id, and the owner whose CRC count no longer matches", () => {

@@ -4,7 +4,7 @@ import { STRUCTURAL_NOTES } from "../calibration/diagnostics.ts";
 import { loadTargetsFromDisk } from "../calibration/load-targets.ts";
 import type { Target } from "../calibration/targets.ts";
 import type { Dataset } from "../data/index.ts";
-import { loadDatasetFromDisk } from "../data/load-from-disk.ts";
+import { loadDataset } from "../data/load-from-disk.ts";
 import {
   formatParameterValue,
   monthName,
@@ -20,9 +20,9 @@ let report: PosteriorReport;
 let view: PosteriorView;
 
 beforeAll(async () => {
-  const loaded = await loadDatasetFromDisk("data");
+  const loaded = await loadDataset("data");
   if (!loaded.ok) throw new Error("data/ does not validate");
-  dataset = loaded.dataset;
+  dataset = loaded.value;
   targets = await loadTargetsFromDisk(dataset);
   report = dataset.posterior!.report as PosteriorReport;
   view = posteriorView(dataset.posterior!, report, targets, dataset.parameters);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as aq from "arquero";
 import type { Dataset } from "../data/index.ts";
-import { loadDatasetFromDisk } from "../data/load-from-disk.ts";
+import { loadDataset } from "../data/load-from-disk.ts";
 import { rollUp } from "../engine/roll-up.ts";
 import { projectScenario } from "../scenario/project-scenario.ts";
 import { summarize } from "../scenario/summarize.ts";
@@ -34,9 +34,9 @@ function project(id: string): ComparedScenario {
 }
 
 beforeAll(async () => {
-  const loaded = await loadDatasetFromDisk("data");
+  const loaded = await loadDataset("data");
   if (!loaded.ok) throw new Error("data/ does not validate");
-  dataset = loaded.dataset;
+  dataset = loaded.value;
   for (const id of ["contract-as-let", "pbr-low", "pbr-high"]) projected.set(id, project(id));
 });
 

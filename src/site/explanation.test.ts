@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Dataset } from "../data/index.ts";
-import { loadDatasetFromDisk } from "../data/load-from-disk.ts";
+import { loadDataset } from "../data/load-from-disk.ts";
 import { FEE_FOR_SERVICE_RULE } from "../engine/fee-for-service.ts";
 import { GUARANTEE_RULE } from "../engine/guarantee.ts";
 import { ICT_COMPENSATION_RULE } from "../engine/ict-compensation.ts";
@@ -36,9 +36,9 @@ import {
 
 let dataset: Dataset;
 beforeAll(async () => {
-  const loaded = await loadDatasetFromDisk("data");
+  const loaded = await loadDataset("data");
   if (!loaded.ok) throw new Error("data/ does not validate");
-  dataset = loaded.dataset;
+  dataset = loaded.value;
 });
 
 function explain(ref: { crc: string; line: string; period: string }, depth?: number) {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Dataset } from "../data/index.ts";
-import { loadDatasetFromDisk } from "../data/load-from-disk.ts";
+import { loadDataset } from "../data/load-from-disk.ts";
 import { rollUp, type TidyRow } from "../engine/roll-up.ts";
 import { projectScenario } from "../scenario/project-scenario.ts";
 import {
@@ -16,9 +16,9 @@ let dataset: Dataset;
 let p: { fy: TidyRow[]; total: TidyRow[]; months: TidyRow[] };
 
 beforeAll(async () => {
-  const loaded = await loadDatasetFromDisk("data");
+  const loaded = await loadDataset("data");
   if (!loaded.ok) throw new Error("data/ does not validate");
-  dataset = loaded.dataset;
+  dataset = loaded.value;
   const projected = projectScenario({ schemaVersion: 1, extends: "the-2017-variation" }, dataset);
   if (!projected.ok) throw new Error("projection failed");
   const { ledger } = projected.value;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Dataset } from "../data/index.ts";
-import { loadDatasetFromDisk } from "../data/load-from-disk.ts";
+import { loadDataset } from "../data/load-from-disk.ts";
 import { mergeScenario } from "../scenario/merge-scenario.ts";
 import { PRESETS } from "../scenario/presets.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
@@ -15,9 +15,9 @@ import {
 
 let dataset: Dataset;
 beforeAll(async () => {
-  const loaded = await loadDatasetFromDisk("data");
+  const loaded = await loadDataset("data");
   if (!loaded.ok) throw new Error("data/ does not validate");
-  dataset = loaded.dataset;
+  dataset = loaded.value;
 });
 
 describe("levers", () => {

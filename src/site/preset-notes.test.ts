@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { loadDatasetFromDisk } from "../data/load-from-disk.ts";
+import { loadDataset } from "../data/load-from-disk.ts";
 import { PRESETS } from "../scenario/presets.ts";
 import { presetNotes } from "./preset-notes.ts";
 
 describe("presetNotes", () => {
   it("gives every preset its description and names the presets whose inputs coincide", async () => {
-    const loaded = await loadDatasetFromDisk("data");
+    const loaded = await loadDataset("data");
     if (!loaded.ok) throw new Error("data");
-    const notes = presetNotes(PRESETS, loaded.dataset);
+    const notes = presetNotes(PRESETS, loaded.value);
     for (const [id, note] of notes) expect(note.description, id).not.toBe("");
     expect(notes.get("no-variation")?.sameAs).toContain("Volumes as they fell, original terms");
     expect(notes.get("volumes-as-they-fell")?.sameAs).toContain("No-variation counterfactual");

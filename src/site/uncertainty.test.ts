@@ -2,7 +2,7 @@ import * as aq from "arquero";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Dataset } from "../data/index.ts";
-import { loadDatasetFromDisk } from "../data/load-from-disk.ts";
+import { loadDataset } from "../data/load-from-disk.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import { runMonteCarlo } from "../uncertainty/run-monte-carlo.ts";
 import type { MonteCarloSummary } from "../uncertainty/summarize-draws.ts";
@@ -25,9 +25,9 @@ let dataset: Dataset;
 let summary: MonteCarloSummary;
 
 beforeAll(async () => {
-  const loaded = await loadDatasetFromDisk("data");
+  const loaded = await loadDataset("data");
   if (!loaded.ok) throw new Error("data/ does not validate");
-  dataset = loaded.dataset;
+  dataset = loaded.value;
   const resolved = validateScenario({ schemaVersion: 1, extends: "volumes-as-they-fell" }, dataset);
   if (!resolved.ok) throw new Error("scenario");
   const run = runMonteCarlo(resolved.value, dataset, { draws: 40, seed: 3 });

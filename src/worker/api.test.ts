@@ -1,7 +1,7 @@
 import { expose, wrap } from "comlink";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Dataset } from "../data/index.ts";
-import { loadDatasetFromDisk } from "../data/load-from-disk.ts";
+import { loadDataset } from "../data/load-from-disk.ts";
 import { rollUp } from "../engine/roll-up.ts";
 import { explainDelta } from "../explain/explain-delta.ts";
 import { explainFigure, type FigureNode } from "../explain/explain-figure.ts";
@@ -22,9 +22,9 @@ const remote = wrap<EngineApi>(channel.port2 as unknown as Parameters<typeof wra
 let dataset: Dataset;
 
 beforeAll(async () => {
-  const loaded = await loadDatasetFromDisk("data");
+  const loaded = await loadDataset("data");
   if (!loaded.ok) throw new Error("data/ does not validate");
-  dataset = loaded.dataset;
+  dataset = loaded.value;
 });
 afterAll(() => {
   channel.port1.close();

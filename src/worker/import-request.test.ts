@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Dataset } from "../data/index.ts";
-import { loadDatasetFromDisk } from "../data/load-from-disk.ts";
+import { loadDataset } from "../data/load-from-disk.ts";
 import { exportSaved } from "../state/saved-scenarios.ts";
 import { MAX_IMPORT_ISSUES, checkImportRequest } from "./import-request.ts";
 
 let dataset: Dataset;
 beforeAll(async () => {
-  const loaded = await loadDatasetFromDisk("data");
+  const loaded = await loadDataset("data");
   if (!loaded.ok) throw new Error("data/ does not load");
-  dataset = loaded.dataset;
+  dataset = loaded.value;
 });
 
 const at = "2026-01-01T00:00:00.000Z";

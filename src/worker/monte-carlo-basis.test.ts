@@ -1,7 +1,7 @@
 import { expose, wrap } from "comlink";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Dataset } from "../data/index.ts";
-import { loadDatasetFromDisk } from "../data/load-from-disk.ts";
+import { loadDataset } from "../data/load-from-disk.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import { runMonteCarlo } from "../uncertainty/run-monte-carlo.ts";
 import { createEngineApi, type EngineApi } from "./api.ts";
@@ -18,9 +18,9 @@ const [first, second] = channels.map((channel) => {
 let dataset: Dataset;
 
 beforeAll(async () => {
-  const loaded = await loadDatasetFromDisk("data");
+  const loaded = await loadDataset("data");
   if (!loaded.ok) throw new Error("data/ does not validate");
-  dataset = loaded.dataset;
+  dataset = loaded.value;
   await first.init(dataset);
   await second.init(dataset);
 });

@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Dataset } from "../data/index.ts";
-import { loadDatasetFromDisk } from "../data/load-from-disk.ts";
+import { loadDataset } from "../data/load-from-disk.ts";
 import { projectScenario } from "../scenario/project-scenario.ts";
 import { createProjectionMemo } from "./projection-memo.ts";
 
 let dataset: Dataset;
 beforeAll(async () => {
-  const loaded = await loadDatasetFromDisk("data");
+  const loaded = await loadDataset("data");
   if (!loaded.ok) throw new Error("data/ does not validate");
-  dataset = loaded.dataset;
+  dataset = loaded.value;
 });
 
 describe("createProjectionMemo", () => {

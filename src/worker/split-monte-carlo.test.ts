@@ -1,6 +1,6 @@
 import { expose, wrap } from "comlink";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDatasetFromDisk } from "../data/load-from-disk.ts";
+import { loadDataset } from "../data/load-from-disk.ts";
 import { createEngineApi, type EngineApi } from "./api.ts";
 import { SPLIT_FROM_DRAWS, splitMonteCarlo } from "./split-monte-carlo.ts";
 
@@ -22,10 +22,10 @@ const counting: EngineApi = {
 };
 
 beforeAll(async () => {
-  const loaded = await loadDatasetFromDisk("data");
+  const loaded = await loadDataset("data");
   if (!loaded.ok) throw new Error("data/ does not validate");
-  await first.init(loaded.dataset);
-  await second.init(loaded.dataset);
+  await first.init(loaded.value);
+  await second.init(loaded.value);
 });
 afterAll(() => {
   for (const c of channels) {

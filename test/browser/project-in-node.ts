@@ -1,4 +1,4 @@
-import { loadDatasetFromDisk } from "../../src/data/load-from-disk.ts";
+import { loadDataset } from "../../src/data/load-from-disk.ts";
 import type { Dataset } from "../../src/data/index.ts";
 import { projectScenario } from "../../src/scenario/project-scenario.ts";
 import { summarize, type Summary } from "../../src/scenario/summarize.ts";
@@ -8,9 +8,9 @@ let cached: Dataset | undefined;
 
 export async function dataset(): Promise<Dataset> {
   if (cached) return cached;
-  const loaded = await loadDatasetFromDisk("data");
+  const loaded = await loadDataset("data");
   if (!loaded.ok) throw new Error("data/ does not validate");
-  cached = loaded.dataset;
+  cached = loaded.value;
   return cached;
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDatasetFromDisk } from "../../src/data/load-from-disk.ts";
+import { loadDataset } from "../../src/data/load-from-disk.ts";
 import type { Dataset } from "../../src/data/dataset.ts";
 import { NO_PROBLEMS, openSite, settled, watchedPage, type Site } from "./harness.ts";
 
@@ -7,9 +7,9 @@ let site: Site;
 let dataset: Dataset;
 beforeAll(async () => {
   site = await openSite();
-  const loaded = await loadDatasetFromDisk("data");
+  const loaded = await loadDataset("data");
   if (!loaded.ok) throw new Error("data/ does not validate");
-  dataset = loaded.dataset;
+  dataset = loaded.value;
 });
 afterAll(async () => {
   await site?.close();
