@@ -13,6 +13,7 @@ import {
   SPLIT_LABELS,
   attributionMethodText,
   formatAttribution,
+  keptTogetherText,
   formatPence,
   waterfallSteps,
 } from "./bundled/site.js";
@@ -349,10 +350,11 @@ export function attributionPanel({
                   <div class="muted">
                     ${p.changedValues} CRC-year value${p.changedValues === 1 ? "" : "s"} differ
                   </div>
+                  ${p.keptTogether ? html`<div class="muted" data-testid="kept-together">${keptTogetherText(p.keptTogether, nameA, nameB)}</div>` : ""}
                 </td>
                 <td>
                   ${
-                    d.level === "group"
+                    d.level === "group" || p.params.length > 1
                       ? p.params.map((x, i) => html`${i ? html`<br />` : ""}<code>${x}</code>`)
                       : html`<code>${p.from}</code> → <code>${p.to}</code>`
                   }

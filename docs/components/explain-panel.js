@@ -12,6 +12,7 @@ import {
   explanationText,
   figureTitle,
   formatDelta,
+  keptTogetherText,
   formatPence,
   graft,
   inputLabel,
@@ -451,6 +452,7 @@ export function deltaPanel({ title, nameA, nameB, result, link, onClose, chooser
                   <div class="muted">
                     ${p.changedValues} CRC-year value${p.changedValues === 1 ? "" : "s"} differ
                   </div>
+                  ${p.keptTogether ? html`<div class="muted" data-testid="kept-together">${keptTogetherText(p.keptTogether, nameA, nameB)}</div>` : ""}
                 </td>
                 <td><code>${p.from}</code> → <code>${p.to}</code></td>
                 <td class="num" data-pence=${p.effectPence}>${formatPence(p.effectPence)}</td>

@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Attribution } from "../explain/attribute-delta.ts";
 import type { DeltaExplanation } from "../explain/explain-delta.ts";
@@ -142,5 +145,40 @@ describe("crc-scenarios explain-delta", () => {
     expect(c.stderr).toMatch(
       /expected <scenarioA> <scenarioB> <crc \| owner \| ALL> <line> <period>, got 2/,
     );
+  });
+
+  it("switches together parameters whose mix breaks a rule, by the data's ranges (every method)", async () => {
+    // Each valid, but 2017-18 from A (0.8) with B's trend (+0.2 a year) leaves the 2017-18
+    // row's range (−0.5 to 0.9) in 2018-19: a mix the model refuses.
+    const dir = await mkdtemp(join(tmpdir(), "explain-delta-"));
+    const file = async (name: string, shortfall: number, trend: number) => {
+      const path = join(dir, name);
+      const parameters = { "volume.shortfall.2017-18": shortfall, "volume.shortfallTrend": trend };
+      await writeFile(path, JSON.stringify({ schemaVersion: 1, parameters }));
+      return path;
+    };
+    const a = await file("a.json", 0.8, 0);
+    const b = await file("b.json", 0.1, 0.2);
+    for (const method of ["shapley", "one-at-a-time", "sequential"]) {
+      const { code, stdout } = await run([
+        "explain-delta",
+        a,
+        b,
+        "ALL",
+        "profit",
+        "total",
+        "--method",
+        method,
+      ]);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/^ {2}volume\.shortfall\.2017-18 \+ volume\.shortfallTrend: £/m);
+      expect(stdout).toContain(
+        `taking volume.shortfallTrend from ${b} and volume.shortfall.2017-18 from ${a} breaks a rule (for northumbria: the trend takes the 2018-19 shortfall to 1, outside -0.5 to 0.9), so they are switched together`,
+      );
+    }
+    const json = await run(["explain-delta", a, b, "ALL", "profit", "total", "--format", "json"]);
+    const d = JSON.parse(json.stdout) as Attribution;
+    expect(d.parts).toHaveLength(1);
+    expect(d.parts[0]!.pence).toBe(d.deltaPence);
   });
 });

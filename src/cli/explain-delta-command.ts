@@ -1,4 +1,5 @@
 import { clip } from "../issues/describe-value.ts";
+import type { ProjectionInputs } from "../engine/projection-inputs.ts";
 import {
   attributeDelta,
   DEFAULT_MAX_EXACT_GROUPS,
@@ -17,6 +18,7 @@ import { formatDelta } from "../explain/format-tree.ts";
 import { echoArguments, EXIT_BAD_INPUT, fail, parse, wholeOption } from "./command-arguments.ts";
 import { formatOption, issueText, resolveArgument } from "./explain-command.ts";
 import type { Output } from "./output.ts";
+import { inputIssues } from "../sensitivity/edit-inputs.ts";
 
 /** "shapley" (the default) shares fairly; the others switch in a fixed order (order-dependent). */
 export const EXPLAIN_DELTA_METHODS = ["shapley", "one-at-a-time", "sequential"] as const;
@@ -83,11 +85,14 @@ export async function explainDeltaCommand(args: string[], out: Output): Promise<
   ];
   if (!a.ok || !b.ok) return fail(out, "explain-delta", messages);
   const ref = { crc, line, period };
+  const dataset = a.value.dataset;
+  const rules = (inputs: ProjectionInputs) => inputIssues(inputs, dataset);
   const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
   if (method === "shapley") {
     const result = attributeDelta(a.value.scenario.inputs, b.value.scenario.inputs, ref, {
       level: level as AttributionLevel,
-      catalog: parameterCatalog(a.value.dataset.parameters),
+      catalog: parameterCatalog(dataset.parameters),
+      rules,
       ...(samples !== undefined ? { permutations: samples } : {}),
       ...(seed !== undefined ? { seed } : {}),
     });
@@ -99,6 +104,7 @@ export async function explainDeltaCommand(args: string[], out: Output): Promise<
   }
   const result = explainDelta(a.value.scenario.inputs, b.value.scenario.inputs, ref, {
     method: method as DeltaMethod,
+    rules,
   });
   if (!result.ok) return fail(out, "explain-delta", issueText(result.issues));
   out.stdout(

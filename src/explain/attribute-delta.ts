@@ -10,7 +10,9 @@ import {
   type AttributionLevel,
   type ParameterCatalog,
 } from "./attribution-groups.ts";
-import { changedParameters, describeChange, hybrid, sameShape } from "./explain-delta.ts";
+import { keepCoupledTogether, type InputRules } from "./coupled-parameters.ts";
+import { changedParameters, describeChange, sameShape } from "./explain-delta.ts";
+import { hybrid } from "./hybrid-inputs.ts";
 import { figureAmount, resolveFigure, type FigureRef, type ResolvedFigure } from "./figure-ref.ts";
 import {
   EXACT_PLAYERS_LIMIT,
@@ -30,7 +32,10 @@ export const MAX_PERMUTATIONS = 10_000;
 
 /** One group of changed inputs and its fair share of the difference. */
 export interface AttributionPart {
-  /** A parameter id ("parameter" level) or a data group id ("group" level). */
+  /**
+   * A parameter id ("parameter" level) or a data group id ("group" level); for players switched
+   * together because a mix of them breaks a rule, their ids joined with " + ".
+   */
   readonly group: string;
   readonly label: string;
   /** The changed parameters it switches from A's values to B's, sorted. */
@@ -46,6 +51,11 @@ export interface AttributionPart {
   /** One parameter: its value in A and in B (engine units) or "varies"; several: "". */
   readonly from: string;
   readonly to: string;
+  /**
+   * Set when groups are switched together because a mix of them breaks a rule needing several
+   * parameters at once (coupled-parameters.ts): which mix, and the rule.
+   */
+  readonly keptTogether?: string;
 }
 
 /**
@@ -77,6 +87,12 @@ export interface AttributeDeltaOptions {
   readonly maxExactGroups?: number;
   readonly permutations?: number;
   readonly seed?: number;
+  /**
+   * The rules every mix of A and B must meet (default: those that need no data,
+   * coupled-parameters.ts `RULES_WITHOUT_DATA`); groups whose mixes break one are switched
+   * together.
+   */
+  readonly rules?: InputRules;
 }
 
 /**
@@ -85,7 +101,9 @@ export interface AttributeDeltaOptions {
  * taken from B, on the float path (the exact ledger's rules and rounding in float64, equal to it
  * cell for cell); A and B themselves are valued by the exact ledger, so the parts, rounded to
  * whole pence by the largest-remainder method (ties to the smaller group id), add up to the exact
- * ledger's change to the penny.
+ * ledger's change to the penny. Groups whose mixes would break a rule needing several parameters
+ * (staffing from one scenario and the cut scale from the other can reach 0 FTE) are switched
+ * together (`keepCoupledTogether`), so every mix valued is a scenario the model accepts.
  */
 export function attributeDelta(
   a: ProjectionInputs,
@@ -106,10 +124,11 @@ export function attributeDelta(
   if (issues.length > 0) return { ok: false, issues };
   const amountA = figureAmount(projectExact(a), figure);
   const amountB = figureAmount(projectExact(b), figure);
-  const groups = attributionGroups(
-    changedParameters(a, b),
-    level,
-    options.catalog ?? EMPTY_CATALOG,
+  const groups = keepCoupledTogether(
+    attributionGroups(changedParameters(a, b), level, options.catalog ?? EMPTY_CATALOG),
+    a,
+    b,
+    options.rules,
   );
   const k = groups.length;
   let ledger: Ledger | undefined;
@@ -166,6 +185,7 @@ export function attributeDelta(
       changedValues: changes.reduce((s, c) => s + c.changedValues, 0),
       from: one?.from ?? "",
       to: one?.to ?? "",
+      ...(g.keptTogether === undefined ? {} : { keptTogether: g.keptTogether }),
     };
   });
   return {

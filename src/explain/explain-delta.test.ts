@@ -46,6 +46,7 @@ describe("explainDelta (issue #8)", () => {
     expect(d.parts).toEqual([
       {
         param: "volume.shortfall.2017-18",
+        params: ["volume.shortfall.2017-18"],
         effectPence: d.deltaPence,
         changedValues: 8,
         from: "0",

@@ -1,13 +1,11 @@
 import type { Result } from "../issues/issue.ts";
-import { effectiveShortfallColumn } from "../engine/effective-shortfall.ts";
 import type { Ledger } from "../engine/ledger.ts";
-import {
-  SHORTFALL_GIVEN_IDS,
-  SHORTFALL_ID,
-  SHORTFALL_TREND_ID,
-} from "../engine/parameter-specs.ts";
+import { SHORTFALL_ID } from "../engine/parameter-specs.ts";
 import { projectExact } from "../engine/project-exact.ts";
 import type { ProjectionInputs } from "../engine/projection-inputs.ts";
+import { attributionGroups } from "./attribution-groups.ts";
+import { keepCoupledTogether, type InputRules } from "./coupled-parameters.ts";
+import { hybrid } from "./hybrid-inputs.ts";
 import { figureAmount, resolveFigure, type FigureRef, type ResolvedFigure } from "./figure-ref.ts";
 
 /**
@@ -19,15 +17,29 @@ import { figureAmount, resolveFigure, type FigureRef, type ResolvedFigure } from
 export const DELTA_METHODS = ["one-at-a-time", "sequential"] as const;
 export type DeltaMethod = (typeof DELTA_METHODS)[number];
 
-/** One changed parameter and how much of the difference it accounts for. */
+/**
+ * One changed parameter (or several switched together) and how much of the difference it
+ * accounts for.
+ */
 export interface DeltaPart {
+  /** The parameter's id, or the ids of parameters switched together joined with " + ". */
   readonly param: string;
+  /** The parameters it switches from A's values to B's, sorted. */
+  readonly params: readonly string[];
   readonly effectPence: number;
   /** How many CRC × financial-year values differ. */
   readonly changedValues: number;
-  /** The value in A and in B (engine units: pence, month index, share), or "varies". */
+  /**
+   * The value in A and in B (engine units: pence, month index, share), or "varies"; for
+   * several parameters, each one's in the order of `params`, joined with ", ".
+   */
   readonly from: string;
   readonly to: string;
+  /**
+   * Set when parameters are switched together because a mix of them breaks a rule needing
+   * several parameters at once (coupled-parameters.ts): which mix, and the rule.
+   */
+  readonly keptTogether?: string;
 }
 
 /**
@@ -49,10 +61,15 @@ export interface DeltaExplanation {
 
 export interface ExplainDeltaOptions {
   readonly method?: DeltaMethod;
+  /**
+   * The rules every mix of A and B must meet (default: those that need no data,
+   * coupled-parameters.ts `RULES_WITHOUT_DATA`); parameters whose mixes break one are switched
+   * together.
+   */
+  readonly rules?: InputRules;
 }
 
 const ORDER = "parameter ids in alphabetical order";
-const SHORTFALL_SOURCES = new Set([...SHORTFALL_GIVEN_IDS, SHORTFALL_TREND_ID]);
 
 /** Parameters whose values differ (the derived volume.shortfall follows its sources). */
 export function changedParameters(a: ProjectionInputs, b: ProjectionInputs): string[] {
@@ -83,32 +100,7 @@ export function describeChange(param: string, a: ProjectionInputs, b: Projection
   return { changedValues, from: one(from), to: one(to) };
 }
 
-/**
- * A's inputs with some parameters' values taken from B (volume.shortfall re-derived). The
- * derived column depends only on which of its sources come from B, and deriving it is most of a
- * float projection's cost (decimal arithmetic), so callers making many mixes of one A and B
- * (the fair shares, issue #17) pass a `derived` map that remembers it per set of sources.
- */
-export function hybrid(
-  a: ProjectionInputs,
-  b: ProjectionInputs,
-  from: readonly string[],
-  derived?: Map<string, Float64Array>,
-): ProjectionInputs {
-  const values = new Map(a.values);
-  for (const id of from) values.set(id, b.values.get(id)!);
-  const sources = from.filter((id) => SHORTFALL_SOURCES.has(id));
-  if (sources.length > 0) {
-    const key = [...sources].sort().join(" ");
-    let column = derived?.get(key);
-    if (column === undefined) {
-      column = effectiveShortfallColumn(values, a.crcs.length);
-      derived?.set(key, column);
-    }
-    values.set(SHORTFALL_ID, column);
-  }
-  return { crcs: a.crcs, values };
-}
+export { hybrid } from "./hybrid-inputs.ts";
 
 /** Why A and B cannot be compared cell by cell, or undefined when they can. */
 export function sameShape(a: ProjectionInputs, b: ProjectionInputs): string | undefined {
@@ -121,8 +113,10 @@ export function sameShape(a: ProjectionInputs, b: ProjectionInputs): string | un
 
 /**
  * Decompose a figure's difference between two scenarios (B − A) by switching the parameters
- * that differ from A's values to B's, one at a time in alphabetical order of id. Projects once
- * per changed parameter, plus A and B.
+ * that differ from A's values to B's, one at a time in alphabetical order of id. Parameters
+ * whose mixes of A and B would break a rule (staffing from one and the cut scale from the other
+ * can reach 0 FTE) are switched together (`keepCoupledTogether`), so every scenario projected is
+ * one the model accepts. Projects once per part, plus A and B.
  */
 export function explainDelta(
   a: ProjectionInputs,
@@ -139,18 +133,40 @@ export function explainDelta(
   const amount = (ledger: Ledger) => figureAmount(ledger, figure);
   const amountA = amount(projectExact(a));
   const amountB = amount(projectExact(b));
-  const params = changedParameters(a, b);
+  const players = keepCoupledTogether(
+    attributionGroups(changedParameters(a, b), "parameter"),
+    a,
+    b,
+    options.rules,
+  );
   const parts: DeltaPart[] = [];
   let previous = amountA;
-  params.forEach((param, k) => {
+  players.forEach((player, k) => {
     let now: number;
-    if (method === "one-at-a-time") now = amount(projectExact(hybrid(a, b, [param])));
+    if (method === "one-at-a-time") now = amount(projectExact(hybrid(a, b, player.params)));
     else
       now =
-        k === params.length - 1
+        k === players.length - 1
           ? amountB
-          : amount(projectExact(hybrid(a, b, params.slice(0, k + 1))));
-    parts.push({ param, effectPence: now - previous, ...describeChange(param, a, b) });
+          : amount(
+              projectExact(
+                hybrid(
+                  a,
+                  b,
+                  players.slice(0, k + 1).flatMap((p) => p.params),
+                ),
+              ),
+            );
+    const changes = player.params.map((p) => describeChange(p, a, b));
+    parts.push({
+      param: player.id,
+      params: player.params,
+      effectPence: now - previous,
+      changedValues: changes.reduce((s, c) => s + c.changedValues, 0),
+      from: changes.map((c) => c.from).join(", "),
+      to: changes.map((c) => c.to).join(", "),
+      ...(player.keptTogether === undefined ? {} : { keptTogether: player.keptTogether }),
+    });
     if (method === "sequential") previous = now;
   });
   const delta = amountB - amountA;

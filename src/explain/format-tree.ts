@@ -1,4 +1,5 @@
 import type { SourcedInput } from "../scenario/explain-with-sources.ts";
+import { keptTogetherText } from "./coupled-parameters.ts";
 import type { DeltaExplanation } from "./explain-delta.ts";
 import type { FigureNode, FigureStep } from "./explain-figure.ts";
 import type { FigureRef } from "./figure-ref.ts";
@@ -112,7 +113,7 @@ export function formatDelta(d: DeltaExplanation, nameA = "A", nameB = "B"): stri
     `switching each changed parameter from ${nameA} to ${nameB} ${d.method === "sequential" ? "cumulatively" : "alone"}, in order (${d.order}):`,
     ...d.parts.map(
       (p) =>
-        `  ${p.param}: ${formatPence(p.effectPence)}  (${p.from} → ${p.to}; ${p.changedValues} CRC-year value${p.changedValues === 1 ? "" : "s"})`,
+        `  ${p.param}: ${formatPence(p.effectPence)}  (${p.from} → ${p.to}; ${p.changedValues} CRC-year value${p.changedValues === 1 ? "" : "s"})${p.keptTogether === undefined ? "" : `\n    ${keptTogetherText(p.keptTogether, nameA, nameB)}`}`,
     ),
     `  interaction (the rest): ${formatPence(d.interactionPence)}`,
   ];

@@ -102,6 +102,7 @@ export {
 export { formatDelta, formatPence } from "../explain/format-tree.ts";
 // Fair shares of a change (issue #17): the Compare panel's split, waterfall and words.
 export { attributionMethodText, formatAttribution } from "../explain/format-attribution.ts";
+export { keptTogetherText } from "../explain/coupled-parameters.ts";
 export {
   DEFAULT_SPLIT,
   SPLITS,

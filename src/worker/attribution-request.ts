@@ -14,6 +14,7 @@ import {
   type AttributionLevel,
 } from "../explain/attribution-groups.ts";
 import type { FigureRef } from "../explain/figure-ref.ts";
+import { inputIssues } from "../sensitivity/edit-inputs.ts";
 import { checkFigure, resolveSides, underFigure } from "./explain-request.ts";
 import { type EngineState, requestFields } from "./request-fields.ts";
 
@@ -90,6 +91,7 @@ export function attributeDeltaRequest(
     permutations: samples,
     seed,
     maxExactGroups,
+    rules: (inputs) => inputIssues(inputs, engine.dataset),
   });
   if (!result.ok) return { ok: false, issues: underFigure(result.issues) };
   return {

@@ -10,6 +10,7 @@ import {
 import { explainFigure, type FigureNode } from "../explain/explain-figure.ts";
 import type { FigureRef } from "../explain/figure-ref.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
+import { inputIssues } from "../sensitivity/edit-inputs.ts";
 import { type EngineState, requestFields, under } from "./request-fields.ts";
 
 /**
@@ -142,7 +143,10 @@ export function explainDeltaRequest(engine: EngineState, request: unknown): Resu
   const { a, b, figure, method } = checked.value;
   const sides = resolveSides(engine, a, b);
   if (!sides.ok) return sides;
-  const delta = explainDelta(sides.a.inputs, sides.b.inputs, figure, { method });
+  const delta = explainDelta(sides.a.inputs, sides.b.inputs, figure, {
+    method,
+    rules: (inputs) => inputIssues(inputs, engine.dataset),
+  });
   if (!delta.ok) return { ok: false, issues: underFigure(delta.issues) };
   return { ok: true, value: { hashA: sides.a.hash, hashB: sides.b.hash, delta: delta.value } };
 }
