@@ -1,9 +1,4 @@
-import {
-  cohortInContract,
-  cohortPaid,
-  feedbackApplies,
-  upliftPaidInYear,
-} from "../engine/applicability.ts";
+import { upliftPaidInYear } from "../engine/applicability.ts";
 import { ExactCells } from "../engine/exact-cells.ts";
 import {
   discountedPriceFloat,
@@ -11,22 +6,17 @@ import {
   volumeFactorFloat,
 } from "../engine/fee-for-service.ts";
 import { learningCurveYears } from "../engine/learning-curve.ts";
-import { MONTH_COUNT } from "../engine/ledger.ts";
 import { SHORTFALL_ID } from "../engine/parameter-specs.ts";
-import { pbrCohortPaymentFloat, pbrCohortPaymentFloatScale } from "../engine/pbr.ts";
+import {
+  COHORTS_MAX,
+  cohortCaseloadsFloat,
+  cohortCaseloadsScratch,
+  pbrCohortCellsFloat,
+} from "../engine/pbr-cohort-cells.ts";
 import { FY_COUNT, type ProjectionInputs } from "../engine/projection-inputs.ts";
 import { roundCellUnlessTie } from "../engine/round-half-even.ts";
-import { fteAtFloat, fteFloatScale } from "../engine/staffing.ts";
-import { FINANCIAL_YEARS, FY_INDEX_BY_MONTH } from "../engine/timeline.ts";
+import { FY_FIRST_MONTH, FY_LAST_MONTH, FY_OF_MONTH } from "../engine/timeline.ts";
 import { variationUpliftFloat, variationUpliftFloatScale } from "../engine/variation.ts";
-import {
-  caseloadAtFloat,
-  sameCaseload,
-  feedbackAmountFloat,
-  feedbackFloatScale,
-  workloadExcessFloat,
-  workloadIndexFloat,
-} from "../engine/workload.ts";
 
 /**
  * Three of the float path's cells made on their own, for the posterior's prior simulation
@@ -34,17 +24,11 @@ import {
  * income by CRC and financial year. Each is composed as src/engine/project-float.ts composes it
  * (`yearValues`, `cohortCaseloads`, `oneOffCells`): the same float twins of the rules, the same
  * tie scales, the same applicability tests and the same exact-path settlement of a half-penny,
- * so each cell is bit for bit the float path's. The simulation checks that these cells equal
+ * so each cell is bit for bit the float path's; the PbR cohorts are made by the engine's own
+ * functions (src/engine/pbr-cohort-cells.ts). The simulation checks that these cells equal
  * the projected ledger's (the uplift every draw, the others on a sample of draws; a composition
  * changed there and not here throws), and a test compares whole runs.
  */
-
-/** Financial-year index of each month, as the float path holds it. */
-export const FY_OF = Int32Array.from(FY_INDEX_BY_MONTH);
-/** First and last month index of each financial year. */
-export const FY_FIRST = Int32Array.from(FINANCIAL_YEARS, (_, y) => FY_INDEX_BY_MONTH.indexOf(y));
-export const FY_LAST = Int32Array.from(FINANCIAL_YEARS, (_, y) => FY_INDEX_BY_MONTH.lastIndexOf(y));
-const COHORTS_MAX = Math.ceil(MONTH_COUNT / 3);
 
 /** The columns the three rules read, looked up once (a drawn column is the draw's buffer). */
 export interface RuleColumns {
@@ -117,8 +101,8 @@ export function ruleColumns(inputs: ProjectionInputs): RuleColumns {
 /** Months of financial year y up to CRC c's end (the months its fee for service is paid). */
 export function monthsPaid(k: RuleColumns, c: number, y: number): number {
   const end = k.end[c * FY_COUNT]!;
-  const from = FY_FIRST[y]!;
-  return from > end ? 0 : Math.min(FY_LAST[y]!, end) - from + 1;
+  const from = FY_FIRST_MONTH[y]!;
+  return from > end ? 0 : Math.min(FY_LAST_MONTH[y]!, end) - from + 1;
 }
 
 /**
@@ -179,10 +163,9 @@ export function yearCells(
 }
 
 /** Scratch for `pbrYearSums`: each CRC's caseload at each cohort's start, and the nation's. */
-let cohortCaseloads = new Float64Array(0);
-const cohortTotals = new Float64Array(MONTH_COUNT);
-/** 1 where cohort j's caseloads (every CRC's and the total) are cohort j − 1's. */
-const cohortSame = new Uint8Array(MONTH_COUNT);
+const caseloads = cohortCaseloadsScratch();
+/** A CRC's cell of each cohort (`pbrCohortCellsFloat`). */
+const cohortCells = new Float64Array(COHORTS_MAX);
 
 /**
  * Each CRC's caseload at each PbR cohort's start, and the nation's (project-float.ts
@@ -190,30 +173,7 @@ const cohortSame = new Uint8Array(MONTH_COUNT);
  * that leaves the caseload, the first cohort and the cash lag alone. Returns the cohort count.
  */
 export function pbrCohorts(k: RuleColumns): number {
-  const n = k.n;
-  const first = k.first[0]!;
-  const lag = k.lag[0]!;
-  if (cohortCaseloads.length < n * COHORTS_MAX) cohortCaseloads = new Float64Array(n * COHORTS_MAX);
-  const each = cohortCaseloads;
-  let cohorts = 0;
-  for (let start = first; cohortInContract(start + lag); start += 3, cohorts++) {
-    // After the caseload path's end every cohort has the same caseloads (as project-float.ts).
-    cohortSame[cohorts] = cohorts > 0 && sameCaseload(start - 3, start) ? 1 : 0;
-    if (cohortSame[cohorts] === 1) {
-      for (let c = 0; c < n; c++)
-        each[c * COHORTS_MAX + cohorts] = each[c * COHORTS_MAX + cohorts - 1]!;
-      cohortTotals[cohorts] = cohortTotals[cohorts - 1]!;
-      continue;
-    }
-    let total = 0;
-    for (let c = 0; c < n; c++) {
-      const caseload = caseloadAtFloat(k.cl14[c * FY_COUNT]!, k.growth[c * FY_COUNT]!, start);
-      each[c * COHORTS_MAX + cohorts] = caseload;
-      total += caseload;
-    }
-    cohortTotals[cohorts] = total;
-  }
-  return cohorts;
+  return cohortCaseloadsFloat(k.first[0]!, k.lag[0]!, k.cl14, k.growth, k.n, caseloads);
 }
 
 /**
@@ -222,61 +182,25 @@ export function pbrCohorts(k: RuleColumns): number {
  * the same caseload, first cohort and cash lag.
  */
 export function pbrYearSums(k: RuleColumns, cohorts: number, out: Float64Array): void {
-  const n = k.n;
-  out.fill(0, 0, n * FY_COUNT);
-  const first = k.first[0]!;
-  const lag = k.lag[0]!;
-  const norm = k.norm[0]!;
-  const priceB = k.priceB[0]!;
-  const priceF = k.priceF[0]!;
-  const each = cohortCaseloads;
-  const totals = cohortTotals;
+  out.fill(0, 0, k.n * FY_COUNT);
+  const scalars = {
+    first: k.first[0]!,
+    lag: k.lag[0]!,
+    norm: k.norm[0]!,
+    priceB: k.priceB[0]!,
+    priceF: k.priceF[0]!,
+  };
+  const { first, lag } = scalars;
   let exact: ExactCells | null = null;
-  for (let c = 0; c < n; c++) {
+  for (let c = 0; c < k.n; c++) {
     const c0 = c * FY_COUNT;
-    const end = k.end[c0]!;
-    const fte14 = k.fte14[c0]!;
-    const fte17 = k.fte17[c0]!;
-    const cut = k.cut[c0]!;
-    const fteScale = fteFloatScale(fte14, fte17, cut);
-    // The cell before, reused as project-float.ts `oneOffCells` does.
-    let lastJ = -1;
-    let lastY = -1;
-    let lastCell = 0;
+    pbrCohortCellsFloat(k, scalars, c, cohorts, caseloads, cohortCells);
     for (let j = 0, start = first; j < cohorts; j++, start += 3) {
-      const cash = start + lag;
-      if (!cohortPaid(cash, end)) continue;
-      const y = FY_OF[start]!;
-      const i = c0 + y;
-      const coef = k.pbrFeedback[i]!;
-      if (lastJ === j - 1 && lastY === y && cohortSame[j] === 1 && !feedbackApplies(coef)) {
-        out[c0 + FY_OF[cash]!] = out[c0 + FY_OF[cash]!]! + lastCell;
-        lastJ = j;
-        continue;
-      }
-      const caseload = each[c * COHORTS_MAX + j]!;
-      const total = totals[j]!;
-      let penalty = 0;
-      let penaltyScale = 0;
-      if (feedbackApplies(coef)) {
-        const fte = fteAtFloat(fte14, fte17, cut, k.cutsEnd[c0]!, start);
-        const index = workloadIndexFloat(caseload, fte, norm);
-        penalty = feedbackAmountFloat(coef, workloadExcessFloat(index));
-        penaltyScale = feedbackFloatScale(coef, index, fte, fteScale);
-      }
-      const d = k.deduction[i]!;
-      // Two reads, not `[rB, rF] = [...]`: that array was made for every cell (32 kB a draw).
-      const rB = k.rB[i]!;
-      const rF = k.rF[i]!;
-      let cell = roundCellUnlessTie(
-        pbrCohortPaymentFloat(priceB, priceF, rB, rF, d, caseload, total, penalty),
-        pbrCohortPaymentFloatScale(priceB, priceF, rB, rF, d, caseload, total, penaltyScale),
-      );
-      if (cell !== cell) cell = (exact ??= new ExactCells(k.inputs)).pbrPence(c, start, y);
-      out[c0 + FY_OF[cash]!] = out[c0 + FY_OF[cash]!]! + cell;
-      lastJ = j;
-      lastY = y;
-      lastCell = cell;
+      let cell = cohortCells[j]!;
+      if (cell !== cell)
+        cell = (exact ??= new ExactCells(k.inputs)).pbrPence(c, start, FY_OF_MONTH[start]!);
+      const paidIn = c0 + FY_OF_MONTH[start + lag]!;
+      out[paidIn] = out[paidIn]! + cell;
     }
   }
 }

@@ -15,9 +15,6 @@ import {
   withDrawnColumns,
 } from "../uncertainty/posterior-prior.ts";
 import {
-  FY_FIRST,
-  FY_LAST,
-  FY_OF,
   monthsPaid,
   pbrCohorts,
   pbrYearSums,
@@ -25,6 +22,11 @@ import {
   yearCells,
   type RuleColumns,
 } from "./derived-cells.ts";
+import {
+  FY_FIRST_MONTH as FY_FIRST,
+  FY_LAST_MONTH as FY_LAST,
+  FY_OF_MONTH as FY_OF,
+} from "../engine/timeline.ts";
 import { sourcedValue } from "./evaluate.ts";
 import { MEASURED_LINES, type LineSource, type MeasuredLine } from "./measures.ts";
 import type { TargetDraws, TargetSimulation } from "./simulate-targets.ts";

@@ -1,6 +1,10 @@
 import { MONTH_COUNT, type Ledger } from "../engine/ledger.ts";
 import { FY_COUNT } from "../engine/projection-inputs.ts";
-import { FY_FIRST, FY_LAST, FY_OF } from "./derived-cells.ts";
+import {
+  FY_FIRST_MONTH as FY_FIRST,
+  FY_LAST_MONTH as FY_LAST,
+  FY_OF_MONTH as FY_OF,
+} from "../engine/timeline.ts";
 import { MEASURED_LINES, type LineSource, type MeasuredLine } from "./measures.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { MONTH_COUNT } from "./ledger.ts";
 import { STAFF_PATH_START_INDEX } from "./staffing.ts";
-import { FY_INDEX_BY_MONTH } from "./timeline.ts";
+import { FY_OF_MONTH as FY_OF } from "./timeline.ts";
 
 /**
  * When each rule applies: the one place the exact projection (project-exact.ts, staff-block.ts,
@@ -12,11 +12,6 @@ import { FY_INDEX_BY_MONTH } from "./timeline.ts";
 
 /** The contract's last month (Mar 2022). */
 const LAST_MONTH = MONTH_COUNT - 1;
-/**
- * Financial-year index of each month, as a typed array: these tests run in the float path's
- * loops (a frozen array's element loads cost more there).
- */
-const FY_OF = Int32Array.from(FY_INDEX_BY_MONTH);
 
 /** Nothing flows after a CRC's contract ends (MODEL.md "Time": an early end stops every line). */
 export function flowsIn(monthIndex: number, end: number): boolean {

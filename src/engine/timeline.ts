@@ -82,3 +82,19 @@ export function fyIndexOf(monthIndex: number): number {
   if (fy === undefined) throw new RangeError(`month index ${monthIndex} is outside the contract`);
   return fy;
 }
+
+/*
+ * The same as typed arrays, for the float paths' loops (a frozen array's element loads cost
+ * more there): one definition for the float projection, the posterior's derived cells and the
+ * applicability tests (issue #13).
+ */
+/** Financial-year index of each month. */
+export const FY_OF_MONTH = Int32Array.from(FY_INDEX_BY_MONTH);
+/** First month index of each financial year. */
+export const FY_FIRST_MONTH = Int32Array.from(FINANCIAL_YEARS, (_, y) =>
+  FY_INDEX_BY_MONTH.indexOf(y),
+);
+/** Last month index of each financial year. */
+export const FY_LAST_MONTH = Int32Array.from(FINANCIAL_YEARS, (_, y) =>
+  FY_INDEX_BY_MONTH.lastIndexOf(y),
+);
