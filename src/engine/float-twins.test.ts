@@ -35,7 +35,10 @@ import {
 } from "./staffing.ts";
 import { terminationPayment, terminationPaymentFloat } from "./termination.ts";
 import { variationUplift, variationUpliftFloat, variationUpliftFloatScale } from "./variation.ts";
-import { variationPaymentSpreadFloat } from "./variation-payments.ts";
+import {
+  variationPaymentSpreadFloat,
+  variationPaymentSpreadSumFloat,
+} from "./variation-payments.ts";
 import {
   caseloadAt,
   caseloadAtFloat,
@@ -396,6 +399,27 @@ describe("each rule's float twin rounds to the exact rule's pence (laws)", () =>
           );
           expect([...out.subarray(1, count + 1)]).toEqual(exact.map((x) => x + 0));
           expect([out[0], out[count + 1]]).toEqual([0, 0]);
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it("variationPaymentSpreadSumFloat is the sum of the spread's first months", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -5_000_000_000, max: 5_000_000_000 }),
+        fc
+          .integer({ min: 1, max: 12 })
+          .chain((count) => fc.tuple(fc.constant(count), fc.integer({ min: 0, max: count }))),
+        (pence, [count, months]) => {
+          const out = new Float64Array(count);
+          variationPaymentSpreadFloat(pence, count, out, 0);
+          let sum = 0;
+          for (let j = 0; j < months; j++) sum += out[j]!;
+          expect(Object.is(variationPaymentSpreadSumFloat(pence, count, months), sum + 0)).toBe(
+            true,
+          );
         },
       ),
       RUNS,

@@ -8,6 +8,7 @@ import { MONTH_COUNT, type Ledger } from "./ledger.ts";
 import { COST_LINES, INCOME_LINES } from "./lines.ts";
 import {
   floatSumsProjector,
+  type FloatSumsProjector,
   projectFloat,
   projectFloatSums,
   SUMMED_LINES,
@@ -71,17 +72,17 @@ describe("projectFloatSums", () => {
     // As a Monte Carlo binds it: one inputs object whose columns, scalars included, take each
     // random scenario's values in turn.
     let buffer: ProjectionInputs | undefined;
-    let project: ((sums: Float64Array) => void) | undefined;
+    let projector: FloatSumsProjector | undefined;
     const sums = new Float64Array(dataset.crcs.length * SUMMED_LINES.length * FY_COUNT);
     fc.assert(
       fc.property(arbitraryInputsFromSpecs(dataset), (inputs) => {
         if (buffer === undefined) {
           const columns = [...inputs.values].map(([id, c]) => [id, Float64Array.from(c)] as const);
           buffer = { crcs: inputs.crcs, values: new Map(columns) };
-          project = floatSumsProjector(buffer);
+          projector = floatSumsProjector(buffer);
         }
         for (const [id, column] of inputs.values) buffer.values.get(id)!.set(column);
-        project!(sums);
+        projector!.project(sums);
         expect(sums).toEqual(sumsOf(inputs));
       }),
       { numRuns: 200 },

@@ -46,6 +46,7 @@ import {
   VARIATION_PAYMENT_YEARS,
   variationPaymentId,
   variationPaymentSpreadFloat,
+  variationPaymentSpreadSumFloat,
 } from "./variation-payments.ts";
 import {
   CASELOAD_PATH_END_INDEX,
@@ -136,78 +137,146 @@ function column(inputs: ProjectionInputs, id: string): Float64Array {
   return c;
 }
 
-/**
- * The columns a projection reads, each looked up once per call (in this order, so the first
- * missing one is the one reported), and the national scalars (`readScalars`: a parameter read as
- * one number goes there, so that a bound projection reads it again each time). One object
- * literal, so every call gives the same shape and the functions below that read it stay
- * monomorphic.
- */
-function readColumns(inputs: ProjectionInputs) {
-  const col = (id: string) => column(inputs, id);
-  const k = {
-    scalarColumns: {
-      norm: col("workload.caseloadPerFteNorm"),
-      first: col("pbr.firstCohort"),
-      lag: col("pbr.cashLagMonths"),
-      priceB: col("pbr.binaryPricePerPoint"),
-      priceF: col("pbr.frequencyPricePerPoint"),
-      ictMonth: col("ict.paymentMonth"),
-      ictTotal: col("ict.compensationTotal"),
-      variationPayments: VARIATION_PAYMENT_IDS.map(col),
-    },
-    norm: NaN,
-    price: col("size.annualPrice"),
-    shortfall: col(SHORTFALL_ID),
-    phi: col("ffs.fixedShare"),
-    tau: col("ffs.toleranceBand"),
-    cap: col("ffs.upsideCap"),
-    phi2: col("variation.fixedShare"),
-    scale: col("variation.scale"),
-    margin: col("cost.bidMargin"),
-    fixed: col("cost.fixedShare"),
-    staffShare: col("cost.staffShare"),
-    gap: col("cost.transformationGap"),
-    achieved: col("cost.savingsAchieved"),
-    discount: col("price.learningCurveDiscount"),
-    gross: col("serviceCredits.grossAnnual"),
-    waived: col("serviceCredits.waivedShare"),
-    award: col("staff.payAward"),
-    floor: col("guarantee.floorShareOfCost"),
-    scFeedback: col("workload.feedback.serviceCreditsPer10Pct"),
-    pbrFeedback: col("workload.feedback.pbrPtsPer10Pct"),
-    cl14: col("size.caseload2014"),
-    growth: col("caseload.growth"),
-    fte14: col("staff.fteJune2014"),
-    fte17: col("staff.fteJune2017"),
-    cut: col("staff.cutScale"),
-    cutsEnd: col("staff.cutsCompleteBy"),
-    loaded: col("staff.loadedCostPerFte"),
-    termMonths: col("termination.paymentMonths"),
-    wpy: col("redundancy.weeksPerYear"),
-    service: col("redundancy.avgServiceYears"),
-    capWeeks: col("redundancy.capWeeks"),
-    redShare: col("redundancy.shareOfReduction"),
-    mf: col("redundancy.modernisationFundShare"),
-    onCost: col("staff.onCostRate"),
-    first: NaN,
-    lag: NaN,
-    priceB: NaN,
-    priceF: NaN,
-    rB: col("pbr.binaryReductionPts"),
-    rF: col("pbr.frequencyReductionPct"),
-    deduction: col("pbr.deductionThreshold"),
-    ictMonth: NaN,
-    ictTotal: NaN,
-    variationPayments: VARIATION_PAYMENT_IDS.map(() => NaN),
-    end: col("termination.endDate"),
-    start: col("variation.start"),
-    inputs,
-  };
-  readScalars(k);
-  return k;
+/** The columns of the national scalars `readScalars` reads (a class, as `Columns` is). */
+class ScalarColumns {
+  declare readonly norm: Float64Array;
+  declare readonly first: Float64Array;
+  declare readonly lag: Float64Array;
+  declare readonly priceB: Float64Array;
+  declare readonly priceF: Float64Array;
+  declare readonly ictMonth: Float64Array;
+  declare readonly ictTotal: Float64Array;
+  declare readonly variationPayments: readonly Float64Array[];
+
+  constructor(col: (id: string) => Float64Array) {
+    this.norm = col("workload.caseloadPerFteNorm");
+    this.first = col("pbr.firstCohort");
+    this.lag = col("pbr.cashLagMonths");
+    this.priceB = col("pbr.binaryPricePerPoint");
+    this.priceF = col("pbr.frequencyPricePerPoint");
+    this.ictMonth = col("ict.paymentMonth");
+    this.ictTotal = col("ict.compensationTotal");
+    this.variationPayments = VARIATION_PAYMENT_IDS.map(col);
+  }
 }
-type Columns = ReturnType<typeof readColumns>;
+
+/**
+ * The columns a projection reads, each looked up once (in this order, so the first missing one is
+ * the one reported), and the national scalars (`readScalars`: a parameter read as one number
+ * goes there, so that a bound projection reads it again each time). A class, not an object
+ * literal: every instance is built by the same transitions with the same field types, so code
+ * optimised for the first run's instance still holds for the next run's (a literal's second
+ * instance comes from its boilerplate and generalises the fields, which threw away the
+ * optimised projection at every second run; bench/NOTES.md). Fields are `declare`d: a class
+ * field would first be defined as undefined and then overwritten, the same generalisation.
+ */
+class Columns {
+  declare readonly scalarColumns: ScalarColumns;
+  declare norm: number;
+  declare readonly price: Float64Array;
+  declare readonly shortfall: Float64Array;
+  declare readonly phi: Float64Array;
+  declare readonly tau: Float64Array;
+  declare readonly cap: Float64Array;
+  declare readonly phi2: Float64Array;
+  declare readonly scale: Float64Array;
+  declare readonly margin: Float64Array;
+  declare readonly fixed: Float64Array;
+  declare readonly staffShare: Float64Array;
+  declare readonly gap: Float64Array;
+  declare readonly achieved: Float64Array;
+  declare readonly discount: Float64Array;
+  declare readonly gross: Float64Array;
+  declare readonly waived: Float64Array;
+  declare readonly award: Float64Array;
+  declare readonly floor: Float64Array;
+  declare readonly scFeedback: Float64Array;
+  declare readonly pbrFeedback: Float64Array;
+  declare readonly cl14: Float64Array;
+  declare readonly growth: Float64Array;
+  declare readonly fte14: Float64Array;
+  declare readonly fte17: Float64Array;
+  declare readonly cut: Float64Array;
+  declare readonly cutsEnd: Float64Array;
+  declare readonly loaded: Float64Array;
+  declare readonly termMonths: Float64Array;
+  declare readonly wpy: Float64Array;
+  declare readonly service: Float64Array;
+  declare readonly capWeeks: Float64Array;
+  declare readonly redShare: Float64Array;
+  declare readonly mf: Float64Array;
+  declare readonly onCost: Float64Array;
+  declare first: number;
+  declare lag: number;
+  declare priceB: number;
+  declare priceF: number;
+  declare readonly rB: Float64Array;
+  declare readonly rF: Float64Array;
+  declare readonly deduction: Float64Array;
+  declare ictMonth: number;
+  declare ictTotal: number;
+  declare readonly variationPayments: number[];
+  declare readonly end: Float64Array;
+  declare readonly start: Float64Array;
+  declare readonly inputs: ProjectionInputs;
+
+  constructor(inputs: ProjectionInputs) {
+    const col = (id: string) => column(inputs, id);
+    this.scalarColumns = new ScalarColumns(col);
+    this.norm = NaN;
+    this.price = col("size.annualPrice");
+    this.shortfall = col(SHORTFALL_ID);
+    this.phi = col("ffs.fixedShare");
+    this.tau = col("ffs.toleranceBand");
+    this.cap = col("ffs.upsideCap");
+    this.phi2 = col("variation.fixedShare");
+    this.scale = col("variation.scale");
+    this.margin = col("cost.bidMargin");
+    this.fixed = col("cost.fixedShare");
+    this.staffShare = col("cost.staffShare");
+    this.gap = col("cost.transformationGap");
+    this.achieved = col("cost.savingsAchieved");
+    this.discount = col("price.learningCurveDiscount");
+    this.gross = col("serviceCredits.grossAnnual");
+    this.waived = col("serviceCredits.waivedShare");
+    this.award = col("staff.payAward");
+    this.floor = col("guarantee.floorShareOfCost");
+    this.scFeedback = col("workload.feedback.serviceCreditsPer10Pct");
+    this.pbrFeedback = col("workload.feedback.pbrPtsPer10Pct");
+    this.cl14 = col("size.caseload2014");
+    this.growth = col("caseload.growth");
+    this.fte14 = col("staff.fteJune2014");
+    this.fte17 = col("staff.fteJune2017");
+    this.cut = col("staff.cutScale");
+    this.cutsEnd = col("staff.cutsCompleteBy");
+    this.loaded = col("staff.loadedCostPerFte");
+    this.termMonths = col("termination.paymentMonths");
+    this.wpy = col("redundancy.weeksPerYear");
+    this.service = col("redundancy.avgServiceYears");
+    this.capWeeks = col("redundancy.capWeeks");
+    this.redShare = col("redundancy.shareOfReduction");
+    this.mf = col("redundancy.modernisationFundShare");
+    this.onCost = col("staff.onCostRate");
+    this.first = NaN;
+    this.lag = NaN;
+    this.priceB = NaN;
+    this.priceF = NaN;
+    this.rB = col("pbr.binaryReductionPts");
+    this.rF = col("pbr.frequencyReductionPct");
+    this.deduction = col("pbr.deductionThreshold");
+    this.ictMonth = NaN;
+    this.ictTotal = NaN;
+    this.variationPayments = VARIATION_PAYMENT_IDS.map(() => NaN);
+    this.end = col("termination.endDate");
+    this.start = col("variation.start");
+    this.inputs = inputs;
+    readScalars(this);
+  }
+}
+
+function readColumns(inputs: ProjectionInputs): Columns {
+  return new Columns(inputs);
+}
 
 /** The national scalars of `readColumns`, from their columns as they are now. */
 function readScalars(k: Columns): void {
@@ -292,12 +361,27 @@ export function projectFloatSums(inputs: ProjectionInputs, lineYearSums: Float64
  * the columns are looked up by name once, here, not at every call (44 lookups, about 4% of a
  * draw; bench/NOTES.md); the national scalars are read again at every call.
  */
-export function floatSumsProjector(inputs: ProjectionInputs): (lineYearSums: Float64Array) => void {
-  const k = readColumns(inputs);
-  return (lineYearSums) => {
-    readScalars(k);
-    projectSums(k, lineYearSums);
-  };
+export function floatSumsProjector(inputs: ProjectionInputs): FloatSumsProjector {
+  return new FloatSumsProjector(readColumns(inputs));
+}
+
+/**
+ * A bound `projectFloatSums` (`floatSumsProjector`). An object with a method, not a closure: a
+ * run's new closure would be a new call target where the Monte Carlo loop calls it, and V8 would
+ * throw away that loop's optimised code at every run's start (bench/NOTES.md).
+ */
+export class FloatSumsProjector {
+  readonly #k: Columns;
+
+  constructor(k: Columns) {
+    this.#k = k;
+  }
+
+  /** The sums, as `projectFloatSums(inputs, lineYearSums)` with the inputs as they are now. */
+  project(lineYearSums: Float64Array): void {
+    readScalars(this.#k);
+    projectSums(this.#k, lineYearSums);
+  }
 }
 
 function projectSums(k: Columns, lineYearSums: Float64Array): void {
@@ -448,6 +532,10 @@ function oneOffCells(
   const end = k.end[c0]!;
   const varStart = k.start[c0]!;
   const scale = k.scale[c0]!;
+  // The payments' months are placed in the ledger only where a month is read on its own: to
+  // write its cells, or for the guarantee (monthCells); else only their sums are needed.
+  let placed = cells;
+  for (let y = 0; y < FY_COUNT && !placed; y++) placed = guaranteeApplies(k.floor[c0 + y]!);
   for (let p = 0; p < varParts.length; p++) {
     // The year's payment, scaled, spread over its months before the variation's start.
     const fyIndex = VARIATION_PAYMENT_FY[p]!;
@@ -457,9 +545,15 @@ function oneOffCells(
     const part = varParts[p]![c]!;
     let scaled = roundCellUnlessTie(scale * part, scale * part);
     if (scaled !== scaled) scaled = exact(k).scaledPence(c, part);
-    variationPaymentSpreadFloat(scaled, count, variationL, base + from);
     let paid = 0;
-    for (let m = from; m < from + count && flowsIn(m, end); m++) paid += variationL[base + m]!;
+    if (placed) {
+      variationPaymentSpreadFloat(scaled, count, variationL, base + from);
+      for (let m = from; m < from + count && flowsIn(m, end); m++) paid += variationL[base + m]!;
+    } else {
+      let months = 0;
+      while (months < count && flowsIn(from + months, end)) months++;
+      paid = variationPaymentSpreadSumFloat(scaled, count, months);
+    }
     variationPaidY[fyIndex] = variationPaidY[fyIndex]! + paid;
   }
   if (ictPaid(k.ictMonth, end)) {
@@ -615,6 +709,7 @@ function monthCells(
 
     // Months on the staffing or caseload path: FTE, staff cost and caseload move each month.
     const rampLast = Math.min(last, FLAT_FROM - 1);
+    const detail = monthly || feedback;
     for (let m = from; m <= rampLast; m++) {
       const onPath = onStaffPath(m, cutsEnd);
       if (onPath) fte = fteAtFloat(fte14, fte17, cut, cutsEnd, m);
@@ -626,6 +721,11 @@ function monthCells(
           redundancyPence = redundancyCell(k, c, m, redundancyPerPay, redundancyPerPayScale, pay);
         redundancy = redundancyPence;
       }
+      sumStaff += staffPence;
+      sumRedundancy += redundancy;
+      // Without a month's own cell, guarantee or feedback, the other lines are the year's
+      // (added up after the loop): a Monte Carlo draw's usual case.
+      if (!detail) continue;
       // Read only by the service credits' feedback and the caseload cell.
       const caseload = feedback || cells ? caseloadAtFloat(cl14, growth, m) : 0;
       const credits = feedback
@@ -652,9 +752,10 @@ function monthCells(
       sumVariation += variation;
       sumGuarantee += guarantee;
       sumCredits += credits;
-      sumStaff += staffPence;
-      sumRedundancy += redundancy;
     }
+    // The service credits of the months above, when not added up one by one (the variation's
+    // and the guarantee's sums are read only when `monthly`).
+    if (!detail && rampLast >= from) sumCredits += scY[y]! * (rampLast - from + 1);
 
     // Months after both paths: FTE (its value at the path's end, carried in `fte`) and caseload
     // are flat, so staff cost (recomputed at a new year, else carried, as above), service credits

@@ -75,3 +75,19 @@ export function variationPaymentSpreadFloat(
   const extra = whole - each * count;
   for (let j = 0; j < count; j++) out[at + j] = sign * (each + (j < extra ? 1 : 0)) || 0;
 }
+
+/**
+ * The sum of the first `months` (0 to `count`) cells `variationPaymentSpreadFloat` writes: what
+ * those months are paid when no month needs its own cell (a Monte Carlo draw's year sums).
+ */
+export function variationPaymentSpreadSumFloat(
+  scaledPence: number,
+  count: number,
+  months: number,
+): number {
+  const sign = scaledPence < 0 ? -1 : 1;
+  const whole = Math.abs(scaledPence);
+  const each = Math.floor(whole / count);
+  const extra = whole - each * count;
+  return sign * (each * months + Math.min(months, extra)) || 0;
+}

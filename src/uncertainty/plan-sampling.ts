@@ -165,19 +165,37 @@ function compilePlan(
       : { min: rowNumber(row, "min"), max: rowNumber(row, "max") },
   );
   const sampledIds = new Set(parameters.map((p) => p.id));
-  return {
+  return new CompiledPlan(
     base,
     parameters,
-    groups: groupList,
+    groupList,
     slots,
     shortfallLimits,
-    derivesShortfall:
-      base.values.has(SHORTFALL_ID) &&
+    base.values.has(SHORTFALL_ID) &&
       (parameters.some((p) => p.group === SHORTFALL_GROUP) || sampledIds.has(SHORTFALL_TREND_ID)),
-    clampsStaffShare: sampledIds.has("cost.staffShare") || sampledIds.has("cost.fixedShare"),
+    sampledIds.has("cost.staffShare") || sampledIds.has("cost.fixedShare"),
     staffingHolds,
-    workloadHolds: workloadHolds(base, parameters),
-  };
+    workloadHolds(base, parameters),
+  );
+}
+
+/**
+ * A `SamplingPlan` as a class, not an object literal: each run's plan is built by the same
+ * transitions with the same field types, so the sampler's optimised code for one run's plan
+ * holds for the next (a literal's second instance generalises its fields; bench/NOTES.md).
+ */
+class CompiledPlan implements SamplingPlan {
+  constructor(
+    readonly base: ProjectionInputs,
+    readonly parameters: readonly SampledParameter[],
+    readonly groups: readonly { readonly group: string; readonly correlation: number }[],
+    readonly slots: readonly Slot[],
+    readonly shortfallLimits: readonly { readonly min: number; readonly max: number }[],
+    readonly derivesShortfall: boolean,
+    readonly clampsStaffShare: boolean,
+    readonly staffingHolds: readonly StaffingHold[],
+    readonly workloadHolds: readonly number[],
+  ) {}
 }
 
 /** The CRCs `SamplingPlan.workloadHolds` lists. */

@@ -96,13 +96,13 @@ export function drawBuffers(plan: SamplingPlan): DrawBuffers {
   };
   const source14 = ownFte("staff.fteJune2014");
   const source17 = ownFte("staff.fteJune2017");
-  return {
-    inputs: { crcs: plan.base.crcs, values },
+  return new Buffers(
+    { crcs: plan.base.crcs, values },
     columns,
-    slots: slotTable(plan.slots),
-    uniforms: new Float64Array(plan.groups.length * plan.base.crcs.length),
-    given: SHORTFALL_SOURCES.map((source) => values.get(source.given)!),
-    staffClamp: plan.clampsStaffShare
+    slotTable(plan.slots),
+    new Float64Array(plan.groups.length * plan.base.crcs.length),
+    SHORTFALL_SOURCES.map((source) => values.get(source.given)!),
+    plan.clampsStaffShare
       ? {
           staff: values.get("cost.staffShare")!,
           fixed: values.get("cost.fixedShare")!,
@@ -111,24 +111,23 @@ export function drawBuffers(plan: SamplingPlan): DrawBuffers {
             : plan.base.values.get("cost.staffShare")!,
         }
       : null,
-    staffingHold:
-      plan.staffingHolds.length === 0
-        ? null
-        : {
-            // the draw's columns, or the scenario's (not the workload hold's copies)
-            fte14: source14,
-            fte17: source17,
-            scale: values.get("staff.cutScale")!,
-            movable: {
-              fte14: sampled("staff.fteJune2014") !== undefined,
-              fte17: fte17 !== undefined,
-              scale: sampled("staff.cutScale") !== undefined,
-            },
-            fte17Max: Float64Array.from(plan.base.crcs, (_, c) =>
-              fte17 === undefined ? Infinity : fte17.ranges[c * FY_COUNT]!.max,
-            ),
+    plan.staffingHolds.length === 0
+      ? null
+      : {
+          // the draw's columns, or the scenario's (not the workload hold's copies)
+          fte14: source14,
+          fte17: source17,
+          scale: values.get("staff.cutScale")!,
+          movable: {
+            fte14: sampled("staff.fteJune2014") !== undefined,
+            fte17: fte17 !== undefined,
+            scale: sampled("staff.cutScale") !== undefined,
           },
-    workloadHold: holdsWorkload
+          fte17Max: Float64Array.from(plan.base.crcs, (_, c) =>
+            fte17 === undefined ? Infinity : fte17.ranges[c * FY_COUNT]!.max,
+          ),
+        },
+    holdsWorkload
       ? {
           fte14: values.get("staff.fteJune2014")!,
           fte17: values.get("staff.fteJune2017")!,
@@ -141,7 +140,25 @@ export function drawBuffers(plan: SamplingPlan): DrawBuffers {
           feedback: FEEDBACK_IDS.map((id) => values.get(id)!),
         }
       : null,
-  };
+  );
+}
+
+/**
+ * `DrawBuffers` as a class, not an object literal: each run's buffers are built by the same
+ * transitions with the same field types, so the sampler's optimised code for one run's buffers
+ * holds for the next (a literal's second instance generalises its fields; bench/NOTES.md).
+ */
+class Buffers implements DrawBuffers {
+  constructor(
+    readonly inputs: DrawBuffers["inputs"],
+    readonly columns: DrawBuffers["columns"],
+    readonly slots: DrawBuffers["slots"],
+    readonly uniforms: DrawBuffers["uniforms"],
+    readonly given: DrawBuffers["given"],
+    readonly staffClamp: DrawBuffers["staffClamp"],
+    readonly staffingHold: DrawBuffers["staffingHold"],
+    readonly workloadHold: DrawBuffers["workloadHold"],
+  ) {}
 }
 
 /**

@@ -138,12 +138,12 @@ export function simulateDraws(
   /** Each CRC's ten lines by year (projectFloat's `lineYearSums`), and the fan CRCs'. */
   const sums = new Float64Array(n * LINE_YEARS);
   const lineYear = new Float64Array(LINE_YEARS);
-  const projectSums = floatSumsProjector(buffers.inputs);
+  const projector = floatSumsProjector(buffers.inputs);
 
   for (let d = 0; d < count; d++) {
     sampleInto(plan, createRng(seed, from + d), buffers);
     if (post !== null) applyPosteriorDraw(post, binding!, plan, buffers, seed, from + d);
-    projectSums(sums);
+    projector.project(sums);
     // Only the ten income and cost lines' sums by year are read: their totals give
     // income_total, cost_total and profit exactly (every cell and partial sum is a whole number
     // of pence below 2^53, so the sums are the same in any order).

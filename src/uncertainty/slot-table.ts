@@ -50,19 +50,40 @@ export function slotTable(slots: readonly Slot[]): SlotTable {
   slots.forEach((slot, s) => (runFrom[s + 1] = runFrom[s]! + slot.runs.length));
   const runs = new Int32Array(runFrom[count]!);
   slots.forEach((slot, s) => runs.set(slot.runs, runFrom[s]!));
-  return {
+  return new Slots(
     count,
-    uniform: Int32Array.from(slots, (s) => s.uniform),
-    parameter: Int32Array.from(slots, (s) => s.parameter),
-    whole: Uint8Array.from(slots, (s) => (s.whole ? 1 : 0)),
-    low: Float64Array.from(slots, (s) => s.sampler.low),
-    span: Float64Array.from(slots, (s) => s.sampler.span),
+    Int32Array.from(slots, (s) => s.uniform),
+    Int32Array.from(slots, (s) => s.parameter),
+    Uint8Array.from(slots, (s) => (s.whole ? 1 : 0)),
+    Float64Array.from(slots, (s) => s.sampler.low),
+    Float64Array.from(slots, (s) => s.sampler.span),
     tableAt,
     quantiles,
     runs,
     runFrom,
-    samplers: slots.map((s) => s.sampler),
-  };
+    slots.map((s) => s.sampler),
+  );
+}
+
+/**
+ * A `SlotTable` as a class, not an object literal: each run's table is built by the same
+ * transitions with the same field types, so the sampler's optimised code for one run's table
+ * holds for the next (a literal's second instance generalises its fields; bench/NOTES.md).
+ */
+class Slots implements SlotTable {
+  constructor(
+    readonly count: number,
+    readonly uniform: Int32Array,
+    readonly parameter: Int32Array,
+    readonly whole: Uint8Array,
+    readonly low: Float64Array,
+    readonly span: Float64Array,
+    readonly tableAt: Int32Array,
+    readonly quantiles: Float32Array,
+    readonly runs: Int32Array,
+    readonly runFrom: Int32Array,
+    readonly samplers: readonly CellSampler[],
+  ) {}
 }
 
 /**
