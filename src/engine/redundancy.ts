@@ -98,7 +98,9 @@ export function redundancyPerPayIndexFloat(
 /**
  * A bound on the size of the terms of `redundancyPerPayIndexFloat` (times the pay index for the
  * cell's), for its tie band: the fall in FTE (FTE14 − FTE17, given as `fallScale` =
- * (FTE14 + |FTE17|) × |scale| / 28) and 1 − MF share can cancel.
+ * (FTE14 + |FTE17|) × |scale| / 28) and 1 − MF share can cancel. It is the twin itself at each
+ * term's size (1 − (−|MF share|) = 1 + |MF share|, the same operations in the same order), so
+ * the rule's arithmetic is written once.
  */
 export function redundancyPerPayIndexFloatScale(
   fallScale: number,
@@ -110,13 +112,14 @@ export function redundancyPerPayIndexFloatScale(
   avgServiceYears: number,
   modernisationFundShare: number,
 ): number {
-  const weeks = Math.min(weeksPerYear * avgServiceYears, capWeeks);
-  return (
-    (fallScale *
-      Math.abs(redundancyShareOfReduction) *
-      loadedCostPerFtePence *
-      weeks *
-      (1 + Math.abs(modernisationFundShare))) /
-    ((1 + onCostRate) * 52)
+  return redundancyPerPayIndexFloat(
+    fallScale,
+    Math.abs(redundancyShareOfReduction),
+    loadedCostPerFtePence,
+    onCostRate,
+    weeksPerYear,
+    capWeeks,
+    avgServiceYears,
+    -Math.abs(modernisationFundShare),
   );
 }
