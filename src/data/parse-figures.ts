@@ -4,13 +4,13 @@ import { FIGURE_COLUMNS } from "./columns.ts";
 import { readTable } from "./read-table.ts";
 import {
   checkSourceRef,
+  checkUnit,
   DOTTED_ID,
   rowChecker,
   uniqueIds,
   type KnownIds,
   type RowChecker,
 } from "./row-checker.ts";
-import { isUnit, UNIT_NAMES } from "./units.ts";
 import { parseValue } from "./parse-value.ts";
 
 const FILE = "figures.csv";
@@ -49,11 +49,7 @@ export function parseFigures(
     const check = rowChecker(FILE, row, issues);
     const id = check.matches("id", DOTTED_ID, "a dotted camelCase id such as price.dtvAnnual");
     if (id !== null && !isNew(id, id, row.line)) continue;
-    const unitText = check.required("unit", `one of: ${UNIT_NAMES.join(", ")}`);
-    const unit = unitText !== null && isUnit(unitText) ? unitText : null;
-    if (unitText !== null && unit === null) {
-      check.issue("unit", `unknown unit: expected one of: ${UNIT_NAMES.join(", ")}`);
-    }
+    const unit = checkUnit(check);
     const valueText = check.required("value");
     const parsed = unit !== null && valueText !== null ? parseValue(valueText, unit) : null;
     if (parsed && !parsed.ok) check.issue("value", parsed.message);

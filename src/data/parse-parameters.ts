@@ -8,6 +8,7 @@ import {
 import { PARAMETER_COLUMNS } from "./columns.ts";
 import { readTable } from "./read-table.ts";
 import {
+  checkUnit,
   checkSourceRef,
   DOTTED_ID,
   rowChecker,
@@ -15,7 +16,7 @@ import {
   type KnownIds,
   type RowChecker,
 } from "./row-checker.ts";
-import { isMoneyUnit, isUnit, UNIT_NAMES, type Unit } from "./units.ts";
+import { isMoneyUnit, type Unit } from "./units.ts";
 import { compareValues, parseValue } from "./parse-value.ts";
 import { PARAMETER_UNITS } from "./parameter-units.ts";
 
@@ -23,13 +24,9 @@ const FILE = "parameters.csv";
 const VALUE_COLUMNS = ["default", "min", "max", "low", "high"] as const;
 type ValueColumn = (typeof VALUE_COLUMNS)[number];
 
-function checkUnit(check: RowChecker, id: string | null): Unit | null {
-  const text = check.required("unit", `one of: ${UNIT_NAMES.join(", ")}`);
+function checkParameterUnit(check: RowChecker, id: string | null): Unit | null {
+  const text = checkUnit(check);
   if (text === null) return null;
-  if (!isUnit(text)) {
-    check.issue("unit", `unknown unit: expected one of: ${UNIT_NAMES.join(", ")}`);
-    return null;
-  }
   const expected = id === null ? undefined : PARAMETER_UNITS[id];
   if (expected !== undefined && expected !== text) {
     check.issue("unit", `unit mismatch: ${id} is read by the engine as ${expected}, not ${text}`);
@@ -122,7 +119,7 @@ export function parseParameters(
       const allowed = [...(crcIds ?? [])].join(", ");
       check.issue("crc", `unknown CRC id: expected blank (all CRCs) or one of: ${allowed}`);
     }
-    const unit = checkUnit(check, id);
+    const unit = checkParameterUnit(check, id);
     const parsed = unit === null ? null : parseValues(check, unit);
     const status = check.oneOf("status", PARAMETER_STATUSES);
     const sourceId = checkSourceRef(

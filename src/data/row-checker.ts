@@ -1,5 +1,6 @@
 import type { DataIssue } from "./data-issue.ts";
 import type { TableRow } from "./read-table.ts";
+import { isUnit, UNIT_NAMES, type Unit } from "./units.ts";
 
 /** Kebab-case ids for sources, owners and CRCs: `nao-hc676-2017-12-19`, `cheshire-gm`. */
 export const KEBAB_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -73,6 +74,15 @@ export function uniqueIds(file: string, column: string, issues: DataIssue[]) {
  * only repeat the header issue once per row).
  */
 export type KnownIds = ReadonlySet<string> | null;
+
+/** The row's `unit`, one of the units the data knows (figures and parameters alike). */
+export function checkUnit(check: RowChecker): Unit | null {
+  const text = check.required("unit", `one of: ${UNIT_NAMES.join(", ")}`);
+  if (text === null) return null;
+  if (isUnit(text)) return text;
+  check.issue("unit", `unknown unit: expected one of: ${UNIT_NAMES.join(", ")}`);
+  return null;
+}
 
 /**
  * Checks a source reference. Blank is an issue when `requiredBecause` says why it is needed;
