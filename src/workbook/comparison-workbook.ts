@@ -1,8 +1,6 @@
 import type ExcelJS from "exceljs";
 import type { Dataset } from "../data/index.ts";
-import { MONEY_LINES } from "../engine/lines.ts";
 import type { TidyRow } from "../engine/roll-up.ts";
-import { formatAmount } from "../engine/tidy-csv.ts";
 import type { MergedScenario } from "../scenario/scenario.ts";
 import type { Summary } from "../scenario/summarize.ts";
 import {
@@ -12,8 +10,9 @@ import {
   type ComparisonRow,
 } from "../site/compare.ts";
 import { inputsComparison } from "../site/scenario-inputs.ts";
+import { addLinesSheet } from "./lines-sheet.ts";
 import { addProvenanceSheet, type WorkbookProvenance } from "./provenance-sheet.ts";
-import { addTableSheet, POUNDS_FORMAT, type TableColumn } from "./sheet-table.ts";
+import { addTableSheet, newWorkbook, POUNDS_FORMAT, type TableColumn } from "./sheet-table.ts";
 
 /** One scenario of a comparison: its label and hash, and its projection's plain values. */
 export interface ComparedInput {
@@ -34,8 +33,6 @@ export const COMPARISON_SHEETS = [
   "Lines by year",
   "Provenance",
 ] as const;
-
-const MONEY = new Set<string>(MONEY_LINES);
 
 /**
  * The key metrics side by side: each scenario's value and its difference from the baseline.
@@ -150,41 +147,6 @@ function inputsSheet(
   );
 }
 
-/** Every scenario's lines by year, one tidy table with `scenario` and `hash` columns. */
-function linesSheet(workbook: ExcelJS.Workbook, scenarios: readonly ComparedInput[]): void {
-  addTableSheet(
-    workbook,
-    "Lines by year",
-    [
-      { header: "scenario", key: "scenario", width: 30 },
-      { header: "hash", key: "hash", width: 18 },
-      { header: "crc", key: "crc", width: 22 },
-      { header: "owner", key: "owner", width: 18 },
-      { header: "period", key: "period", width: 10 },
-      { header: "line", key: "line", width: 18 },
-      { header: "amount (£)", key: "pounds", width: 18, kind: "pounds" },
-      { header: "FTE or workload %", key: "quantity", width: 18, kind: "number", format: "0.00" },
-      { header: "amount_pence", key: "pence", width: 16, kind: "pence" },
-    ],
-    scenarios.flatMap((s) =>
-      s.fy.map((r) => {
-        const money = MONEY.has(r.line);
-        return {
-          scenario: s.label,
-          hash: s.hash,
-          crc: r.crc,
-          owner: r.owner,
-          period: r.period,
-          line: r.line,
-          pounds: money ? r.amount : null,
-          quantity: money ? null : Number(formatAmount(r)),
-          pence: Number(formatAmount(r)),
-        };
-      }),
-    ),
-  );
-}
-
 /**
  * A comparison workbook (CLI `run A B … --format xlsx`, the Compare page): the first scenario
  * is the baseline; metrics, CRC profits and inputs side by side with the differences.
@@ -194,10 +156,7 @@ export async function comparisonWorkbook(input: {
   readonly dataset: Dataset;
   readonly provenance: WorkbookProvenance;
 }): Promise<ExcelJS.Workbook> {
-  const { default: Excel } = await import("exceljs");
-  const workbook = new Excel.Workbook();
-  workbook.creator = "crc-scenarios";
-  workbook.created = input.provenance.generatedAt;
+  const workbook = await newWorkbook(input.provenance.generatedAt);
   const compared: ComparedScenario[] = input.scenarios.map((s, i) => ({
     id: `${i}`,
     label: s.label,
@@ -217,7 +176,16 @@ export async function comparisonWorkbook(input: {
     input.scenarios.map((s) => s.label),
   );
   inputsSheet(workbook, input.dataset, input.scenarios);
-  linesSheet(workbook, input.scenarios);
+  addLinesSheet(
+    workbook,
+    input.scenarios,
+    (s) => s.fy,
+    [
+      { header: "scenario", key: "scenario", width: 30 },
+      { header: "hash", key: "hash", width: 18 },
+    ],
+    (s) => ({ scenario: s.label, hash: s.hash }),
+  );
   addProvenanceSheet(workbook, input.provenance);
   return workbook;
 }

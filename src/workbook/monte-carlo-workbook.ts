@@ -3,7 +3,8 @@ import { MONEY_LINES } from "../engine/lines.ts";
 import type { MonteCarloSummary } from "../uncertainty/summarize-draws.ts";
 import type { MonteCarloRow } from "../uncertainty/summary-table.ts";
 import { addProvenanceSheet, type WorkbookProvenance } from "./provenance-sheet.ts";
-import { addTableSheet } from "./sheet-table.ts";
+import { TIDY_COLUMNS } from "./lines-sheet.ts";
+import { addTableSheet, newWorkbook } from "./sheet-table.ts";
 
 export const MONTE_CARLO_SHEETS = ["Monte Carlo", "Sampled parameters", "Provenance"] as const;
 
@@ -22,18 +23,12 @@ export async function monteCarloWorkbook(input: {
   readonly rows: readonly MonteCarloRow[];
   readonly provenance: WorkbookProvenance;
 }): Promise<ExcelJS.Workbook> {
-  const { default: Excel } = await import("exceljs");
-  const workbook = new Excel.Workbook();
-  workbook.creator = "crc-scenarios";
-  workbook.created = input.provenance.generatedAt;
+  const workbook = await newWorkbook(input.provenance.generatedAt);
   addTableSheet(
     workbook,
     "Monte Carlo",
     [
-      { header: "crc", key: "crc", width: 22 },
-      { header: "owner", key: "owner", width: 18 },
-      { header: "period", key: "period", width: 10 },
-      { header: "line", key: "line", width: 18 },
+      ...TIDY_COLUMNS,
       { header: "statistic", key: "statistic", width: 22 },
       { header: "amount (£)", key: "pounds", width: 18, kind: "pounds" },
       { header: "share or count", key: "number", width: 16, kind: "number", format: "0.0000" },

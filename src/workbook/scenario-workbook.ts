@@ -1,13 +1,12 @@
 import type ExcelJS from "exceljs";
 import type { Dataset } from "../data/index.ts";
-import { MONEY_LINES } from "../engine/lines.ts";
 import { ALL, type TidyRow } from "../engine/roll-up.ts";
-import { formatAmount } from "../engine/tidy-csv.ts";
 import type { MergedScenario } from "../scenario/scenario.ts";
 import type { Summary } from "../scenario/summarize.ts";
 import { scenarioInputRows } from "../site/scenario-inputs.ts";
+import { addLinesSheet } from "./lines-sheet.ts";
 import { addProvenanceSheet, type WorkbookProvenance } from "./provenance-sheet.ts";
-import { addTableSheet, type TableColumn } from "./sheet-table.ts";
+import { addTableSheet, newWorkbook, type TableColumn } from "./sheet-table.ts";
 
 /** One projected scenario, as the workbook needs it: plain values (the worker's too). */
 export interface ScenarioWorkbookInput {
@@ -18,8 +17,6 @@ export interface ScenarioWorkbookInput {
   readonly dataset: Dataset;
   readonly provenance: WorkbookProvenance;
 }
-
-const MONEY = new Set<string>(MONEY_LINES);
 
 /** Sheet names, in order (a test and the README list them). */
 export const SCENARIO_SHEETS = [
@@ -84,38 +81,6 @@ function profitSheet(workbook: ExcelJS.Workbook, fy: readonly TidyRow[], dataset
   addTableSheet(workbook, "Profit by CRC", columns, [...byGroup.values()]);
 }
 
-/**
- * Every line by financial year, the rows of `crc-scenarios run --by fy` in the same order:
- * money as £, FTE and workload as numbers, and `amount_pence` (hidden) exactly the CSV's.
- */
-function linesSheet(workbook: ExcelJS.Workbook, fy: readonly TidyRow[]): void {
-  addTableSheet(
-    workbook,
-    "Lines by year",
-    [
-      { header: "crc", key: "crc", width: 22 },
-      { header: "owner", key: "owner", width: 18 },
-      { header: "period", key: "period", width: 10 },
-      { header: "line", key: "line", width: 18 },
-      { header: "amount (£)", key: "pounds", width: 18, kind: "pounds" },
-      { header: "FTE or workload %", key: "quantity", width: 18, kind: "number", format: "0.00" },
-      { header: "amount_pence", key: "pence", width: 16, kind: "pence" },
-    ],
-    fy.map((r) => {
-      const money = MONEY.has(r.line);
-      return {
-        crc: r.crc,
-        owner: r.owner,
-        period: r.period,
-        line: r.line,
-        pounds: money ? r.amount : null,
-        quantity: money ? null : Number(formatAmount(r)),
-        pence: Number(formatAmount(r)),
-      };
-    }),
-  );
-}
-
 /** The scenario's inputs: every lever and every value it sets, with status, source and reason. */
 function inputsSheet(workbook: ExcelJS.Workbook, merged: MergedScenario, dataset: Dataset): void {
   const cite = new Map(dataset.sources.map((s) => [s.id, s.citation]));
@@ -155,17 +120,12 @@ function inputsSheet(workbook: ExcelJS.Workbook, merged: MergedScenario, dataset
 
 /**
  * The workbook of one scenario (CLI `run --format xlsx`, the pages' "Download workbook").
- * exceljs is loaded here, on first use: it is most of a megabyte, and every other command
- * starts without it (issue #19's start-up targets).
  */
 export async function scenarioWorkbook(input: ScenarioWorkbookInput): Promise<ExcelJS.Workbook> {
-  const { default: Excel } = await import("exceljs");
-  const workbook = new Excel.Workbook();
-  workbook.creator = "crc-scenarios";
-  workbook.created = input.provenance.generatedAt;
+  const workbook = await newWorkbook(input.provenance.generatedAt);
   summarySheet(workbook, input.summary);
   profitSheet(workbook, input.fy, input.dataset);
-  linesSheet(workbook, input.fy);
+  addLinesSheet(workbook, [input.fy], (fy) => fy);
   inputsSheet(workbook, input.merged, input.dataset);
   addProvenanceSheet(workbook, input.provenance);
   return workbook;

@@ -7,6 +7,19 @@ import type ExcelJS from "exceljs";
  */
 export const POUNDS_FORMAT = '"£"#,##0.00;[Red]-"£"#,##0.00';
 
+/**
+ * An empty workbook made by crc-scenarios at `created`. exceljs is loaded here, on first use:
+ * it is most of a megabyte, and every command without a workbook starts without it (issue #19's
+ * start-up targets).
+ */
+export async function newWorkbook(created: Date): Promise<ExcelJS.Workbook> {
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.Workbook();
+  workbook.creator = "crc-scenarios";
+  workbook.created = created;
+  return workbook;
+}
+
 /** A column of a table sheet: a heading, a width in characters, and what kind of values. */
 export interface TableColumn {
   readonly header: string;
