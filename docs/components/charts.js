@@ -192,6 +192,39 @@ export function yearAxis(width, label = "Financial year") {
     : { x: { label, type: "band" } };
 }
 
+/**
+ * An axis of names (CRCs or owners) whose labels are links to the same pages as their bars:
+ * a CRC near break-even has a bar a pixel wide, too small to click, so its name opens its page
+ * too (an SVG <a> around each label, focusable from the keyboard; the page's link handler adds
+ * the scenario as it does to the bars). `axisMark` is Plot.axisY or Plot.axisFy, `hrefOf` maps a
+ * name to its page, `tickFormat` wraps a long name (`labelAxis`). No tick lines: the label sits
+ * where a 6 px tick and its padding put it.
+ */
+export function linkedNameAxis(axisMark, { hrefOf, tickFormat }) {
+  const nameOf = new Map([...hrefOf].map(([name, href]) => [href, name]));
+  return axisMark({
+    // On the left, where the margin for the names is (an explicit fy axis is on the right).
+    anchor: "left",
+    // A wrapped label's next line starts with a space (unseen: the lines end-align), so its
+    // text reads "West Midlands", not "WestMidlands", for a screen reader and the link's name.
+    tickFormat: (name) => String(tickFormat(name)).replaceAll("\n", "\n "),
+    tickSize: 0,
+    label: null,
+    href: (name) => hrefOf.get(name),
+    // Each link's name, which says where it goes, begins with the name in full.
+    render(index, scales, values, dimensions, context, next) {
+      const g = next(index, scales, values, dimensions, context);
+      for (const a of g.querySelectorAll("a")) {
+        const name = nameOf.get(a.getAttributeNS(XLINK, "href"));
+        if (name !== undefined) a.setAttribute("aria-label", `${name}: open its page`);
+      }
+      return g;
+    },
+  });
+}
+
+const XLINK = "http://www.w3.org/1999/xlink";
+
 /** Horizontal profit/loss bars, one per named row (CRCs or owners), losses in the loss colour. */
 function profitBars(rows, { width, ariaLabel, rowHeight, href }) {
   const axis = labelAxis(
@@ -204,8 +237,12 @@ function profitBars(rows, { width, ariaLabel, rowHeight, href }) {
     marginLeft: axis.margin,
     ariaLabel,
     x: { label: "£m over the contract", grid: true },
-    y: { label: null, domain: rows.map((d) => d.name), tickFormat: axis.format },
+    y: { label: null, domain: rows.map((d) => d.name) },
     marks: [
+      linkedNameAxis(Plot.axisY, {
+        hrefOf: new Map(rows.map((d) => [d.name, href(d)])),
+        tickFormat: axis.format,
+      }),
       Plot.barX(rows, {
         y: "name",
         x: (d) => m(d.profitPence),

@@ -3,7 +3,7 @@
 import * as Plot from "@observablehq/plot";
 import { html } from "htl";
 import { plot } from "./a11y.js";
-import { labelAxis, withTable } from "./charts.js";
+import { labelAxis, linkedNameAxis, withTable } from "./charts.js";
 import { exportable } from "./chart-export.js";
 import { copyAsText, problemList, shell } from "./explain-panel.js";
 import { LOSS, OKABE_ITO, PROFIT } from "./palette.js";
@@ -116,9 +116,13 @@ export function crcDeltaChart(rows, { width, names, scenarios } = {}) {
     ariaLabel: "Change in each CRC's contract-life profit from the baseline, per scenario",
     x: { label: "Change in profit from the baseline, £m", grid: true },
     y: { domain: labels, axis: null },
-    fy: { label: null, domain: crcNames, tickFormat: axis.format },
+    fy: { label: null, domain: crcNames },
     color: { legend: true, domain: labels, range: OKABE_ITO },
     marks: [
+      linkedNameAxis(Plot.axisFy, {
+        hrefOf: new Map(data.map((d) => [d.name, `./crcs/${d.crc}`])),
+        tickFormat: axis.format,
+      }),
       Plot.barX(data, {
         fy: "name",
         y: "scenarioLabel",
