@@ -1,6 +1,5 @@
 import { allocatePence } from "./allocate-pence.ts";
 import {
-  cohortInContract,
   cohortPaid,
   endsEarly,
   feedbackApplies,
@@ -26,7 +25,12 @@ import {
 } from "./non-staff-cost.ts";
 import { SHORTFALL_ID } from "./parameter-specs.ts";
 import { payIndexFloat } from "./pay-index.ts";
-import { pbrCohortPaymentFloat, pbrCohortPaymentFloatScale } from "./pbr.ts";
+import {
+  COHORTS_MAX,
+  cohortCaseloadsFloat,
+  cohortCaseloadsScratch,
+  pbrCohortCellsFloat,
+} from "./pbr-cohort-cells.ts";
 import { FY_COUNT, type ProjectionInputs } from "./projection-inputs.ts";
 import { redundancyPerPayIndexFloat, redundancyPerPayIndexFloatScale } from "./redundancy.ts";
 import { roundCellUnlessTie } from "./round-half-even.ts";
@@ -40,7 +44,7 @@ import {
   STAFF_PATH_LATEST_END_INDEX,
   STAFF_PATH_START_INDEX,
 } from "./staffing.ts";
-import { FINANCIAL_YEARS, FY_INDEX_BY_MONTH } from "./timeline.ts";
+import { FINANCIAL_YEARS, FY_FIRST_MONTH, FY_LAST_MONTH, FY_OF_MONTH } from "./timeline.ts";
 import { variationUpliftFloat, variationUpliftFloatScale } from "./variation.ts";
 import {
   VARIATION_PAYMENT_YEARS,
@@ -51,7 +55,6 @@ import {
 import {
   CASELOAD_PATH_END_INDEX,
   caseloadAtFloat,
-  sameCaseload,
   feedbackAmountFloat,
   feedbackFloatScale,
   workloadExcessFloat,
@@ -78,14 +81,11 @@ const SCRATCH = {
   pbrY: new Float64Array(FY_COUNT),
   ictY: new Float64Array(FY_COUNT),
   terminationY: new Float64Array(FY_COUNT),
-  /** The national caseload at each PbR cohort's start (at most one cohort a quarter). */
-  cohortTotals: new Float64Array(MONTH_COUNT),
-  /** Each CRC's caseload at each cohort's start, `[c × COHORTS_MAX + j]` (grown to the CRCs). */
-  cohortCaseloads: new Float64Array(0),
-  /** 1 where cohort j's caseloads (every CRC's and the total) are cohort j − 1's. */
-  cohortSame: new Uint8Array(MONTH_COUNT),
+  /** Each CRC's and the nation's caseload at each PbR cohort's start, once for all CRCs. */
+  cohorts: cohortCaseloadsScratch(),
+  /** The CRC in hand's PbR cell of each cohort (`pbrCohortCellsFloat`). */
+  pbrCells: new Float64Array(COHORTS_MAX),
 };
-const COHORTS_MAX = Math.ceil(MONTH_COUNT / 3);
 
 /** Lines not written in every month up to a CRC's end: a reused ledger clears them first. */
 const SPARSE_LINES = [
@@ -97,11 +97,10 @@ const SPARSE_LINES = [
   "redundancy_cost",
 ] as const;
 
-/** Financial-year index of each month, as a typed array for the hot loops. */
-const FY_OF = Int32Array.from(FY_INDEX_BY_MONTH);
-/** First and last month index of each financial year. */
-const FY_FIRST = Int32Array.from(FINANCIAL_YEARS, (_, y) => FY_INDEX_BY_MONTH.indexOf(y));
-const FY_LAST = Int32Array.from(FINANCIAL_YEARS, (_, y) => FY_INDEX_BY_MONTH.lastIndexOf(y));
+/** Financial-year index of each month, and each year's first and last month (timeline.ts). */
+const FY_OF = FY_OF_MONTH;
+const FY_FIRST = FY_FIRST_MONTH;
+const FY_LAST = FY_LAST_MONTH;
 /**
  * From this month FTE and caseload are flat (both paths have ended, whenever a CRC's cuts are
  * complete), so within a financial year staff cost, service credits and cost_total are the same
@@ -405,7 +404,7 @@ function project(k: Columns, n: number, ledger: Ledger, sums: Float64Array | und
   exactCells = null;
   let priceSum = 0;
   for (let c = 0; c < n; c++) priceSum += k.price[c * FY_COUNT]!;
-  const cohorts = cohortCaseloads(k, n);
+  const cohorts = cohortCaseloadsFloat(k.first, k.lag, k.cl14, k.growth, n, SCRATCH.cohorts);
 
   // One-off payments, shared out by largest remainder (allocate-pence.ts, variation-payments.ts).
   const ict = allocateFloat(k.ictTotal, k.price, n);
@@ -418,37 +417,6 @@ function project(k: Columns, n: number, ledger: Ledger, sums: Float64Array | und
     oneOffCells(k, ledger, c, ict, varParts, cohorts, sums === undefined);
     monthCells(k, ledger, c, priceSum, sums);
   }
-}
-
-/**
- * The caseload path (`caseloadAtFloat`) at each PbR cohort's start (pbr-cohorts.ts), each CRC's
- * and the nation's, once for all CRCs. Returns the number of cohorts in the contract.
- */
-function cohortCaseloads(k: Columns, n: number): number {
-  const { first, lag, cl14, growth } = k;
-  if (SCRATCH.cohortCaseloads.length < n * COHORTS_MAX)
-    SCRATCH.cohortCaseloads = new Float64Array(n * COHORTS_MAX);
-  const each = SCRATCH.cohortCaseloads;
-  const totals = SCRATCH.cohortTotals;
-  const same = SCRATCH.cohortSame;
-  let j = 0;
-  for (let start = first; cohortInContract(start + lag); start += 3, j++) {
-    // After the caseload path's end every cohort has the same caseloads: copied, not made again.
-    same[j] = j > 0 && sameCaseload(start - 3, start) ? 1 : 0;
-    if (same[j] === 1) {
-      for (let c = 0; c < n; c++) each[c * COHORTS_MAX + j] = each[c * COHORTS_MAX + j - 1]!;
-      totals[j] = totals[j - 1]!;
-      continue;
-    }
-    let total = 0;
-    for (let c = 0; c < n; c++) {
-      const caseload = caseloadAtFloat(cl14[c * FY_COUNT]!, growth[c * FY_COUNT]!, start);
-      each[c * COHORTS_MAX + j] = caseload;
-      total += caseload;
-    }
-    totals[j] = total;
-  }
-  return j;
 }
 
 /**
@@ -561,54 +529,17 @@ function oneOffCells(
     ictY[FY_OF[k.ictMonth]!] = ictY[FY_OF[k.ictMonth]!]! + ict[c]!;
   }
 
-  // PbR cohorts, with the workload feedback on the FTE path where it applies.
-  const { first, lag, norm, priceB, priceF, pbrFeedback, rB, rF, deduction } = k;
-  const fte14 = k.fte14[c0]!;
-  const fte17 = k.fte17[c0]!;
-  const cut = k.cut[c0]!;
-  const cutsEnd = k.cutsEnd[c0]!;
-  const fteScale = fteFloatScale(fte14, fte17, cut);
-  const caseloads = SCRATCH.cohortCaseloads;
-  const totals = SCRATCH.cohortTotals;
-  const same = SCRATCH.cohortSame;
-  // The cell before (its cohort, year and pence): a cohort of the same year with the same
-  // caseloads and no feedback has the same inputs, so the same cell (as on the exact path).
-  let lastJ = -1;
-  let lastY = -1;
-  let lastCell = 0;
-  for (let j = 0, start = first; j < cohorts; j++, start += 3) {
-    const cash = start + lag;
+  // PbR cohorts, with the workload feedback on the FTE path where it applies
+  // (pbr-cohort-cells.ts); a cell in a half-penny's tie band is settled on the exact path.
+  const pbrCells = SCRATCH.pbrCells;
+  pbrCohortCellsFloat(k, k, c, cohorts, SCRATCH.cohorts, pbrCells);
+  for (let j = 0, start = k.first; j < cohorts; j++, start += 3) {
+    const cash = start + k.lag;
     if (!cohortPaid(cash, end)) continue;
-    const y = FY_OF[start]!;
-    const i = c0 + y;
-    const coef = pbrFeedback[i]!;
-    if (lastJ === j - 1 && lastY === y && same[j] === 1 && !feedbackApplies(coef)) {
-      if (cells) L.pbr[base + cash] = lastCell;
-      pbrY[FY_OF[cash]!] = pbrY[FY_OF[cash]!]! + lastCell;
-      lastJ = j;
-      continue;
-    }
-    const caseload = caseloads[c * COHORTS_MAX + j]!;
-    const total = totals[j]!;
-    let penalty = 0;
-    let penaltyScale = 0;
-    if (feedbackApplies(coef)) {
-      const fte = fteAtFloat(fte14, fte17, cut, cutsEnd, start);
-      const index = workloadIndexFloat(caseload, fte, norm);
-      penalty = feedbackAmountFloat(coef, workloadExcessFloat(index));
-      penaltyScale = feedbackFloatScale(coef, index, fte, fteScale);
-    }
-    const d = deduction[i]!;
-    let cell = roundCellUnlessTie(
-      pbrCohortPaymentFloat(priceB, priceF, rB[i]!, rF[i]!, d, caseload, total, penalty),
-      pbrCohortPaymentFloatScale(priceB, priceF, rB[i]!, rF[i]!, d, caseload, total, penaltyScale),
-    );
-    if (cell !== cell) cell = exact(k).pbrPence(c, start, y);
+    let cell = pbrCells[j]!;
+    if (cell !== cell) cell = exact(k).pbrPence(c, start, FY_OF[start]!);
     if (cells) L.pbr[base + cash] = cell;
     pbrY[FY_OF[cash]!] = pbrY[FY_OF[cash]!]! + cell;
-    lastJ = j;
-    lastY = y;
-    lastCell = cell;
   }
   if (endsEarly(end)) {
     const payment = terminationPaymentFloat(k.termMonths[c0]!, k.price[c0]!);
