@@ -31,10 +31,37 @@ function statusBadge(spec) {
 
 const monthText = (m) => monthName(m);
 
+/**
+ * A month lever: a menu whose options' values are the months themselves ("2017-08"), not their
+ * positions in the list as Observable Inputs' select writes them ("0" for the first), so the
+ * page's markup, a test or an assistive tool reads the month it names. Styled as an Inputs
+ * select (its classes, read from one); the element's `value` is the chosen "YYYY-MM" (as the
+ * Inputs select's was: the position never reached the scenario or the address) and setting it
+ * chooses that month. The <select> sends "input" as the user chooses, which bubbles to the panel.
+ */
+function monthSelect(spec, label) {
+  const like = Inputs.select([""], { label: "x" });
+  const id = `lever-${spec.id}`;
+  const select = html`<select id=${id} name="input" class=${like.querySelector("select").className}>
+    ${spec.months.map(
+      (m) => html`<option value=${m} selected=${m === String(spec.value)}>${monthText(m)}</option>`,
+    )}
+  </select>`;
+  const form = html`<form class=${like.className} data-testid="month-lever">
+    <label for=${id}>${label}</label>${select}
+  </form>`;
+  form.addEventListener("submit", (event) => event.preventDefault());
+  return Object.defineProperty(form, "value", {
+    get: () => select.value,
+    set: (month) => {
+      select.value = String(month);
+    },
+  });
+}
+
 function leverInput(spec) {
   const label = spec.heading ?? spec.label;
-  if (spec.kind === "month")
-    return Inputs.select(spec.months, { label, value: spec.value, format: monthText });
+  if (spec.kind === "month") return monthSelect(spec, label);
   return labelSliders(
     Inputs.range([Number(spec.min), Number(spec.max)], {
       label,
