@@ -59,6 +59,19 @@ function addUp(
   return s0 + s1 + (s2 + s3);
 }
 
+/** The fan's series: its money lines by financial year. */
+const FAN_SERIES = MONEY_LINES.length * FY_N;
+/** Draws whose fan values are gathered before they are written to their series. */
+const BLOCK = 64;
+
+/** Draws [from, to] of the fan, from their rows of `block` to their series in `fan`. */
+function flushFan(block: Float64Array, fan: Float64Array, count: number, from: number, to: number) {
+  for (let i = 0; i < FAN_SERIES; i++) {
+    const at = i * count;
+    for (let d = from, row = i; d <= to; d++, row += FAN_SERIES) fan[at + d] = block[row]!;
+  }
+}
+
 /** Draws between two `onProgress` calls. */
 export const PROGRESS_EVERY = 1000;
 
@@ -138,6 +151,7 @@ export function simulateDraws(
   /** Each CRC's ten lines by year (projectFloat's `lineYearSums`), and the fan CRCs'. */
   const sums = new Float64Array(n * LINE_YEARS);
   const lineYear = new Float64Array(LINE_YEARS);
+  const block = new Float64Array(BLOCK * FAN_SERIES);
   const projector = floatSumsProjector(buffers.inputs);
 
   for (let d = 0; d < count; d++) {
@@ -160,19 +174,24 @@ export function simulateDraws(
         -at,
       );
     }
+    // The fan's values of this draw go to its row of `block`, and a block's rows to `fan` when
+    // it is full: one series at a time, in runs of BLOCK draws, where writing each value straight
+    // to its series (a stride of `count` values) touched a new cache line and page each time.
+    const row = (d % BLOCK) * FAN_SERIES;
     for (let y = 0; y < FY_N; y++) {
       let income = 0;
       let cost = 0;
       for (let b = 0; b < BASE_LINES.length; b++) {
         const v = lineYear[b * FY_N + y]!;
-        fan[(BASE_LINE_INDEX[b]! * FY_N + y) * count + d] = v;
+        block[row + BASE_LINE_INDEX[b]! * FY_N + y] = v;
         if (b < INCOME_LINES.length) income += v;
         else cost += v;
       }
-      fan[(INCOME_TOTAL * FY_N + y) * count + d] = income;
-      fan[(COST_TOTAL * FY_N + y) * count + d] = cost;
-      fan[(PROFIT * FY_N + y) * count + d] = income - cost;
+      block[row + INCOME_TOTAL * FY_N + y] = income;
+      block[row + COST_TOTAL * FY_N + y] = cost;
+      block[row + PROFIT * FY_N + y] = income - cost;
     }
+    if (d % BLOCK === BLOCK - 1 || d === count - 1) flushFan(block, fan, count, d - (d % BLOCK), d);
     let spend = 0;
     for (let c = 0; c < n; c++) {
       crcTotal[c] = crcIncome[c]! - crcCost[c]!;
