@@ -280,6 +280,33 @@ describe("split Monte Carlo (simulateDraws + summarizeDraws)", () => {
     expect(new Set(whole.nationalProfit).size).toBe(30);
   });
 
+  it("writes every draw's fan values to its series, across the blocks it gathers them in", () => {
+    // Parts of 150 draws not aligned with the 64-draw blocks, against the whole run's series.
+    const prepared = prepare({ draws: 150, seed: 5 });
+    const whole = simulateDraws(prepared, 0, 150);
+    const series = whole.fan.length / 150;
+    for (const [from, to] of [
+      [0, 70],
+      [70, 150],
+      [63, 129],
+    ] as const) {
+      const part = simulateDraws(prepared, from, to);
+      for (let i = 0; i < series; i++)
+        expect(part.fan.subarray(i * (to - from), (i + 1) * (to - from))).toEqual(
+          whole.fan.subarray(i * 150 + from, i * 150 + to),
+        );
+    }
+    // Each draw's values are its own: the fan's profit over the years is the draw's national
+    // profit (the fan is the nation's), draw by draw.
+    const profit = MONEY_LINES.indexOf("profit");
+    const years = FINANCIAL_YEARS.length;
+    for (let d = 0; d < 150; d++) {
+      let total = 0;
+      for (let y = 0; y < years; y++) total += whole.fan[(profit * years + y) * 150 + d]!;
+      expect(total).toBe(whole.nationalProfit[d]);
+    }
+  });
+
   it("runMonteCarlo is the one-part run", () => {
     const prepared = prepare({ draws: 25, seed: 4 });
     expect(run({ draws: 25, seed: 4 })).toEqual(
