@@ -52,7 +52,7 @@ export function parseFigures(
     const unit = checkUnit(check);
     const valueText = check.required("value");
     const parsed = unit !== null && valueText !== null ? parseValue(valueText, unit) : null;
-    if (parsed && !parsed.ok) check.issue("value", parsed.message);
+    if (parsed && !parsed.ok) check.issue("value", parsed.issues[0]!.message);
     const qualifier = check.oneOf("qualifier", FIGURE_QUALIFIERS);
     const scope = parseScope(check, ownerIds, crcIds);
     const meaning = check.required("meaning", "a sentence saying exactly what the figure means");
@@ -63,9 +63,9 @@ export function parseFigures(
     }
     out.push({
       id,
-      value: parsed.value,
-      valueText: parsed.text,
-      valuePence: parsed.pence,
+      value: parsed.value.value,
+      valueText: parsed.value.text,
+      valuePence: parsed.value.pence,
       unit,
       qualifier,
       scope,

@@ -82,13 +82,13 @@ function parseValues(check: RowChecker, unit: Unit): ParsedValues | null {
     }
     const parsed = parseValue(cell, unit);
     if (!parsed.ok) {
-      check.issue(c, parsed.message);
+      check.issue(c, parsed.issues[0]!.message);
       ok = false;
       continue;
     }
-    values[c] = parsed.value;
-    text[c] = parsed.text;
-    if (parsed.pence !== null) pence[c] = parsed.pence;
+    values[c] = parsed.value.value;
+    text[c] = parsed.value.text;
+    if (parsed.value.pence !== null) pence[c] = parsed.value.pence;
   }
   if (!ok) return null;
   const t = text as ParameterValues<string>;

@@ -1,4 +1,5 @@
 import { clip, describeValue } from "../issues/describe-value.ts";
+import { failure, type Result } from "../issues/issue.ts";
 import Decimal from "decimal.js";
 import type { Parameter } from "../data/index.ts";
 import { isMoneyUnit } from "../data/index.ts";
@@ -11,15 +12,16 @@ const MAX_SIGNIFICANT_DIGITS = 15;
 
 /**
  * Check one scenario value against a parameter's data row (unit, range) and convert it to the
- * engine's number: pence for money, a contract month index for months. Returns a message
- * naming the bad value and what is allowed, or the number.
+ * engine's number: pence for money, a contract month index for months. Returns the number, or
+ * one issue naming the bad value and what is allowed (at path "": the caller knows the path,
+ * and a value is checked once for every place it is given).
  */
 export function checkOverrideValue(
   raw: ParameterValue,
   row: Parameter,
   where = "",
-): { ok: true; value: number } | { ok: false; message: string } {
-  const fail = (message: string) => ({ ok: false as const, message: `${message}${where}` });
+): Result<number> {
+  const fail = (message: string) => failure("", `${message}${where}`);
   if (row.unit === "date_month") {
     if (typeof raw !== "string")
       return fail(
@@ -46,7 +48,7 @@ export function checkOverrideValue(
       return fail(`${clip(text)} is above the maximum ${row.text.max}`);
   }
   const parsed = parseValue(text, row.unit);
-  if (!parsed.ok) return fail(`${describeValue(raw)}: ${parsed.message}`);
+  if (!parsed.ok) return fail(`${describeValue(raw)}: ${parsed.issues[0]!.message}`);
   if (row.unit === "date_month") {
     if (text < String(row.values.min))
       return fail(`${text} is before the earliest allowed month ${row.text.min}`);

@@ -201,12 +201,13 @@ export function resolveScenario(
         }
         const checked = checkOnce(picked.raw, row);
         if (!checked.ok) {
-          const key = `${picked.path}|${checked.message}`;
+          const { message } = checked.issues[0]!;
+          const key = `${picked.path}|${message}`;
           const seen = failed.get(key);
           if (seen === undefined)
             failed.set(key, {
               path: picked.path,
-              message: checked.message,
+              message,
               crcs: entry.byCrc.has(crc.id) ? [crc.id] : [],
               ranges: new Set([`${row.text.min} to ${row.text.max}`]),
             });

@@ -250,7 +250,7 @@ function convertRange(
     for (const row of rows) {
       const where = row.crc === null ? "" : ` (the range for ${row.crc})`;
       const checked = checkOverrideValue(spec[end]!, row, where);
-      if (!checked.ok) refused.push(checked.message);
+      if (!checked.ok) refused.push(checked.issues[0]!.message);
       else out[end] = checked.value;
     }
     if (refused.length > 0) {

@@ -1,5 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { isRecord } from "../issues/describe-value.ts";
+import { failure, formatIssue, type Issue, type Result } from "../issues/issue.ts";
 import type { VersionRecord } from "./record.ts";
 
 export const RECORDS_DIR = "data/model-versions";
@@ -15,31 +17,27 @@ export function compareVersionIds(a: string, b: string): number {
 }
 
 /**
- * Check a record's shape; every problem names the file and the field. A record is data a
- * script wrote, but a hand edit or a bad merge must not give a silently wrong comparison.
+ * Check a record's shape; every problem is an issue at the file (`path`), naming the field. A
+ * record is data a script wrote, but a hand edit or a bad merge must not give a silently wrong
+ * comparison.
  */
-export function parseVersionRecord(
-  text: string,
-  file: string,
-): { ok: true; record: VersionRecord } | { ok: false; problems: string[] } {
+export function parseVersionRecord(text: string, file: string): Result<VersionRecord> {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return { ok: false, problems: [`${file}: not JSON (${(e as Error).message})`] };
+    return failure(file, `not JSON (${(e as Error).message})`);
   }
+  if (!isRecord(value)) return failure(file, "expected an object");
+  const r = value as Partial<VersionRecord> & Record<string, unknown>;
   const problems: string[] = [];
-  const r = value as Partial<VersionRecord>;
-  const isObject = (v: unknown): v is Record<string, unknown> =>
-    typeof v === "object" && v !== null && !Array.isArray(v);
-  if (!isObject(r)) return { ok: false, problems: [`${file}: expected an object`] };
   if (typeof r.version !== "string" || !VERSION.test(r.version))
-    problems.push(`${file}: version must be "major.minor.patch"`);
+    problems.push('version must be "major.minor.patch"');
   if (typeof r.date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(r.date))
-    problems.push(`${file}: date must be YYYY-MM-DD`);
-  if (typeof r.reason !== "string" || r.reason === "") problems.push(`${file}: reason is required`);
-  if (!isObject(r.goldens)) problems.push(`${file}: goldens must map presets to SHA-256 hashes`);
-  if (!isObject(r.presets)) problems.push(`${file}: presets must map preset ids to figures`);
+    problems.push("date must be YYYY-MM-DD");
+  if (typeof r.reason !== "string" || r.reason === "") problems.push("reason is required");
+  if (!isRecord(r.goldens)) problems.push("goldens must map presets to SHA-256 hashes");
+  if (!isRecord(r.presets)) problems.push("presets must map preset ids to figures");
   else {
     for (const [id, p] of Object.entries(r.presets)) {
       for (const key of [
@@ -49,26 +47,28 @@ export function parseVersionRecord(
         "pbrPence",
       ] as const) {
         if (!Number.isSafeInteger((p as unknown as Record<string, unknown>)[key]))
-          problems.push(`${file}: presets.${id}.${key} must be a whole number`);
+          problems.push(`presets.${id}.${key} must be a whole number`);
       }
     }
   }
-  if (!Array.isArray(r.random)) problems.push(`${file}: random must be a list`);
+  if (!Array.isArray(r.random)) problems.push("random must be a list");
   if (typeof r.version === "string" && !file.endsWith(`${r.version}.json`))
-    problems.push(`${file}: the file name must be the version (${r.version}.json)`);
-  return problems.length ? { ok: false, problems } : { ok: true, record: r as VersionRecord };
+    problems.push(`the file name must be the version (${r.version}.json)`);
+  return problems.length > 0
+    ? { ok: false, issues: problems.map((message) => ({ path: file, message })) }
+    : { ok: true, value: r as VersionRecord };
 }
 
 /** Every record in data/model-versions, oldest first (Node only). A bad file is an error. */
 export async function loadVersionRecords(dir = RECORDS_DIR): Promise<VersionRecord[]> {
   const files = (await readdir(dir)).filter((f) => f.endsWith(".json"));
   const records: VersionRecord[] = [];
-  const problems: string[] = [];
+  const problems: Issue[] = [];
   for (const file of files) {
     const parsed = parseVersionRecord(await readFile(join(dir, file), "utf8"), join(dir, file));
-    if (parsed.ok) records.push(parsed.record);
-    else problems.push(...parsed.problems);
+    if (parsed.ok) records.push(parsed.value);
+    else problems.push(...parsed.issues);
   }
-  if (problems.length) throw new Error(problems.join("\n"));
+  if (problems.length) throw new Error(problems.map(formatIssue).join("\n"));
   return records.sort((a, b) => compareVersionIds(a.version, b.version));
 }

@@ -5,6 +5,7 @@ import { testDataset } from "../fixtures/test-dataset.ts";
 import { compareVersions, formatComparison } from "../../src/versions/compare.ts";
 import { loadVersionRecords, parseVersionRecord } from "../../src/versions/load-records.ts";
 import { recordFigures } from "../../src/versions/record.ts";
+import { formatIssue } from "../../src/issues/issue.ts";
 
 const { version } = JSON.parse(await readFile("package.json", "utf8")) as { version: string };
 const records = await loadVersionRecords();
@@ -58,11 +59,10 @@ describe("model versions (issue #18)", () => {
     );
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
-    expect(bad.problems).toContain(
-      'data/model-versions/0.3.json: version must be "major.minor.patch"',
-    );
-    expect(bad.problems).toContain("data/model-versions/0.3.json: date must be YYYY-MM-DD");
-    expect(bad.problems).toContain(
+    const problems = bad.issues.map(formatIssue);
+    expect(problems).toContain('data/model-versions/0.3.json: version must be "major.minor.patch"');
+    expect(problems).toContain("data/model-versions/0.3.json: date must be YYYY-MM-DD");
+    expect(problems).toContain(
       "data/model-versions/0.3.json: presets.x.crcProfitPence must be a whole number",
     );
     expect(parseVersionRecord("{not json", "f.json")).toMatchObject({ ok: false });
