@@ -59,27 +59,17 @@ function select(
       return;
     }
     const pivot = medianOfThree(a[lo]!, a[(lo + hi) >>> 1]!, a[hi]!);
-    // [lo, lt) < pivot, [lt, i) = pivot, (gt, hi] > pivot, [i, gt] not yet seen.
-    let lt = lo;
-    let i = lo;
-    let gt = hi;
-    while (i <= gt) {
-      const v = a[i]!;
-      if (v < pivot) {
-        a[i] = a[lt]!;
-        a[lt] = v;
-        lt++;
-        i++;
-      } else if (v > pivot) {
-        a[i] = a[gt]!;
-        a[gt] = v;
-        gt--;
-      } else i++;
-    }
-    // Ranks below lt are in the lower part, ranks in [lt, gt] hold the pivot (placed), the rest
-    // are in the upper part.
+    // [lo, lt) < pivot, [lt, gt] = pivot (placed), (gt, hi] > pivot: two passes with no branch
+    // on the values (on random draws each comparison's branch is a coin toss that the processor
+    // mispredicts half the time); the second only if a wanted rank lies at or above lt.
+    const lt = moveBelow(a, lo, hi, pivot);
     let below = from;
     while (below < to && wanted[below]! < lt) below++;
+    if (below === to) {
+      hi = lt - 1;
+      continue;
+    }
+    const gt = moveEqual(a, lt, hi, pivot) - 1;
     let above = below;
     while (above < to && wanted[above]! <= gt) above++;
     // Recurse into the part with fewer values, loop on the other (stack depth O(log n)).
@@ -93,6 +83,33 @@ function select(
       to = below;
     }
   }
+}
+
+/**
+ * Lomuto's partition without a branch on the values: values[lo..hi] below `pivot` moved to the
+ * front, in [lo, returned); the rest (≥ pivot) after them.
+ */
+function moveBelow(a: Float64Array, lo: number, hi: number, pivot: number): number {
+  let j = lo;
+  for (let i = lo; i <= hi; i++) {
+    const v = a[i]!;
+    a[i] = a[j]!;
+    a[j] = v;
+    j += +(v < pivot);
+  }
+  return j;
+}
+
+/** `moveBelow` for values[lo..hi], all ≥ pivot: those equal to it to the front. */
+function moveEqual(a: Float64Array, lo: number, hi: number, pivot: number): number {
+  let j = lo;
+  for (let i = lo; i <= hi; i++) {
+    const v = a[i]!;
+    a[i] = a[j]!;
+    a[j] = v;
+    j += +(v === pivot);
+  }
+  return j;
 }
 
 function medianOfThree(x: number, y: number, z: number): number {
