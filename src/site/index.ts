@@ -7,6 +7,7 @@ export {
   LEVER_GROUPS,
   leverReadout,
   leverSpecs,
+  rowSlider,
   scenarioFromLevers,
   withCrcOverrides,
   type LeverSpec,

@@ -10,6 +10,7 @@ import {
   leverSpecs,
   niceStep,
   readerReason,
+  rowSlider,
   scenarioFromLevers,
 } from "./levers.ts";
 
@@ -21,6 +22,29 @@ beforeAll(async () => {
 });
 
 describe("levers", () => {
+  it("rowSlider: one CRC's slider runs over its own data row's range (a shortfall from −0.5), not 0 to 0.9", () => {
+    const row = (id: string, crc: string) =>
+      dataset.parameters.find((p) => p.id === id && p.crc === crc)!;
+    const wales = row("volume.shortfall.2017-18", "wales");
+    const slider = rowSlider(wales, "Shortfall");
+    expect([slider.min, slider.max]).toEqual([Number(wales.values.min), Number(wales.values.max)]);
+    expect([slider.min, slider.max]).toEqual([-0.5, 0.9]);
+    expect(slider.value).toBe(Number(wales.defaultValue));
+    expect(slider.step).toBe(niceStep(-0.5, 0.9, "share"));
+    expect(slider.heading).toBe("Shortfall (share, \u22120.5 to 0.9)");
+    // Every CRC's row of every given year: the slider allows exactly what a scenario may set.
+    for (const p of dataset.parameters.filter(
+      (r) => /^volume\.shortfall\.\d/.test(r.id) && r.crc,
+    )) {
+      const s = rowSlider(p, "Shortfall");
+      expect([s.min, s.max], `${p.id} ${p.crc}`).toEqual([
+        Number(p.values.min),
+        Number(p.values.max),
+      ]);
+      expect(s.min <= s.value && s.value <= s.max, `${p.id} ${p.crc}`).toBe(true);
+    }
+  });
+
   it("niceStep picks round steps of about 1/100 of the range", () => {
     expect(niceStep(0, 1, "share")).toBe(0.01);
     expect(niceStep(15000, 80000, "GBP_per_year")).toBe(1000);

@@ -206,6 +206,35 @@ export function readerReason(reason: string): string {
   );
 }
 
+/** A slider for one CRC's value of a number parameter: its data row's range, step and value. */
+export interface RowSlider {
+  readonly min: number;
+  readonly max: number;
+  readonly step: number;
+  /** The row's default, where the slider starts. */
+  readonly value: number;
+  /** `label` with the unit and the row's range: "Shortfall (share, −0.5 to 0.9)". */
+  readonly heading: string;
+}
+
+/**
+ * The slider of "Adjust one CRC" on the Explorer (a byCrc override): the range is the CRC's own
+ * data row's (a volume shortfall runs from −0.5, volumes above the baseline, to 0.9), never a
+ * range written in the page, so the slider allows what a scenario file may set; the step is the
+ * levers' (`niceStep`), the heading says the unit and range as the levers' do (`leverHeading`).
+ */
+export function rowSlider(row: Parameter, label: string): RowSlider {
+  const min = Number(row.values.min);
+  const max = Number(row.values.max);
+  return {
+    min,
+    max,
+    step: niceStep(min, max, row.unit),
+    value: Number(row.defaultValue),
+    heading: leverHeading(label, row.unit, row.values.min, row.values.max),
+  };
+}
+
 /** A slider step that is a round number, about 1/100 of the range, never below a penny. */
 export function niceStep(min: number, max: number, unit: string): number {
   if (unit === "months" || unit === "weeks" || unit === "years" || unit === "count") return 1;

@@ -178,6 +178,46 @@ describe("Explorer: adjust one CRC", () => {
   });
 });
 
+describe("Explorer: adjust one CRC, over the data's range", () => {
+  it("the slider runs over the CRC's and year's data row (−0.5 to 0.9, not 0 to 0.9), and a negative shortfall applies", async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.goto(`${site.url}/explorer`);
+    await settled(page);
+    const panel = page.getByTestId("crc-panel");
+    await panel.locator("summary").click();
+    await panel.getByLabel("CRC").selectOption({ label: "Wales" });
+    await panel.getByLabel("Year").selectOption({ label: "2016-17" });
+    const data = (await dataset()).parameters.find(
+      (p) => p.id === "volume.shortfall.2016-17" && p.crc === "wales",
+    )!;
+    const slider = panel.locator('input[type="range"]');
+    const box = panel.getByTestId("crc-value").locator('input[type="number"]');
+    expect([await slider.getAttribute("min"), await slider.getAttribute("max")]).toEqual([
+      data.text.min,
+      data.text.max,
+    ]);
+    expect(Number(data.text.min)).toBeLessThan(0);
+    expect(await panel.getByTestId("crc-value").textContent()).toContain(
+      `Shortfall (share, \u2212${data.text.min.slice(1)} to ${data.text.max})`,
+    );
+    expect(Number(await box.inputValue())).toBeCloseTo(Number(data.text.default), 1);
+    // The keyboard takes the slider to the data's minimum (it stopped at 0 before).
+    await slider.focus();
+    await page.keyboard.press("Home");
+    expect(await slider.inputValue()).toBe(data.text.min);
+    await box.fill("-0.3");
+    await box.dispatchEvent("input");
+    await panel.getByRole("button", { name: "Apply to this CRC" }).click();
+    await expect.poll(() => page.url()).toContain("volume.shortfall.2016-17(crc.wales)=-0.3");
+    const expected = await summaryForUrl(page.url());
+    await expect.poll(() => pence(page, "national-profit")).toBe(String(expected.crcProfitPence));
+    expect(await page.getByTestId("crc-overrides").textContent()).toContain("Wales, 2016-17: -0.3");
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(problems).toEqual(NO_PROBLEMS);
+    await page.close();
+  });
+});
+
 describe("Explorer charts off screen", () => {
   it("draws a chart that was off screen during a move with the latest result once it is in view", async () => {
     const { page, problems } = await watchedPage(site);
