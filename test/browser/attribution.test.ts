@@ -15,7 +15,7 @@ import {
   watchedPage,
   type Site,
 } from "./harness.ts";
-import { summaryFor } from "./project-in-node.ts";
+import { dataset, summaryFor } from "./project-in-node.ts";
 
 // Fair shares of a change (issue #17): a Compare change cell opens the waterfall from the
 // baseline to the scenario, and every share is the engine's in Node, to the penny.
@@ -170,6 +170,59 @@ describe("Compare: a change split into fair shares, with its waterfall (issue #1
     expect(node.exact).toBe(false);
     expect(node.parts.length).toBeGreaterThan(2);
     expect(answer.ok && answer.value.attribution).toEqual(node);
+    expect(problems).toEqual(NO_PROBLEMS);
+  });
+
+  it("inputs whose mix breaks a rule are one part that says why; one at a time does not fail either", async () => {
+    // A cuts every CRC to 0.3 × its 2014 staff at scale 1, B to 0.5 × at scale 1.5: A's FTE with
+    // B's scale falls below 0 FTE, where the engine's workload index (feedback on) cannot divide.
+    const ds = await dataset();
+    const side = (cutScale: number, share: number) => ({
+      schemaVersion: 1,
+      parameters: {
+        "staff.cutScale": cutScale,
+        "staff.fteJune2017": {
+          byCrc: Object.fromEntries(
+            ds.parameters
+              .filter((p) => p.id === "staff.fteJune2014" && p.crc !== null)
+              .map((p) => [p.crc, Math.round(Number(p.values.default) * share * 1000) / 1000]),
+          ),
+        },
+        "workload.feedback.serviceCreditsPer10Pct": 0.1,
+      },
+    });
+    const [a, b] = [side(1, 0.3), side(1.5, 0.5)];
+    const { page, problems } = await watchedPage(site);
+    await page.goto(`${site.url}/compare`);
+    await settled(page);
+    await page.evaluate(
+      (entries) => localStorage.setItem("crc-scenarios:saved:v1", JSON.stringify(entries)),
+      [
+        { name: "Deep cut", scenario: a, savedAt: "2026-01-01T00:00:00Z" },
+        { name: "Wide cut", scenario: b, savedAt: "2026-01-01T00:00:00Z" },
+      ],
+    );
+    await page.goto(`${site.url}/compare?_base=saved%3ADeep%20cut&_with=saved%253AWide%2520cut`);
+    await settled(page);
+    const change = page.locator(
+      'td[data-metric="crc_profit"][data-scenario="saved:Wide cut"][data-kind="delta"]',
+    );
+    await expect.poll(() => change.count()).toBe(1);
+    await change.getByRole("button").click();
+    const d = await attributionInNode(a, b, PROFIT);
+    const joined = "staff.cutScale + staff.fteJune2017";
+    expect(partsOf(d)).toEqual({ [joined]: d.deltaPence });
+    await expect.poll(() => shownParts(page), { timeout: 30_000 }).toEqual(partsOf(d));
+    const why = page.getByTestId("delta-panel").getByTestId("kept-together");
+    expect(await why.textContent()).toMatch(
+      /^taking staff\.cutScale from Saved: Wide cut and staff\.fteJune2017 from Saved: Deep cut breaks a rule \(for [a-z-]+: staffing would fall to -/,
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByTestId("delta-split").selectOption("one-at-a-time");
+    await expect
+      .poll(() => shownParts(page), { timeout: 30_000 })
+      .toEqual({ [joined]: d.deltaPence, interaction: 0 });
+    expect(await why.textContent()).toContain("so they are switched together");
     expect(problems).toEqual(NO_PROBLEMS);
   });
 });
