@@ -10,7 +10,7 @@ import { drawBuffers, priorDraw } from "./posterior-prior.ts";
 import { createRng } from "./prng.ts";
 import { prepareMonteCarlo, type MonteCarloOptions } from "./monte-carlo-run.ts";
 import { runMonteCarlo } from "./run-monte-carlo.ts";
-import { sampleInto } from "./sampler.ts";
+import { sampleInto, sampleSlots } from "./sampler.ts";
 
 const dataset = await testDataset();
 const withoutPosterior: Dataset = { ...dataset, posterior: undefined };
@@ -92,6 +92,42 @@ describe("the Monte Carlo on the posterior (issue #14)", () => {
       });
       expect(matches.length).toBeGreaterThan(0);
     }
+  });
+
+  it("derives a draw's held values once, from the values it ends with: a staff share the scenario sets is held at the posterior's fixed share, not also at the prior's", () => {
+    // cost.staffShare set by the scenario is drawn from the prior around its value; the fixed
+    // share comes from the posterior draw. The staff share is held at or below the fixed share
+    // the draw projects with, from its own drawn value (a clamp at the prior draw's fixed share
+    // first, then at the posterior's, held it lower than either in some draws).
+    const own = resolve({
+      schemaVersion: 1,
+      extends: "the-2017-variation",
+      parameters: { "cost.staffShare": 0.74 },
+    });
+    const prepared = prepareMonteCarlo(own, dataset, { draws: 300 });
+    if (!prepared.ok) throw new Error("prepare");
+    const run = prepared.value;
+    const post = run.posterior!;
+    expect(post.fromPrior).toContain("cost.staffShare");
+    expect(post.ids).toContain("cost.fixedShare");
+    const buffers = drawBuffers(run.plan);
+    const binding = bindPosterior(post, run.plan, buffers);
+    const raw = drawBuffers(run.plan);
+    const values = buffers.inputs.values;
+    let held = 0;
+    for (let d = 0; d < run.draws; d++) {
+      sampleSlots(run.plan, createRng(run.seed, d), raw, null);
+      sampleSlots(run.plan, createRng(run.seed, d), buffers, binding.replaced);
+      applyPosteriorDraw(post, binding, run.plan, buffers, run.seed, d);
+      const drawn = raw.inputs.values.get("cost.staffShare")!;
+      const fixed = values.get("cost.fixedShare")!;
+      const staff = values.get("cost.staffShare")!;
+      for (let k = 0; k < staff.length; k++) {
+        expect(staff[k]).toBe(Math.min(drawn[k]!, fixed[k]!));
+        if (drawn[k]! > fixed[k]!) held++;
+      }
+    }
+    expect(held).toBeGreaterThan(0);
   });
 
   it("is narrower than the prior where the record constrains: the national result and the loss count over the contract", () => {

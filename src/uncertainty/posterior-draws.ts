@@ -76,6 +76,11 @@ export interface PosteriorBinding {
   readonly reference: DrawBuffers;
   readonly copies: readonly { readonly from: Float64Array; readonly to: Float64Array }[];
   readonly phi: Float64Array | null;
+  /**
+   * 1 for each of the run plan's slots whose parameter the posterior draw replaces (a copy or
+   * φ′): the run's own draw need not write it (`sampleSlots`).
+   */
+  readonly replaced: Uint8Array;
 }
 
 export function bindPosterior(
@@ -92,10 +97,16 @@ export function bindPosterior(
       from: reference.inputs.values.get(id)!,
       to: columnOf(id),
     }));
+  const phi = post.ids.includes(SOLVED_EACH_DRAW) ? columnOf(SOLVED_EACH_DRAW) : null;
+  const written = new Set<Float64Array>(copies.map((c) => c.to));
+  if (phi !== null) written.add(phi);
   return {
     reference,
     copies,
-    phi: post.ids.includes(SOLVED_EACH_DRAW) ? columnOf(SOLVED_EACH_DRAW) : null,
+    phi,
+    replaced: Uint8Array.from(plan.slots, (slot) =>
+      written.has(buffers.columns[slot.parameter]!) ? 1 : 0,
+    ),
   };
 }
 

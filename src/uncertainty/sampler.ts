@@ -172,6 +172,22 @@ class Buffers implements DrawBuffers {
  * requires of a scenario).
  */
 export function sampleInto(plan: SamplingPlan, rng: Rng, buffers: DrawBuffers): void {
+  sampleSlots(plan, rng, buffers, null);
+  deriveDrawn(plan, buffers);
+}
+
+/**
+ * `sampleInto` without the derived values (`deriveDrawn`, for the caller to run): the uniforms,
+ * then each slot's value into its cells, except slot s where `skip[s] === 1` (its parameter's
+ * column is replaced afterwards: a posterior draw's). The uniforms are drawn all the same, so
+ * every other slot's value is what `sampleInto` gives it.
+ */
+export function sampleSlots(
+  plan: SamplingPlan,
+  rng: Rng,
+  buffers: DrawBuffers,
+  skip: Uint8Array | null,
+): void {
   const n = plan.base.crcs.length;
   const u = buffers.uniforms;
   const groups = plan.groups;
@@ -194,6 +210,7 @@ export function sampleInto(plan: SamplingPlan, rng: Rng, buffers: DrawBuffers): 
   const t = buffers.slots;
   const runs = t.runs;
   for (let s = 0; s < t.count; s++) {
+    if (skip !== null && skip[s] === 1) continue;
     const value = slotValue(t, s, u[t.uniform[s]!]!);
     const out = columns[t.parameter[s]!]!;
     for (let r = t.runFrom[s]!; r < t.runFrom[s + 1]!; r += 2) {
@@ -204,7 +221,6 @@ export function sampleInto(plan: SamplingPlan, rng: Rng, buffers: DrawBuffers): 
       else for (let i = start; i < end; i++) out[i] = value;
     }
   }
-  deriveDrawn(plan, buffers);
 }
 
 /**

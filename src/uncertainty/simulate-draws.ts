@@ -4,7 +4,7 @@ import { FINANCIAL_YEARS } from "../engine/timeline.ts";
 import { ownersOf, type MonteCarloRun } from "./monte-carlo-run.ts";
 import { applyPosteriorDraw, bindPosterior } from "./posterior-draws.ts";
 import { createRng } from "./prng.ts";
-import { drawBuffers, sampleInto } from "./sampler.ts";
+import { drawBuffers, sampleInto, sampleSlots } from "./sampler.ts";
 
 const FY_N = FINANCIAL_YEARS.length;
 /** The ten income and cost lines, in projectFloat's `lineYearSums` order (income lines first). */
@@ -155,8 +155,12 @@ export function simulateDraws(
   const projector = floatSumsProjector(buffers.inputs);
 
   for (let d = 0; d < count; d++) {
-    sampleInto(plan, createRng(seed, from + d), buffers);
-    if (post !== null) applyPosteriorDraw(post, binding!, plan, buffers, seed, from + d);
+    if (post === null) sampleInto(plan, createRng(seed, from + d), buffers);
+    else {
+      // The parameters the posterior draw replaces are not drawn first (`replaced`).
+      sampleSlots(plan, createRng(seed, from + d), buffers, binding!.replaced);
+      applyPosteriorDraw(post, binding!, plan, buffers, seed, from + d);
+    }
     projector.project(sums);
     // Only the ten income and cost lines' sums by year are read: their totals give
     // income_total, cost_total and profit exactly (every cell and partial sum is a whole number
