@@ -69,16 +69,20 @@ export function variationPaymentSpreadFloat(
   out: Float64Array,
   at: number,
 ): void {
-  const sign = scaledPence < 0 ? -1 : 1;
-  const whole = Math.abs(scaledPence);
-  const each = Math.floor(whole / count);
-  const extra = whole - each * count;
-  for (let j = 0; j < count; j++) out[at + j] = sign * (each + (j < extra ? 1 : 0)) || 0;
+  // Each month's cell is the difference of the running sums: the split is written once.
+  let before = 0;
+  for (let j = 0; j < count; j++) {
+    const upTo = variationPaymentSpreadSumFloat(scaledPence, count, j + 1);
+    out[at + j] = upTo - before;
+    before = upTo;
+  }
 }
 
 /**
  * The sum of the first `months` (0 to `count`) cells `variationPaymentSpreadFloat` writes: what
- * those months are paid when no month needs its own cell (a Monte Carlo draw's year sums).
+ * those months are paid when no month needs its own cell (a Monte Carlo draw's year sums). By
+ * largest remainder with equal weights each month has the whole share and the first `extra`
+ * months a penny more.
  */
 export function variationPaymentSpreadSumFloat(
   scaledPence: number,
