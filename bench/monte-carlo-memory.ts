@@ -5,7 +5,7 @@
  * is built (`simulateMonteCarlo`'s onProgress). The V8 heap and the ArrayBuffers behind the
  * Float64Arrays are both counted (typed arrays live outside the JS heap). Prints JSON.
  */
-import { loadDatasetFromDisk } from "../src/data/load-from-disk.ts";
+import { loadDataset } from "../src/data/load-from-disk.ts";
 import { PRESETS } from "../src/scenario/presets.ts";
 import { validateScenario } from "../src/scenario/validate-scenario.ts";
 import { prepareMonteCarlo } from "../src/uncertainty/monte-carlo-run.ts";
@@ -14,11 +14,11 @@ import { simulateMonteCarlo } from "../src/uncertainty/run-monte-carlo.ts";
 const [preset = "the-2017-variation", rawDraws = "10000"] = process.argv.slice(2);
 const gc = (globalThis as { gc?: () => void }).gc;
 if (gc === undefined) throw new Error("run with node --expose-gc");
-const data = await loadDatasetFromDisk();
+const data = await loadDataset();
 if (!data.ok) throw new Error("data/ does not load");
-const resolved = validateScenario(PRESETS.get(preset), data.dataset);
+const resolved = validateScenario(PRESETS.get(preset), data.value);
 if (!resolved.ok) throw new Error(`preset ${preset} does not validate`);
-const prepared = prepareMonteCarlo(resolved.value, data.dataset, {
+const prepared = prepareMonteCarlo(resolved.value, data.value, {
   draws: Number(rawDraws),
   seed: 1,
 });

@@ -6,7 +6,7 @@
  */
 import { Worker, isMainThread, parentPort } from "node:worker_threads";
 import type { Dataset } from "../src/data/index.ts";
-import { loadDatasetFromDisk } from "../src/data/load-from-disk.ts";
+import { loadDataset } from "../src/data/load-from-disk.ts";
 import { PRESETS } from "../src/scenario/presets.ts";
 import type { ResolvedScenario } from "../src/scenario/validate-scenario.ts";
 import { validateScenario } from "../src/scenario/validate-scenario.ts";
@@ -31,9 +31,9 @@ function prepare(dataset: Dataset, preset: string, draws: number, seed: number) 
 }
 
 if (!isMainThread) {
-  const data = await loadDatasetFromDisk();
+  const data = await loadDataset();
   if (!data.ok) throw new Error("data/ does not load");
-  const dataset = data.dataset;
+  const dataset = data.value;
   const runs = new Map<string, { run: MonteCarloRun; scenario: ResolvedScenario }>();
   parentPort!.on("message", (job: Job) => {
     const key = `${job.preset} ${job.draws} ${job.seed}`;

@@ -23,7 +23,7 @@
 import { run as runSquiggle } from "@quri/squiggle-lang";
 import { spawnSync } from "node:child_process";
 import { cpus, loadavg } from "node:os";
-import { loadDatasetFromDisk } from "../src/data/load-from-disk.ts";
+import { loadDataset } from "../src/data/load-from-disk.ts";
 import { MONTH_COUNT } from "../src/engine/ledger.ts";
 import { projectFloat } from "../src/engine/project-float.ts";
 import { PRESETS } from "../src/scenario/presets.ts";
@@ -44,9 +44,9 @@ const SEED = 1;
 const ROUNDS = Number(process.env.BENCH_MC_ROUNDS ?? 3);
 const SQUIGGLE_SAMPLES = Number(process.env.BENCH_SQUIGGLE_SAMPLES ?? 10_000);
 
-const data = await loadDatasetFromDisk();
+const data = await loadDataset();
 if (!data.ok) throw new Error("data/ does not load");
-const dataset = data.dataset;
+const dataset = data.value;
 const resolved = validateScenario(PRESETS.get(PRESET), dataset);
 if (!resolved.ok) throw new Error(`preset ${PRESET} does not validate`);
 const scenario = resolved.value;

@@ -19,7 +19,7 @@ import {
   simulateTargets,
   simulateTargetsProjected,
 } from "../src/calibration/simulate-targets.ts";
-import { loadDatasetFromDisk } from "../src/data/load-from-disk.ts";
+import { loadDataset } from "../src/data/load-from-disk.ts";
 import { simulateOnThreads } from "../scripts/posterior/simulate.ts";
 import { startThreads } from "./monte-carlo-threads.ts";
 
@@ -28,9 +28,9 @@ const DRAWS = Number(process.env.BENCH_POSTERIOR_DRAWS ?? 100_000);
 const PAIRED_DRAWS = Number(process.env.BENCH_POSTERIOR_PAIRED ?? 8000);
 const BLOCK = 1000;
 
-const loaded = await loadDatasetFromDisk();
+const loaded = await loadDataset();
 if (!loaded.ok) throw new Error("data/ does not load");
-const dataset = loaded.dataset;
+const dataset = loaded.value;
 const targets = await loadTargetsFromDisk(dataset);
 const sim = prepareTargetSimulation(dataset, targets);
 

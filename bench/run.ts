@@ -9,7 +9,7 @@
  * No assertions: timings vary by machine (BUILDING.md "Measuring here").
  */
 import { loadavg } from "node:os";
-import { loadDatasetFromDisk } from "../src/data/load-from-disk.ts";
+import { loadDataset } from "../src/data/load-from-disk.ts";
 import { projectExact } from "../src/engine/project-exact.ts";
 import { projectFloat } from "../src/engine/project-float.ts";
 import { rollUp } from "../src/engine/roll-up.ts";
@@ -19,10 +19,10 @@ import { validateScenario } from "../src/scenario/validate-scenario.ts";
 const PRESET = process.argv[2] ?? "the-2017-variation";
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
 
-const data = await loadDatasetFromDisk();
+const data = await loadDataset();
 if (!data.ok) throw new Error("data/ does not load");
 const doc = PRESETS.get(PRESET);
-const resolved = validateScenario(doc, data.dataset);
+const resolved = validateScenario(doc, data.value);
 if (!resolved.ok) throw new Error(`preset ${PRESET} does not validate`);
 const inputs = resolved.value.inputs;
 const into = projectFloat(inputs);
@@ -79,7 +79,7 @@ const cases: Case[] = [
   },
   {
     name: "resolve scenario (validateScenario)",
-    run: () => validateScenario(doc, data.dataset),
+    run: () => validateScenario(doc, data.value),
     reps: 1,
     samples: [],
   },
@@ -134,7 +134,7 @@ console.log(
 {
   const { createEngineApi } = await import("../src/worker/api.ts");
   const api = createEngineApi();
-  await api.init(data.dataset);
+  await api.init(data.value);
   const extra: Record<string, number> = {
     "ffs.toleranceBand": 0.03,
     "pbr.binaryReductionPts": 3,

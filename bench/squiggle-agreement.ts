@@ -9,7 +9,7 @@
  * so the bench stops. (Until issue #13 this ran in `npm test`, ~8–19 s of it.)
  */
 import { run } from "@quri/squiggle-lang";
-import { loadDatasetFromDisk } from "../src/data/load-from-disk.ts";
+import { loadDataset } from "../src/data/load-from-disk.ts";
 import { MONTH_COUNT } from "../src/engine/ledger.ts";
 import { projectFloat } from "../src/engine/project-float.ts";
 import { PRESETS } from "../src/scenario/presets.ts";
@@ -20,9 +20,9 @@ import { createRng } from "../src/uncertainty/prng.ts";
 import { drawBuffers, sampleInto } from "../src/uncertainty/sampler.ts";
 import { squiggleCompactModel } from "./squiggle-compact.ts";
 
-const data = await loadDatasetFromDisk();
+const data = await loadDataset();
 if (!data.ok) throw new Error("data/ does not load");
-const dataset = data.dataset;
+const dataset = data.value;
 
 function plan(doc: unknown, settings: UncertaintySettings): SamplingPlan {
   const resolved = validateScenario(doc, dataset);

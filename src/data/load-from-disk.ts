@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { DataFileName, DataFiles } from "./columns.ts";
-import type { Failure, Result } from "../issues/issue.ts";
+import type { Result } from "../issues/issue.ts";
 import type { Dataset } from "./dataset.ts";
 import { asIssue } from "./data-issue.ts";
 import { parseDataset } from "./parse-dataset.ts";
@@ -47,15 +47,3 @@ const posteriorIssue = (message: string) =>
     value: "",
     message: `${message}; make it again with npm run calibrate -- --posterior`,
   });
-
-/**
- * @deprecated `loadDataset` in the old `{ok, dataset}` shape, kept only while bench/ (being
- * changed for speed elsewhere) still reads `.dataset`; bench/ moves to `loadDataset` and this
- * goes (issue #13).
- */
-export async function loadDatasetFromDisk(
-  dir = "data",
-): Promise<{ ok: true; dataset: Dataset } | Failure> {
-  const result = await loadDataset(dir);
-  return result.ok ? { ok: true, dataset: result.value } : result;
-}
