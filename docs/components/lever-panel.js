@@ -9,6 +9,7 @@
 import * as Inputs from "@observablehq/inputs";
 import { html } from "htl";
 import { labelSliders } from "./a11y.js";
+import { namedSelect } from "./named-select.js";
 import { leverReadout, monthName } from "./bundled/site.js";
 
 /** The status badge and, behind it, the source and the reason in words, with a link to the
@@ -33,30 +34,18 @@ const monthText = (m) => monthName(m);
 
 /**
  * A month lever: a menu whose options' values are the months themselves ("2017-08"), not their
- * positions in the list as Observable Inputs' select writes them ("0" for the first), so the
- * page's markup, a test or an assistive tool reads the month it names. Styled as an Inputs
- * select (its classes, read from one); the element's `value` is the chosen "YYYY-MM" (as the
- * Inputs select's was: the position never reached the scenario or the address) and setting it
- * chooses that month. The <select> sends "input" as the user chooses, which bubbles to the panel.
+ * positions (namedSelect). Its `value` is the chosen "YYYY-MM", as the lever's value, the address
+ * and saved scenarios hold it.
  */
 function monthSelect(spec, label) {
-  const like = Inputs.select([""], { label: "x" });
-  const id = `lever-${spec.id}`;
-  const select = html`<select id=${id} name="input" class=${like.querySelector("select").className}>
-    ${spec.months.map(
-      (m) => html`<option value=${m} selected=${m === String(spec.value)}>${monthText(m)}</option>`,
-    )}
-  </select>`;
-  const form = html`<form class=${like.className} data-testid="month-lever">
-    <label for=${id}>${label}</label>${select}
-  </form>`;
-  form.addEventListener("submit", (event) => event.preventDefault());
-  return Object.defineProperty(form, "value", {
-    get: () => select.value,
-    set: (month) => {
-      select.value = String(month);
-    },
+  const el = namedSelect(spec.months, {
+    label,
+    format: monthText,
+    value: String(spec.value),
+    id: `lever-${spec.id}`,
   });
+  el.dataset.testid = "month-lever";
+  return el;
 }
 
 function leverInput(spec) {

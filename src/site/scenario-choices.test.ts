@@ -16,6 +16,7 @@ describe("scenarioChoices", () => {
   it("shows a link's preset with a title as the link's scenario, not the first preset (issue #15)", async () => {
     const { shown } = await open("?v=1&extends=no-variation&title=Hello");
     expect(shown).toEqual({
+      value: "link",
       label: "From the link: Hello",
       scenario: { schemaVersion: 1, title: "Hello", extends: "no-variation" },
     });
@@ -51,6 +52,12 @@ describe("scenarioChoices", () => {
     const { choices, shown } = await open("?v=1&extends=pbr-high&ffs.toleranceBand=0.1");
     expect(shown).toBe(choices[0]);
     expect(shown?.label).toBe("From the link");
+  });
+
+  it("gives each entry the value it names: a preset's id, a saved name after saved:, or link", async () => {
+    const saved = [{ name: "no-variation", scenario: { schemaVersion: 1, extends: "pbr-high" } }];
+    const { choices } = await open("?v=1&extends=pbr-high&ffs.toleranceBand=0.1", saved);
+    expect(choices.map((c) => c.value)).toEqual(["link", ...PRESETS.keys(), "saved:no-variation"]);
   });
 });
 

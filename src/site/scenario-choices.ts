@@ -1,7 +1,12 @@
 import type { Scenario } from "../scenario/scenario.ts";
 
-/** One entry of a page's "Scenario" / "Start from" menu. */
+/**
+ * One entry of a page's "Scenario" / "Start from" menu. `value` is what the entry names, written
+ * as its `<option value>`: a preset's id ("no-variation"), a saved scenario's name after "saved:"
+ * (so a saved "no-variation" stays apart from the preset), or "link" for the link's own scenario.
+ */
 export interface ScenarioChoice {
+  readonly value: string;
   readonly label: string;
   readonly scenario: unknown;
 }
@@ -44,17 +49,22 @@ export function scenarioChoices(
 ): ScenarioChoice[] {
   const listed: ScenarioChoice[] = [
     ...[...presets].map(([id, preset]) => ({
+      value: id,
       label: `Preset: ${preset.title ?? id}`,
       scenario: { schemaVersion: 1, extends: id } as unknown,
     })),
-    ...saved.map((s) => ({ label: `Saved: ${s.name}`, scenario: s.scenario })),
+    ...saved.map((s) => ({
+      value: `saved:${s.name}`,
+      label: `Saved: ${s.name}`,
+      scenario: s.scenario,
+    })),
   ];
   const key = scenarioKey(opened.scenario);
   if (listed.some((c) => scenarioKey(c.scenario) === key)) return listed;
   const { title, id } = opened.scenario;
   const name = title?.trim() || id;
   return [
-    { label: `From the link${name ? `: ${name}` : ""}`, scenario: opened.scenario },
+    { value: "link", label: `From the link${name ? `: ${name}` : ""}`, scenario: opened.scenario },
     ...listed,
   ];
 }
