@@ -565,7 +565,6 @@ function monthCells(
   priceSum: number,
   sums: Float64Array | undefined,
 ): void {
-  const variationL = ledger.money.variation;
   const { ffsY, floorY, upliftY, nonStaffY, scY, payY } = SCRATCH;
   const { variationPaidY, pbrY, ictY, terminationY } = SCRATCH;
   const base = c * MONTH_COUNT;
@@ -614,9 +613,19 @@ function monthCells(
   /** Write the month cells (projectFloat), else only add them up into `sums`. */
   const cells = sums === undefined;
   const sumsAt = c * SUMMED_LINES.length * FY_COUNT;
-  let staffPence = 0;
-  let redundancyPence = 0;
-  let fte = 0;
+  const path = STAFF_PATH;
+  path.fte14 = fte14;
+  path.fte17 = fte17;
+  path.cut = cut;
+  path.cutsEnd = cutsEnd;
+  path.loaded = loaded;
+  path.reduction = reduction;
+  path.redundancyPerPay = redundancyPerPay;
+  path.redundancyPerPayScale = redundancyPerPayScale;
+  const at = STAFF_MONTH;
+  at.fte = 0;
+  at.staffPence = 0;
+  at.redundancyPence = 0;
   let y = 0;
   for (; y < FY_COUNT && flowsIn(FY_FIRST[y]!, end); y++) {
     const from = FY_FIRST[y]!;
@@ -640,60 +649,37 @@ function monthCells(
 
     // Months on the staffing or caseload path: FTE, staff cost and caseload move each month.
     const rampLast = Math.min(last, FLAT_FROM - 1);
-    const detail = monthly || feedback;
-    for (let m = from; m <= rampLast; m++) {
-      const onPath = onStaffPath(m, cutsEnd);
-      if (onPath) fte = fteAtFloat(fte14, fte17, cut, cutsEnd, m);
-      if (onPath || m === from) staffPence = staffCell(k, c, m, fte, staffScale, loaded, pay);
-      let redundancy = 0;
-      if (reduction > 0 && staffFallsIn(m, cutsEnd)) {
-        // The same in every falling month of a year (the pay index moves it at a new year).
-        if (m === from || m === STAFF_PATH_START_INDEX + 1)
-          redundancyPence = redundancyCell(k, c, m, redundancyPerPay, redundancyPerPayScale, pay);
-        redundancy = redundancyPence;
+    if (monthly || feedback) {
+      // Each month needs its own cells (to write them, for the guarantee or the feedback).
+      const cell = MONTH_CELL;
+      cell.ffs = ffs;
+      cell.nonStaff = nonStaff;
+      rampCells(k, ledger, c, y, from, rampLast, priceSum, cells, scCoef, fteScale, uplift, g);
+      sumVariation += RAMP_SUMS.variation;
+      sumGuarantee += RAMP_SUMS.guarantee;
+      sumCredits += RAMP_SUMS.credits;
+      sumStaff += RAMP_SUMS.staff;
+      sumRedundancy += RAMP_SUMS.redundancy;
+    } else {
+      // A Monte Carlo draw's usual case: only staff and redundancy move month by month; the
+      // other lines' sums are the year's (the variation's and guarantee's are not read).
+      for (let m = from; m <= rampLast; m++) {
+        staffMonth(k, c, m, from, pay, staffScale);
+        sumStaff += at.staffPence;
+        sumRedundancy += at.redundancy;
       }
-      sumStaff += staffPence;
-      sumRedundancy += redundancy;
-      // Without a month's own cell, guarantee or feedback, the other lines are the year's
-      // (added up after the loop): a Monte Carlo draw's usual case.
-      if (!detail) continue;
-      // Read only by the service credits' feedback and the caseload cell.
-      const caseload = feedback || cells ? caseloadAtFloat(cl14, growth, m) : 0;
-      const credits = feedback
-        ? creditsCell(k, c, m, y, priceSum, scCoef, caseload, fte, fteScale)
-        : scY[y]!;
-      const variation = variationL[base + m]! + (upliftPaidIn(m, varStart) ? uplift : 0);
-      const cost = staffPence + redundancy + nonStaff;
-      const guarantee = guaranteeApplies(g)
-        ? guaranteeCell(k, c, y, g, cost, ffs + variation + credits)
-        : 0;
-      if (cells) {
-        const cell = MONTH_CELL;
-        cell.ffs = ffs;
-        cell.variation = variation;
-        cell.guarantee = guarantee;
-        cell.credits = credits;
-        cell.staff = staffPence;
-        cell.redundancy = redundancy;
-        cell.nonStaff = nonStaff;
-        cell.fte = fte;
-        cell.caseload = caseload;
-        writeCell(ledger, base + m, cell);
-      }
-      sumVariation += variation;
-      sumGuarantee += guarantee;
-      sumCredits += credits;
+      if (rampLast >= from) sumCredits += scY[y]! * (rampLast - from + 1);
     }
-    // The service credits of the months above, when not added up one by one (the variation's
-    // and the guarantee's sums are read only when `monthly`).
-    if (!detail && rampLast >= from) sumCredits += scY[y]! * (rampLast - from + 1);
 
     // Months after both paths: FTE (its value at the path's end, carried in `fte`) and caseload
     // are flat, so staff cost (recomputed at a new year, else carried, as above), service credits
     // and cost_total are the same in every month of the year; no redundancy.
     const flatFrom = Math.max(from, FLAT_FROM);
     if (flatFrom <= last) {
-      if (flatFrom === from) staffPence = staffCell(k, c, flatFrom, fte, staffScale, loaded, pay);
+      if (flatFrom === from)
+        at.staffPence = staffCell(k, c, flatFrom, at.fte, staffScale, loaded, pay);
+      const staffPence = at.staffPence;
+      const fte = at.fte;
       const credits = feedback
         ? creditsCell(k, c, flatFrom, y, priceSum, scCoef, caseloadFlat, fte, fteScale)
         : scY[y]!;
@@ -744,6 +730,140 @@ function monthCells(
       for (let l = 0; l < SUMMED_LINES.length; l++) sums[sumsAt + l * FY_COUNT + y] = 0;
   // After an early end nothing flows (the variation's payments may have been placed there).
   if (cells) clearAfterEnd(ledger, base, end);
+}
+
+/** The staffing path of the CRC in hand, for `staffMonth` (set once a CRC by `monthCells`). */
+const STAFF_PATH = {
+  fte14: 0,
+  fte17: 0,
+  cut: 0,
+  cutsEnd: 0,
+  loaded: 0,
+  /** The fall in FTE in each falling month (`fteReductionFloat`), and redundancy's cost per pay index. */
+  reduction: 0,
+  redundancyPerPay: 0,
+  redundancyPerPayScale: 0,
+};
+
+/**
+ * Where the staffing path stands after `staffMonth`: FTE, the staff cell and the redundancy cell
+ * of a falling month, carried from month to month (and year to year) of the CRC in hand; and
+ * the month's redundancy (0 outside the falling months).
+ */
+const STAFF_MONTH = { fte: 0, staffPence: 0, redundancyPence: 0, redundancy: 0 };
+
+/**
+ * Month m (in the year starting at month `from`) of the staffing path into STAFF_MONTH: FTE on
+ * the path, its staff cell (worked out again on the path and at a new year, else carried), and
+ * the redundancy cell of a falling month (the same in every falling month of a year; the pay
+ * index moves it at a new year). Written once for both of `monthCells`' loops over the path's
+ * months (inlined into each).
+ */
+function staffMonth(
+  k: Columns,
+  c: number,
+  m: number,
+  from: number,
+  pay: number,
+  staffScale: number,
+): void {
+  const p = STAFF_PATH;
+  const at = STAFF_MONTH;
+  const onPath = onStaffPath(m, p.cutsEnd);
+  if (onPath) at.fte = fteAtFloat(p.fte14, p.fte17, p.cut, p.cutsEnd, m);
+  if (onPath || m === from) at.staffPence = staffCell(k, c, m, at.fte, staffScale, p.loaded, pay);
+  at.redundancy = 0;
+  if (p.reduction > 0 && staffFallsIn(m, p.cutsEnd)) {
+    if (m === from || m === STAFF_PATH_START_INDEX + 1)
+      at.redundancyPence = redundancyCell(
+        k,
+        c,
+        m,
+        p.redundancyPerPay,
+        p.redundancyPerPayScale,
+        pay,
+      );
+    at.redundancy = at.redundancyPence;
+  }
+}
+
+/** What `rampCells` adds up: its months' cells of the lines that can change month by month. */
+const RAMP_SUMS = { variation: 0, guarantee: 0, credits: 0, staff: 0, redundancy: 0 };
+
+/**
+ * The months [from, rampLast] of year y on the staffing or caseload path, where each month needs
+ * its own cells (to write them, for the guarantee or the workload feedback): staff and
+ * redundancy (`staffMonth`), caseload, service credits, the variation and the guarantee from
+ * the year's fee and non-staff cost in MONTH_CELL, written into the ledger if `cells`, and added
+ * up into RAMP_SUMS. Apart from `monthCells`, whose own loop over these months (a Monte Carlo
+ * draw's: staff and redundancy only) would otherwise be compiled around these cells wherever a
+ * ledger is also projected (bench/NOTES.md).
+ */
+function rampCells(
+  k: Columns,
+  ledger: Ledger,
+  c: number,
+  y: number,
+  from: number,
+  rampLast: number,
+  priceSum: number,
+  cells: boolean,
+  scCoef: number,
+  fteScale: number,
+  uplift: number,
+  g: number,
+): void {
+  const c0 = c * FY_COUNT;
+  const base = c * MONTH_COUNT;
+  const variationL = ledger.money.variation;
+  const cl14 = k.cl14[c0]!;
+  const growth = k.growth[c0]!;
+  const varStart = k.start[c0]!;
+  const pay = SCRATCH.payY[y]!;
+  const staffScale = staffCostFloatScale(fteScale, STAFF_PATH.loaded, pay);
+  const feedback = feedbackApplies(scCoef);
+  const cell = MONTH_CELL;
+  const at = STAFF_MONTH;
+  let sumVariation = 0;
+  let sumGuarantee = 0;
+  let sumCredits = 0;
+  let sumStaff = 0;
+  let sumRedundancy = 0;
+  for (let m = from; m <= rampLast; m++) {
+    staffMonth(k, c, m, from, pay, staffScale);
+    const staffPence = at.staffPence;
+    const redundancy = at.redundancy;
+    // Read only by the service credits' feedback and the caseload cell.
+    const caseload = feedback || cells ? caseloadAtFloat(cl14, growth, m) : 0;
+    const credits = feedback
+      ? creditsCell(k, c, m, y, priceSum, scCoef, caseload, at.fte, fteScale)
+      : SCRATCH.scY[y]!;
+    const variation = variationL[base + m]! + (upliftPaidIn(m, varStart) ? uplift : 0);
+    const cost = staffPence + redundancy + cell.nonStaff;
+    const guarantee = guaranteeApplies(g)
+      ? guaranteeCell(k, c, y, g, cost, cell.ffs + variation + credits)
+      : 0;
+    if (cells) {
+      cell.variation = variation;
+      cell.guarantee = guarantee;
+      cell.credits = credits;
+      cell.staff = staffPence;
+      cell.redundancy = redundancy;
+      cell.fte = at.fte;
+      cell.caseload = caseload;
+      writeCell(ledger, base + m, cell);
+    }
+    sumVariation += variation;
+    sumGuarantee += guarantee;
+    sumCredits += credits;
+    sumStaff += staffPence;
+    sumRedundancy += redundancy;
+  }
+  RAMP_SUMS.variation = sumVariation;
+  RAMP_SUMS.guarantee = sumGuarantee;
+  RAMP_SUMS.credits = sumCredits;
+  RAMP_SUMS.staff = sumStaff;
+  RAMP_SUMS.redundancy = sumRedundancy;
 }
 
 /** What `flatMonthCells` adds up: its months' variation and guarantee cells. */
