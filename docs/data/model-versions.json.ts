@@ -3,12 +3,11 @@
 // consecutive pair, the comparison summary from compareVersions (src/versions/compare.ts): the
 // buckets, the sign flips and the largest changes. Read by /versions and by every page's version
 // note (src/site/version-note.ts). The shape: ModelVersionsData in src/site/model-versions.ts.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { formatIssue } from "../../src/issues/issue.ts";
 import { loadDataset } from "../../src/data/load-from-disk.ts";
 import { PRESETS } from "../../src/scenario/presets.ts";
-import { parseVersionRecord, summarizeVersions } from "../../src/site/model-versions.ts";
+import { summarizeVersions } from "../../src/site/model-versions.ts";
+import { loadVersionRecords } from "../../src/versions/load-records.ts";
 
 const DIR = "data/model-versions";
 
@@ -19,15 +18,9 @@ if (!loaded.ok) {
 }
 const dataset = loaded.value;
 
-const records = readdirSync(DIR)
-  .filter((name) => name.endsWith(".json"))
-  .map((name) => {
-    const file = join(DIR, name);
-    const record = parseVersionRecord(JSON.parse(readFileSync(file, "utf8")), file);
-    if (`${record.version}.json` !== name)
-      throw new Error(`${file}: holds version ${record.version}; the file must be named after it`);
-    return record;
-  });
+// Each record checked (src/versions/load-records.ts): a bad one stops the build, naming its file
+// and field.
+const records = await loadVersionRecords(DIR);
 
 const data = summarizeVersions(records, {
   presets: new Map([...PRESETS].map(([id, p]) => [id, p.title ?? id])),

@@ -1,6 +1,6 @@
-import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { compareVersions } from "../versions/compare.ts";
+import { loadVersionRecords } from "../versions/load-records.ts";
 import type { VersionRecord } from "../versions/record.ts";
 import {
   LARGEST_CHANGES,
@@ -8,15 +8,8 @@ import {
   comparisonAnchor,
   isVersionNumber,
   outputLabel,
-  parseVersionRecord,
   summarizeVersions,
 } from "./model-versions.ts";
-
-const DIR = "data/model-versions";
-const records = (): VersionRecord[] =>
-  readdirSync(DIR)
-    .filter((f) => f.endsWith(".json"))
-    .map((f) => parseVersionRecord(JSON.parse(readFileSync(`${DIR}/${f}`, "utf8")), f));
 
 const record = (version: string, profit: number): VersionRecord => ({
   version,
@@ -69,8 +62,8 @@ describe("compareSemver", () => {
 });
 
 describe("summarizeVersions", () => {
-  it("the records in data/: sorted, with each pair's comparison as compareVersions gives it", () => {
-    const all = records();
+  it("the records in data/: sorted, with each pair's comparison as compareVersions gives it", async () => {
+    const all = await loadVersionRecords();
     const data = summarizeVersions(all);
     const order = data.versions.map((v) => v.version);
     expect(order).toEqual([...order].sort(compareSemver));
@@ -144,26 +137,5 @@ describe("outputLabel", () => {
     );
     expect(outputLabel("check scenario 7: MoJ spend", names)).toBe("check scenario 7: MoJ spend");
     expect(outputLabel("odd", names)).toBe("odd");
-  });
-});
-
-describe("parseVersionRecord", () => {
-  it("names the file and the field of a bad record", () => {
-    const good = record("0.2.0", 1);
-    expect(parseVersionRecord(good, "f.json")).toBe(good);
-    expect(() => parseVersionRecord([], "f.json")).toThrow("f.json: is not a JSON object");
-    expect(() => parseVersionRecord({ ...good, version: "2" }, "f.json")).toThrow(/version "2"/);
-    expect(() => parseVersionRecord({ ...good, date: "1 Jan" }, "f.json")).toThrow(/date/);
-    expect(() => parseVersionRecord({ ...good, reason: " " }, "f.json")).toThrow(/reason/);
-    expect(() =>
-      parseVersionRecord(
-        { ...good, presets: { p: { ...good.presets.p, crcProfitPence: "1" } } },
-        "f.json",
-      ),
-    ).toThrow("f.json: presets.p.crcProfitPence is not a whole number");
-    expect(() =>
-      parseVersionRecord({ ...good, presets: { p: { ...good.presets.p, crcs: { a: 0.5 } } } }, "f"),
-    ).toThrow("f: presets.p.crcs.a is not a whole number of pence");
-    expect(() => parseVersionRecord({ ...good, random: [{}] }, "f")).toThrow(/random\[0\]/);
   });
 });

@@ -144,55 +144,6 @@ export function outputLabel(output: string, names: OutputNames = {}): string {
   return `${scenario}: ${what}`;
 }
 
-function fail(file: string, message: string): never {
-  throw new Error(`${file}: ${message}`);
-}
-
-function isPence(value: unknown): value is number {
-  return typeof value === "number" && Number.isSafeInteger(value);
-}
-
-function checkHeadline(file: string, path: string, value: unknown): void {
-  const v = value as Record<string, unknown> | null;
-  if (typeof v !== "object" || v === null) fail(file, `${path} is not an object`);
-  for (const key of ["mojSpendPence", "crcProfitPence", "lossMakingCrcs"])
-    if (!isPence(v[key])) fail(file, `${path}.${key} is not a whole number`);
-}
-
-function checkMoneyMap(file: string, path: string, value: unknown): void {
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    fail(file, `${path} is not an object`);
-  for (const [k, v] of Object.entries(value))
-    if (!isPence(v)) fail(file, `${path}.${k} is not a whole number of pence`);
-}
-
-/**
- * A record read from data/model-versions/<version>.json, checked enough that the comparison
- * cannot silently compare garbage: a problem throws naming the file and the field.
- */
-export function parseVersionRecord(json: unknown, file: string): VersionRecord {
-  const r = json as Record<string, unknown> | null;
-  if (typeof r !== "object" || r === null || Array.isArray(r)) fail(file, "is not a JSON object");
-  if (typeof r.version !== "string" || !isVersionNumber(r.version))
-    fail(file, `version ${JSON.stringify(r.version)} is not a version number such as 0.2.0`);
-  if (typeof r.date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(r.date))
-    fail(file, `date ${JSON.stringify(r.date)} is not YYYY-MM-DD`);
-  if (typeof r.reason !== "string" || r.reason.trim() === "") fail(file, "reason is missing");
-  const presets = r.presets as Record<string, unknown> | null;
-  if (typeof presets !== "object" || presets === null || Array.isArray(presets))
-    fail(file, "presets is not an object");
-  for (const [id, p] of Object.entries(presets)) {
-    checkHeadline(file, `presets.${id}`, p);
-    const figures = p as Record<string, unknown>;
-    if (!isPence(figures.pbrPence)) fail(file, `presets.${id}.pbrPence is not a whole number`);
-    checkMoneyMap(file, `presets.${id}.crcs`, figures.crcs);
-    checkMoneyMap(file, `presets.${id}.owners`, figures.owners);
-  }
-  if (!Array.isArray(r.random)) fail(file, "random is not a list");
-  r.random.forEach((h, i) => checkHeadline(file, `random[${i}]`, h));
-  return r as unknown as VersionRecord;
-}
-
 const headline = (f: HeadlineFigures): HeadlineFigures => ({
   mojSpendPence: f.mojSpendPence,
   crcProfitPence: f.crcProfitPence,

@@ -35,28 +35,48 @@ export function parseVersionRecord(text: string, file: string): Result<VersionRe
     problems.push('version must be "major.minor.patch"');
   if (typeof r.date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(r.date))
     problems.push("date must be YYYY-MM-DD");
-  if (typeof r.reason !== "string" || r.reason === "") problems.push("reason is required");
+  if (typeof r.reason !== "string" || r.reason.trim() === "") problems.push("reason is required");
   if (!isRecord(r.goldens)) problems.push("goldens must map presets to SHA-256 hashes");
   if (!isRecord(r.presets)) problems.push("presets must map preset ids to figures");
   else {
     for (const [id, p] of Object.entries(r.presets)) {
-      for (const key of [
-        "mojSpendPence",
-        "crcProfitPence",
-        "lossMakingCrcs",
-        "pbrPence",
-      ] as const) {
-        if (!Number.isSafeInteger((p as unknown as Record<string, unknown>)[key]))
-          problems.push(`presets.${id}.${key} must be a whole number`);
+      const at = `presets.${id}`;
+      if (!isRecord(p)) {
+        problems.push(`${at} must be an object`);
+        continue;
       }
+      checkHeadline(p, at, problems);
+      if (!Number.isSafeInteger(p.pbrPence)) problems.push(`${at}.pbrPence must be a whole number`);
+      // The site reads each CRC's and owner's profit (the versions page, its CRC count).
+      checkPenceMap(p.crcs, `${at}.crcs`, problems);
+      checkPenceMap(p.owners, `${at}.owners`, problems);
     }
   }
   if (!Array.isArray(r.random)) problems.push("random must be a list");
+  else
+    r.random.forEach((h: unknown, i) => {
+      if (isRecord(h)) checkHeadline(h, `random[${i}]`, problems);
+      else problems.push(`random[${i}] must be an object`);
+    });
   if (typeof r.version === "string" && !file.endsWith(`${r.version}.json`))
     problems.push(`the file name must be the version (${r.version}.json)`);
   return problems.length > 0
     ? { ok: false, issues: problems.map((message) => ({ path: file, message })) }
     : { ok: true, value: r as VersionRecord };
+}
+
+/** The three headline figures, each a whole number. */
+function checkHeadline(figures: Record<string, unknown>, at: string, problems: string[]): void {
+  for (const key of ["mojSpendPence", "crcProfitPence", "lossMakingCrcs"])
+    if (!Number.isSafeInteger(figures[key])) problems.push(`${at}.${key} must be a whole number`);
+}
+
+/** An object of whole pence by id. */
+function checkPenceMap(value: unknown, at: string, problems: string[]): void {
+  if (!isRecord(value)) problems.push(`${at} must map ids to whole pence`);
+  else
+    for (const [k, v] of Object.entries(value))
+      if (!Number.isSafeInteger(v)) problems.push(`${at}.${k} must be a whole number of pence`);
 }
 
 /** Every record in data/model-versions, oldest first (Node only). A bad file is an error. */
