@@ -6,6 +6,7 @@ import {
   type ComparisonRow,
   type CrcDelta,
 } from "../site/compare.ts";
+import { MAX_COMPARED } from "../state/compare-selection.ts";
 import type { EngineApi } from "../worker/api.ts";
 
 /** Scenarios to compare: a baseline and up to six others (documents, as for `project`). */
@@ -25,7 +26,7 @@ export interface Comparison {
 }
 
 /** The most scenarios compared with the baseline at once (the Compare page's limit). */
-export const MAX_COMPARED = 6;
+export { MAX_COMPARED };
 
 /**
  * Compare scenarios as the Compare page does, on the engine's own projections: every problem

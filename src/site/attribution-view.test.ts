@@ -3,7 +3,7 @@ import { attributeDelta, type Attribution } from "../explain/attribute-delta.ts"
 import { parameterCatalog } from "../explain/attribution-groups.ts";
 import { testDataset } from "../../test/fixtures/test-dataset.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
-import { splitFromSearch, splitQuery, waterfallSteps } from "./attribution-view.ts";
+import { waterfallSteps } from "./attribution-view.ts";
 import { chartSpec } from "./chart-catalog.ts";
 
 let d: Attribution;
@@ -65,19 +65,5 @@ describe("waterfallSteps", () => {
     });
     const shares = rows.filter((r) => r.kind === "part");
     expect(shares.reduce((s, r) => s + (r.change_pence as number), 0)).toBe(d.deltaPence);
-  });
-});
-
-describe("splitFromSearch", () => {
-  it("reads _split, names a bad one and falls back to fair shares by parameter", () => {
-    expect(splitFromSearch("?_base=x")).toEqual({ split: "parameter", problems: [] });
-    expect(splitFromSearch("?_split=group").split).toBe("group");
-    expect(splitFromSearch("_split=one-at-a-time").split).toBe("one-at-a-time");
-    expect(splitFromSearch("?_split=banzhaf")).toEqual({
-      split: "parameter",
-      problems: ['_split: "banzhaf" is not one of parameter, group, one-at-a-time'],
-    });
-    expect(splitQuery("parameter")).toBe("");
-    expect(splitQuery("group")).toBe("&_split=group");
   });
 });

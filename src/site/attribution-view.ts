@@ -1,40 +1,18 @@
 import type { Attribution } from "../explain/attribute-delta.ts";
 import { byText } from "../explain/attribution-groups.ts";
+import type { Split } from "../state/split-view.ts";
 
 /**
  * The Compare page's explanation of a change (issue #17): how it is split — fair shares
  * (Shapley values) by parameter or by group, or the order-dependent one-at-a-time view — kept
- * in the address as `_split`, and the waterfall from the baseline to the scenario.
+ * in the address as `_split` (src/state/split-view.ts), and the waterfall from the baseline to
+ * the scenario.
  */
-export const SPLIT_KEY = "_split";
-export const SPLITS = ["parameter", "group", "one-at-a-time"] as const;
-export type Split = (typeof SPLITS)[number];
-export const DEFAULT_SPLIT: Split = "parameter";
-
 export const SPLIT_LABELS: Readonly<Record<Split, string>> = {
   parameter: "Fair shares by parameter (Shapley values)",
   group: "Fair shares by group of parameters (Shapley values)",
   "one-at-a-time": "One at a time in a fixed order (order-dependent, with interaction)",
 };
-
-/** The split in an address; an unknown value is named and the default used. */
-export function splitFromSearch(search: string): { split: Split; problems: string[] } {
-  const params = new URLSearchParams(search.startsWith("?") ? search.slice(1) : search);
-  const raw = params.get(SPLIT_KEY);
-  if (raw === null) return { split: DEFAULT_SPLIT, problems: [] };
-  if ((SPLITS as readonly string[]).includes(raw)) return { split: raw as Split, problems: [] };
-  return {
-    split: DEFAULT_SPLIT,
-    problems: [
-      `${SPLIT_KEY}: ${JSON.stringify(raw.slice(0, 40))} is not one of ${SPLITS.join(", ")}`,
-    ],
-  };
-}
-
-/** `&_split=…` for the address, empty for the default (links stay as they were before it). */
-export function splitQuery(split: Split): string {
-  return split === DEFAULT_SPLIT ? "" : `&${SPLIT_KEY}=${split}`;
-}
 
 /** One bar of the waterfall: the baseline, a group's share, or the scenario. */
 export interface WaterfallStep {

@@ -7,13 +7,10 @@ import { projectScenario } from "../scenario/project-scenario.ts";
 import { summarize } from "../scenario/summarize.ts";
 import {
   METRICS,
-  MAX_COMPARED,
   compareScenarios,
   comparisonByMetric,
   comparisonCsv,
   crcProfitDeltas,
-  selectionFromSearch,
-  selectionQuery,
   type ComparedScenario,
 } from "./compare.ts";
 
@@ -178,39 +175,5 @@ describe("comparisonCsv", () => {
     const s = { ...get("pbr-low"), label: "evil\nmetric,value\n1,2" };
     const csv = comparisonCsv(compareScenarios(s, []), [s]);
     expect(csv.split("\n").filter((l) => l.startsWith("metric,"))).toHaveLength(1);
-  });
-});
-
-describe("URL selection", () => {
-  const known = new Set(["contract-as-let", "pbr-low", "pbr-high", "saved:a, b"]);
-
-  it("reads base and the compared ids", () => {
-    expect(
-      selectionFromSearch("?_base=contract-as-let&_with=pbr-low,pbr-high", known, "pbr-low"),
-    ).toEqual({ base: "contract-as-let", with: ["pbr-low", "pbr-high"], problems: [] });
-  });
-
-  it("round-trips saved names with commas", () => {
-    const q = selectionQuery("pbr-low", ["saved:a, b", "pbr-high"]);
-    expect(selectionFromSearch(q, known, "x")).toEqual({
-      base: "pbr-low",
-      with: ["saved:a, b", "pbr-high"],
-      problems: [],
-    });
-  });
-
-  it("reports and drops bad values, falling back for the baseline", () => {
-    const s = selectionFromSearch("?_base=nope&_with=pbr-low,%E0%A4%A,zzz", known, "pbr-high");
-    expect(s.base).toBe("pbr-high");
-    expect(s.with).toEqual(["pbr-low"]);
-    expect(s.problems).toHaveLength(3);
-  });
-
-  it("drops the baseline from the compared list and caps it", () => {
-    const many = new Set(Array.from({ length: 9 }, (_, i) => `p${i}`));
-    const s = selectionFromSearch(`?_base=p0&_with=${[...many].join(",")}`, many, "p0");
-    expect(s.with).toHaveLength(MAX_COMPARED);
-    expect(s.with).not.toContain("p0");
-    expect(s.problems).toHaveLength(1);
   });
 });

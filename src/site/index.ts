@@ -36,15 +36,13 @@ export { INCOME_LINES, COST_LINES } from "../engine/lines.ts";
 export { millions, plainReading } from "./reading.ts";
 export { publishedBeside } from "./published-beside.ts";
 export {
-  MAX_COMPARED,
   METRICS,
   compareScenarios,
   comparisonByMetric,
   comparisonCsv,
   crcProfitDeltas,
-  selectionFromSearch,
-  selectionQuery,
 } from "./compare.ts";
+export { MAX_COMPARED, selectionFromSearch, selectionQuery } from "../state/compare-selection.ts";
 export {
   focusByYear,
   focusCostsByYear,
@@ -60,8 +58,6 @@ export {
   basisSentences,
   DEFAULT_MC_VIEW,
   DRAW_CHOICES,
-  FAN_LINES,
-  fanLineFromSearch,
   PAGE_SHAPES,
   crcLossRows,
   fanRows,
@@ -75,6 +71,7 @@ export {
   posteriorSettingsNote,
   SWING_BASIS,
 } from "./uncertainty.ts";
+export { FAN_LINES, fanLineFromSearch } from "../state/fan-line-view.ts";
 // "Explain this number" (issue #8): the panel's words and the `_explain` view key.
 export {
   compareMetricFigure,
@@ -104,15 +101,14 @@ export { formatDelta, formatPence } from "../explain/format-tree.ts";
 // Fair shares of a change (issue #17): the Compare panel's split, waterfall and words.
 export { attributionMethodText, formatAttribution } from "../explain/format-attribution.ts";
 export { keptTogetherText } from "../explain/coupled-parameters.ts";
+export { SPLIT_LABELS, waterfallSteps } from "./attribution-view.ts";
 export {
   DEFAULT_SPLIT,
   SPLITS,
   SPLIT_KEY,
-  SPLIT_LABELS,
   splitFromSearch,
   splitQuery,
-  waterfallSteps,
-} from "./attribution-view.ts";
+} from "../state/split-view.ts";
 // Exports and embeds (issue #7): captions, CSV, SVG documents, iframe snippets, print inputs.
 export { CHARTS, EMBED_CHART_IDS, chartSpec, type ChartSpec } from "./chart-catalog.ts";
 export { chartSources } from "./chart-sources.ts";
@@ -132,13 +128,12 @@ export {
   versionAnchor,
   type ModelVersionsData,
 } from "./model-versions.ts";
+export { versionNote, type VersionNote } from "./version-note.ts";
 export {
   MODEL_VERSION_KEY,
   linkVersionFromSearch,
-  versionNote,
   withModelVersion,
-  type VersionNote,
-} from "./version-note.ts";
+} from "../state/link-version.ts";
 export { scenarioName } from "./scenario-name.ts";
 // The shortfall years given in the data (the rest follow the trend): the Explorer's "Adjust one CRC".
 export { SHORTFALL_GIVEN_IDS } from "../engine/parameter-specs.ts";

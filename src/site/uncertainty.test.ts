@@ -8,12 +8,10 @@ import { runMonteCarlo } from "../uncertainty/run-monte-carlo.ts";
 import type { MonteCarloSummary } from "../uncertainty/summarize-draws.ts";
 import {
   DEFAULT_MC_VIEW,
-  FAN_LINES,
   basisCaption,
   basisSentences,
   posteriorSettingsNote,
   crcLossRows,
-  fanLineFromSearch,
   fanRows,
   lossCountRows,
   monteCarloCsv,
@@ -76,17 +74,6 @@ describe("Monte Carlo view state in the address", () => {
     expect(DEFAULT_MC_VIEW.basis).toBe("posterior");
     expect(monteCarloViewFromSearch("?v=1&_basis=prior").view.basis).toBe("prior");
     expect(monteCarloViewKeys(DEFAULT_MC_VIEW).basis).toBe("posterior");
-  });
-
-  it("reads the fan chart's line from _fan, naming a bad one and using profit", () => {
-    for (const line of FAN_LINES)
-      expect(fanLineFromSearch(`?v=1&_fan=${line}`)).toEqual({ line, problems: [] });
-    expect(fanLineFromSearch("?v=1")).toEqual({ line: "profit", problems: [] });
-    const bad = fanLineFromSearch("_fan=fte");
-    expect(bad.line).toBe("profit");
-    expect(bad.problems).toEqual([
-      `_fan: "fte" is not a money line; lines: ${FAN_LINES.join(", ")}`,
-    ]);
   });
 
   it("ignores the scenario's own keys", () => {

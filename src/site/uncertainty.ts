@@ -1,5 +1,5 @@
 import * as aq from "arquero";
-import { MONEY_LINES, type MoneyLine } from "../engine/lines.ts";
+import type { MoneyLine } from "../engine/lines.ts";
 import { type MonteCarloSummary, type Stats } from "../uncertainty/index.ts";
 import type { Basis } from "../uncertainty/monte-carlo-run.ts";
 import { PENCE_PER_MILLION } from "../engine/format-millions.ts";
@@ -207,27 +207,6 @@ export function nationalStatRows(summary: MonteCarloSummary): {
     row("MoJ spend, £m", mojSpendPence),
     row("Losses of loss-making CRCs, £m", lossesPence),
   ];
-}
-
-/** The lines a user can fan: every money line. */
-export const FAN_LINES: readonly MoneyLine[] = MONEY_LINES;
-
-/** The fan chart's line when the address names none. */
-export const DEFAULT_FAN_LINE: MoneyLine = "profit";
-
-/**
- * The fan chart's line from the address (`_fan`), so a link or an embed shows the same fan; a
- * bad value is named and replaced by the default.
- */
-export function fanLineFromSearch(search: string): { line: MoneyLine; problems: string[] } {
-  const raw = new URLSearchParams(search.startsWith("?") ? search.slice(1) : search).get("_fan");
-  if (raw === null) return { line: DEFAULT_FAN_LINE, problems: [] };
-  if ((FAN_LINES as readonly string[]).includes(raw))
-    return { line: raw as MoneyLine, problems: [] };
-  return {
-    line: DEFAULT_FAN_LINE,
-    problems: [`_fan: "${raw}" is not a money line; lines: ${FAN_LINES.join(", ")}`],
-  };
 }
 
 /** The summary as tidy CSV: the same text as the CLI's `mc --format csv`. */
