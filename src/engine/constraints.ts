@@ -7,6 +7,7 @@
  */
 
 import { feedbackApplies } from "./applicability.ts";
+import { SHORTFALL_TREND_ID } from "./parameter-specs.ts";
 
 /**
  * Staff count as fixed costs (non-staff-cost.ts: the fixed share f − σ must not be negative),
@@ -15,6 +16,9 @@ import { feedbackApplies } from "./applicability.ts";
 export function staffWithinFixed(staffShare: number, fixedShare: number): boolean {
   return staffShare <= fixedShare;
 }
+
+/** The parameters `staffWithinFixed` reads. */
+export const STAFF_WITHIN_FIXED_IDS: readonly string[] = ["cost.fixedShare", "cost.staffShare"];
 
 /** The staff share held at or below the fixed share (`staffWithinFixed`). */
 export function staffShareHeld(staffShare: number, fixedShare: number): number {
@@ -38,6 +42,13 @@ export function staffingAbove0(
   return fteJune2014 > 0 && fteJune2014 + cutScale * (fteJune2017 - fteJune2014) > 0;
 }
 
+/** The parameters of a CRC's staffing path (`lowestFte`, `staffingAbove0`). */
+export const STAFFING_IDS: readonly string[] = [
+  "staff.fteJune2014",
+  "staff.fteJune2017",
+  "staff.cutScale",
+];
+
 /**
  * The effective shortfall of a year after 2017-18 (2017-18 plus the trend, effective-shortfall.ts)
  * stays inside the 2017-18 row's range.
@@ -45,6 +56,12 @@ export function staffingAbove0(
 export function shortfallWithin(shortfall: number, min: number, max: number): boolean {
   return !(shortfall < min || shortfall > max);
 }
+
+/** The parameters `shortfallWithin` reads: the 2017-18 shortfall and the trend after it. */
+export const SHORTFALL_PATH_IDS: readonly string[] = [
+  "volume.shortfall.2017-18",
+  SHORTFALL_TREND_ID,
+];
 
 /** The effective shortfall held inside the row's range (`shortfallWithin`). */
 export function shortfallHeld(shortfall: number, min: number, max: number): number {
@@ -123,9 +140,7 @@ export const FEEDBACK_IDS = [
 
 /** The parameters the workload cap reads (`workloadWithinCap`, `feedbackOn`). */
 export const WORKLOAD_CAP_IDS: readonly string[] = [
-  "staff.fteJune2014",
-  "staff.fteJune2017",
-  "staff.cutScale",
+  ...STAFFING_IDS,
   "size.caseload2014",
   "caseload.growth",
   "workload.caseloadPerFteNorm",

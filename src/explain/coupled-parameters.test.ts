@@ -1,11 +1,18 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Dataset } from "../data/index.ts";
+import {
+  SHORTFALL_PATH_IDS,
+  STAFF_WITHIN_FIXED_IDS,
+  WORKLOAD_CAP_IDS,
+} from "../engine/constraints.ts";
 import type { ProjectionInputs } from "../engine/projection-inputs.ts";
 import { testDataset } from "../../test/fixtures/test-dataset.ts";
+import { CROSS_CHECKED_PARAMETER_IDS } from "../scenario/check-resolved-inputs.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import { inputIssues } from "../sensitivity/edit-inputs.ts";
 import { attributeDelta } from "./attribute-delta.ts";
 import { parameterCatalog } from "./attribution-groups.ts";
+import { COUPLED_PARAMETERS } from "./coupled-parameters.ts";
 import { DELTA_METHODS, explainDelta, hybrid } from "./explain-delta.ts";
 
 let dataset: Dataset;
@@ -90,4 +97,19 @@ describe("attribution of a difference between scenarios whose mixes break a rule
         } else expect(d.parts[0]!.group).toBe("staffing");
         expect(d.projections).toBe(0);
       });
+});
+
+describe("COUPLED_PARAMETERS", () => {
+  it("are constraints.ts's lists of each rule's parameters, not written again (issue #13)", () => {
+    const lists = [STAFF_WITHIN_FIXED_IDS, WORKLOAD_CAP_IDS, SHORTFALL_PATH_IDS];
+    expect(COUPLED_PARAMETERS).toHaveLength(lists.length);
+    COUPLED_PARAMETERS.forEach((set, i) => expect(set.ids).toBe(lists[i]));
+  });
+
+  it("hold every parameter the scenario checks read across parameters, but for rules of one", () => {
+    const coupled = new Set(COUPLED_PARAMETERS.flatMap((set) => set.ids));
+    const ofOne = ["size.annualPrice", "cost.bidMargin", "staff.onCostRate"];
+    for (const id of CROSS_CHECKED_PARAMETER_IDS)
+      if (!ofOne.includes(id)) expect(coupled, id).toContain(id);
+  });
 });

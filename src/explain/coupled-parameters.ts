@@ -1,6 +1,9 @@
 import type { Issue } from "../issues/issue.ts";
-import { FEEDBACK_IDS } from "../engine/constraints.ts";
-import { SHORTFALL_TREND_ID } from "../engine/parameter-specs.ts";
+import {
+  SHORTFALL_PATH_IDS,
+  STAFF_WITHIN_FIXED_IDS,
+  WORKLOAD_CAP_IDS,
+} from "../engine/constraints.ts";
 import type { ProjectionInputs } from "../engine/projection-inputs.ts";
 import { checkResolvedInputs } from "../scenario/check-resolved-inputs.ts";
 import type { AttributionGroup } from "./attribution-groups.ts";
@@ -24,7 +27,7 @@ export const COUPLED_PARAMETERS: readonly {
   {
     // constraints.ts `staffWithinFixed`: A's fixed share with B's staff share can put the
     // staff above the fixed costs.
-    ids: ["cost.fixedShare", "cost.staffShare"],
+    ids: STAFF_WITHIN_FIXED_IDS,
     rule: "staff count as fixed costs: the staff share must not exceed the fixed share",
   },
   {
@@ -33,22 +36,14 @@ export const COUPLED_PARAMETERS: readonly {
     // `workloadWithinCap` and `feedbackOn` (the lowest FTE against the highest caseload
     // × (1 + growth) over the norm, where either feedback coefficient is on), and
     // check-resolved-inputs.ts's national caseload after growth above 0.
-    ids: [
-      "staff.fteJune2014",
-      "staff.fteJune2017",
-      "staff.cutScale",
-      "size.caseload2014",
-      "caseload.growth",
-      "workload.caseloadPerFteNorm",
-      ...FEEDBACK_IDS,
-    ],
+    ids: WORKLOAD_CAP_IDS,
     rule: "staffing must stay above 0 FTE, within the workload cap where the feedback is on, and the national caseload above 0",
   },
   {
     // constraints.ts `shortfallWithin` (effective-shortfall.ts: each year after 2017-18 is
     // the 2017-18 shortfall plus the trend per year): A's 2017-18 with B's trend can leave the
     // 2017-18 row's range.
-    ids: ["volume.shortfall.2017-18", SHORTFALL_TREND_ID],
+    ids: SHORTFALL_PATH_IDS,
     rule: "each year's shortfall after 2017-18 (2017-18's plus the trend) must stay in range",
   },
 ];

@@ -7,7 +7,9 @@ import {
   onePlusAbove0,
   shortfallWithin,
   staffingAbove0,
+  STAFF_WITHIN_FIXED_IDS,
   staffWithinFixed,
+  WORKLOAD_CAP_IDS,
   WORKLOAD_INDEX_MAX,
   workloadFteFloor,
   workloadWithinCap,
@@ -29,18 +31,12 @@ export type SetBy = (id: string, crc: number, fy: number) => string | undefined;
  * that change none of them need no re-check.
  */
 export const CROSS_CHECKED_PARAMETER_IDS: readonly string[] = [
-  "cost.fixedShare",
-  "cost.staffShare",
-  "staff.fteJune2014",
-  "staff.fteJune2017",
-  "staff.cutScale",
+  ...STAFF_WITHIN_FIXED_IDS,
+  ...WORKLOAD_CAP_IDS,
+  // The bid prices' sum above 0; 1 + the margin and 1 + the on-cost rate above 0.
   "size.annualPrice",
-  "size.caseload2014",
-  "caseload.growth",
-  "workload.caseloadPerFteNorm",
   "cost.bidMargin",
   "staff.onCostRate",
-  ...FEEDBACK_IDS,
 ];
 
 /**
