@@ -1,11 +1,6 @@
 import { upliftPaidInYear } from "../engine/applicability.ts";
 import { ExactCells } from "../engine/exact-cells.ts";
-import {
-  discountedPriceFloat,
-  feeForServiceFloat,
-  volumeFactorFloat,
-} from "../engine/fee-for-service.ts";
-import { learningCurveYears } from "../engine/learning-curve.ts";
+import { feeYearCellFloat, upliftYearCellFloat } from "../engine/fee-year-cells.ts";
 import { SHORTFALL_ID } from "../engine/parameter-specs.ts";
 import {
   COHORTS_MAX,
@@ -14,9 +9,7 @@ import {
   pbrCohortCellsFloat,
 } from "../engine/pbr-cohort-cells.ts";
 import { FY_COUNT, type ProjectionInputs } from "../engine/projection-inputs.ts";
-import { roundCellUnlessTie } from "../engine/round-half-even.ts";
 import { FY_FIRST_MONTH, FY_LAST_MONTH, FY_OF_MONTH } from "../engine/timeline.ts";
-import { variationUpliftFloat, variationUpliftFloatScale } from "../engine/variation.ts";
 
 /**
  * Three of the float path's cells made on their own, for the posterior's prior simulation
@@ -129,27 +122,17 @@ export function yearCells(
     for (let y = 0; y < FY_COUNT; y++) {
       const i = c0 + y;
       const phi = k.phi[i]!;
-      const v = volumeFactorFloat(k.shortfall[i]!, k.tau[i]!, k.cap[i]!);
-      const Pk = discountedPriceFloat(P, discount, learningCurveYears(y));
-      if (ffs !== null) {
-        const ffsX = feeForServiceFloat(Pk, phi, v);
-        const cell = roundCellUnlessTie(ffsX, ffsX);
+      const cell = feeYearCellFloat(P, discount, y, phi, k.shortfall[i]!, k.tau[i]!, k.cap[i]!);
+      if (ffs !== null)
         ffs[i] =
           cell === cell ? cell : (exact ??= new ExactCells(k.inputs)).feeForServicePence(c, y);
-      }
       if (uplift === null) continue;
       if (upliftPaidInYear(y, varStart, end)) {
-        const upliftScale = variationUpliftFloatScale(Pk, scale);
-        const cell = roundCellUnlessTie(
-          variationUpliftFloat(Pk, k.phi2[i]!, phi, v, scale),
-          upliftScale,
-        );
-        uplift[i] = cell === cell ? cell : (exact ??= new ExactCells(k.inputs)).upliftPence(c, y);
+        const cellUp = upliftYearCellFloat(k.phi2[i]!, phi, scale);
+        uplift[i] =
+          cellUp === cellUp ? cellUp : (exact ??= new ExactCells(k.inputs)).upliftPence(c, y);
         if (other === null || upliftOther === null) continue;
-        const cellOther = roundCellUnlessTie(
-          variationUpliftFloat(Pk, other.phi2[i]!, phi, v, scale),
-          upliftScale,
-        );
+        const cellOther = upliftYearCellFloat(other.phi2[i]!, phi, scale);
         upliftOther[i] =
           cellOther === cellOther
             ? cellOther

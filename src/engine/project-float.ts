@@ -13,9 +13,8 @@ import {
   variationPaymentLastMonth,
 } from "./applicability.ts";
 import { ExactCells, exactFte } from "./exact-cells.ts";
-import { discountedPriceFloat, feeForServiceFloat, volumeFactorFloat } from "./fee-for-service.ts";
+import { feeYearCellFloat, upliftYearCellFloat } from "./fee-year-cells.ts";
 import { guaranteeFloorFloat, guaranteeTopUpFloat } from "./guarantee.ts";
-import { learningCurveYears } from "./learning-curve.ts";
 import { emptyLedger, MONTH_COUNT, type Ledger } from "./ledger.ts";
 import { COST_LINES, INCOME_LINES } from "./lines.ts";
 import {
@@ -45,7 +44,6 @@ import {
   STAFF_PATH_START_INDEX,
 } from "./staffing.ts";
 import { FINANCIAL_YEARS, FY_FIRST_MONTH, FY_LAST_MONTH, FY_OF_MONTH } from "./timeline.ts";
-import { variationUpliftFloat, variationUpliftFloatScale } from "./variation.ts";
 import {
   VARIATION_PAYMENT_YEARS,
   variationPaymentId,
@@ -443,16 +441,10 @@ function yearValues(k: Columns, c: number, priceSum: number): void {
     const i = c0 + y;
     const phi = k.phi[i]!;
     const s = k.shortfall[i]!;
-    const v = volumeFactorFloat(s, k.tau[i]!, k.cap[i]!);
-    const Pk = discountedPriceFloat(P, discount, learningCurveYears(y));
-    const ffsX = feeForServiceFloat(Pk, phi, v);
-    const ffs = roundCellUnlessTie(ffsX, ffsX);
+    const ffs = feeYearCellFloat(P, discount, y, phi, s, k.tau[i]!, k.cap[i]!);
     ffsY[y] = ffs === ffs ? ffs : exact(k).feeForServicePence(c, y);
     if (upliftPaidInYear(y, varStart, end)) {
-      const uplift = roundCellUnlessTie(
-        variationUpliftFloat(Pk, k.phi2[i]!, phi, v, scale),
-        variationUpliftFloatScale(Pk, scale),
-      );
+      const uplift = upliftYearCellFloat(k.phi2[i]!, phi, scale);
       upliftY[y] = uplift === uplift ? uplift : exact(k).upliftPence(c, y);
     } else upliftY[y] = 0;
     const nonStaff = roundCellUnlessTie(
