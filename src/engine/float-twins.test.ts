@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { decimal, expectRoundsToExactPence } from "../../test/fixtures/float-laws.ts";
 import { describe, expect, it } from "vitest";
 import { allocatePence } from "./allocate-pence.ts";
 import {
@@ -17,7 +18,7 @@ import {
   redundancyCostFloat,
   redundancyPerPayIndexFloatScale,
 } from "./redundancy.ts";
-import { FLOAT_ERROR, roundCellUnlessTie } from "./round-half-even.ts";
+import { roundCellUnlessTie } from "./round-half-even.ts";
 import { feedbackAmount } from "./rule-inputs.ts";
 import {
   serviceCredits,
@@ -50,25 +51,12 @@ import {
   workloadIndexFloat,
 } from "./workload.ts";
 
-/**
+/*
  * One law per rule: its float twin (beside it in the rule's file), rounded as the float path
- * rounds a cell (`roundCellUnlessTie` with the twin's scale), gives the exact rule's pence; or
- * it declines (NaN), and then the exact value really is within the band of a half-penny, where
- * the float path asks the exact path (exact-cells.ts). Inputs have few decimal places, as the
- * data's do, so exact half-penny ties come up often.
+ * rounds a cell, gives the exact rule's pence or declines within a half-penny's tie band
+ * (`expectRoundsToExactPence`, test/fixtures/float-laws.ts). Inputs have few decimal places, as
+ * the data's do, so exact half-penny ties come up often.
  */
-function expectRoundsToExactPence(float: number, scale: number, exact: Money): void {
-  const pence = roundCellUnlessTie(float, scale);
-  if (Number.isNaN(pence)) {
-    const fromHalf = exact.minus(exact.floor()).minus(0.5).abs().toNumber();
-    expect(fromHalf).toBeLessThanOrEqual(2 * Math.abs(scale) * FLOAT_ERROR + 1e-12);
-  } else expect(pence).toBe(toPence(exact));
-}
-
-const decimal = (min: number, max: number, places = 3) =>
-  fc
-    .integer({ min: Math.round(min * 10 ** places), max: Math.round(max * 10 ** places) })
-    .map((n) => n / 10 ** places);
 const price = fc.integer({ min: 0, max: 20_000_000_000 });
 const month = fc.integer({ min: 0, max: 85 });
 const years = fc.integer({ min: 0, max: 6 });
