@@ -6,8 +6,12 @@
 import { html } from "htl";
 
 export function backtestPanel({ engine, site, dataset, targetsCsv, search, onView }) {
-  const setup = site.backtestSetup(dataset, targetsCsv);
-  if (!setup.ok) return html`<p class="note" role="alert">${setup.message}</p>`;
+  const prepared = site.backtestSetup(dataset, targetsCsv);
+  if (!prepared.ok)
+    return html`<p class="note" role="alert">
+      ${prepared.issues.map(site.formatIssue).join("; ")}
+    </p>`;
+  const setup = prepared.value;
   const ids = setup.targets.map((t) => t.id);
   const read = site.backtestViewFromSearch(search, ids);
   let view = read.view;

@@ -23,16 +23,20 @@ export function validatorFor(dataset) {
   return (scenario) => validateScenario(scenario, dataset);
 }
 
-/** The scenario to open: the address's if valid, else the default, with the reasons. */
-export function openScenario(dataset, search = location.search) {
+/**
+ * The scenario to open: the address's if valid, else the default, with the reasons
+ * (`scenarioFromUrl`'s warnings, one line each, for `problemsNote`).
+ */
+export async function openScenario(dataset, search = location.search) {
   const validate = validatorFor(dataset);
   // Each problem reads "scenario: parameters.…: …", as a refused link has always said it.
-  return scenarioFromUrl(search, async (s) => {
+  const opened = await scenarioFromUrl(search, (s) => {
     const r = validate(s);
     return r.ok
       ? r
       : { ok: false, issues: r.issues.map((i) => ({ path: "", message: formatIssue(i) })) };
   });
+  return { scenario: opened.value, problems: opened.warnings.map(formatIssue) };
 }
 
 /** Browser storage, or an in-memory stand-in where storage is unavailable (private modes). */

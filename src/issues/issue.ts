@@ -24,10 +24,13 @@ export interface Success<T> {
 export type Result<T> = Success<T> | Failure;
 
 /**
- * The value with warnings (legal but suspicious, each saying what to do: returned with the
- * result, never logged where nobody sees them), or every problem found.
+ * The value with warnings (legal but suspicious, or a fallback taken, each saying what to do or
+ * why: returned with the result, never logged where nobody sees them).
  */
-export type WarnedResult<T> = (Success<T> & { readonly warnings: readonly Issue[] }) | Failure;
+export type Warned<T> = Success<T> & { readonly warnings: readonly Issue[] };
+
+/** The value with warnings, or every problem found. */
+export type WarnedResult<T> = Warned<T> | Failure;
 
 /** A failure of one issue. */
 export function failure(path: string, message: string): Failure {

@@ -1,4 +1,5 @@
-import type { Dataset } from "../data/index.ts";
+import { asIssue, type Dataset } from "../data/index.ts";
+import type { Result } from "../issues/issue.ts";
 import { buildPosterior, type Prediction, type Vintage } from "../calibration/build-posterior.ts";
 import { formatTargetValue } from "../calibration/report.ts";
 import {
@@ -25,14 +26,17 @@ export {
 } from "../state/backtest-view.ts";
 import type { BacktestView } from "../state/backtest-view.ts";
 
-/** Targets and their simulation on the page (the worker parses the same text: one table). */
+/**
+ * Targets and their simulation on the page (the worker parses the same text: one table), or
+ * each problem with the targets at its place in data/targets.csv.
+ */
 export function backtestSetup(
   dataset: Dataset,
   targetsCsv: string,
-): { ok: true; targets: Target[]; sim: TargetSimulation } | { ok: false; message: string } {
+): Result<{ readonly targets: Target[]; readonly sim: TargetSimulation }> {
   const { targets, issues } = parseTargets(targetsCsv, dataset);
-  if (issues.length > 0) return { ok: false, message: `data/targets.csv: ${issues[0]!.message}` };
-  return { ok: true, targets, sim: prepareTargetSimulation(dataset, targets) };
+  if (issues.length > 0) return { ok: false, issues: issues.map(asIssue) };
+  return { ok: true, value: { targets, sim: prepareTargetSimulation(dataset, targets) } };
 }
 
 export interface BacktestRow {

@@ -3,11 +3,11 @@ import { PRESETS } from "../scenario/presets.ts";
 import { DEFAULT_SCENARIO, scenarioFromUrl } from "./scenario-from-url.ts";
 import { initialChoice, scenarioChoices, scenarioKey } from "./scenario-choices.ts";
 
-const valid = async () => ({ ok: true as const });
+const valid = async () => ({ ok: true as const, value: null });
 
 /** The menu a page builds for an address, and the entry it shows first. */
 async function open(search: string, saved: Array<{ name: string; scenario: unknown }> = []) {
-  const opened = await scenarioFromUrl(search, valid);
+  const opened = { scenario: (await scenarioFromUrl(search, valid)).value };
   const choices = scenarioChoices(opened, saved, PRESETS);
   return { opened, choices, shown: initialChoice(choices, opened) };
 }

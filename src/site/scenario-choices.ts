@@ -11,10 +11,9 @@ export interface ScenarioChoice {
   readonly scenario: unknown;
 }
 
-/** What a page opened with (`scenarioFromUrl`): the scenario, and why the address was refused. */
+/** What a page opened with: the scenario `scenarioFromUrl` answered (the link's, or the default). */
 export interface OpenedScenario {
   readonly scenario: Scenario;
-  readonly problems: readonly string[];
 }
 
 /**

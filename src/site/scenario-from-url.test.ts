@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { formatIssue } from "../issues/issue.ts";
 import { DEFAULT_SCENARIO, scenarioFromUrl, withoutTracking } from "./scenario-from-url.ts";
 
-const valid = async () => ({ ok: true as const });
+const valid = async () => ({ ok: true as const, value: null });
 const invalid = async () => ({
   ok: false as const,
   issues: [{ path: "parameters.ffs.fixedShare.value", message: "1.7 is above the maximum 1" }],
@@ -10,30 +11,43 @@ const invalid = async () => ({
 describe("scenarioFromUrl", () => {
   it("opens the default when the address carries no scenario", async () => {
     expect(await scenarioFromUrl("?_crc=wales", valid)).toEqual({
-      scenario: DEFAULT_SCENARIO,
-      problems: [],
+      ok: true,
+      value: DEFAULT_SCENARIO,
+      warnings: [],
     });
   });
 
   it("opens the address's scenario when it is valid", async () => {
     expect(await scenarioFromUrl("?v=1&extends=pbr-high&ffs.toleranceBand=0.1", valid)).toEqual({
-      scenario: { schemaVersion: 1, extends: "pbr-high", parameters: { "ffs.toleranceBand": 0.1 } },
-      problems: [],
+      ok: true,
+      value: { schemaVersion: 1, extends: "pbr-high", parameters: { "ffs.toleranceBand": 0.1 } },
+      warnings: [],
     });
   });
 
   it("falls back to the default, saying why, for a malformed address", async () => {
     expect(await scenarioFromUrl("?v=7&x=1", valid)).toEqual({
-      scenario: DEFAULT_SCENARIO,
-      problems: ['v: "7" is not a supported version; the only version is 1'],
+      ok: true,
+      value: DEFAULT_SCENARIO,
+      warnings: [{ path: "v", message: '"7" is not a supported version; the only version is 1' }],
     });
   });
 
   it("falls back to the default, saying why, for an invalid scenario", async () => {
     expect(await scenarioFromUrl("?v=1&ffs.fixedShare=1.7", invalid)).toEqual({
-      scenario: DEFAULT_SCENARIO,
-      problems: ["parameters.ffs.fixedShare.value: 1.7 is above the maximum 1"],
+      ok: true,
+      value: DEFAULT_SCENARIO,
+      warnings: [
+        { path: "parameters.ffs.fixedShare.value", message: "1.7 is above the maximum 1" },
+      ],
     });
+  });
+
+  it("words a problem with the whole address or scenario at 'address' or 'scenario'", async () => {
+    const whole = async () => ({ ok: false as const, issues: [{ path: "", message: "no" }] });
+    const opened = await scenarioFromUrl("?v=1&extends=pbr-high", whole);
+    expect(opened.value).toBe(DEFAULT_SCENARIO);
+    expect(opened.warnings.map(formatIssue)).toEqual(["scenario: no"]);
   });
 });
 
@@ -47,9 +61,7 @@ describe("withoutTracking", () => {
   });
 
   it("opens the default, with no problem, from a link carrying only tracking keys", async () => {
-    const opened = await scenarioFromUrl("?utm_source=x&utm_campaign=y", async () => ({
-      ok: true,
-    }));
-    expect(opened).toEqual({ scenario: DEFAULT_SCENARIO, problems: [] });
+    const opened = await scenarioFromUrl("?utm_source=x&utm_campaign=y", valid);
+    expect(opened).toEqual({ ok: true, value: DEFAULT_SCENARIO, warnings: [] });
   });
 });

@@ -1,25 +1,12 @@
+import type { Issue, Result, Warned } from "../issues/issue.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import { decodeScenarioQuery } from "../state/url-state.ts";
 
 export const DEFAULT_SCENARIO: Scenario = { schemaVersion: 1, extends: "the-2017-variation" };
 
-export interface ScenarioFromUrl {
-  readonly scenario: Scenario;
-  /** Why the address was not used, one line per problem; empty when it was (or was empty). */
-  readonly problems: readonly string[];
-}
+/** A check of a decoded scenario (the worker's or the page's `validateScenario`). */
+type Validate = (scenario: Scenario) => Promise<Result<unknown>> | Result<unknown>;
 
-type Validate = (
-  scenario: Scenario,
-) => Promise<
-  { ok: true } | { ok: false; issues: ReadonlyArray<{ path: string; message: string }> }
->;
-
-/**
- * The scenario a page opens with: the one in the address if it is well formed and valid, else
- * the default, with the reasons — a malformed or hostile address never breaks the page and never
- * touches saved scenarios.
- */
 /** Keys that newsletters, campaigns and social sites add to a link: never a scenario's. */
 export const TRACKING_KEY = /^(utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid)$/i;
 
@@ -35,27 +22,29 @@ export function withoutTracking(query: string): string {
     .join("&");
 }
 
+/**
+ * The scenario a page opens with: the one in the address if it is well formed and valid, else
+ * the fallback (the default), with why as warnings — each problem at its path, "address" or
+ * "scenario" when it is the whole of one. A malformed or hostile address never breaks the page
+ * and never touches saved scenarios.
+ */
 export async function scenarioFromUrl(
   search: string,
   validate: Validate,
   fallback: Scenario = DEFAULT_SCENARIO,
-): Promise<ScenarioFromUrl> {
+): Promise<Warned<Scenario>> {
   const query = withoutTracking(search.startsWith("?") ? search.slice(1) : search);
   const scenarioKeys = [...new URLSearchParams(query).keys()].filter((k) => !k.startsWith("_"));
-  if (scenarioKeys.length === 0) return { scenario: fallback, problems: [] };
+  if (scenarioKeys.length === 0) return { ok: true, value: fallback, warnings: [] };
   const decoded = decodeScenarioQuery(query);
-  if (!decoded.ok) {
-    return {
-      scenario: fallback,
-      problems: decoded.issues.map((i) => `${i.path || "address"}: ${i.message}`),
-    };
-  }
+  if (!decoded.ok)
+    return { ok: true, value: fallback, warnings: within("address", decoded.issues) };
   const checked = await validate(decoded.value);
-  if (!checked.ok) {
-    return {
-      scenario: fallback,
-      problems: checked.issues.map((i) => `${i.path || "scenario"}: ${i.message}`),
-    };
-  }
-  return { scenario: decoded.value, problems: [] };
+  if (!checked.ok)
+    return { ok: true, value: fallback, warnings: within("scenario", checked.issues) };
+  return { ok: true, value: decoded.value, warnings: [] };
 }
+
+/** The issues with `whole` as the path of any that is about the whole document. */
+const within = (whole: string, issues: readonly Issue[]): Issue[] =>
+  issues.map((i) => (i.path === "" ? { path: whole, message: i.message } : i));
