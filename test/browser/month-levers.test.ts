@@ -9,6 +9,7 @@ import {
   watchedPage,
   type Site,
 } from "./harness.ts";
+import { monthName } from "../../src/site/calibration-posterior.ts";
 import { summaryFor } from "./project-in-node.ts";
 
 // The Explorer's month levers: each option's value is the month it names ("2017-08"), not its
@@ -22,23 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await site?.close();
 });
-
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-/** "2017-08" → "August 2017", as the menu shows a month. */
-const monthName = (m: string) => `${MONTH_NAMES[Number(m.slice(5)) - 1]} ${m.slice(0, 4)}`;
 
 describe("month levers", () => {
   it("every option's value is its month (YYYY-MM); the chosen one is the scenario's", async () => {
