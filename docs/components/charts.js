@@ -5,7 +5,7 @@ import { dataTable, plot } from "./a11y.js";
 import { html } from "htl";
 import { LINE_LABELS, LOSS, OKABE_ITO, PROFIT } from "./palette.js";
 import { PENCE_PER_MILLION, formatMillions, tipMillions } from "./format.js";
-import { clickableBars } from "./chart-click.js";
+import { clickableBars, clickableTickLabels } from "./chart-click.js";
 import { wrapText } from "./bundled/site.js";
 
 const m = (pence) => pence / PENCE_PER_MILLION; // pence → £m for axes
@@ -38,6 +38,8 @@ export function linesByYearPlot(
   { width, who, what, range = OKABE_ITO, onClick, clickLabel } = {},
 ) {
   const data = rows.filter((d) => d.pence !== 0);
+  // A year's label explains the year's total of the stacked lines (income or costs).
+  const total = what === "costs" ? "cost_total" : "income_total";
   return plot({
     width,
     height: 300,
@@ -55,6 +57,7 @@ export function linesByYearPlot(
         ...clickableBars(data, onClick, clickLabel),
       }),
       Plot.ruleY([0]),
+      ...clickableYearAxis(width, rows, { onClick, clickLabel, line: total }),
     ],
   });
 }
@@ -158,6 +161,7 @@ function profitByYearPlot(rows, { width, who = "All CRCs", onClick, clickLabel }
         ...clickableBars(rows, onClick, clickLabel),
       }),
       Plot.ruleY([0]),
+      ...clickableYearAxis(width, rows, { onClick, clickLabel }),
     ],
   });
 }
@@ -186,10 +190,37 @@ export function labelAxis(labels, width, cap = 360) {
  * side by side (issue #16: they collided at 375 px). Spread into a plot's options.
  */
 export function yearAxis(width, label = "Financial year") {
-  const narrow = width !== undefined && width < 560;
-  return narrow
+  return narrowYears(width)
     ? { x: { label, type: "band", tickRotate: -45 }, marginBottom: 52 }
     : { x: { label, type: "band" } };
+}
+
+const narrowYears = (width) => width !== undefined && width < 560;
+
+/**
+ * For a chart whose year bars open an explanation (`onClick`, `clickLabel` as its bars have
+ * them): the year axis drawn as a mark whose labels are buttons opening what the year's bar
+ * opens, as the names on a CRC axis are links to its page (linkedNameAxis): a year whose bar is
+ * near zero is too thin to click or see. `line` is the line a year's label explains when its
+ * bars are a stack of lines (their total); none for one bar a year. Keyboard-focusable, named as
+ * the bar is. No marks (the implicit axis, from yearAxis) when the bars open nothing.
+ */
+export function clickableYearAxis(
+  width,
+  rows,
+  { onClick, clickLabel, line },
+  label = "Financial year",
+) {
+  if (typeof onClick !== "function") return [];
+  const years = new Set(rows.map((d) => d.fy));
+  const datumOf = (text) => (years.has(text) ? { fy: text, ...(line ? { line } : {}) } : undefined);
+  return [
+    Plot.axisX({
+      label,
+      ...(narrowYears(width) ? { tickRotate: -45 } : {}),
+      ...clickableTickLabels(datumOf, onClick, clickLabel),
+    }),
+  ];
 }
 
 /**

@@ -132,3 +132,128 @@ describe("axis names link to their page, as the bars do", () => {
     await page.close();
   });
 });
+
+// A year whose bar is near zero is as hard to click as a CRC's: in every chart whose year bars
+// open an explanation, the year's label on the axis is a button opening the same one.
+
+interface YearButton {
+  year: string;
+  label: string;
+  /** The names of the bar(s) drawn for the year (one, or one per stacked line). */
+  barLabels: string[];
+  /** The tallest of its bars, in pixels. */
+  barHeight: number;
+}
+
+function yearButtons(page: Page, svg: string): Promise<YearButton[]> {
+  return page.evaluate((svg) => {
+    const chart = document.querySelector(svg)!;
+    const bars = [...chart.querySelectorAll('g[aria-label="bar"] [role="button"]')];
+    return [...chart.querySelectorAll('g[aria-label="x-axis tick label"] text[role="button"]')].map(
+      (t) => {
+        const year = t.textContent ?? "";
+        const mine = bars.filter((b) => (b.getAttribute("aria-label") ?? "").endsWith(` ${year}`));
+        return {
+          year,
+          label: t.getAttribute("aria-label") ?? "",
+          barLabels: mine.map((b) => b.getAttribute("aria-label") ?? ""),
+          barHeight: Math.max(0, ...mine.map((b) => (b as SVGGraphicsElement).getBBox().height)),
+        };
+      },
+    );
+  }, svg);
+}
+
+const YEARS = [
+  "2014-15",
+  "2015-16",
+  "2016-17",
+  "2017-18",
+  "2018-19",
+  "2019-20",
+  "2020-21",
+  "2021-22",
+];
+
+describe("year labels explain the year, as its bars do", () => {
+  it("Explorer, profit by year: the thinnest bar's year opens its explanation from the keyboard", async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.goto(`${site.url}/explorer?v=1&extends=the-2017-variation`);
+    await chartsDrawn(page);
+    const svg = 'svg[aria-label="All CRCs: profit or loss by financial year"]';
+    await page.locator(svg).scrollIntoViewIfNeeded();
+    const years = await yearButtons(page, svg);
+    expect(years.map((y) => y.year)).toEqual(YEARS);
+    for (const y of years) {
+      expect(y.barLabels, y.year).toEqual([`Explain all CRCs' profit or loss in ${y.year}`]);
+      // Named as its bar is, after its own words: its own name, for the focus to come back to.
+      expect(y.label, y.year).toBe(`${y.year}: ${y.barLabels[0]}`);
+    }
+    const thinnest = [...years].sort((a, b) => a.barHeight - b.barHeight)[0]!;
+    const target = page
+      .locator(`${svg} g[aria-label="x-axis tick label"]`)
+      .getByRole("button", { name: thinnest.label, exact: true });
+    expect(await target.count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await target.focus();
+    expect(await target.evaluate((t) => t === document.activeElement)).toBe(true);
+    await page.keyboard.press("Enter");
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get("_explain"))
+      .toBe(`ALL.profit.${thinnest.year}`);
+    await expect
+      .poll(() => page.getByTestId("explain-panel").getByTestId("explain-title").textContent())
+      .toContain(thinnest.year);
+    // Escape closes it and the focus comes back to the year's label, not its bar.
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.getByTestId("explain-panel").count()).toBe(0);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label")))
+      .toBe(thinnest.label);
+    expect(problems).toEqual(NO_PROBLEMS);
+    await page.close();
+  });
+
+  it("Explorer, income by year (stacked): a year's label explains the year's income, on a click", async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.goto(`${site.url}/explorer`);
+    await chartsDrawn(page);
+    const svg = 'svg[aria-label="All CRCs: income by financial year, stacked by line"]';
+    const years = await yearButtons(page, svg);
+    expect(years.map((y) => y.year)).toEqual(YEARS);
+    for (const y of years)
+      expect(y.label, y.year).toBe(`${y.year}: Explain all CRCs' income in ${y.year}`);
+    await page
+      .locator(`${svg} g[aria-label="x-axis tick label"]`)
+      .getByRole("button", { name: "2017-18: Explain all CRCs' income in 2017-18", exact: true })
+      .click();
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get("_explain"))
+      .toBe("ALL.income_total.2017-18");
+    expect(problems).toEqual(NO_PROBLEMS);
+    await page.close();
+  });
+
+  it("a CRC's page, narrow (turned labels): a year's label explains the CRC's profit that year", async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.setViewportSize({ width: 420, height: 900 });
+    await page.goto(`${site.url}/crcs/wales`);
+    await chartsDrawn(page);
+    const svg =
+      '[data-testid="profit-by-year"] svg[aria-label$="profit or loss by financial year"]';
+    await page.locator(svg).scrollIntoViewIfNeeded();
+    const years = await yearButtons(page, svg);
+    expect(years.map((y) => y.year)).toEqual(YEARS);
+    for (const y of years) expect([`${y.year}: ${y.barLabels[0]}`], y.year).toEqual([y.label]);
+    await page
+      .locator(`${svg} g[aria-label="x-axis tick label"]`)
+      .getByRole("button", { name: years[7]!.label, exact: true })
+      .click();
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get("_explain"))
+      .toBe("wales.profit.2021-22");
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(problems).toEqual(NO_PROBLEMS);
+    await page.close();
+  });
+});

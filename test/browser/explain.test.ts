@@ -217,7 +217,10 @@ describe("Explain this number: CRC page", () => {
     await expect.poll(() => panelOf(page).count()).toBe(0);
 
     // The profit bar for 2017-18, from the keyboard.
-    const bar = page.getByRole("button", { name: "Explain Wales's profit or loss in 2017-18" });
+    // The bar, not the year's label on the axis, which opens the same (axis-links.test.ts).
+    const bar = page
+      .locator('g[aria-label="bar"]')
+      .getByRole("button", { name: "Explain Wales's profit or loss in 2017-18" });
     await bar.focus();
     await page.keyboard.press("Enter");
     const ref = { crc: "wales", line: "profit", period: "2017-18" };

@@ -137,7 +137,7 @@ describe("the focus through a redraw (review of issue #16)", () => {
     await page.goto(`${site.url}/crcs/wales`);
     await settled(page);
     const name = "Explain Wales's profit or loss in 2017-18";
-    await page.getByRole("button", { name }).focus();
+    await page.getByRole("button", { name, exact: true }).focus();
     await page.keyboard.press("Enter");
     const panel = page.getByTestId("explain-panel");
     await panel.getByTestId("explain-amount").waitFor();
