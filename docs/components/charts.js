@@ -185,6 +185,23 @@ export function labelAxis(labels, width, cap = 360) {
   };
 }
 
+/** Plot's tick labels are 10 px type, a wrapped label's lines 10 px apart (lineHeight 1). */
+const LINE_PX = 10;
+
+/**
+ * The height of a row of named bars that keeps wrapped names apart (at least `min`): two
+ * neighbours, each centred on its row, need half their lines each between the rows' centres,
+ * and a few pixels for the glyphs above the first line and below the last. On a narrow chart a
+ * long name wraps to four lines, 40 px, which overlapped its neighbours in 24 px rows.
+ */
+export function rowHeightFor(names, format, min) {
+  const lines = names.map((n) => String(format(n)).split("\n").length);
+  let height = min;
+  for (let i = 1; i < lines.length; i++)
+    height = Math.max(height, Math.ceil(((lines[i - 1] + lines[i]) / 2) * LINE_PX + 4));
+  return height;
+}
+
 /**
  * The financial-year axis: labels ("2014-15") turned on a chart too narrow for eight of them
  * side by side (issue #16: they collided at 375 px). Spread into a plot's options.
@@ -258,13 +275,11 @@ const XLINK = "http://www.w3.org/1999/xlink";
 
 /** Horizontal profit/loss bars, one per named row (CRCs or owners), losses in the loss colour. */
 function profitBars(rows, { width, ariaLabel, rowHeight, href }) {
-  const axis = labelAxis(
-    rows.map((d) => d.name),
-    width,
-  );
+  const names = rows.map((d) => d.name);
+  const axis = labelAxis(names, width);
   return plot({
     width,
-    height: rowHeight * rows.length + 50,
+    height: rowHeightFor(names, axis.format, rowHeight) * rows.length + 50,
     marginLeft: axis.margin,
     ariaLabel,
     x: { label: "£m over the contract", grid: true },

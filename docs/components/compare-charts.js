@@ -3,7 +3,7 @@
 import * as Plot from "@observablehq/plot";
 import { html } from "htl";
 import { plot } from "./a11y.js";
-import { labelAxis, linkedNameAxis, withTable } from "./charts.js";
+import { labelAxis, linkedNameAxis, rowHeightFor, withTable } from "./charts.js";
 import { exportable } from "./chart-export.js";
 import { copyAsText, problemList, shell } from "./explain-panel.js";
 import { LOSS, OKABE_ITO, PROFIT } from "./palette.js";
@@ -111,7 +111,8 @@ export function crcDeltaChart(rows, { width, names, scenarios } = {}) {
   const bar = Math.max(8, Math.min(16, 60 / Math.max(1, scenarios.length)));
   const chart = plot({
     width,
-    height: crcNames.length * (bar * scenarios.length + 8) + 60,
+    // Each CRC's rows, or more where its wrapped name and a neighbour's need it.
+    height: crcNames.length * rowHeightFor(crcNames, axis.format, bar * scenarios.length + 8) + 60,
     marginLeft: axis.margin,
     ariaLabel: "Change in each CRC's contract-life profit from the baseline, per scenario",
     x: { label: "Change in profit from the baseline, £m", grid: true },

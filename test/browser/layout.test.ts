@@ -75,6 +75,32 @@ function collidingYearLabels(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Pairs of neighbouring names on a chart's name axis (y or fy: CRCs, owners) whose boxes
+ * overlap, each pair as "chart: name / name". A wrapped name is several lines of one <text>.
+ */
+function overlappingNames(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const clashes: string[] = [];
+    for (const svg of document.querySelectorAll<SVGSVGElement>("#observablehq-main svg")) {
+      for (const g of svg.querySelectorAll(
+        'g[aria-label="y-axis tick label"], g[aria-label="fy-axis tick label"]',
+      )) {
+        const boxes = [...g.querySelectorAll<SVGTextElement>("text")]
+          .filter((t) => t.getClientRects().length)
+          .map((t) => ({ name: t.textContent ?? "", box: t.getBoundingClientRect() }))
+          .sort((a, b) => a.box.top - b.box.top);
+        for (let i = 1; i < boxes.length; i++) {
+          const [a, b] = [boxes[i - 1]!, boxes[i]!];
+          if (b.box.top < a.box.bottom - 0.5)
+            clashes.push(`${svg.getAttribute("aria-label")}: ${a.name} / ${b.name}`);
+        }
+      }
+    }
+    return clashes;
+  });
+}
+
 const WIDE_PAGES = [
   "/explorer",
   "/crcs/cheshire-gm",
@@ -157,6 +183,29 @@ describe("at 375 px (issue #16)", () => {
       tds.map((td) => td.getBoundingClientRect().right),
     ))
       expect(box).toBeLessThanOrEqual(375);
+    expect(problems).toEqual(NO_PROBLEMS);
+    await page.close();
+  });
+});
+
+describe("names on a chart's axis at narrow widths", () => {
+  it("the Explorer's and Compare's names by CRC and owner do not overlap, however they wrap", async () => {
+    const { page, problems } = await watchedPage(site);
+    for (const width of [375, 445, 520, 640]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const path of [
+        "/explorer",
+        "/compare?_base=no-variation&_with=the-2017-variation,pbr-high",
+      ]) {
+        await page.goto(site.url + path);
+        await chartsDrawn(page);
+        const names = await page
+          .locator('#observablehq-main g[aria-label="y-axis tick label"] text')
+          .count();
+        if (path === "/explorer") expect(names, `${path} at ${width} px`).toBeGreaterThan(21);
+        expect(await overlappingNames(page), `${path} at ${width} px`).toEqual([]);
+      }
+    }
     expect(problems).toEqual(NO_PROBLEMS);
     await page.close();
   });
