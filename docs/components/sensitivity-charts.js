@@ -3,7 +3,7 @@
 // (`withTable`) as its text alternative.
 import * as Plot from "@observablehq/plot";
 import { plot } from "./a11y.js";
-import { labelAxis, withTable } from "./charts.js";
+import { labelAxis, rowHeightFor, withTable } from "./charts.js";
 import { LINE_LABELS } from "./palette.js";
 import { PENCE_PER_MILLION, tipMillions } from "./format.js";
 
@@ -24,9 +24,15 @@ export function tornadoChart(bars, { width, basePence, outputLabel, tableRows })
   const base = millions(basePence);
   const data = bars.map((d) => ({ ...d, base, value: millions(d.outputPence) }));
   const axis = labelAxis([...labels.values()], width);
+  // 26 px a row, or more where a wrapped label and its neighbour's need it.
+  const row = rowHeightFor(
+    order.map((id) => labels.get(id) ?? id),
+    axis.format,
+    26,
+  );
   const chart = plot({
     width,
-    height: 26 * order.length + 70,
+    height: row * order.length + 70,
     marginLeft: axis.margin,
     marginRight: 20,
     ariaLabel: `Tornado: ${outputLabel} with each parameter at its low and its high end, largest swing first`,
@@ -146,7 +152,7 @@ export function breakEvenChart(rows, { width, label, unit, tableRows }) {
   const axis = labelAxis(order, width);
   const chart = plot({
     width,
-    height: 24 * rows.length + 60,
+    height: rowHeightFor(order, axis.format, 24) * rows.length + 60,
     marginLeft: axis.margin,
     ariaLabel: `Break-even ${label} for each CRC against its value now`,
     x: { label: `${label} (${unit})`, grid: true },

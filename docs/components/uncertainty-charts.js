@@ -3,7 +3,7 @@
 // Each is wrapped with its data table (`withTable`) as its text alternative.
 import * as Plot from "@observablehq/plot";
 import { plot } from "./a11y.js";
-import { labelAxis, withTable, yearAxis } from "./charts.js";
+import { labelAxis, rowHeightFor, withTable, yearAxis } from "./charts.js";
 import { LINE_LABELS, LOSS, PROFIT } from "./palette.js";
 import { tipMillions } from "./format.js";
 
@@ -71,9 +71,15 @@ export function lossProbabilityChart(rows, { width, who }) {
     rows.map((d) => d.name),
     width,
   );
+  // 24 px a row, or more where a wrapped name and its neighbour's need it.
+  const row = rowHeightFor(
+    rows.map((d) => d.name),
+    axis.format,
+    24,
+  );
   const chart = plot({
     width,
-    height: Math.max(120, 24 * rows.length + 40),
+    height: Math.max(120, row * rows.length + 40),
     marginLeft: axis.margin,
     ariaLabel: `Probability that each ${who} loses money over the contract`,
     x: {

@@ -209,6 +209,24 @@ describe("names on a chart's axis at narrow widths", () => {
     expect(problems).toEqual(NO_PROBLEMS);
     await page.close();
   });
+
+  it("the Sensitivity page's tornado and break-even, and the Uncertainty page's loss chances, too", async () => {
+    const { page, problems } = await watchedPage(site);
+    for (const width of [375, 445]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${site.url}/sensitivity`);
+      await chartsDrawn(page);
+      await page.waitForSelector('svg[aria-label^="Break-even"]', { timeout: 30_000 });
+      await page.waitForSelector('svg[aria-label^="Tornado"]', { timeout: 30_000 });
+      expect(await overlappingNames(page), `/sensitivity at ${width} px`).toEqual([]);
+      await page.goto(`${site.url}/uncertainty?_draws=200`);
+      await chartsDrawn(page);
+      await page.waitForSelector('svg[aria-label^="Probability that each"]', { timeout: 30_000 });
+      expect(await overlappingNames(page), `/uncertainty at ${width} px`).toEqual([]);
+    }
+    expect(problems).toEqual(NO_PROBLEMS);
+    await page.close();
+  });
 });
 
 describe("keyboard (issue #16)", () => {
