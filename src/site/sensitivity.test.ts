@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { formatIssue } from "../issues/issue.ts";
 import { describe, expect, it } from "vitest";
 import { MONEY_LINES } from "../engine/lines.ts";
 import { FINANCIAL_YEARS } from "../engine/timeline.ts";
@@ -58,8 +59,8 @@ describe("Sensitivity view state in the address", () => {
           const line = output === "moj" ? "income_total" : anyLine;
           const view: SensitivityView = { output, line, period, gx: gx!, gy: gy!, steps, lever };
           const read = sensitivityViewFromSearch(query(view), context);
-          expect(read.problems).toEqual([]);
-          expect(read.view).toEqual(view);
+          expect(read.warnings).toEqual([]);
+          expect(read.value).toEqual(view);
         },
       ),
     );
@@ -70,48 +71,64 @@ describe("Sensitivity view state in the address", () => {
       "?_output=crc:londn&_line=proft&_period=2030-31&_gx=ffs.fixedshare&_gy=nope&_steps=51&_lever=staff",
       context,
     );
-    expect(read.view).toEqual(DEFAULT_SENSITIVITY_VIEW);
-    expect(read.problems).toHaveLength(7);
-    expect(read.problems[0]).toMatch(/^_output: unknown crc "londn" \(did you mean "london"\?\)/);
-    expect(read.problems[1]).toMatch(/^_line: "proft" is not a money line \(did you mean "profit"/);
-    expect(read.problems[2]).toBe(
+    expect(read.value).toEqual(DEFAULT_SENSITIVITY_VIEW);
+    expect(read.warnings.map((w) => w.path)).toEqual([
+      "_output",
+      "_line",
+      "_period",
+      "_gx",
+      "_gy",
+      "_steps",
+      "_lever",
+    ]);
+    expect(read.warnings.map(formatIssue)[0]).toMatch(
+      /^_output: unknown crc "londn" \(did you mean "london"\?\)/,
+    );
+    expect(read.warnings.map(formatIssue)[1]).toMatch(
+      /^_line: "proft" is not a money line \(did you mean "profit"/,
+    );
+    expect(read.warnings.map(formatIssue)[2]).toBe(
       '_period: "2030-31" is not a period; use contract or a financial year 2014-15 to 2021-22',
     );
-    expect(read.problems[3]).toMatch(
-      /^_gx: "ffs.fixedshare" is not a parameter the grid can vary \(did you mean "ffs.fixedShare"\?\)/,
+    expect(read.warnings.map(formatIssue)[3]).toMatch(
+      /^_gx: "ffs.fixedshare" is not one of volume.shortfall.shift, .* \(did you mean "ffs.fixedShare"\?\)$/,
     );
-    expect(read.problems[4]).toMatch(/^_gy: "nope" is not a parameter the grid can vary/);
-    expect(read.problems[5]).toBe('_steps: "51" is not a whole number from 2 to 50');
-    expect(read.problems[6]).toBe(
-      '_lever: "staff" is not a lever; levers: shortfall, fixedShare, variationScale',
+    expect(read.warnings.map(formatIssue)[4]).toMatch(
+      /^_gy: "nope" is not one of volume.shortfall.shift, /,
+    );
+    expect(read.warnings.map(formatIssue)[5]).toBe(
+      '_steps: "51" is not a whole number from 2 to 50',
+    );
+    expect(read.warnings.map(formatIssue)[6]).toBe(
+      '_lever: "staff" is not one of shortfall, fixedShare, variationScale',
     );
     for (const steps of ["1", "1e1", "11.0", "-3", ""])
-      expect(sensitivityViewFromSearch(`?_steps=${steps}`, context).problems).toHaveLength(1);
+      expect(sensitivityViewFromSearch(`?_steps=${steps}`, context).warnings).toHaveLength(1);
   });
 
   it("refuses the same parameter on both axes, keeping the x axis", () => {
     const read = sensitivityViewFromSearch("?_gx=ffs.fixedShare&_gy=ffs.fixedShare", context);
-    expect(read.view.gx).toBe("ffs.fixedShare");
-    expect(read.view.gy).toBe("volume.shortfall.shift");
-    expect(read.problems).toEqual([
+    expect(read.value.gx).toBe("ffs.fixedShare");
+    expect(read.value.gy).toBe("volume.shortfall.shift");
+    expect(read.warnings.map(formatIssue)).toEqual([
       '_gy: "ffs.fixedShare" is also the grid\'s other axis; volume.shortfall.shift is used instead',
     ]);
   });
 
   it("keeps MoJ spend on income_total and names a line that contradicts it", () => {
     const ok = sensitivityViewFromSearch("?_output=moj", context);
-    expect(ok.view.line).toBe("income_total");
-    expect(outputRequest(ok.view)).toEqual({ output: "moj", period: "contract" });
-    expect(sensitivityViewKeys(ok.view)).not.toHaveProperty("line");
+    expect(ok.value.line).toBe("income_total");
+    expect(outputRequest(ok.value)).toEqual({ output: "moj", period: "contract" });
+    expect(sensitivityViewKeys(ok.value)).not.toHaveProperty("line");
     const bad = sensitivityViewFromSearch("?_output=moj&_line=profit", context);
-    expect(bad.view.line).toBe("income_total");
-    expect(bad.problems).toEqual([
+    expect(bad.value.line).toBe("income_total");
+    expect(bad.warnings.map(formatIssue)).toEqual([
       '_line: "moj" is MoJ spend (income_total); it cannot be combined with line profit',
     ]);
   });
 
   it("ignores the scenario's own keys", () => {
-    expect(sensitivityViewFromSearch("?v=1&extends=pbr-high", context).problems).toEqual([]);
+    expect(sensitivityViewFromSearch("?v=1&extends=pbr-high", context).warnings).toEqual([]);
   });
 
   it("offers every CRC and owner as an output, and every knob as an axis with a label", () => {

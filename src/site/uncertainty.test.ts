@@ -1,6 +1,7 @@
 import * as aq from "arquero";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { formatIssue } from "../issues/issue.ts";
 import type { Dataset } from "../data/index.ts";
 import { loadDataset } from "../data/load-from-disk.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
@@ -48,8 +49,8 @@ describe("Monte Carlo view state in the address", () => {
             Object.entries(monteCarloViewKeys(view)).map(([k, v]) => [`_${k}`, v]),
           ).toString();
           const read = monteCarloViewFromSearch(`?${query}`);
-          expect(read.problems).toEqual([]);
-          expect(read.view).toEqual(view);
+          expect(read.warnings).toEqual([]);
+          expect(read.value).toEqual(view);
         },
       ),
     );
@@ -59,25 +60,25 @@ describe("Monte Carlo view state in the address", () => {
     const read = monteCarloViewFromSearch(
       "?_draws=0&_seed=-4&_shape=lognormal&_rho=1.5&_basis=flat",
     );
-    expect(read.view).toEqual(DEFAULT_MC_VIEW);
-    expect(read.problems).toEqual([
+    expect(read.value).toEqual(DEFAULT_MC_VIEW);
+    expect(read.warnings.map(formatIssue)).toEqual([
       '_draws: "0" is not a whole number from 1 to 100000',
       '_seed: "-4" is not a whole number from 0 to 4294967295',
       '_shape: "lognormal" is not one of point, uniform, triangular, pert, normal (did you mean "normal"?)',
       '_rho: "1.5" is not a number from 0 to 1',
       '_basis: "flat" is not one of posterior, prior',
     ]);
-    expect(monteCarloViewFromSearch("?_draws=1e3&_rho=0x1").problems).toHaveLength(2);
+    expect(monteCarloViewFromSearch("?_draws=1e3&_rho=0x1").warnings).toHaveLength(2);
   });
 
   it("draws from the posterior unless the address says _basis=prior", () => {
     expect(DEFAULT_MC_VIEW.basis).toBe("posterior");
-    expect(monteCarloViewFromSearch("?v=1&_basis=prior").view.basis).toBe("prior");
+    expect(monteCarloViewFromSearch("?v=1&_basis=prior").value.basis).toBe("prior");
     expect(monteCarloViewKeys(DEFAULT_MC_VIEW).basis).toBe("posterior");
   });
 
   it("ignores the scenario's own keys", () => {
-    expect(monteCarloViewFromSearch("?v=1&extends=pbr-high").problems).toEqual([]);
+    expect(monteCarloViewFromSearch("?v=1&extends=pbr-high").warnings).toEqual([]);
   });
 });
 

@@ -16,7 +16,6 @@ export {
   PAGE_BASES,
   PAGE_SHAPES,
   type MonteCarloView,
-  type MonteCarloViewRead,
 } from "../state/monte-carlo-view.ts";
 import type { MonteCarloView } from "../state/monte-carlo-view.ts";
 

@@ -1,4 +1,4 @@
-import { formatIssue, type Issue } from "../issues/issue.ts";
+import type { Issue, Warned } from "../issues/issue.ts";
 import { numberText, oneOf, wholeText } from "../issues/readers.ts";
 import { MAX_DRAWS, MAX_SEED, SHAPES, type Shape } from "../uncertainty/index.ts";
 import { BASES, type Basis } from "../uncertainty/monte-carlo-run.ts";
@@ -37,14 +37,11 @@ export const PAGE_SHAPES: readonly Shape[] = SHAPES;
 /** What the draws may come from. */
 export const PAGE_BASES: readonly Basis[] = BASES;
 
-export interface MonteCarloViewRead {
-  readonly view: MonteCarloView;
-  /** One line per refused value, naming the key and what is allowed. */
-  readonly problems: readonly string[];
-}
-
-/** Read the run settings from an address query; every bad value is named and defaulted. */
-export function monteCarloViewFromSearch(search: string): MonteCarloViewRead {
+/**
+ * Read the run settings from an address query; every bad value is a warning at its key (e.g.
+ * `_draws`) and its default is used.
+ */
+export function monteCarloViewFromSearch(search: string): Warned<MonteCarloView> {
   const params = new URLSearchParams(search.startsWith("?") ? search.slice(1) : search);
   const issues: Issue[] = [];
   const read = <T>(key: string, reader: (raw: string, path: string) => T | undefined) => {
@@ -52,7 +49,7 @@ export function monteCarloViewFromSearch(search: string): MonteCarloViewRead {
     return raw === null ? undefined : reader(raw, key);
   };
   const d = DEFAULT_MC_VIEW;
-  const view: MonteCarloView = {
+  const value: MonteCarloView = {
     draws: read("_draws", (raw, at) => wholeText(raw, 1, MAX_DRAWS, at, issues)) ?? d.draws,
     seed: read("_seed", (raw, at) => wholeText(raw, 0, MAX_SEED, at, issues)) ?? d.seed,
     shape: read("_shape", (raw, at) => oneOf(raw, PAGE_SHAPES, at, issues)) ?? d.shape,
@@ -60,7 +57,7 @@ export function monteCarloViewFromSearch(search: string): MonteCarloViewRead {
       read("_rho", (raw, at) => numberText(raw, 0, 1, at, issues)) ?? d.shortfallCorrelation,
     basis: read("_basis", (raw, at) => oneOf(raw, PAGE_BASES, at, issues)) ?? d.basis,
   };
-  return { view, problems: issues.map(formatIssue) };
+  return { ok: true, value, warnings: issues };
 }
 
 /** The view keys for `writeUrl` (it adds the "_" prefix). */

@@ -1,4 +1,6 @@
-import { didYouMean } from "../issues/did-you-mean.ts";
+import { quote } from "../issues/describe-value.ts";
+import type { Issue, Warned } from "../issues/issue.ts";
+import { oneOf, wholeText } from "../issues/readers.ts";
 import type { Dataset } from "../data/index.ts";
 import { MONEY_LINES, type MoneyLine } from "../engine/lines.ts";
 import type { CrcRef } from "../engine/projection-inputs.ts";
@@ -11,7 +13,7 @@ import { parseOutputSpec } from "../sensitivity/output-spec.ts";
 /**
  * The Sensitivity page's view state: the output followed by the tornado and the grid, the grid's
  * axes and steps, and the break-even lever. Kept in the address beside the scenario under
- * "_"-prefixed keys; a bad value is named and replaced by its default, never used.
+ * "_"-prefixed keys; a bad value is a warning and its default is used, never the value.
  */
 export interface SensitivityView {
   /** "national", "moj" (MoJ spend), "crc:<id>" or "owner:<id>" (the CLI's text form). */
@@ -58,23 +60,18 @@ export function sensitivityContext(dataset: Dataset): SensitivityContext {
   };
 }
 
-export interface SensitivityViewRead {
-  readonly view: SensitivityView;
-  /** One line per refused value, naming the key and what is allowed. */
-  readonly problems: readonly string[];
-}
-
 /**
- * Read the view from an address query. The output, line and period are checked one at a time
- * by the CLI's own parser (`parseOutputSpec`), so each bad one is named with the same words and
- * only it falls back to its default.
+ * Read the view from an address query; each bad value is a warning at its key (e.g. `_steps`)
+ * and only it falls back to its default. The output, line and period are checked one at a time
+ * by the CLI's own parser (`parseOutputSpec`), so each is worded as the CLI words it; the rest
+ * by the src/issues readers, worded as every other refusal.
  */
 export function sensitivityViewFromSearch(
   search: string,
   context: SensitivityContext,
-): SensitivityViewRead {
+): Warned<SensitivityView> {
   const params = new URLSearchParams(search.startsWith("?") ? search.slice(1) : search);
-  const problems: string[] = [];
+  const warnings: Issue[] = [];
   const d = DEFAULT_SENSITIVITY_VIEW;
   const outputIssue = (text: { output?: string; line?: string; period?: string }) => {
     const parsed = parseOutputSpec(text, context.crcs);
@@ -84,65 +81,52 @@ export function sensitivityViewFromSearch(
   let output = d.output;
   const rawOutput = params.get("_output");
   if (rawOutput !== null) {
-    const issue = outputIssue({ output: rawOutput });
-    if (issue === undefined) output = rawOutput;
-    else problems.push(`_output: ${issue}`);
+    const message = outputIssue({ output: rawOutput });
+    if (message === undefined) output = rawOutput;
+    else warnings.push({ path: "_output", message });
   }
   let line: MoneyLine = output === "moj" ? "income_total" : d.line;
   const rawLine = params.get("_line");
   if (rawLine !== null) {
-    const issue =
-      outputIssue({ line: rawLine }) ?? outputIssue({ output, line: rawLine }) ?? undefined;
-    if (issue === undefined) line = rawLine as MoneyLine;
-    else problems.push(`_line: ${issue}`);
+    const message = outputIssue({ line: rawLine }) ?? outputIssue({ output, line: rawLine });
+    if (message === undefined) line = rawLine as MoneyLine;
+    else warnings.push({ path: "_line", message });
   }
   let period = d.period;
   const rawPeriod = params.get("_period");
   if (rawPeriod !== null) {
-    const issue = outputIssue({ period: rawPeriod });
-    if (issue === undefined) period = rawPeriod;
-    else problems.push(`_period: ${issue}`);
+    const message = outputIssue({ period: rawPeriod });
+    if (message === undefined) period = rawPeriod;
+    else warnings.push({ path: "_period", message });
   }
 
   const axis = (key: "_gx" | "_gy", fallback: string): string => {
     const raw = params.get(key);
-    if (raw === null) return fallback;
-    if (context.knobIds.includes(raw)) return raw;
-    problems.push(
-      `${key}: "${raw}" is not a parameter the grid can vary${didYouMean(raw, context.knobIds)}; use ${SHORTFALL_SHIFT} or a numeric parameter of data/parameters.csv (the list under "Across" and "Up")`,
-    );
-    return fallback;
+    return raw === null ? fallback : (oneOf(raw, context.knobIds, key, warnings) ?? fallback);
   };
   const gx = axis("_gx", d.gx);
   let gy = axis("_gy", d.gy);
   if (gy === gx) {
     const other = gx === d.gy ? d.gx : d.gy;
-    problems.push(`_gy: "${gy}" is also the grid's other axis; ${other} is used instead`);
+    warnings.push({
+      path: "_gy",
+      message: `${quote(gy)} is also the grid's other axis; ${other} is used instead`,
+    });
     gy = other;
   }
 
-  let steps = d.steps;
   const rawSteps = params.get("_steps");
-  if (rawSteps !== null) {
-    const n = /^\d+$/.test(rawSteps) ? Number(rawSteps) : Number.NaN;
-    if (n >= GRID_STEPS.min && n <= GRID_STEPS.max) steps = n;
-    else
-      problems.push(
-        `_steps: "${rawSteps}" is not a whole number from ${GRID_STEPS.min} to ${GRID_STEPS.max}`,
-      );
-  }
+  const steps =
+    rawSteps === null
+      ? d.steps
+      : (wholeText(rawSteps, GRID_STEPS.min, GRID_STEPS.max, "_steps", warnings) ?? d.steps);
 
-  let lever = d.lever;
   const rawLever = params.get("_lever");
-  if (rawLever !== null) {
-    if ((BREAK_EVEN_LEVER_NAMES as readonly string[]).includes(rawLever))
-      lever = rawLever as BreakEvenLever;
-    else
-      problems.push(
-        `_lever: "${rawLever}" is not a lever${didYouMean(rawLever, BREAK_EVEN_LEVER_NAMES)}; levers: ${BREAK_EVEN_LEVER_NAMES.join(", ")}`,
-      );
-  }
-  return { view: { output, line, period, gx, gy, steps, lever }, problems };
+  const lever =
+    rawLever === null
+      ? d.lever
+      : (oneOf(rawLever, BREAK_EVEN_LEVER_NAMES, "_lever", warnings) ?? d.lever);
+  return { ok: true, value: { output, line, period, gx, gy, steps, lever }, warnings };
 }
 
 /** The view keys for `writeUrl` (it adds the "_" prefix). MoJ spend has no line of its own. */

@@ -1,3 +1,6 @@
+import type { Issue, Warned } from "../issues/issue.ts";
+import { oneOf } from "../issues/readers.ts";
+
 /**
  * How the Compare page splits a change (issue #17), kept in the address as `_split`: fair
  * shares (Shapley values) by parameter or by group, or one at a time. The words for each are
@@ -8,18 +11,17 @@ export const SPLITS = ["parameter", "group", "one-at-a-time"] as const;
 export type Split = (typeof SPLITS)[number];
 export const DEFAULT_SPLIT: Split = "parameter";
 
-/** The split in an address; an unknown value is named and the default used. */
-export function splitFromSearch(search: string): { split: Split; problems: string[] } {
+/**
+ * The split in an address; an unknown value is a warning at `_split` (worded by the
+ * src/issues readers, as every other refusal) and the default is used.
+ */
+export function splitFromSearch(search: string): Warned<Split> {
   const params = new URLSearchParams(search.startsWith("?") ? search.slice(1) : search);
   const raw = params.get(SPLIT_KEY);
-  if (raw === null) return { split: DEFAULT_SPLIT, problems: [] };
-  if ((SPLITS as readonly string[]).includes(raw)) return { split: raw as Split, problems: [] };
-  return {
-    split: DEFAULT_SPLIT,
-    problems: [
-      `${SPLIT_KEY}: ${JSON.stringify(raw.slice(0, 40))} is not one of ${SPLITS.join(", ")}`,
-    ],
-  };
+  const warnings: Issue[] = [];
+  const value =
+    raw === null ? DEFAULT_SPLIT : (oneOf(raw, SPLITS, SPLIT_KEY, warnings) ?? DEFAULT_SPLIT);
+  return { ok: true, value, warnings };
 }
 
 /** `&_split=…` for the address, empty for the default (links stay as they were before it). */

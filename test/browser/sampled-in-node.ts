@@ -33,8 +33,8 @@ async function scenarioOf(search: string): Promise<{ data: Dataset; resolved: Re
 export async function monteCarloForUrl(url: string): Promise<MonteCarloSummary> {
   const search = new URL(url).search;
   const { data, resolved } = await scenarioOf(search);
-  const { view, problems } = monteCarloViewFromSearch(search);
-  if (problems.length) throw new Error(problems.join("; "));
+  const { value: view, warnings } = monteCarloViewFromSearch(search);
+  if (warnings.length) throw new Error(JSON.stringify(warnings));
   const run = runMonteCarlo(resolved, data, {
     draws: view.draws,
     seed: view.seed,
@@ -54,8 +54,8 @@ async function sensitivityOf(url: string): Promise<{
 }> {
   const search = new URL(url).search;
   const { data, resolved } = await scenarioOf(search);
-  const { view, problems } = sensitivityViewFromSearch(search, sensitivityContext(data));
-  if (problems.length) throw new Error(problems.join("; "));
+  const { value: view, warnings } = sensitivityViewFromSearch(search, sensitivityContext(data));
+  if (warnings.length) throw new Error(JSON.stringify(warnings));
   const output = parseOutputSpec(outputRequest(view), resolved.inputs.crcs);
   if (!output.ok) throw new Error(JSON.stringify(output.issues));
   return { data, resolved, view, output: output.value };

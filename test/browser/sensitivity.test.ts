@@ -39,8 +39,8 @@ async function stateOf(
   const decoded = decodeScenarioQuery(search);
   if (!decoded.ok) throw new Error(`bad URL state: ${JSON.stringify(decoded.issues)}`);
   const data = await dataset();
-  const { view, problems } = sensitivityViewFromSearch(search, sensitivityContext(data));
-  if (problems.length) throw new Error(problems.join("; "));
+  const { value: view, warnings } = sensitivityViewFromSearch(search, sensitivityContext(data));
+  if (warnings.length) throw new Error(JSON.stringify(warnings));
   const resolved = validateScenario(decoded.value, data);
   if (!resolved.ok) throw new Error("scenario fails");
   return { resolved: resolved.value, view };
@@ -237,11 +237,13 @@ describe("Sensitivity", () => {
     const note = page.getByTestId("problems").filter({ hasText: "sensitivity settings" });
     await expect
       .poll(() => note.textContent())
-      .toContain(
-        '_gx: "ffs.fixedshare" is not a parameter the grid can vary (did you mean "ffs.fixedShare"?)',
+      .toMatch(
+        /_gx: "ffs\.fixedshare" is not one of volume\.shortfall\.shift, .* \(did you mean "ffs\.fixedShare"\?\)/,
       );
     expect(await note.textContent()).toContain('_steps: "1" is not a whole number from 2 to 50');
-    expect(await note.textContent()).toContain('_lever: "staff" is not a lever');
+    expect(await note.textContent()).toContain(
+      '_lever: "staff" is not one of shortfall, fixedShare, variationScale',
+    );
     await expect
       .poll(() => page.getByTestId("grid").getAttribute("data-x"))
       .toBe("volume.shortfall.shift");
