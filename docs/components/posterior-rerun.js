@@ -14,7 +14,7 @@ export function backtestPanel({ engine, site, dataset, targetsCsv, search, onVie
   const setup = prepared.value;
   const ids = setup.targets.map((t) => t.id);
   const read = site.backtestViewFromSearch(search, ids);
-  let view = read.view;
+  let view = read.value;
   let controller = null;
 
   const month = html`<input
@@ -53,7 +53,7 @@ export function backtestPanel({ engine, site, dataset, targetsCsv, search, onVie
     aria-label="Draws made"
   ></progress>`;
   const status = html`<p data-testid="backtest-status" role="status" aria-live="polite">
-    ${read.problems.length ? read.problems.join("; ") : "Choose a month and press Run."}
+    ${read.warnings.length ? read.warnings.map(site.formatIssue).join("; ") : "Choose a month and press Run."}
   </p>`;
   const result = html`<div data-testid="backtest-result"></div>`;
 
@@ -166,6 +166,6 @@ export function backtestPanel({ engine, site, dataset, targetsCsv, search, onVie
     ${status} ${result}
   </form>`;
   // A link with settings runs them; one with a bad setting shows the problem and waits.
-  if (read.given && read.problems.length === 0) queueMicrotask(start);
+  if (read.given && read.warnings.length === 0) queueMicrotask(start);
   return panel;
 }

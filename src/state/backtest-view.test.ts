@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatIssue } from "../issues/issue.ts";
 import { backtestQuery, backtestViewFromSearch, DEFAULT_BACKTEST } from "./backtest-view.ts";
 
 const TARGETS = ["losses.beforeVariation", "jobs.cutByMid2016"];
@@ -10,13 +11,15 @@ describe("backtestViewFromSearch (issue #13: read by the src/issues readers)", (
       Object.entries(backtestQuery(view)).filter((e): e is [string, string] => e[1] !== null),
     );
     expect(backtestViewFromSearch(`?${query}`, TARGETS)).toEqual({
-      view,
-      problems: [],
+      ok: true,
+      value: view,
+      warnings: [],
       given: true,
     });
     expect(backtestViewFromSearch("?v=1", TARGETS)).toEqual({
-      view: DEFAULT_BACKTEST,
-      problems: [],
+      ok: true,
+      value: DEFAULT_BACKTEST,
+      warnings: [],
       given: false,
     });
   });
@@ -26,8 +29,14 @@ describe("backtestViewFromSearch (issue #13: read by the src/issues readers)", (
       "?_bt_seed=-1&_asof=2016-13&_without=nope,losses.beforeVariation&_bt_draws=5",
       TARGETS,
     );
-    expect(read.view).toEqual({ ...DEFAULT_BACKTEST, without: ["losses.beforeVariation"] });
-    expect(read.problems).toEqual([
+    expect(read.value).toEqual({ ...DEFAULT_BACKTEST, without: ["losses.beforeVariation"] });
+    expect(read.warnings.map((w) => w.path)).toEqual([
+      "_asof",
+      "_without",
+      "_bt_draws",
+      "_bt_seed",
+    ]);
+    expect(read.warnings.map(formatIssue)).toEqual([
       '_asof: "2016-13" is not a month YYYY-MM',
       '_without: "nope" not a target; ignored',
       '_bt_draws: "5" is not a whole number from 1000 to 1000000',

@@ -1,5 +1,5 @@
 import { clip, quote } from "../issues/describe-value.ts";
-import { formatIssue, type Issue } from "../issues/issue.ts";
+import type { Issue, Warned } from "../issues/issue.ts";
 import { monthText, wholeText } from "../issues/readers.ts";
 
 /**
@@ -23,11 +23,14 @@ export const DEFAULT_BACKTEST: BacktestView = {
   seed: 2014,
 };
 
-/** The view in an address query (`given`: it names any of the view's keys), every bad value named. */
+/**
+ * The view in an address query (`given`: it names any of the view's keys); every bad value is a
+ * warning at its key and its default is used.
+ */
 export function backtestViewFromSearch(
   search: string,
   targetIds: readonly string[],
-): { view: BacktestView; problems: string[]; given: boolean } {
+): Warned<BacktestView> & { readonly given: boolean } {
   const params = new URLSearchParams(search);
   const issues: Issue[] = [];
   const given = ["_asof", "_without", "_bt_draws", "_bt_seed"].some((k) => params.has(k));
@@ -49,7 +52,7 @@ export function backtestViewFromSearch(
       });
     without = ids.filter((id) => targetIds.includes(id));
   }
-  const view: BacktestView = {
+  const value: BacktestView = {
     asOf: read("_asof", (raw, at) => monthText(raw, at, issues)) ?? d.asOf,
     without,
     draws: read("_bt_draws", (raw, at) => wholeText(raw, 1000, 1_000_000, at, issues)) ?? d.draws,
@@ -58,7 +61,7 @@ export function backtestViewFromSearch(
   // (issues in the order the keys were read before: month, targets, draws, seed)
   const order = ["_asof", "_without", "_bt_draws", "_bt_seed"];
   issues.sort((a, b) => order.indexOf(a.path) - order.indexOf(b.path));
-  return { view, problems: issues.map(formatIssue), given };
+  return { ok: true, value, warnings: issues, given };
 }
 
 /** The view's address keys, to set on the page's search (the others kept). */

@@ -1,3 +1,6 @@
+import { quote } from "../issues/describe-value.ts";
+import type { Issue, Warned } from "../issues/issue.ts";
+
 /*
  * The Compare page's selection in the address (`_base`, `_with`): which scenarios it compares.
  * Read here with the other address readers (issue #13 item 5); the page's tables are
@@ -11,27 +14,26 @@ export const MAX_COMPARED = 6;
 export interface CompareSelection {
   readonly base: string;
   readonly with: readonly string[];
-  /** Why part of the address was not used; empty when all of it was. */
-  readonly problems: readonly string[];
 }
 
 /**
  * Read the selection from the address against the ids that exist. A bad or unknown id is
- * reported and dropped (the baseline falls back to `fallbackBase`); more than MAX_COMPARED is
- * cut to the first MAX_COMPARED, with a message.
+ * a warning at its key (`_base`, `_with`) and dropped (the baseline falls back to
+ * `fallbackBase`); more than MAX_COMPARED is cut to the first MAX_COMPARED, with a warning.
  */
 export function selectionFromSearch(
   search: string,
   known: ReadonlySet<string>,
   fallbackBase: string,
-): CompareSelection {
+): Warned<CompareSelection> {
   const params = new URLSearchParams(search.startsWith("?") ? search.slice(1) : search);
-  const problems: string[] = [];
+  const warnings: Issue[] = [];
+  const warn = (path: string, message: string) => warnings.push({ path, message });
   let base = fallbackBase;
   const rawBase = params.get("_base");
   if (rawBase !== null) {
     if (known.has(rawBase)) base = rawBase;
-    else problems.push(`_base: "${rawBase}" is not a preset or saved scenario`);
+    else warn("_base", `${quote(rawBase)} is not a preset or saved scenario`);
   }
   const chosen: string[] = [];
   const rawWith = params.get("_with");
@@ -41,18 +43,18 @@ export function selectionFromSearch(
       try {
         id = decodeURIComponent(part);
       } catch {
-        problems.push(`_with: "${part}" is not a valid id`);
+        warn("_with", `${quote(part)} is not a valid id`);
         continue;
       }
-      if (!known.has(id)) problems.push(`_with: "${id}" is not a preset or saved scenario`);
+      if (!known.has(id)) warn("_with", `${quote(id)} is not a preset or saved scenario`);
       else if (id !== base && !chosen.includes(id)) chosen.push(id);
     }
   }
   if (chosen.length > MAX_COMPARED) {
-    problems.push(`_with: at most ${MAX_COMPARED} scenarios; the first ${MAX_COMPARED} are used`);
+    warn("_with", `at most ${MAX_COMPARED} scenarios; the first ${MAX_COMPARED} are used`);
     chosen.length = MAX_COMPARED;
   }
-  return { base, with: chosen, problems };
+  return { ok: true, value: { base, with: chosen }, warnings };
 }
 
 /** The address query for a selection (each id URI-encoded, so commas in names survive). */
