@@ -646,7 +646,22 @@ function monthCells(
       const cell = MONTH_CELL;
       cell.ffs = ffs;
       cell.nonStaff = nonStaff;
-      rampCells(k, ledger, c, y, from, rampLast, priceSum, cells, scCoef, fteScale, uplift, g);
+      rampCells(
+        k,
+        ledger,
+        c,
+        y,
+        from,
+        rampLast,
+        priceSum,
+        cells,
+        scCoef,
+        fteScale,
+        uplift,
+        g,
+        pay,
+        staffScale,
+      );
       sumVariation += RAMP_SUMS.variation;
       sumGuarantee += RAMP_SUMS.guarantee;
       sumCredits += RAMP_SUMS.credits;
@@ -804,6 +819,8 @@ function rampCells(
   fteScale: number,
   uplift: number,
   g: number,
+  pay: number,
+  staffScale: number,
 ): void {
   const c0 = c * FY_COUNT;
   const base = c * MONTH_COUNT;
@@ -811,8 +828,6 @@ function rampCells(
   const cl14 = k.cl14[c0]!;
   const growth = k.growth[c0]!;
   const varStart = k.start[c0]!;
-  const pay = SCRATCH.payY[y]!;
-  const staffScale = staffCostFloatScale(fteScale, STAFF_PATH.loaded, pay);
   const feedback = feedbackApplies(scCoef);
   const cell = MONTH_CELL;
   const at = STAFF_MONTH;
