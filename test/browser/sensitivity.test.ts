@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { validateScenario, type ResolvedScenario } from "../../src/scenario/validate-scenario.ts";
 import { findBreakEven, type BreakEvenReport } from "../../src/sensitivity/break-even.ts";
 import { runGrid, type Grid } from "../../src/sensitivity/grid.ts";
@@ -13,23 +13,10 @@ import {
   type SensitivityView,
 } from "../../src/state/sensitivity-view.ts";
 import { decodeScenarioQuery } from "../../src/state/url-state.ts";
-import {
-  NO_PROBLEMS,
-  openSite,
-  seriousViolations,
-  settled,
-  watchedPage,
-  type Site,
-} from "./harness.ts";
+import { NO_PROBLEMS, siteForFile, seriousViolations, settled, watchedPage } from "./harness.ts";
 import { dataset } from "./project-in-node.ts";
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = siteForFile();
 
 /** The scenario and view in a page's address, resolved in Node (the oracle's inputs). */
 async function stateOf(
@@ -247,9 +234,10 @@ describe("Sensitivity", () => {
     await expect
       .poll(() => page.getByTestId("grid").getAttribute("data-x"))
       .toBe("volume.shortfall.shift");
-    expect(await page.locator('[data-testid="grid"] svg [aria-label="rect"] rect').count()).toBe(
-      121,
-    );
+    // The grid's wrapper carries data-x at once; its cells are drawn once `resize` knows the width.
+    await expect
+      .poll(() => page.locator('[data-testid="grid"] svg [aria-label="rect"] rect').count())
+      .toBe(121);
     await expect.poll(() => page.url()).toContain("_gx=volume.shortfall.shift");
     expect(problems).toEqual(NO_PROBLEMS);
   });
