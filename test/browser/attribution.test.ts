@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import * as aq from "arquero";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Attribution } from "../../src/explain/attribute-delta.ts";
 import { waterfallSteps } from "../../src/site/attribution-view.ts";
 import { attributionInNode } from "./attribution-in-node.ts";
@@ -9,24 +9,17 @@ import { download, exportButton, pngSize } from "./downloads.ts";
 import {
   DIST,
   NO_PROBLEMS,
-  openSite,
+  siteForFile,
   seriousViolations,
   settled,
   watchedPage,
-  type Site,
 } from "./harness.ts";
 import { dataset, summaryFor } from "./project-in-node.ts";
 
 // Fair shares of a change (issue #17): a Compare change cell opens the waterfall from the
 // baseline to the scenario, and every share is the engine's in Node, to the penny.
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = siteForFile();
 
 const preset = (id: string) => ({ schemaVersion: 1, extends: id });
 const PROFIT = { crc: "ALL", line: "profit", period: "total" };

@@ -1,25 +1,18 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   chartsDrawn,
   NO_PROBLEMS,
-  openSite,
+  siteForFile,
   seriousViolations,
   watchedPage,
-  type Site,
 } from "./harness.ts";
 
 // A CRC near break-even has a bar a pixel wide, too small to click: in every chart whose bars
 // link to a CRC's (or an owner's) page, the names on the axis are links to the same page,
 // reachable from the keyboard, and carry the scenario as the bars do.
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = siteForFile();
 
 const XLINK = "http://www.w3.org/1999/xlink";
 

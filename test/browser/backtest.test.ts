@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadTargetsFromDisk } from "../../src/calibration/load-targets.ts";
 import {
   prepareTargetSimulation,
   simulateTargets,
 } from "../../src/calibration/simulate-targets.ts";
 import { backtestFromDraws } from "../../src/site/posterior-rerun.ts";
-import { NO_PROBLEMS, openSite, settled, watchedPage, type Site } from "./harness.ts";
+import { NO_PROBLEMS, siteForFile, settled, watchedPage } from "./harness.ts";
 import { dataset } from "./project-in-node.ts";
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = siteForFile();
 
 /** Node's back-test rows for the same settings: the browser must give exactly these. */
 async function inNode(asOf: string, draws: number, seed: number, without: string[] = []) {

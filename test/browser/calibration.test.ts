@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { evaluateTargets, presetLedgers } from "../../src/calibration/evaluate.ts";
 import { FREE_PARAMETERS } from "../../src/calibration/fit.ts";
 import { loadTargetsFromDisk } from "../../src/calibration/load-targets.ts";
@@ -6,23 +6,10 @@ import { formatTargetValue } from "../../src/calibration/report.ts";
 import { STRUCTURAL_NOTES } from "../../src/calibration/diagnostics.ts";
 import { WORD_JOINER } from "../../src/engine/format-millions.ts";
 import { SIGN_CONVENTION } from "../../src/site/target-signs.ts";
-import {
-  NO_PROBLEMS,
-  openAllDetails,
-  openSite,
-  settled,
-  watchedPage,
-  type Site,
-} from "./harness.ts";
+import { NO_PROBLEMS, openAllDetails, siteForFile, settled, watchedPage } from "./harness.ts";
 import { dataset } from "./project-in-node.ts";
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = siteForFile();
 
 describe("Calibration page", () => {
   it("shows every target with model, published, residual and the parameters fitted to it", async () => {

@@ -1,18 +1,12 @@
 import { readFile } from "node:fs/promises";
 import * as aq from "arquero";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NO_PROBLEMS, openSite, settled, watchedPage, type Site } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { NO_PROBLEMS, siteForFile, settled, watchedPage } from "./harness.ts";
 import { summaryFor } from "./project-in-node.ts";
 import { lineTotal } from "./crc-in-node.ts";
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = siteForFile();
 
 const preset = (id: string) => ({ schemaVersion: 1, extends: id });
 

@@ -1,14 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import {
-  search,
-  pence,
-  NO_PROBLEMS,
-  openSite,
-  settled,
-  watchedPage,
-  type Site,
-} from "./harness.ts";
+import { search, pence, NO_PROBLEMS, siteForFile, settled, watchedPage } from "./harness.ts";
 import { summaryFor, summaryForUrl } from "./project-in-node.ts";
 
 // Issue #16, scenario continuity: the scenario follows the reader through every internal link
@@ -16,13 +8,7 @@ import { summaryFor, summaryForUrl } from "./project-in-node.ts";
 // from the preset are marked; the per-CRC levers say what the model uses; presets say what
 // they are and which of them coincide.
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = siteForFile();
 
 const slider = (page: Page, id: string) => page.locator(`[data-lever="${id}"] input[type="range"]`);
 

@@ -1,16 +1,15 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { download, exportButton } from "./downloads.ts";
 import {
   DIST,
   NO_PROBLEMS,
   builtPages,
   chartsDrawn,
-  openSite,
+  siteForFile,
   settled,
   watchedPage,
-  type Site,
 } from "./harness.ts";
 
 // The Content-Security-Policy (issue #15; observablehq.config.ts, scripts/csp-hashes.mjs). Every
@@ -19,13 +18,7 @@ import {
 // the policy really refuses what it should, and the pages' interactions (a slider, an export,
 // an explanation, an embed, a Monte Carlo run) stay within it.
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = siteForFile();
 
 function policyOf(path: string): string {
   const base = path === "/" ? "index" : path.slice(1);

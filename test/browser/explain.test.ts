@@ -1,5 +1,5 @@
 import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { formatPence } from "../../src/explain/format-tree.ts";
 import { MODEL_VERSION } from "../../src/site/model-version.ts";
 import { DEFAULT_SCENARIO } from "../../src/site/scenario-from-url.ts";
@@ -9,24 +9,17 @@ import { explainDeltaInNode, explainInNode } from "./explain-in-node.ts";
 import {
   NO_PROBLEMS,
   chartsDrawn,
-  openSite,
+  siteForFile,
   seriousViolations,
   settled,
   watchedPage,
-  type Site,
 } from "./harness.ts";
 import { dataset, summaryFor } from "./project-in-node.ts";
 
 // "Explain this number" (issue #8): click a figure or a bar, see the engine's explanation —
 // the rule, the inputs and their sources — with every amount equal to the engine's in Node.
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = siteForFile();
 
 const panelOf = (page: Page) => page.getByTestId("explain-panel");
 const amountShown = (page: Page) =>

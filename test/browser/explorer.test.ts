@@ -1,26 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_SCENARIO } from "../../src/site/scenario-from-url.ts";
 import { publishedBeside } from "../../src/site/published-beside.ts";
 import {
   pence,
   NO_PROBLEMS,
   chartsDrawn,
-  openSite,
+  siteForFile,
   seriousViolations,
   settled,
   watchedPage,
-  type Site,
 } from "./harness.ts";
 import { pageMillions as formatMillions } from "../../src/engine/format-millions.ts";
 import { dataset, summaryFor, summaryForUrl } from "./project-in-node.ts";
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = siteForFile();
 
 describe("Explorer", () => {
   it("opens on the default scenario with the engine's numbers", async () => {

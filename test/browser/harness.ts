@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { serveStatic } from "./static-server.ts";
 
 export const DIST = "dist";
@@ -37,6 +38,34 @@ export async function openSite(): Promise<Site> {
       await browser.close();
       await server.close();
     },
+  };
+}
+
+/**
+ * The built site for the tests of one file: served and a browser launched before them, both
+ * closed after. Read `url` and `browser` inside a test (they exist once the site is open).
+ */
+export function siteForFile(): Site {
+  let opened: Site | undefined;
+  beforeAll(async () => {
+    opened = await openSite();
+  });
+  afterAll(async () => {
+    await opened?.close();
+  });
+  const current = () => {
+    if (opened === undefined)
+      throw new Error("the site opens before the file's tests: read it in a test");
+    return opened;
+  };
+  return {
+    get url() {
+      return current().url;
+    },
+    get browser() {
+      return current().browser;
+    },
+    close: () => current().close(),
   };
 }
 

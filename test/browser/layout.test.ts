@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { NO_PROBLEMS, chartsDrawn, openSite, settled, watchedPage, type Site } from "./harness.ts";
+import { NO_PROBLEMS, chartsDrawn, siteForFile, settled, watchedPage } from "./harness.ts";
 
 // Issue #16: charts drawn at the width they are shown at, with every label whole and inside the
 // chart; by-year labels that do not collide on a phone; the Explorer's headline in view while a
 // lever moves at 375 px; a skip link on every page.
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = siteForFile();
 
 interface ChartReport {
   label: string;

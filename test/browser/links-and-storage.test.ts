@@ -1,8 +1,8 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PRESETS } from "../../src/scenario/presets.ts";
 import { SET_ASIDE_KEY, STORAGE_KEY } from "../../src/state/saved-scenarios.ts";
-import { pence, NO_PROBLEMS, openSite, settled, watchedPage, type Site } from "./harness.ts";
+import { pence, NO_PROBLEMS, siteForFile, settled, watchedPage } from "./harness.ts";
 import { summaryFor } from "./project-in-node.ts";
 
 // Issue #15, the site's part: a shared link opens its own scenario (1); corrupt saved-scenario
@@ -10,13 +10,7 @@ import { summaryFor } from "./project-in-node.ts";
 // saved scenario, and a full storage quota is said (5); a 2 MB import does not freeze the page,
 // because it is validated in the worker (8).
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = siteForFile();
 
 const selected = (page: Page, label: string) =>
   page.getByLabel(label).evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent);

@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import {
   NO_PROBLEMS,
   builtPages,
   openAllDetails,
-  openSite,
+  siteForFile,
   search,
   seriousViolations,
   settled,
   watchedPage,
-  type Site,
 } from "./harness.ts";
 import { PRESETS } from "../../src/scenario/presets.ts";
 
@@ -18,13 +17,7 @@ import { PRESETS } from "../../src/scenario/presets.ts";
 // ("0", "1", …) as Observable Inputs' select does (docs/components/named-select.js). What the
 // menus choose reaches the address as before: the address holds the same names.
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = siteForFile();
 
 interface Menu {
   label: string;

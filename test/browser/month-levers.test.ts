@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   NO_PROBLEMS,
-  openSite,
+  siteForFile,
   pence,
   search,
   seriousViolations,
   settled,
   watchedPage,
-  type Site,
 } from "./harness.ts";
 import { monthName } from "../../src/site/calibration-posterior.ts";
 import { summaryFor } from "./project-in-node.ts";
@@ -16,13 +15,7 @@ import { summaryFor } from "./project-in-node.ts";
 // position in the menu ("0" for the first), which Observable Inputs' select writes. The lever's
 // value, the address and a saved scenario carried the month before and still do.
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = siteForFile();
 
 describe("month levers", () => {
   it("every option's value is its month (YYYY-MM); the chosen one is the scenario's", async () => {

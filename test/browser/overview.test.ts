@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_SCENARIO } from "../../src/site/scenario-from-url.ts";
-import { NO_PROBLEMS, openSite, settled, watchedPage, type Site } from "./harness.ts";
+import { NO_PROBLEMS, siteForFile, settled, watchedPage } from "./harness.ts";
 import { publishedBeside } from "../../src/site/published-beside.ts";
 import { dataset, summaryFor } from "./project-in-node.ts";
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = siteForFile();
 
 describe("Overview", () => {
   it("shows the engine's headline numbers and follows the scenario picker", async () => {

@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   NO_PROBLEMS,
   builtPages,
   chartsDrawn,
   openAllDetails,
-  openSite,
+  siteForFile,
   seriousViolations,
   watchedPage,
-  type Site,
 } from "./harness.ts";
 
 // Every page of the built site, as a reader first sees it: it loads, every cell renders, nothing
@@ -17,13 +16,7 @@ import {
 // document once the charts are drawn, and again with every <details> opened (the charts' data
 // tables), and the page fails on any violation of impact "serious" or "critical".
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = siteForFile();
 
 describe("every built page", () => {
   const pages = builtPages();

@@ -1,5 +1,5 @@
 import * as aq from "arquero";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { PosteriorReport } from "../../src/calibration/build-posterior.ts";
 import { STRUCTURAL_NOTES } from "../../src/calibration/diagnostics.ts";
 import { loadTargetsFromDisk } from "../../src/calibration/load-targets.ts";
@@ -9,11 +9,10 @@ import { download, exportButton } from "./downloads.ts";
 import {
   NO_PROBLEMS,
   openAllDetails,
-  openSite,
+  siteForFile,
   seriousViolations,
   settled,
   watchedPage,
-  type Site,
 } from "./harness.ts";
 import { dataset } from "./project-in-node.ts";
 import { monteCarloForUrl } from "./sampled-in-node.ts";
@@ -22,13 +21,7 @@ import { monteCarloForUrl } from "./sampled-in-node.ts";
 // the prior ranges (in the address, the figures and every export), and the Calibration page shows
 // the stored posterior's report: parameters, predictive check, back-tests and leave one out.
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = siteForFile();
 
 const csvText = (bytes: Buffer) => bytes.toString("utf8");
 

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 // A PDF's text has no word joiner: the plain £m text.
 import { signedMillions as formatMillions } from "../../src/engine/format-millions.ts";
 import { mergeScenario } from "../../src/scenario/merge-scenario.ts";
 import { PRESETS } from "../../src/scenario/presets.ts";
 import type { Scenario } from "../../src/scenario/scenario.ts";
 import { inputsComparison, scenarioInputRows } from "../../src/site/scenario-inputs.ts";
-import { NO_PROBLEMS, openSite, settled, watchedPage, type Site } from "./harness.ts";
+import { NO_PROBLEMS, siteForFile, settled, watchedPage } from "./harness.ts";
 import { pdfText, squeeze } from "./pdf-text.ts";
 import { dataset, summaryFor } from "./project-in-node.ts";
 
@@ -20,13 +20,7 @@ const VERSION = (JSON.parse(readFileSync("package.json", "utf8")) as { version: 
 // A4 in PostScript points (210 × 297 mm); Chromium rounds to its own pixel grid.
 const A4 = { width: 595.28, height: 841.89 };
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = siteForFile();
 
 describe("printing", () => {
   it("the Overview prints on A4 with its chart, its numbers, the citation and the inputs table", async () => {

@@ -1,24 +1,11 @@
 // Issue #16, "Honest, readable levers and explanations" and "Sources and data tables": what a
 // reader sees says values in their units, names outputs as names, and reaches the sources.
 import type { Locator } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SPLIT_IDS } from "../../src/uncertainty/index.ts";
-import {
-  NO_PROBLEMS,
-  openSite,
-  seriousViolations,
-  settled,
-  watchedPage,
-  type Site,
-} from "./harness.ts";
+import { NO_PROBLEMS, siteForFile, seriousViolations, settled, watchedPage } from "./harness.ts";
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = siteForFile();
 
 describe("Sensitivity tornado (issue #16)", () => {
   it("swings what the Monte Carlo samples, in units, for an output named as a name", async () => {

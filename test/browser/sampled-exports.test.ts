@@ -9,7 +9,7 @@ import { signedMillions } from "../../src/engine/format-millions.ts";
 import { breakEvenRows } from "../../src/site/sensitivity.ts";
 import { scenarioName } from "../../src/site/scenario-name.ts";
 import { download, exportButton } from "./downloads.ts";
-import { NO_PROBLEMS, openSite, settled, watchedPage, type Site } from "./harness.ts";
+import { NO_PROBLEMS, siteForFile, settled, watchedPage } from "./harness.ts";
 import { dataset } from "./project-in-node.ts";
 import { breakEvenForUrl, gridForUrl, monteCarloForUrl, tornadoForUrl } from "./sampled-in-node.ts";
 
@@ -23,13 +23,7 @@ const MC_SCENARIO = { schemaVersion: 1, extends: "volumes-as-they-fell" } as con
 const SENS_QUERY = "v=1&extends=the-2017-variation&_output=crc%3Alondon&_steps=5";
 const SENS_SCENARIO = { schemaVersion: 1, extends: "the-2017-variation" } as const;
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = siteForFile();
 
 /** Open a page and wait until it has written its full state to the address and drawn `charts`. */
 async function openPage(path: string, addressKey: string, charts: string[]) {

@@ -1,13 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  search,
-  pence,
-  NO_PROBLEMS,
-  openSite,
-  settled,
-  watchedPage,
-  type Site,
-} from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { search, pence, NO_PROBLEMS, siteForFile, settled, watchedPage } from "./harness.ts";
 import { summaryFor } from "./project-in-node.ts";
 
 // Model version 0.3.0 (issue #20): when each CRC's staff cuts were complete
@@ -15,13 +7,7 @@ import { summaryFor } from "./project-in-node.ts";
 // each CRC's own month by default, or one month for every CRC (e.g. Working Links' plan, half
 // its staff gone "in the first year of the contract", for all).
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = siteForFile();
 
 describe("the staff cuts' timing lever", () => {
   it("says each CRC's own months, and one month for every CRC moves the figures as the engine does", async () => {

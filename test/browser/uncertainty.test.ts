@@ -1,24 +1,11 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { monteCarloCsv } from "../../src/site/uncertainty.ts";
-import {
-  NO_PROBLEMS,
-  openSite,
-  seriousViolations,
-  settled,
-  watchedPage,
-  type Site,
-} from "./harness.ts";
+import { NO_PROBLEMS, siteForFile, seriousViolations, settled, watchedPage } from "./harness.ts";
 import { monteCarloForUrl } from "./sampled-in-node.ts";
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = siteForFile();
 
 const median = (page: Page) => page.getByTestId("mc-median").getAttribute("data-pence");
 

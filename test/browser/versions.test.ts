@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from "node:fs";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   changeMillions,
   keepSignWithAmount,
@@ -11,7 +11,7 @@ import { compareSemver } from "../../src/site/model-versions.ts";
 import { compareVersions } from "../../src/versions/compare.ts";
 import type { VersionRecord } from "../../src/versions/record.ts";
 import { exportButton } from "./downloads.ts";
-import { NO_PROBLEMS, openSite, settled, watchedPage, type Site } from "./harness.ts";
+import { NO_PROBLEMS, siteForFile, settled, watchedPage } from "./harness.ts";
 import { summaryFor } from "./project-in-node.ts";
 
 // Model versions (issue #18): the /versions page, the note on a link made with another version,
@@ -31,13 +31,7 @@ const PRESET = "the-2017-variation";
 const PRESET_QUERY = `v=1&extends=${PRESET}`;
 const MV = `_mv=${MODEL_VERSION}`;
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = siteForFile();
 
 /** The sentence the note must say for a preset: the record's figures then, the engine's now. */
 async function expectedPresetNote(preset: string): Promise<string> {

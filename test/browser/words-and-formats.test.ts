@@ -2,16 +2,10 @@
 // minus, cards that name presets by their titles, an owner's later history that reads as a
 // sentence, and one bad value in a link said once.
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NO_PROBLEMS, chartsDrawn, openSite, settled, watchedPage, type Site } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { NO_PROBLEMS, chartsDrawn, siteForFile, settled, watchedPage } from "./harness.ts";
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = siteForFile();
 
 /**
  * Every visible sign (− or +) before an amount ("£3.6m", "£-" excluded: that is its own failure)
