@@ -12,6 +12,7 @@ import {
   explanationText,
   figureTitle,
   formatDelta,
+  formatIssue,
   keptTogetherText,
   formatPence,
   graft,
@@ -257,22 +258,19 @@ export function explainPanel({
   onClose,
   root = "./",
 }) {
-  if (!state || state.kind === "none")
+  if (!state || (state.ok && state.value === undefined))
     return html`<div data-testid="explain-panel-closed" hidden></div>`;
-  if (state.kind === "invalid")
-    return shell(problemList("This link's explanation could not be opened:", state.problems), {
-      onClose,
-    });
+  if (!state.ok)
+    return shell(
+      problemList("This link's explanation could not be opened:", state.issues.map(formatIssue)),
+      { onClose },
+    );
   if (!result)
     return shell(html`<p aria-live="polite">Working out the explanation…</p>`, { onClose });
   if (!result.ok)
-    return shell(
-      problemList(
-        "This figure cannot be explained:",
-        result.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)),
-      ),
-      { onClose },
-    );
+    return shell(problemList("This figure cannot be explained:", result.issues.map(formatIssue)), {
+      onClose,
+    });
   const units = new Map(dataset.parameters.map((p) => [p.id, p.unit]));
   const citations = new Map(sourceEntries(dataset.sources).map((s) => [s.id, s.citation]));
   const labels = new Map();
@@ -388,10 +386,7 @@ export function deltaPanel({ title, nameA, nameB, result, link, onClose, chooser
     });
   if (!result.ok)
     return shell(
-      problemList(
-        "This difference cannot be explained:",
-        result.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)),
-      ),
+      problemList("This difference cannot be explained:", result.issues.map(formatIssue)),
       {
         onClose,
         testid: "delta-panel",

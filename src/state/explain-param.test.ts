@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MONEY_LINES } from "../engine/lines.ts";
 import { periodMap, PERIODS } from "../engine/periods.ts";
+import { formatIssue } from "../issues/issue.ts";
 import { decodeScenarioQuery, encodeScenarioQuery } from "./url-state.ts";
 import {
   EXPLAIN_KEY,
@@ -29,8 +30,8 @@ describe("_explain in the address", () => {
         (crc, line, period) => {
           const ref = { crc, line, period };
           expect(explainFromSearch(search(encodeExplainParam(ref)), CRCS)).toEqual({
-            kind: "figure",
-            ref,
+            ok: true,
+            value: ref,
           });
         },
       ),
@@ -45,39 +46,43 @@ describe("_explain in the address", () => {
   });
 
   it("is absent when the address has none", () => {
-    expect(explainFromSearch("?v=1&extends=pbr-high", CRCS)).toEqual({ kind: "none" });
-    expect(explainFromSearch("", CRCS)).toEqual({ kind: "none" });
+    const none = { ok: true, value: undefined };
+    expect(explainFromSearch("?v=1&extends=pbr-high", CRCS)).toEqual(none);
+    expect(explainFromSearch("", CRCS)).toEqual(none);
   });
 
   it("names the form for a malformed value", () => {
     for (const bad of ["wales", "wales.profit", "a.b.c.d", "wales..total", ""]) {
       expect(explainFromSearch(search(bad), CRCS)).toEqual({
-        kind: "invalid",
-        problems: [
-          expect.stringMatching(/^_explain: .* is not <crc \| owner \| ALL>\.<line>\.<period>/),
+        ok: false,
+        issues: [
+          {
+            path: "_explain",
+            message: expect.stringMatching(/ is not <crc \| owner \| ALL>\.<line>\.<period>/),
+          },
         ],
       });
     }
     expect(explainFromSearch(`${search("ALL.profit.total")}&_explain=x`, CRCS)).toEqual({
-      kind: "invalid",
-      problems: ["_explain: appears 2 times"],
+      ok: false,
+      issues: [{ path: "_explain", message: "appears 2 times" }],
     });
-    expect(explainFromSearch(search("x".repeat(500)), CRCS)).toMatchObject({ kind: "invalid" });
+    expect(explainFromSearch(search("x".repeat(500)), CRCS)).toEqual({
+      ok: false,
+      issues: [{ path: "_explain", message: "is 500 characters long; a figure is at most 200" }],
+    });
   });
 
   it("names the allowed values for an unknown CRC, line or period", () => {
     const result = explainFromSearch(search("walse.proft.2030-31"), CRCS);
-    if (result.kind !== "invalid") throw new Error("expected problems");
-    expect(result.problems).toHaveLength(3);
-    expect(result.problems[0]).toMatch(
-      /^_explain crc: unknown CRC "walse" \(did you mean "wales"\?\); CRCs: wales/,
+    if (result.ok) throw new Error("expected issues");
+    const shown = result.issues.map(formatIssue);
+    expect(shown).toHaveLength(3);
+    expect(shown[0]).toMatch(
+      /^_explain\.crc: unknown CRC "walse" \(did you mean "wales"\?\); CRCs: wales/,
     );
-    expect(result.problems[1]).toMatch(
-      /^_explain line: unknown line "proft".*did you mean "profit"/,
-    );
-    expect(result.problems[2]).toMatch(
-      /^_explain period: unknown period "2030-31"; periods: months/,
-    );
+    expect(shown[1]).toMatch(/^_explain\.line: unknown line "proft".*did you mean "profit"/);
+    expect(shown[2]).toMatch(/^_explain\.period: unknown period "2030-31"; periods: months/);
   });
 });
 
@@ -91,25 +96,27 @@ describe("_explain and _vs on the Compare page", () => {
         known,
       ),
     ).toEqual({
-      kind: "figure",
-      ref: { crc: "ALL", line: "profit", period: "total" },
-      vs: "pbr-high",
+      ok: true,
+      value: { ref: { crc: "ALL", line: "profit", period: "total" }, vs: "pbr-high" },
     });
-    expect(explainDeltaFromSearch("?_base=no-variation", CRCS, known)).toEqual({ kind: "none" });
+    expect(explainDeltaFromSearch("?_base=no-variation", CRCS, known)).toEqual({
+      ok: true,
+      value: undefined,
+    });
   });
 
   it("names what is missing or unknown", () => {
     expect(explainDeltaFromSearch("?_vs=pbr-high", CRCS, known)).toEqual({
-      kind: "invalid",
-      problems: ["_vs: needs _explain (the figure to explain)"],
+      ok: false,
+      issues: [{ path: "_vs", message: "needs _explain (the figure to explain)" }],
     });
     expect(explainDeltaFromSearch("?_explain=ALL.profit.total", CRCS, known)).toEqual({
-      kind: "invalid",
-      problems: ["_vs: is missing (the scenario compared with the baseline)"],
+      ok: false,
+      issues: [{ path: "_vs", message: "is missing (the scenario compared with the baseline)" }],
     });
     const both = explainDeltaFromSearch("?_explain=ALL.profit.never&_vs=atlantis", CRCS, known);
-    expect(both.kind === "invalid" && both.problems).toEqual([
-      expect.stringMatching(/^_explain period: unknown period "never"/),
+    expect(both.ok || both.issues.map(formatIssue)).toEqual([
+      expect.stringMatching(/^_explain\.period: unknown period "never"/),
       '_vs: "atlantis" is not a preset or saved scenario',
     ]);
   });
