@@ -65,7 +65,7 @@ describe("crc-scenarios breakeven", () => {
     expect([code, stdout]).toEqual([2, ""]);
     const lines = stderr.trimEnd().split("\n");
     expect(lines[0]).toBe(
-      'crc-scenarios breakeven: --lever: "scale" is not a lever; levers: shortfall, fixedShare, variationScale',
+      'crc-scenarios breakeven: --lever: "scale" is not one of shortfall, fixedShare, variationScale',
     );
     expect(lines[1]).toMatch(
       /^crc-scenarios breakeven: --crc: unknown CRC "londn" \(did you mean "london"\?\)/,

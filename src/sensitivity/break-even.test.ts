@@ -130,7 +130,7 @@ describe("findBreakEven", () => {
     expect(!lever.ok && lever.issues[0]).toEqual({
       path: "lever",
       message:
-        '"fixedshare" is not a lever (did you mean "fixedShare"?); levers: shortfall, fixedShare, variationScale',
+        '"fixedshare" is not one of shortfall, fixedShare, variationScale (did you mean "fixedShare"?)',
     });
     const crc = findBreakEven(resolved, dataset, { crc: "londn" });
     expect(!crc.ok && crc.issues[0]!.message).toMatch(

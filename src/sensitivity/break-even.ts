@@ -1,6 +1,7 @@
 import { didYouMean } from "../issues/did-you-mean.ts";
 import { formatIssue, type Issue, type WarnedResult } from "../issues/issue.ts";
 import { quote } from "../issues/describe-value.ts";
+import { oneOf } from "../issues/readers.ts";
 import type { Dataset, Unit } from "../data/index.ts";
 import type { Ledger } from "../engine/ledger.ts";
 import { Money } from "../engine/money.ts";
@@ -104,13 +105,9 @@ export function findBreakEven(
   dataset: Dataset,
   request: BreakEvenRequest = {},
 ): WarnedResult<BreakEvenReport> {
-  const lever = (request.lever ?? "shortfall") as BreakEvenLever;
   const issues: Issue[] = [];
-  if (!BREAK_EVEN_LEVER_NAMES.includes(lever))
-    issues.push({
-      path: "lever",
-      message: `${quote(String(request.lever))} is not a lever${didYouMean(String(request.lever), BREAK_EVEN_LEVER_NAMES)}; levers: ${BREAK_EVEN_LEVER_NAMES.join(", ")}`,
-    });
+  // Worded by the kit's reader, as the address's `_lever` is (issue #13).
+  const lever = oneOf(request.lever ?? "shortfall", BREAK_EVEN_LEVER_NAMES, "lever", issues);
   const crcs = resolved.inputs.crcs;
   let indices = crcs.map((_, c) => c);
   if (request.crc !== undefined) {
@@ -123,7 +120,7 @@ export function findBreakEven(
       });
     indices = [c];
   }
-  if (issues.length > 0) return { ok: false, issues };
+  if (issues.length > 0 || lever === undefined) return { ok: false, issues };
   const exactBase = projectExact(resolved.inputs);
   const results: BreakEvenResult[] = [];
   let ledger: Ledger | undefined;
