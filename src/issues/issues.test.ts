@@ -1,5 +1,13 @@
 import type { Issue } from "./issue.ts";
-import { monthText, numberText, wholeText } from "./readers.ts";
+import {
+  LISTED_CHOICES_FIRST,
+  LISTED_CHOICES_MAX,
+  listChoices,
+  monthText,
+  numberText,
+  oneOf,
+  wholeText,
+} from "./readers.ts";
 import { boundedEditDistance, closest, createHinter, hintDistance } from "./did-you-mean.ts";
 import { clip, describeValue, joinPath } from "./describe-value.ts";
 import fc from "fast-check";
@@ -127,5 +135,51 @@ describe("the text readers (an address's or a command line's values)", () => {
       { path: "_rho", message: '"0x1" is not a number from 0 to 1' },
       { path: "_asof", message: '"2016-13" is not a month YYYY-MM' },
     ]);
+  });
+});
+
+describe("oneOf's list of choices", () => {
+  const ids = Array.from({ length: 46 }, (_, i) => `param.number${i}`);
+
+  it("names every choice of a short list, and the first few of a long one with a count of the rest", () => {
+    const issues: Issue[] = [];
+    expect(oneOf("x", ["a", "b"], "k", issues)).toBeUndefined();
+    expect(oneOf("nope", ids, "_gx", issues)).toBeUndefined();
+    expect(issues).toEqual([
+      { path: "k", message: '"x" is not one of a, b' },
+      {
+        path: "_gx",
+        message: `"nope" is not one of ${ids.slice(0, 10).join(", ")}, … and 36 more`,
+      },
+    ]);
+    const whole = ids.slice(0, LISTED_CHOICES_MAX);
+    expect(listChoices(whole)).toBe(whole.join(", "));
+    expect(listChoices(ids.slice(0, LISTED_CHOICES_MAX + 1))).toBe(
+      `${ids.slice(0, LISTED_CHOICES_FIRST).join(", ")}, … and ${LISTED_CHOICES_MAX + 1 - LISTED_CHOICES_FIRST} more`,
+    );
+  });
+
+  it("hints the closest choice even when it is not among those listed", () => {
+    const issues: Issue[] = [];
+    oneOf("param.numbr40", ids, "_gy", issues);
+    expect(issues[0]!.message).toBe(
+      `"param.numbr40" is not one of ${ids.slice(0, 10).join(", ")}, … and 36 more (did you mean "param.number40"?)`,
+    );
+  });
+
+  it("is the same message for the same list and value, whatever came before (law)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.string(), { maxLength: 60 }), fc.string(), (allowed, value) => {
+        const first: Issue[] = [];
+        const second: Issue[] = [];
+        oneOf(value, allowed, "p", first);
+        oneOf(value, allowed, "p", second);
+        expect(second).toEqual(first);
+        if (first.length > 0)
+          expect(first[0]!.message.length).toBeLessThan(
+            300 + allowed.slice(0, LISTED_CHOICES_MAX).join(", ").length,
+          );
+      }),
+    );
   });
 });

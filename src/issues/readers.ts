@@ -9,7 +9,11 @@ import type { Issue } from "./issue.ts";
  * reader is told every problem at once.
  */
 
-/** `value` if it is one of `allowed`, else `"pret" is not one of point, … (did you mean "pert"?)`. */
+/**
+ * `value` if it is one of `allowed`, else `"pret" is not one of point, … (did you mean "pert"?)`.
+ * A long list (the Sensitivity grid's 46 parameters) is cut by `listChoices`; the hint, from
+ * every choice, names the likely one wherever it stands.
+ */
 export function oneOf<T extends string>(
   value: unknown,
   allowed: readonly T[],
@@ -21,9 +25,25 @@ export function oneOf<T extends string>(
   const hint = typeof value === "string" ? didYouMean(value, allowed, hints) : "";
   issues.push({
     path,
-    message: `${describeValue(value)} is not one of ${allowed.join(", ")}${hint}`,
+    message: `${describeValue(value)} is not one of ${listChoices(allowed)}${hint}`,
   });
   return undefined;
+}
+
+/** Lists of at most this many choices are given whole in a message. */
+export const LISTED_CHOICES_MAX = 15;
+/** How many of a longer list's choices a message names, in the list's order, before the count of the rest. */
+export const LISTED_CHOICES_FIRST = 10;
+
+/**
+ * The choices for a message: all of them, comma-separated, up to `LISTED_CHOICES_MAX`; else the
+ * first `LISTED_CHOICES_FIRST` and `… and 36 more`, so that a message stays a line or two
+ * (deterministic: the list's own order, never a sample).
+ */
+export function listChoices(allowed: readonly string[]): string {
+  if (allowed.length <= LISTED_CHOICES_MAX) return allowed.join(", ");
+  const rest = allowed.length - LISTED_CHOICES_FIRST;
+  return `${allowed.slice(0, LISTED_CHOICES_FIRST).join(", ")}, … and ${rest} more`;
 }
 
 /** `value` if it is a whole number from `min` to `max`, else `2.5 is not a whole number from 1 to 10`. */
