@@ -173,7 +173,7 @@ const CHAR_PX = 6.6;
  * Left margin that fits the longest label (Plot does not size margins to labels), but at most
  * `cap` and 45% of a narrow chart (an embed in a narrow column). A longer label is wrapped onto
  * more lines (Plot draws each "\n" as a line), never cut (issue #16): the chart, its SVG and PNG
- * name every CRC in full.
+ * name every CRC in full. `format` is the axis's tickFormat, for every chart of names.
  */
 export function labelAxis(labels, width, cap = 360) {
   const fit = 12 + CHAR_PX * Math.max(...labels.map((l) => String(l).length));
@@ -181,7 +181,10 @@ export function labelAxis(labels, width, cap = 360) {
   const chars = Math.max(10, Math.floor((margin - 12) / CHAR_PX + 1e-9));
   return {
     margin,
-    format: (l) => (String(l).length > chars ? wrapText(String(l), chars).join("\n") : l),
+    // A wrapped label's next line starts with a space (unseen: the names end-align on a left
+    // axis), so its text reads "West Midlands", not "WestMidlands", for a screen reader, a copy
+    // and a link's name: Plot draws each line as a <tspan> and the label's text is theirs joined.
+    format: (l) => (String(l).length > chars ? wrapText(String(l), chars).join("\n ") : l),
   };
 }
 
@@ -253,9 +256,8 @@ export function linkedNameAxis(axisMark, { hrefOf, tickFormat }) {
   return axisMark({
     // On the left, where the margin for the names is (an explicit fy axis is on the right).
     anchor: "left",
-    // A wrapped label's next line starts with a space (unseen: the lines end-align), so its
-    // text reads "West Midlands", not "WestMidlands", for a screen reader and the link's name.
-    tickFormat: (name) => String(tickFormat(name)).replaceAll("\n", "\n "),
+    // labelAxis's format: a wrapped name keeps its spaces for a screen reader and the link's name.
+    tickFormat,
     tickSize: 0,
     label: null,
     href: (name) => hrefOf.get(name),
