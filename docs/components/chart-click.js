@@ -6,6 +6,7 @@
 // (Plot's AbstractBar.render: `.selectAll().data(index).enter().append("rect")`), so rect k
 // draws data[index[k]]. Reading the chart's pointer `value` on click instead loses every other
 // click, because Plot's pointer toggles a sticky tip (and clears the value) on pointerdown.
+import { datumKey, withFocusKey } from "./focus-key.js";
 
 /**
  * Plot mark options (spread into a bar mark's options) that make each bar a button calling
@@ -19,6 +20,7 @@ export function clickableBars(data, onClick, label = () => "Explain this bar") {
       const g = next(index, scales, values, dimensions, context);
       g.querySelectorAll(":scope > rect, :scope > path").forEach((bar, k) => {
         asButton(bar, data[index[k]], onClick, label);
+        withFocusKey(bar, datumKey("bar", data[index[k]]));
         bar.classList.add("clickable-bar");
       });
       return g;
@@ -41,8 +43,9 @@ export function clickableTickLabels(datumOf, onClick, label) {
         const datum = datumOf(text.textContent);
         // Named as the bar is, after the label's own words: a name of its own, so the focus
         // goes back to this label, not the bar, when the explanation closes (explain-panel.js).
-        if (datum !== undefined)
-          asButton(text, datum, onClick, (d) => `${text.textContent}: ${label(d)}`);
+        if (datum === undefined) continue;
+        asButton(text, datum, onClick, (d) => `${text.textContent}: ${label(d)}`);
+        withFocusKey(text, datumKey("year", datum));
       }
       return g;
     },

@@ -7,6 +7,7 @@ import { LINE_LABELS, LOSS, OKABE_ITO, PROFIT } from "./palette.js";
 import { PENCE_PER_MILLION, formatMillions, tipMillions } from "./format.js";
 import { clickableBars, clickableTickLabels } from "./chart-click.js";
 import { wrapText } from "./bundled/site.js";
+import { keyLinks } from "./focus-key.js";
 
 const m = (pence) => pence / PENCE_PER_MILLION; // pence → £m for axes
 
@@ -268,7 +269,8 @@ export function linkedNameAxis(axisMark, { hrefOf, tickFormat }) {
         const name = nameOf.get(a.getAttributeNS(XLINK, "href"));
         if (name !== undefined) a.setAttribute("aria-label", `${name}: open its page`);
       }
-      return g;
+      // Where the focus goes back to if the chart is drawn afresh (focus-key.js).
+      return keyLinks(g, "name");
     },
   });
 }
@@ -300,6 +302,10 @@ function profitBars(rows, { width, ariaLabel, rowHeight, href }) {
         // Each bar is a link: its name, for a screen reader (the link holds only a <rect>).
         ariaLabel: (d) =>
           `${d.name}: ${formatMillions(d.profitPence)} over the contract; open its page`,
+        // Each link keyed by its page, for the focus to come back to it when the chart is drawn
+        // afresh (focus-key.js): a link's name is its bar's, and says the amount.
+        render: (index, scales, values, dimensions, context, next) =>
+          keyLinks(next(index, scales, values, dimensions, context), "bar"),
       }),
       Plot.ruleX([0]),
     ],

@@ -29,42 +29,30 @@ import {
   sourceEntries,
   withModelVersion,
 } from "./bundled/site.js";
+import { focusKeyOf, keyedElement, withFocusKey } from "./focus-key.js";
 
 let focusPending = false;
 
 /**
- * The figure (button or bar) that opened the panel, and how to find it again if the page has
- * drawn it afresh meanwhile: focus goes back to it when the panel closes (issue #16).
+ * The figure (button, bar or label) that opened the panel, and its focus key (focus-key.js) to
+ * find the element standing for it if the page has drawn it afresh meanwhile: focus goes back
+ * to it when the panel closes (issue #16). Not its accessible name: another element may share it.
  */
 let opener = null;
 
 function rememberOpener() {
   const el = document.activeElement;
   if (!el || el === document.body || el.closest?.(".explain-panel")) return;
-  opener = {
-    el,
-    testid: el.getAttribute("data-testid"),
-    label: el.getAttribute("aria-label"),
-    text: el.textContent,
-  };
+  opener = { el, key: focusKeyOf(el) };
 }
 
-/** The opener `o`, or the element now standing for it (same test id, or same label), if any. */
+/** The opener `o` if it is still on the page, else the element now standing for it, if any. */
 function findOpener(o) {
   if (!o) return null;
   if (o.el.isConnected) return o.el;
+  if (o.key === null) return null;
   const main = document.getElementById("observablehq-main") ?? document.body;
-  if (o.testid) {
-    const el = main.querySelector(`[data-testid="${CSS.escape(o.testid)}"]`);
-    if (el) return el;
-  }
-  if (o.label)
-    return (
-      [...main.querySelectorAll("[aria-label]")].find(
-        (e) => e.getAttribute("aria-label") === o.label && !e.closest(".explain-panel"),
-      ) ?? null
-    );
-  return null;
+  return keyedElement(main, o.key, (e) => e.closest(".explain-panel") !== null);
 }
 
 /**
@@ -144,6 +132,7 @@ export function figureButton(ref, open, content, attributes = {}) {
     ${content}
   </button>`;
   for (const [k, v] of Object.entries(attributes)) button.setAttribute(k, String(v));
+  withFocusKey(button, `figure ${encodeExplainParam(ref)}`);
   button.addEventListener("click", () => open(ref));
   return button;
 }
@@ -489,6 +478,7 @@ export function explainDeltaCells(table, open, { figureOf, labelOf }) {
       "aria-label",
       `${shown}: explain the change in ${labelOf(td.dataset.metric)} for ${labelOf(vs)}`,
     );
+    withFocusKey(button, `delta ${td.dataset.metric} ${vs}`);
     button.addEventListener("click", () => open({ ref, vs }));
     td.replaceChildren(button);
   }

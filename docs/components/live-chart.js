@@ -12,6 +12,7 @@
 import { html } from "htl";
 import { dataTable } from "./a11y.js";
 import { exportable } from "./chart-export.js";
+import { FOCUS_KEY, keyedElement } from "./focus-key.js";
 
 const visibility =
   typeof IntersectionObserver === "function"
@@ -50,14 +51,12 @@ export function liveChart({ parts, chart, options = {} }) {
   const draw = () => {
     if (!rows || !width || (drawn.rows === rows && drawn.width === width)) return;
     // A bar with the focus (one that opened an explanation, say) is replaced by the redraw: the
-    // focus goes to the bar with its label in the new plot, not to the page (issue #16).
+    // focus goes to the element standing for the same thing in the new plot (its focus key, not
+    // its name: focus-key.js), not to the page (issue #16).
     const active = document.activeElement;
-    const focused = active && area.contains(active) ? active.getAttribute("aria-label") : null;
+    const focused = active && area.contains(active) ? active.getAttribute(FOCUS_KEY) : null;
     area.replaceChildren(parts.plot(rows(), { ...options, width }));
-    if (focused !== null)
-      [...area.querySelectorAll("[aria-label]")]
-        .find((el) => el.getAttribute("aria-label") === focused)
-        ?.focus();
+    if (focused !== null) keyedElement(area, focused)?.focus();
     area.style.minHeight = "";
     drawn = { rows, width };
   };
