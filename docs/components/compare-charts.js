@@ -13,6 +13,7 @@ import {
   SPLIT_LABELS,
   attributionMethodText,
   formatAttribution,
+  formatIssue,
   keptTogetherText,
   formatPence,
   waterfallSteps,
@@ -275,10 +276,7 @@ export function attributionPanel({
     });
   if (!result.ok)
     return shell(
-      problemList(
-        "This difference cannot be explained:",
-        result.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)),
-      ),
+      problemList("This difference cannot be explained:", result.issues.map(formatIssue)),
       { onClose, testid: "delta-panel", label },
     );
   const d = result.value.attribution;

@@ -319,10 +319,7 @@ export function explainPanel({
         if (!r.ok) {
           filled = false;
           slot.replaceChildren(
-            problemList(
-              "This step cannot be explained:",
-              r.issues.map((i) => `${i.path}: ${i.message}`),
-            ),
+            problemList("This step cannot be explained:", r.issues.map(formatIssue)),
           );
           return;
         }

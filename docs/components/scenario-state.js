@@ -24,19 +24,12 @@ export function validatorFor(dataset) {
 }
 
 /**
- * The scenario to open: the address's if valid, else the default, with the reasons
- * (`scenarioFromUrl`'s warnings, one line each, for `problemsNote`).
+ * The scenario to open: `scenarioFromUrl`'s `Warned<Scenario>`, the address's if valid, else
+ * the default, its warnings saying why (each at its path, worded by `formatIssue` in
+ * `issuesNote`).
  */
-export async function openScenario(dataset, search = location.search) {
-  const validate = validatorFor(dataset);
-  // Each problem reads "scenario: parameters.…: …", as a refused link has always said it.
-  const opened = await scenarioFromUrl(search, (s) => {
-    const r = validate(s);
-    return r.ok
-      ? r
-      : { ok: false, issues: r.issues.map((i) => ({ path: "", message: formatIssue(i) })) };
-  });
-  return { scenario: opened.value, problems: opened.warnings.map(formatIssue) };
+export function openScenario(dataset, search = location.search) {
+  return scenarioFromUrl(search, validatorFor(dataset));
 }
 
 /** Browser storage, or an in-memory stand-in where storage is unavailable (private modes). */
@@ -102,6 +95,11 @@ export function problemsNote(title, problems) {
       ${problems.map((p) => html`<li>${p}</li>`)}
     </ul>
   </div>`;
+}
+
+/** `problemsNote` for the one Issue type (src/issues/): each line "path: message" (`formatIssue`). */
+export function issuesNote(title, issues) {
+  return problemsNote(title, issues?.map(formatIssue));
 }
 
 export function listSaved(store) {

@@ -7,7 +7,7 @@ const valid = async () => ({ ok: true as const, value: null });
 
 /** The menu a page builds for an address, and the entry it shows first. */
 async function open(search: string, saved: Array<{ name: string; scenario: unknown }> = []) {
-  const opened = { scenario: (await scenarioFromUrl(search, valid)).value };
+  const opened = await scenarioFromUrl(search, valid);
   const choices = scenarioChoices(opened, saved, PRESETS);
   return { opened, choices, shown: initialChoice(choices, opened) };
 }

@@ -11,9 +11,9 @@ export interface ScenarioChoice {
   readonly scenario: unknown;
 }
 
-/** What a page opened with: the scenario `scenarioFromUrl` answered (the link's, or the default). */
+/** What a page opened with: `scenarioFromUrl`'s answer, whose value is the link's scenario or the default. */
 export interface OpenedScenario {
-  readonly scenario: Scenario;
+  readonly value: Scenario;
 }
 
 /**
@@ -58,12 +58,12 @@ export function scenarioChoices(
       scenario: s.scenario,
     })),
   ];
-  const key = scenarioKey(opened.scenario);
+  const key = scenarioKey(opened.value);
   if (listed.some((c) => scenarioKey(c.scenario) === key)) return listed;
-  const { title, id } = opened.scenario;
+  const { title, id } = opened.value;
   const name = title?.trim() || id;
   return [
-    { value: "link", label: `From the link${name ? `: ${name}` : ""}`, scenario: opened.scenario },
+    { value: "link", label: `From the link${name ? `: ${name}` : ""}`, scenario: opened.value },
     ...listed,
   ];
 }
@@ -76,6 +76,6 @@ export function initialChoice(
   choices: readonly ScenarioChoice[],
   opened: OpenedScenario,
 ): ScenarioChoice | undefined {
-  const key = scenarioKey(opened.scenario);
+  const key = scenarioKey(opened.value);
   return choices.find((c) => scenarioKey(c.scenario) === key) ?? choices[0];
 }

@@ -38,7 +38,7 @@ describe("scenarioFromUrl", () => {
       ok: true,
       value: DEFAULT_SCENARIO,
       warnings: [
-        { path: "parameters.ffs.fixedShare.value", message: "1.7 is above the maximum 1" },
+        { path: "scenario.parameters.ffs.fixedShare.value", message: "1.7 is above the maximum 1" },
       ],
     });
   });

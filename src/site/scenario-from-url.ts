@@ -24,9 +24,11 @@ export function withoutTracking(query: string): string {
 
 /**
  * The scenario a page opens with: the one in the address if it is well formed and valid, else
- * the fallback (the default), with why as warnings — each problem at its path, "address" or
- * "scenario" when it is the whole of one. A malformed or hostile address never breaks the page
- * and never touches saved scenarios.
+ * the fallback (the default), with why as warnings — each problem at its path: an address key
+ * (`v`, `extends`, a parameter's key) for one that cannot be decoded, `scenario.<path in the
+ * document>` for one the validator refuses (`scenario.parameters.ffs.fixedShare.value`), and
+ * "address" or "scenario" when it is the whole of one. A malformed or hostile address never
+ * breaks the page and never touches saved scenarios.
  */
 export async function scenarioFromUrl(
   search: string,
@@ -41,10 +43,14 @@ export async function scenarioFromUrl(
     return { ok: true, value: fallback, warnings: within("address", decoded.issues) };
   const checked = await validate(decoded.value);
   if (!checked.ok)
-    return { ok: true, value: fallback, warnings: within("scenario", checked.issues) };
+    return { ok: true, value: fallback, warnings: under("scenario", checked.issues) };
   return { ok: true, value: decoded.value, warnings: [] };
 }
 
 /** The issues with `whole` as the path of any that is about the whole document. */
 const within = (whole: string, issues: readonly Issue[]): Issue[] =>
   issues.map((i) => (i.path === "" ? { path: whole, message: i.message } : i));
+
+/** The issues of a document at `whole`: each path within it, prefixed (`scenario.parameters.…`). */
+const under = (whole: string, issues: readonly Issue[]): Issue[] =>
+  issues.map((i) => ({ path: i.path === "" ? whole : `${whole}.${i.path}`, message: i.message }));

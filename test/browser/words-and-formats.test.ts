@@ -100,7 +100,7 @@ describe("one bad value in a link (issue #16)", () => {
     await expect.poll(() => note.textContent()).toContain("volume.shortfall.2015-16");
     const lines = await note.locator("li").allTextContents();
     expect(lines).toEqual([
-      "scenario: parameters.volume.shortfall.2015-16.value: 5 is above the maximum 0.9 (the range for every CRC: -0.5 to 0.9)",
+      "scenario.parameters.volume.shortfall.2015-16.value: 5 is above the maximum 0.9 (the range for every CRC: -0.5 to 0.9)",
     ]);
     expect(problems).toEqual(NO_PROBLEMS);
   });
