@@ -117,7 +117,7 @@ export { chartCsv } from "./chart-csv.ts";
 export { captionLines, citationText, exportFileName } from "./export-provenance.ts";
 export { exportSvgDocument } from "./export-svg.ts";
 export { embedUrl, iframeSnippet, openUrl } from "./embed-snippet.ts";
-export { viewQuery } from "./view-query.ts";
+export { viewQuery } from "../state/view-query.ts";
 export { MODEL_VERSION } from "./model-version.ts";
 // Model versions (issue #18): `_mv` on every shared address, the note on a link from another version.
 export {

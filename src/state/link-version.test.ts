@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { viewQuery } from "../site/view-query.ts";
+import { viewQuery } from "./view-query.ts";
 import { linkVersionFromSearch, withModelVersion } from "./link-version.ts";
 import { decodeScenarioQuery, encodeScenarioQuery } from "./url-state.ts";
 
