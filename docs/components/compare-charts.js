@@ -168,7 +168,8 @@ export function waterfallChart(steps, { width, ariaLabel }) {
   const sampled = steps.filter((d) => d.standardErrorPence !== null && d.standardErrorPence > 0);
   const chart = plot({
     width,
-    height: 34 * steps.length + 60,
+    // 34 px a step, or more where a wrapped name and its neighbour's need it (a narrow panel).
+    height: rowHeightFor(labels, axis.format, 34) * steps.length + 60,
     marginLeft: axis.margin,
     marginRight: 70,
     ariaLabel,

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { NO_PROBLEMS, chartsDrawn, siteForFile, settled, watchedPage } from "./harness.ts";
+import {
+  NO_PROBLEMS,
+  chartsDrawn,
+  seriousViolations,
+  siteForFile,
+  settled,
+  watchedPage,
+} from "./harness.ts";
 
 // Issue #16: charts drawn at the width they are shown at, with every label whole and inside the
 // chart; by-year labels that do not collide on a phone; the Explorer's headline in view while a
@@ -218,6 +225,102 @@ describe("names on a chart's axis at narrow widths", () => {
       await page.waitForSelector('svg[aria-label^="Probability that each"]', { timeout: 30_000 });
       expect(await overlappingNames(page), `/uncertainty at ${width} px`).toEqual([]);
     }
+    expect(problems).toEqual(NO_PROBLEMS);
+    await page.close();
+  });
+});
+
+/**
+ * Compare's waterfall in the explanation panel (shown after a change is clicked): every label of
+ * it on screen and inside the panel (a sheet across a narrow screen), drawn at the width shown,
+ * none cut short, the step names apart, and the panel not wider than the screen.
+ */
+function waterfallReport(page: Page) {
+  return page.evaluate(() => {
+    const svg = document.querySelector<SVGSVGElement>(
+      '[data-testid="delta-waterfall"] svg[aria-label^="Waterfall"]',
+    )!;
+    const panel = document.querySelector<HTMLElement>(".explain-panel")!;
+    const edge = panel.getBoundingClientRect();
+    const box = svg.getBoundingClientRect();
+    const texts = [...svg.querySelectorAll("text")].filter((t) => t.getClientRects().length);
+    const off = (r: DOMRect) =>
+      r.left < Math.max(0, edge.left) - 1 ||
+      r.right > Math.min(window.innerWidth, edge.right) + 1 ||
+      r.left < box.left - 1 ||
+      r.right > box.right + 1;
+    return {
+      drawn: Number(svg.getAttribute("width")),
+      shown: box.width,
+      steps: svg.querySelectorAll('g[aria-label="y-axis tick label"] text').length,
+      // A wrapped step name reads as its lines with a space between them (labelAxis).
+      glued: [...svg.querySelectorAll('g[aria-label="y-axis tick label"] text')]
+        .filter((t) => t.querySelectorAll("tspan").length > 1)
+        .filter(
+          (t) =>
+            t.textContent !==
+            [...t.querySelectorAll("tspan")].map((l) => (l.textContent ?? "").trim()).join(" "),
+        )
+        .map((t) => t.textContent),
+      cut: texts.map((t) => t.textContent ?? "").filter((t) => t.includes("…")),
+      outside: texts.filter((t) => off(t.getBoundingClientRect())).map((t) => t.textContent),
+      panel: { left: edge.left, right: edge.right, viewport: window.innerWidth },
+      sideways: panel.scrollWidth - panel.clientWidth,
+    };
+  });
+}
+
+describe("Compare's waterfall at narrow widths", () => {
+  it("keeps its step names apart and every label on screen in the panel, at 375-640 px", async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.setViewportSize({ width: 375, height: 800 });
+    // Seven steps, four of them long parameter names that wrap.
+    await page.goto(`${site.url}/compare?_base=contract-as-let&_with=the-2017-variation`);
+    await chartsDrawn(page);
+    const change = page.locator(
+      'td[data-metric="crc_profit"][data-scenario="the-2017-variation"][data-kind="delta"]',
+    );
+    await change.getByRole("button").click();
+    const waterfall = '[data-testid="delta-waterfall"] svg[aria-label^="Waterfall"]';
+    await page.waitForSelector(waterfall, { timeout: 60_000 });
+    for (const width of [375, 445, 520, 640]) {
+      await page.setViewportSize({ width, height: 800 });
+      // The panel is drawn again for the new width.
+      await expect
+        .poll(() => page.locator(waterfall).evaluate((svg) => svg.getBoundingClientRect().width))
+        .toBeLessThanOrEqual(width);
+      await chartsDrawn(page);
+      const r = await waterfallReport(page);
+      const at = `at ${width} px: ${JSON.stringify(r)}`;
+      expect(r.steps, at).toBe(7);
+      expect(Math.abs(r.shown - r.drawn), at).toBeLessThanOrEqual(1);
+      expect(r.cut, at).toEqual([]);
+      expect(r.glued, at).toEqual([]);
+      expect(r.outside, at).toEqual([]);
+      expect(r.panel.left, at).toBeGreaterThanOrEqual(0);
+      expect(r.panel.right, at).toBeLessThanOrEqual(width);
+      expect(r.sideways, at).toBeLessThanOrEqual(0);
+      expect(
+        (await overlappingNames(page)).filter((c) => c.startsWith("Waterfall")),
+        at,
+      ).toEqual([]);
+    }
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(problems).toEqual(NO_PROBLEMS);
+    await page.close();
+  });
+
+  it("an explanation's panel is a sheet across the screen at 375 px, its heading not off the left edge", async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`${site.url}/explorer?_explain=ALL.profit.total`);
+    await chartsDrawn(page);
+    const panel = page.getByTestId("explain-panel");
+    await panel.waitFor();
+    const box = (await panel.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(375);
+    expect((await panel.locator(".explain-heading").boundingBox())!.x).toBeGreaterThanOrEqual(0);
     expect(problems).toEqual(NO_PROBLEMS);
     await page.close();
   });
