@@ -99,3 +99,19 @@ export function onStaffPath(monthIndex: number, cutsCompleteBy: number): boolean
 export function staffFallsIn(monthIndex: number, cutsCompleteBy: number): boolean {
   return monthIndex > STAFF_PATH_START_INDEX && monthIndex <= cutsCompleteBy;
 }
+
+/**
+ * The last month of [from, to] on the staffing path (`onStaffPath`): the months [from, this]
+ * are on it (none if it is below `from`), the months after it are not.
+ */
+export function staffPathLastIn(to: number, cutsCompleteBy: number): number {
+  return Math.min(to, cutsCompleteBy);
+}
+
+/**
+ * The first month from `from` on in which staff can fall (`staffFallsIn`): the months of
+ * [from, to] in which they fall are [this, `staffPathLastIn(to, …)`].
+ */
+export function staffFallsFrom(from: number): number {
+  return Math.max(from, STAFF_PATH_START_INDEX + 1);
+}

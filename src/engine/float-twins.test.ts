@@ -25,7 +25,14 @@ import {
   serviceCreditsFloat,
   serviceCreditsFloatScale,
 } from "./service-credits.ts";
-import { staffCost, staffCostFloat, staffCostFloatScale } from "./staff-cost.ts";
+import {
+  staffCost,
+  staffCostFloat,
+  staffCostFloatScale,
+  staffPathBaseFloat,
+  staffPathCostFloat,
+  staffPathPerMonthFloat,
+} from "./staff-cost.ts";
 import {
   fteAt,
   fteAtFloat,
@@ -33,6 +40,7 @@ import {
   fteReductionAt,
   fteReductionFloat,
   STAFF_PATH_LATEST_END_INDEX,
+  staffPathMonth,
 } from "./staffing.ts";
 import { terminationPayment, terminationPaymentFloat } from "./termination.ts";
 import { variationUplift, variationUpliftFloat, variationUpliftFloatScale } from "./variation.ts";
@@ -244,6 +252,44 @@ describe("each rule's float twin rounds to the exact rule's pence (laws)", () =>
           let pay = 1;
           for (let i = 0; i <= y; i++) pay = payIndexFloat(pay, awards[i]!, i);
           const float = staffCostFloat(fteAtFloat(fte14, fte17, cut, end, m), loaded, pay);
+          const scale = staffCostFloatScale(fteFloatScale(fte14, fte17, cut), loaded, pay);
+          expectRoundsToExactPence(float, scale, exact);
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it("staffPathCostFloat rounds to staffCost's pence, on the FTE path at the pay index", () => {
+    fc.assert(
+      fc.property(
+        fte,
+        fte,
+        decimal(0, 1.5, 2),
+        cutsEnd,
+        fc.integer({ min: 0, max: STAFF_PATH_LATEST_END_INDEX + 2 }),
+        fc.integer({ min: 1_000_000, max: 10_000_000 }),
+        fc.array(decimal(0, 0.03, 3), { minLength: 8, maxLength: 8 }),
+        years,
+        (fte14, fte17, cut, end, m, loaded, awards, y) => {
+          const exact = staffCost({
+            fte: fteAt({
+              fteJune2014: fte14,
+              fteJune2017: fte17,
+              cutScale: cut,
+              cutsCompleteBy: end,
+              monthIndex: m,
+            }),
+            loadedCostPerFtePence: loaded,
+            payIndex: payIndex(awards, y),
+          });
+          let pay = 1;
+          for (let i = 0; i <= y; i++) pay = payIndexFloat(pay, awards[i]!, i);
+          const float = staffPathCostFloat(
+            staffPathBaseFloat(fte14, loaded, pay),
+            staffPathPerMonthFloat(fte14, fte17, cut, end, loaded, pay),
+            staffPathMonth(m, end),
+          );
           const scale = staffCostFloatScale(fteFloatScale(fte14, fte17, cut), loaded, pay);
           expectRoundsToExactPence(float, scale, exact);
         },

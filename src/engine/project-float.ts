@@ -7,7 +7,9 @@ import {
   guaranteeApplies,
   ictPaid,
   onStaffPath,
+  staffFallsFrom,
   staffFallsIn,
+  staffPathLastIn,
   upliftPaidIn,
   upliftPaidInYear,
   variationPaymentLastMonth,
@@ -32,16 +34,22 @@ import {
 } from "./pbr-cohort-cells.ts";
 import { FY_COUNT, type ProjectionInputs } from "./projection-inputs.ts";
 import { redundancyPerPayIndexFloat, redundancyPerPayIndexFloatScale } from "./redundancy.ts";
-import { roundCellUnlessTie } from "./round-half-even.ts";
+import { cellBand, roundCellOutsideBand, roundCellUnlessTie } from "./round-half-even.ts";
 import { terminationPaymentFloat } from "./termination.ts";
 import { serviceCreditsFloat, serviceCreditsFloatScale } from "./service-credits.ts";
-import { staffCostFloat, staffCostFloatScale } from "./staff-cost.ts";
+import {
+  staffCostFloatScale,
+  staffPathBaseFloat,
+  staffPathCostFloat,
+  staffPathPerMonthFloat,
+} from "./staff-cost.ts";
 import {
   fteAtFloat,
   fteFloatScale,
   fteReductionFloat,
   STAFF_PATH_LATEST_END_INDEX,
   STAFF_PATH_START_INDEX,
+  staffPathMonth,
 } from "./staffing.ts";
 import { FINANCIAL_YEARS, FY_FIRST_MONTH, FY_LAST_MONTH, FY_OF_MONTH } from "./timeline.ts";
 import {
@@ -615,7 +623,6 @@ function monthCells(
   path.redundancyPerPay = redundancyPerPay;
   path.redundancyPerPayScale = redundancyPerPayScale;
   const at = STAFF_MONTH;
-  at.fte = 0;
   at.staffPence = 0;
   at.redundancyPence = 0;
   let y = 0;
@@ -627,6 +634,9 @@ function monthCells(
     const nonStaff = nonStaffY[y]!;
     const pay = payY[y]!;
     const staffScale = staffCostFloatScale(fteScale, loaded, pay);
+    path.base = staffPathBaseFloat(fte14, loaded, pay);
+    path.perMonth = staffPathPerMonthFloat(fte14, fte17, cut, cutsEnd, loaded, pay);
+    path.band = cellBand(staffScale);
     const g = floorY[y]!;
     /** Does a month need its own variation cell (to write it, or for the guarantee)? */
     const monthly = cells || guaranteeApplies(g);
@@ -646,22 +656,7 @@ function monthCells(
       const cell = MONTH_CELL;
       cell.ffs = ffs;
       cell.nonStaff = nonStaff;
-      rampCells(
-        k,
-        ledger,
-        c,
-        y,
-        from,
-        rampLast,
-        priceSum,
-        cells,
-        scCoef,
-        fteScale,
-        uplift,
-        g,
-        pay,
-        staffScale,
-      );
+      rampCells(k, ledger, c, y, from, rampLast, priceSum, cells, scCoef, fteScale, uplift, g, pay);
       sumVariation += RAMP_SUMS.variation;
       sumGuarantee += RAMP_SUMS.guarantee;
       sumCredits += RAMP_SUMS.credits;
@@ -670,12 +665,12 @@ function monthCells(
     } else {
       // A Monte Carlo draw's usual case: only staff and redundancy move month by month; the
       // other lines' sums are the year's (the variation's and guarantee's are not read).
-      for (let m = from; m <= rampLast; m++) {
-        staffMonth(k, c, m, from, pay, staffScale);
-        sumStaff += at.staffPence;
-        sumRedundancy += at.redundancy;
+      if (rampLast >= from) {
+        staffSums(k, c, from, rampLast, pay);
+        sumStaff += STAFF_SUMS.staff;
+        sumRedundancy += STAFF_SUMS.redundancy;
+        sumCredits += scY[y]! * (rampLast - from + 1);
       }
-      if (rampLast >= from) sumCredits += scY[y]! * (rampLast - from + 1);
     }
 
     // Months after both paths: FTE (its value at the path's end, carried in `fte`) and caseload
@@ -683,10 +678,10 @@ function monthCells(
     // and cost_total are the same in every month of the year; no redundancy.
     const flatFrom = Math.max(from, FLAT_FROM);
     if (flatFrom <= last) {
-      if (flatFrom === from)
-        at.staffPence = staffCell(k, c, flatFrom, at.fte, staffScale, loaded, pay);
+      if (flatFrom === from) at.staffPence = staffCell(k, c, flatFrom);
       const staffPence = at.staffPence;
-      const fte = at.fte;
+      // FTE at the path's end: read by the workload feedback and a ledger's FTE cells.
+      const fte = fteAtFloat(fte14, fte17, cut, cutsEnd, flatFrom);
       const credits = feedback
         ? creditsCell(k, c, flatFrom, y, priceSum, scCoef, caseloadFlat, fte, fteScale)
         : scY[y]!;
@@ -750,35 +745,33 @@ const STAFF_PATH = {
   reduction: 0,
   redundancyPerPay: 0,
   redundancyPerPayScale: 0,
+  /**
+   * The year's staff cost of the path's start and of one month's change on it (staff-cost.ts,
+   * `staffPathCostFloat`), and its cells' tie band (set each year by `monthCells`).
+   */
+  base: 0,
+  perMonth: 0,
+  band: 0,
 };
 
 /**
- * Where the staffing path stands after `staffMonth`: FTE, the staff cell and the redundancy cell
- * of a falling month, carried from month to month (and year to year) of the CRC in hand; and
- * the month's redundancy (0 outside the falling months).
+ * Where the staffing path stands after `staffMonth`: the staff cell and the redundancy cell of a
+ * falling month, carried from month to month (and year to year) of the CRC in hand; and the
+ * month's redundancy (0 outside the falling months).
  */
-const STAFF_MONTH = { fte: 0, staffPence: 0, redundancyPence: 0, redundancy: 0 };
+const STAFF_MONTH = { staffPence: 0, redundancyPence: 0, redundancy: 0 };
 
 /**
- * Month m (in the year starting at month `from`) of the staffing path into STAFF_MONTH: FTE on
- * the path, its staff cell (worked out again on the path and at a new year, else carried), and
- * the redundancy cell of a falling month (the same in every falling month of a year; the pay
- * index moves it at a new year). Written once for both of `monthCells`' loops over the path's
- * months (inlined into each).
+ * Month m (in the year starting at month `from`) of the staffing path into STAFF_MONTH, for a
+ * ledger's months one by one (`rampCells`): the staff cell (worked out again on the path and at
+ * a new year, else carried), and the redundancy cell of a falling month (the same in every
+ * falling month of a year; the pay index moves it at a new year). A Monte Carlo draw adds the
+ * same cells up a year at a time (`staffSums`).
  */
-function staffMonth(
-  k: Columns,
-  c: number,
-  m: number,
-  from: number,
-  pay: number,
-  staffScale: number,
-): void {
+function staffMonth(k: Columns, c: number, m: number, from: number, pay: number): void {
   const p = STAFF_PATH;
   const at = STAFF_MONTH;
-  const onPath = onStaffPath(m, p.cutsEnd);
-  if (onPath) at.fte = fteAtFloat(p.fte14, p.fte17, p.cut, p.cutsEnd, m);
-  if (onPath || m === from) at.staffPence = staffCell(k, c, m, at.fte, staffScale, p.loaded, pay);
+  if (onStaffPath(m, p.cutsEnd) || m === from) at.staffPence = staffCell(k, c, m);
   at.redundancy = 0;
   if (p.reduction > 0 && staffFallsIn(m, p.cutsEnd)) {
     if (m === from || m === STAFF_PATH_START_INDEX + 1)
@@ -792,6 +785,57 @@ function staffMonth(
       );
     at.redundancy = at.redundancyPence;
   }
+}
+
+/** What `staffSums` adds up: its months' staff and redundancy cells. */
+const STAFF_SUMS = { staff: 0, redundancy: 0 };
+
+/**
+ * The sums of `staffMonth`'s staff and redundancy cells over the months [from, to] of one year,
+ * into STAFF_SUMS, leaving STAFF_MONTH where `staffMonth` would: a cell is worked out only where
+ * it changes. Staff cost moves on the path's months (`staffPathLastIn`) and is carried after
+ * them (worked out again at a new year); redundancy is the same in every falling month of the
+ * year (`staffFallsFrom`). Every cell is whole pence and every sum below 2^53, so a cell times
+ * its months is the sum of its months, exactly. A Monte Carlo draw's loop over the path.
+ */
+function staffSums(k: Columns, c: number, from: number, to: number, pay: number): void {
+  const p = STAFF_PATH;
+  const at = STAFF_MONTH;
+  const pathLast = staffPathLastIn(to, p.cutsEnd);
+  let staff = 0;
+  // `staffCell`, written out with the path's values in locals: V8 did not inline the call here
+  // and reread STAFF_PATH in every month (bench/NOTES.md).
+  const { base, perMonth, cutsEnd, band, loaded } = p;
+  for (let m = from; m <= pathLast; m++) {
+    const x = staffPathCostFloat(base, perMonth, staffPathMonth(m, cutsEnd));
+    let cell = roundCellOutsideBand(x, band);
+    if (cell !== cell) cell = staffTie(k, c, m, loaded);
+    staff += cell;
+    at.staffPence = cell;
+  }
+  // After the path: its last cell carried, or worked out again at a new year.
+  const after = Math.max(from, pathLast + 1);
+  if (after <= to) {
+    if (after === from) at.staffPence = staffCell(k, c, from);
+    staff += at.staffPence * (to - after + 1);
+  }
+  let redundancy = 0;
+  at.redundancy = 0;
+  const fallsFrom = staffFallsFrom(from);
+  if (p.reduction > 0 && fallsFrom <= pathLast) {
+    at.redundancyPence = redundancyCell(
+      k,
+      c,
+      fallsFrom,
+      p.redundancyPerPay,
+      p.redundancyPerPayScale,
+      pay,
+    );
+    redundancy = at.redundancyPence * (pathLast - fallsFrom + 1);
+    if (pathLast === to) at.redundancy = at.redundancyPence;
+  }
+  STAFF_SUMS.staff = staff;
+  STAFF_SUMS.redundancy = redundancy;
 }
 
 /** What `rampCells` adds up: its months' cells of the lines that can change month by month. */
@@ -820,11 +864,11 @@ function rampCells(
   uplift: number,
   g: number,
   pay: number,
-  staffScale: number,
 ): void {
   const c0 = c * FY_COUNT;
   const base = c * MONTH_COUNT;
   const variationL = ledger.money.variation;
+  const p = STAFF_PATH;
   const cl14 = k.cl14[c0]!;
   const growth = k.growth[c0]!;
   const varStart = k.start[c0]!;
@@ -837,13 +881,14 @@ function rampCells(
   let sumStaff = 0;
   let sumRedundancy = 0;
   for (let m = from; m <= rampLast; m++) {
-    staffMonth(k, c, m, from, pay, staffScale);
+    staffMonth(k, c, m, from, pay);
     const staffPence = at.staffPence;
     const redundancy = at.redundancy;
     // Read only by the service credits' feedback and the caseload cell.
     const caseload = feedback || cells ? caseloadAtFloat(cl14, growth, m) : 0;
+    const fte = feedback || cells ? fteAtFloat(p.fte14, p.fte17, p.cut, p.cutsEnd, m) : 0;
     const credits = feedback
-      ? creditsCell(k, c, m, y, priceSum, scCoef, caseload, at.fte, fteScale)
+      ? creditsCell(k, c, m, y, priceSum, scCoef, caseload, fte, fteScale)
       : SCRATCH.scY[y]!;
     const variation = variationL[base + m]! + (upliftPaidIn(m, varStart) ? uplift : 0);
     const cost = staffPence + redundancy + cell.nonStaff;
@@ -856,7 +901,7 @@ function rampCells(
       cell.credits = credits;
       cell.staff = staffPence;
       cell.redundancy = redundancy;
-      cell.fte = at.fte;
+      cell.fte = fte;
       cell.caseload = caseload;
       writeCell(ledger, base + m, cell);
     }
@@ -1002,7 +1047,8 @@ const ALLOCATIONS_KEPT = 4;
 const allocations: { total: number; weights: Float64Array; parts: readonly number[] }[] = [];
 
 /**
- * A staff-cost cell (`staffCostFloat`), settled when it lands on a half-penny. FTE on its path
+ * The staff-cost cell of month m on the CRC's path in the year in hand (`staffPathCostFloat`,
+ * from STAFF_PATH), settled when it lands on a half-penny. FTE on its path
  * carries a 28th, which the exact path rounds to 40 digits when it repeats, and that hair
  * decides the tie there: the exact cell (`exact`). But where the exact FTE is a terminating
  * decimal (always at the path's start, and in every month whose 28th terminates), the loaded
@@ -1010,17 +1056,11 @@ const allocations: { total: number; weights: Float64Array; parts: readonly numbe
  * decided here in integers, half to even, without decimals. Monte Carlo meets these ties every
  * draw (a whole number of FTE times a loaded cost in whole pence over 12 is a tie one time in 12).
  */
-function staffCell(
-  k: Columns,
-  c: number,
-  m: number,
-  fte: number,
-  staffScale: number,
-  loaded: number,
-  pay: number,
-): number {
-  const cell = roundCellUnlessTie(staffCostFloat(fte, loaded, pay), staffScale);
-  return cell === cell ? cell : staffTie(k, c, m, loaded);
+function staffCell(k: Columns, c: number, m: number): number {
+  const p = STAFF_PATH;
+  const x = staffPathCostFloat(p.base, p.perMonth, staffPathMonth(m, p.cutsEnd));
+  const cell = roundCellOutsideBand(x, p.band);
+  return cell === cell ? cell : staffTie(k, c, m, p.loaded);
 }
 
 /** `staffCell` on a half-penny (kept apart: the hot function stays small and free of BigInt). */

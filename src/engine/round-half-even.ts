@@ -79,3 +79,8 @@ export function roundCellOutsideBand(x: number, band: number): number {
   if (Math.abs(off) > band + 1e-12) return floor + Math.ceil(off) + 0;
   return Number.NaN;
 }
+
+/** The band `roundCellUnlessTie` allows a cell of this scale (`roundCellOutsideBand`). */
+export function cellBand(scale: number): number {
+  return Math.abs(scale) * FLOAT_ERROR;
+}

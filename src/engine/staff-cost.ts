@@ -1,5 +1,6 @@
 import type Decimal from "decimal.js";
 import { Money, money } from "./money.ts";
+import { STAFF_PATH_START_INDEX } from "./staffing.ts";
 
 /** Inputs of the staff-cost rule for one CRC in one month. */
 export interface StaffCostInputs {
@@ -39,4 +40,39 @@ export function staffCostFloatScale(
   payIndex: number,
 ): number {
   return ((fteScale * loadedCostPerFtePence) / 12) * payIndex;
+}
+
+/**
+ * `staffCostFloat` on a CRC's FTE path in one year (one pay index), in the path's own terms: the
+ * cost of FTE14 (`staffPathBaseFloat`) plus k times the cost of one month's change in FTE
+ * (`staffPathPerMonthFloat`) at path month k (`staffPathMonth`, staffing.ts). The same value as
+ * `staffCostFloat(fteAtFloat(…), …)` to within a few ulps of `staffCostFloatScale`, far inside
+ * the tie band (the law in float-twins.test.ts), with two divisions a year where that takes two
+ * a month: a Monte Carlo draw has 21 CRCs' paths of up to 29 months (bench/NOTES.md).
+ */
+export function staffPathCostFloat(base: number, perMonth: number, pathMonth: number): number {
+  return base + pathMonth * perMonth;
+}
+
+/** The staff cost of the path's start, FTE14, in a year (`staffPathCostFloat`). */
+export function staffPathBaseFloat(
+  fteJune2014: number,
+  loadedCostPerFtePence: number,
+  payIndex: number,
+): number {
+  return staffCostFloat(fteJune2014, loadedCostPerFtePence, payIndex);
+}
+
+/** The staff cost of one month's change in FTE on the path, in a year (`staffPathCostFloat`). */
+export function staffPathPerMonthFloat(
+  fteJune2014: number,
+  fteJune2017: number,
+  cutScale: number,
+  cutsCompleteBy: number,
+  loadedCostPerFtePence: number,
+  payIndex: number,
+): number {
+  const change =
+    ((fteJune2017 - fteJune2014) * cutScale) / (cutsCompleteBy - STAFF_PATH_START_INDEX);
+  return staffCostFloat(change, loadedCostPerFtePence, payIndex);
 }

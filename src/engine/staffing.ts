@@ -73,8 +73,17 @@ export function fteAtFloat(
   monthIndex: number,
 ): number {
   const span = cutsCompleteBy - STAFF_PATH_START_INDEX;
-  const k = Math.min(span, Math.max(0, monthIndex - STAFF_PATH_START_INDEX));
+  const k = staffPathMonth(monthIndex, cutsCompleteBy);
   return fteJune2014 + ((fteJune2017 - fteJune2014) * cutScale * k) / span;
+}
+
+/**
+ * How far along its path a CRC's FTE stands in a month: 0 at the path's start (and before it),
+ * the path's length from its end on (FTE is flat after the path).
+ */
+export function staffPathMonth(monthIndex: number, cutsCompleteBy: number): number {
+  const span = cutsCompleteBy - STAFF_PATH_START_INDEX;
+  return Math.min(span, Math.max(0, monthIndex - STAFF_PATH_START_INDEX));
 }
 
 /**
