@@ -9,7 +9,7 @@ import { validateScenario, type ResolvedScenario } from "../scenario/validate-sc
 import { runMonteCarlo } from "../uncertainty/run-monte-carlo.ts";
 import type { MonteCarloOptions } from "../uncertainty/monte-carlo-run.ts";
 import { monteCarloRows } from "../uncertainty/summary-table.ts";
-import { EXIT_BAD_INPUT, issueText } from "./command-arguments.ts";
+import { EXIT_BAD_INPUT } from "./command-arguments.ts";
 import type { Output } from "./output.ts";
 import type { BatchEntry } from "./scenario-batch.ts";
 import { summaryRows } from "./summary-rows.ts";
@@ -47,19 +47,13 @@ async function forEachEntry(
   command: string,
   entries: readonly BatchEntry[],
   out: Output,
-  each: (doc: unknown, entry: BatchEntry) => { issues: readonly Issue[] } | string[] | void,
+  each: (doc: unknown, entry: BatchEntry) => { issues: readonly Issue[] } | void,
 ): Promise<number> {
   let failed = 0;
   for (const entry of entries) {
     const where = `crc-scenarios ${command}: scenario ${entry.position} (${entry.source})`;
-    const problems = entry.read.ok
-      ? each(entry.read.value, entry)
-      : issueText(entry.read.issues).map((m) => m.replace(/\s*\n\s*/g, " "));
-    const messages = Array.isArray(problems)
-      ? problems
-      : problems === undefined
-        ? []
-        : problems.issues.map(formatIssue);
+    const found = entry.read.ok ? each(entry.read.value, entry)?.issues : entry.read.issues;
+    const messages = (found ?? []).map((i) => formatIssue(i).replace(/\s*\n\s*/g, " "));
     if (messages.length === 0) continue;
     failed++;
     for (const m of messages) out.stderr(`${where}: ${m}\n`);

@@ -73,7 +73,7 @@ describe("crc-scenarios breakeven", () => {
     const format = await run(["breakeven", "no-variation", "--format", "tsv"]);
     expect([format.code, format.stderr]).toEqual([
       2,
-      'crc-scenarios breakeven: --format: "tsv" is not one of csv, json\n',
+      'crc-scenarios breakeven: --format: "tsv" is not one of csv, json (did you mean "csv"?)\n',
     ]);
   });
 });

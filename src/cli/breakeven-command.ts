@@ -1,12 +1,12 @@
+import type { Issue } from "../issues/issue.ts";
 import { findBreakEven } from "../sensitivity/break-even.ts";
 import type { Output } from "./output.ts";
 import {
   csvOf,
   EXIT_BAD_INPUT,
+  atFlags,
   fail,
-  issueText,
   formatOption,
-  optionMessages,
   parse,
   scenarioAndOutput,
 } from "./sensitivity-arguments.ts";
@@ -24,21 +24,17 @@ export async function breakevenCommand(args: string[], out: Output): Promise<num
     out,
   );
   if (parsed === undefined) return EXIT_BAD_INPUT;
-  const problems: string[] = [];
-  const format = formatOption(parsed.values.format, problems);
-  if (problems.length > 0) return fail(out, "breakeven", problems);
+  const issues: Issue[] = [];
+  const format = formatOption(parsed.values.format, issues);
+  if (format === undefined) return fail(out, "breakeven", issues);
   const loaded = await scenarioAndOutput(parsed.positionals, {});
-  if (!loaded.ok) return fail(out, "breakeven", issueText(loaded.issues));
+  if (!loaded.ok) return fail(out, "breakeven", loaded.issues);
   const result = findBreakEven(loaded.value.scenario, loaded.value.dataset, {
     ...(parsed.values.lever === undefined ? {} : { lever: parsed.values.lever as string }),
     ...(parsed.values.crc === undefined ? {} : { crc: parsed.values.crc as string }),
   });
   if (!result.ok)
-    return fail(
-      out,
-      "breakeven",
-      optionMessages(result.issues, { lever: "--lever", crc: "--crc" }),
-    );
+    return fail(out, "breakeven", atFlags(result.issues, { lever: "--lever", crc: "--crc" }));
   const report = result.value;
   if (format === "json") {
     out.stdout(

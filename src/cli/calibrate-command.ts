@@ -1,5 +1,7 @@
-import { clip } from "../issues/describe-value.ts";
+import { quote } from "../issues/describe-value.ts";
 import { didYouMean } from "../issues/did-you-mean.ts";
+import type { Issue } from "../issues/issue.ts";
+import { monthText } from "../issues/readers.ts";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { buildPosterior, type PosteriorReport } from "../calibration/build-posterior.ts";
@@ -9,10 +11,12 @@ import { posteriorCsv } from "../calibration/posterior-csv.ts";
 import { formatPosteriorReport } from "../calibration/posterior-report.ts";
 import { prepareTargetSimulation, simulateTargets } from "../calibration/simulate-targets.ts";
 import {
+  choiceOption,
   echoArguments,
   EXIT_BAD_INPUT,
   fail as failWith,
-  issueText,
+  flag,
+  lineIssues,
   parse,
   wholeOption,
 } from "./command-arguments.ts";
@@ -28,7 +32,7 @@ export const CALIBRATE_USAGE = `calibrate [--as-of YYYY-MM] [--without TARGET[,T
       targets published by that month (less those named), predicting the others (default
       --draws 20000, one thread)`;
 
-const fail = (out: Output, messages: readonly string[]) => failWith(out, "calibrate", messages);
+const fail = (out: Output, issues: readonly Issue[]) => failWith(out, "calibrate", issues);
 
 /** `crc-scenarios calibrate`: the posterior's report, or a back-test of it (issue #14). */
 export async function calibrateCommand(args: string[], out: Output): Promise<number> {
@@ -46,37 +50,42 @@ export async function calibrateCommand(args: string[], out: Output): Promise<num
   );
   if (parsed === undefined) return EXIT_BAD_INPUT;
   const o = parsed.values;
-  const problems: string[] = [];
+  const issues: Issue[] = [];
   if (parsed.positionals.length > 0)
-    problems.push(
-      `takes no arguments besides its options, got ${echoArguments(parsed.positionals)}`,
+    issues.push(
+      ...lineIssues(
+        `takes no arguments besides its options, got ${echoArguments(parsed.positionals)}`,
+      ),
     );
-  const format = o.format ?? "text";
-  if (!(FORMATS as readonly string[]).includes(format))
-    problems.push(`--format: ${JSON.stringify(clip(format))} is not one of ${FORMATS.join(", ")}`);
-  const asOf = o["as-of"];
-  if (asOf !== undefined && !/^20\d\d-(0[1-9]|1[0-2])$/.test(asOf))
-    problems.push(`--as-of: ${JSON.stringify(clip(asOf))} is not a month YYYY-MM (e.g. 2016-09)`);
-  const draws = wholeOption("draws", o.draws, 1000, 1_000_000, problems);
-  const seed = wholeOption("seed", o.seed, 0, 0xffffffff, problems);
+  const format = choiceOption("format", o.format, FORMATS, "text", issues);
+  const rawAsOf = o["as-of"];
+  const asOf = rawAsOf === undefined ? undefined : monthText(rawAsOf, flag("as-of"), issues);
+  const draws = wholeOption("draws", o.draws, 1000, 1_000_000, issues);
+  const seed = wholeOption("seed", o.seed, 0, 0xffffffff, issues);
   const loaded = await datasetForCli();
-  if (!loaded.ok) return fail(out, issueText(loaded.issues));
+  if (!loaded.ok) return fail(out, loaded.issues);
   const targets = await loadTargetsFromDisk(loaded.value, DATA_DIR);
   const ids = targets.map((t) => t.id);
   const without = o.without?.split(",").filter((s) => s !== "") ?? [];
   for (const id of without)
     if (!ids.includes(id))
-      problems.push(`--without: ${JSON.stringify(clip(id))} is not a target${didYouMean(id, ids)}`);
-  if (problems.length > 0) return fail(out, problems);
+      issues.push({
+        path: "--without",
+        message: `${quote(id)} is not a target${didYouMean(id, ids)}`,
+      });
+  if (issues.length > 0) return fail(out, issues);
 
   const stored = loaded.value.posterior;
   let sample;
   let report: PosteriorReport;
   if (asOf === undefined && without.length === 0 && draws === undefined && seed === undefined) {
     if (stored === undefined)
-      return fail(out, [
-        "no stored posterior (data/posterior.json): make it with npm run calibrate -- --posterior",
-      ]);
+      return fail(
+        out,
+        lineIssues(
+          "no stored posterior (data/posterior.json): make it with npm run calibrate -- --posterior",
+        ),
+      );
     sample = stored;
     report = stored.report as PosteriorReport;
   } else {

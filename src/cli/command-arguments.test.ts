@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { numberOption, parseArguments, wholeOption } from "./command-arguments.ts";
+import type { Issue } from "../issues/issue.ts";
+import { choiceOption, numberOption, parseArguments, wholeOption } from "./command-arguments.ts";
 
 const options = {
   draws: { type: "string" },
@@ -26,9 +27,11 @@ describe("parseArguments", () => {
       ok: true,
       value: { values: { draws: "-1" }, positionals: [] },
     });
-    const problems: string[] = [];
-    expect(wholeOption("draws", "-1", 1, 100_000, problems)).toBeUndefined();
-    expect(problems).toEqual(["--draws: -1 is outside the allowed range 1 to 100000"]);
+    const issues: Issue[] = [];
+    expect(wholeOption("draws", "-1", 1, 100_000, issues)).toBeUndefined();
+    expect(issues).toEqual([
+      { path: "--draws", message: '"-1" is not a whole number from 1 to 100000' },
+    ]);
   });
 
   it("refuses an option given twice, naming it", () => {
@@ -85,14 +88,41 @@ describe("parseArguments", () => {
 describe("numberOption", () => {
   it("reads plain decimals only: no hex, exponent, spaces or infinities", () => {
     for (const raw of ["0x10", "1e3", " 5", "5 ", "Infinity", "", "+1", "1_000", "0b1"]) {
-      const problems: string[] = [];
-      expect([raw, numberOption("price", raw, 0, 1e10, problems)]).toEqual([raw, undefined]);
-      expect(problems[0]).toMatch(/is not a plain decimal number \(allowed 0 to 10000000000\)$/);
+      const issues: Issue[] = [];
+      expect([raw, numberOption("price", raw, 0, 1e10, issues)]).toEqual([raw, undefined]);
+      expect(issues).toEqual([
+        {
+          path: "--price",
+          message: `${JSON.stringify(raw)} is not a plain decimal number from 0 to 10000000000`,
+        },
+      ]);
     }
-    const problems: string[] = [];
-    expect(numberOption("price", "16", 0, 1e10, problems)).toBe(16);
-    expect(numberOption("price", "-0.5", -1, 1, problems)).toBe(-0.5);
-    expect(numberOption("price", ".25", 0, 1, problems)).toBe(0.25);
-    expect(problems).toEqual([]);
+    const issues: Issue[] = [];
+    expect(numberOption("price", "16", 0, 1e10, issues)).toBe(16);
+    expect(numberOption("price", "-0.5", -1, 1, issues)).toBe(-0.5);
+    expect(numberOption("price", ".25", 0, 1, issues)).toBe(0.25);
+    expect(numberOption("price", undefined, 0, 1, issues)).toBeUndefined();
+    expect(issues).toEqual([]);
+    expect(numberOption("price", "2", 0, 1, issues)).toBeUndefined();
+    expect(issues).toEqual([
+      { path: "--price", message: '"2" is not a plain decimal number from 0 to 1' },
+    ]);
+  });
+});
+
+describe("choiceOption", () => {
+  it("is the default when not given, the value when allowed, else an issue at the flag worded by oneOf", () => {
+    const issues: Issue[] = [];
+    expect(choiceOption("format", undefined, ["csv", "json"], "csv", issues)).toBe("csv");
+    expect(choiceOption("format", "json", ["csv", "json"], "csv", issues)).toBe("json");
+    expect(choiceOption("basis", "posterier", ["posterior", "prior"], undefined, issues)).toBe(
+      undefined,
+    );
+    expect(issues).toEqual([
+      {
+        path: "--basis",
+        message: '"posterier" is not one of posterior, prior (did you mean "posterior"?)',
+      },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { clip } from "../issues/describe-value.ts";
 import { formatIssue, type Issue, type Result } from "../issues/issue.ts";
+import { numberText, oneOf, wholeText, type NumberForm } from "../issues/readers.ts";
 import { parseArgs } from "node:util";
 import type { Output } from "./output.ts";
 
@@ -9,19 +10,23 @@ export const EXIT_BAD_INPUT = 2;
 /** A printed message is cut to this many characters (user text in it is cut shorter still). */
 const MESSAGE_MAX = 2000;
 
-/** Print each problem once as a `crc-scenarios <command>: …` line on stderr; exit code 2. */
-export function fail(out: Output, command: string, messages: readonly string[]): number {
-  for (const m of [...new Set(messages)])
+/**
+ * Print each issue once as a `crc-scenarios <command>: …` line on stderr, worded by
+ * `formatIssue` (an option's issue is at its flag: `--draws: …`; one about the whole command
+ * line has the path ""); exit code 2.
+ */
+export function fail(out: Output, command: string, issues: readonly Issue[]): number {
+  for (const m of new Set(issues.map(formatIssue)))
     out.stderr(`crc-scenarios ${command}: ${clip(m.replace(/\s*\n\s*/g, " "), MESSAGE_MAX)}\n`);
   return EXIT_BAD_INPUT;
 }
 
-/** Issues as the lines `fail` prints ("path: message", or the message alone). */
-export const issueText = (issues: readonly Issue[]): string[] => issues.map(formatIssue);
-
-/** Messages as issues of the whole command line (path ""), for a `Result`'s failure. */
-export const lineIssues = (messages: readonly string[]): Issue[] =>
+/** Messages as issues of the whole command line (path ""), for `fail` or a `Result`'s failure. */
+export const lineIssues = (...messages: readonly string[]): Issue[] =>
   messages.map((message) => ({ path: "", message }));
+
+/** An option's path in an issue: its flag (`--draws`). */
+export const flag = (name: string): string => `--${name}`;
 
 /** A command's options: every one takes a value (`--name VALUE` or `--name=VALUE`). */
 export type CommandOptions = Readonly<Record<string, { readonly type: "string" }>>;
@@ -36,8 +41,6 @@ export const PLAIN_DECIMAL = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
  * most likely a forgotten value. Negative numbers and ranges (`-1`, `-0.1:0.2`) are values.
  */
 const LOOKS_LIKE_OPTION = /^-[^\d.]/;
-/** A plain whole number, with an optional minus sign. */
-export const PLAIN_INTEGER = /^-?\d+$/;
 
 /** The options' values and the positionals of a command line. */
 export interface ParsedArgumentsValue {
@@ -66,7 +69,9 @@ export function parseArguments(args: readonly string[], options: CommandOptions)
     allowPositionals: true,
     tokens: true,
   });
-  const problems: string[] = [];
+  const issues: Issue[] = [];
+  // Each about the command line as a whole (path ""): an option that is not there has no flag.
+  const said = (message: string) => issues.push({ path: "", message });
   const values: Record<string, string | undefined> = {};
   const seen = new Map<string, number>();
   const positionals: string[] = [];
@@ -83,18 +88,18 @@ export function parseArguments(args: readonly string[], options: CommandOptions)
     if (token.kind !== "option") continue;
     const name = token.name;
     if (!Object.hasOwn(options, name)) {
-      problems.push(`unknown option ${clip(token.rawName)}; ${list}`);
+      said(`unknown option ${clip(token.rawName)}; ${list}`);
       continue;
     }
     seen.set(name, (seen.get(name) ?? 0) + 1);
     const value = token.value;
     const needs = NEEDS[name] ?? "a value";
     if (value === undefined || value === "") {
-      problems.push(`--${name} needs ${needs}`);
+      said(`--${name} needs ${needs}`);
       continue;
     }
     if (!token.inlineValue && LOOKS_LIKE_OPTION.test(value)) {
-      problems.push(
+      said(
         `--${name} needs ${needs}, got ${JSON.stringify(clip(value))}, which looks like an option; to give a value that starts with a dash, write --${name}=${clip(value)}`,
       );
       continue;
@@ -102,13 +107,11 @@ export function parseArguments(args: readonly string[], options: CommandOptions)
     values[name] = value;
   }
   for (const [name, count] of seen)
-    if (count > 1) problems.push(`--${name} is given ${count} times; give it once`);
-  return problems.length > 0
-    ? { ok: false, issues: lineIssues(problems) }
-    : { ok: true, value: { values, positionals } };
+    if (count > 1) said(`--${name} is given ${count} times; give it once`);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: { values, positionals } };
 }
 
-/** `parseArguments`, its problems printed for `command`; undefined if there were any. */
+/** `parseArguments`, its issues printed for `command`; undefined if there were any. */
 export function parse(
   command: string,
   args: readonly string[],
@@ -117,7 +120,7 @@ export function parse(
 ): ParsedArgumentsValue | undefined {
   const parsed = parseArguments(args, options);
   if (!parsed.ok) {
-    fail(out, command, issueText(parsed.issues));
+    fail(out, command, parsed.issues);
     return undefined;
   }
   return parsed.value;
@@ -129,66 +132,51 @@ export function echoArguments(args: readonly string[]): string {
   return args.length > 5 ? `${shown.join(" ")} … (${args.length} in all)` : shown.join(" ");
 }
 
+/*
+ * Option readers: the src/issues kit's readers, each issue at the option's flag
+ * (`--draws: "0" is not a whole number from 1 to 100000`), so the command line and the address
+ * word a refusal alike (issue #13). An option not given is undefined (or its default).
+ */
+
+/** The command line's decimals: an optional minus sign, digits and a point; no exponent. */
+const PLAIN_DECIMAL_TEXT: NumberForm = { pattern: PLAIN_DECIMAL, what: "plain decimal number" };
+
 /**
- * A number option in [min, max] (plain decimals only: `0x10`, `1e3`, ` 5`, `Infinity` are
- * refused), or a message naming the option and the range.
+ * A number option in [min, max], written as a plain decimal (`0x10`, `1e3`, ` 5`, `Infinity`
+ * are refused), else an issue naming the option and the range.
  */
 export function numberOption(
   name: string,
   raw: string | undefined,
   min: number,
   max: number,
-  problems: string[],
+  issues: Issue[],
 ): number | undefined {
-  return rangedOption(
-    name,
-    raw,
-    min,
-    max,
-    problems,
-    PLAIN_DECIMAL,
-    `is not a plain decimal number (allowed ${min} to ${max})`,
-  );
+  if (raw === undefined) return undefined;
+  return numberText(raw, min, max, flag(name), issues, PLAIN_DECIMAL_TEXT);
 }
 
-/** A whole-number option in [min, max], or a message naming the option and the range. */
+/** A whole-number option in [min, max] (plain digits), else an issue naming the option and the range. */
 export function wholeOption(
   name: string,
   raw: string | undefined,
   min: number,
   max: number,
-  problems: string[],
+  issues: Issue[],
 ): number | undefined {
-  return rangedOption(
-    name,
-    raw,
-    min,
-    max,
-    problems,
-    PLAIN_INTEGER,
-    `is not a whole number from ${min} to ${max}`,
-  );
+  return raw === undefined ? undefined : wholeText(raw, min, max, flag(name), issues);
 }
 
-/** An option's text read as a number of the given form, then held to [min, max]. */
-function rangedOption(
+/**
+ * A choice option (`--format csv`): `fallback` when it is not given, else one of `allowed`, or
+ * undefined and an issue at the flag (`"xml" is not one of csv, json`, with a "did you mean").
+ */
+export function choiceOption<T extends string>(
   name: string,
   raw: string | undefined,
-  min: number,
-  max: number,
-  problems: string[],
-  form: RegExp,
-  notForm: string,
-): number | undefined {
-  if (raw === undefined) return undefined;
-  if (!form.test(raw)) {
-    problems.push(`--${name}: ${JSON.stringify(clip(raw))} ${notForm}`);
-    return undefined;
-  }
-  const value = Number(raw);
-  if (!(value >= min && value <= max)) {
-    problems.push(`--${name}: ${clip(raw)} is outside the allowed range ${min} to ${max}`);
-    return undefined;
-  }
-  return value;
+  allowed: readonly T[],
+  fallback: T | undefined,
+  issues: Issue[],
+): T | undefined {
+  return raw === undefined ? fallback : oneOf(raw, allowed, flag(name), issues);
 }

@@ -125,7 +125,7 @@ describe("crc-scenarios explain-delta", () => {
       [
         'crc-scenarios explain-delta: --method: "banzhaf" is not one of shapley, one-at-a-time, sequential',
         'crc-scenarios explain-delta: --level: "crc" is not one of parameter, group',
-        "crc-scenarios explain-delta: --samples: 2 is outside the allowed range 4 to 10000",
+        'crc-scenarios explain-delta: --samples: "2" is not a whole number from 4 to 10000',
         "",
       ].join("\n"),
     );

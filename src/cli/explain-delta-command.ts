@@ -1,4 +1,4 @@
-import { clip } from "../issues/describe-value.ts";
+import { formatIssue, type Issue } from "../issues/issue.ts";
 import type { ProjectionInputs } from "../engine/projection-inputs.ts";
 import {
   attributeDelta,
@@ -7,16 +7,20 @@ import {
   DEFAULT_SEED,
   MAX_PERMUTATIONS,
 } from "../explain/attribute-delta.ts";
-import {
-  ATTRIBUTION_LEVELS,
-  parameterCatalog,
-  type AttributionLevel,
-} from "../explain/attribution-groups.ts";
-import { explainDelta, type DeltaMethod } from "../explain/explain-delta.ts";
+import { ATTRIBUTION_LEVELS, parameterCatalog } from "../explain/attribution-groups.ts";
+import { explainDelta } from "../explain/explain-delta.ts";
 import { formatAttribution } from "../explain/format-attribution.ts";
 import { formatDelta } from "../explain/format-tree.ts";
-import { echoArguments, EXIT_BAD_INPUT, fail, parse, wholeOption } from "./command-arguments.ts";
-import { formatOption, issueText, resolveArgument } from "./explain-command.ts";
+import {
+  choiceOption,
+  echoArguments,
+  EXIT_BAD_INPUT,
+  fail,
+  lineIssues,
+  parse,
+  wholeOption,
+} from "./command-arguments.ts";
+import { formatOption, resolveArgument } from "./explain-command.ts";
 import type { Output } from "./output.ts";
 import { inputIssues } from "../sensitivity/edit-inputs.ts";
 
@@ -53,60 +57,59 @@ export async function explainDeltaCommand(args: string[], out: Output): Promise<
   );
   if (parsed === undefined) return EXIT_BAD_INPUT;
   const o = parsed.values;
-  const problems: string[] = [];
-  const format = formatOption(o.format, problems);
-  const method = o.method ?? "shapley";
-  if (!(EXPLAIN_DELTA_METHODS as readonly string[]).includes(method))
-    problems.push(
-      `--method: ${JSON.stringify(clip(method))} is not one of ${EXPLAIN_DELTA_METHODS.join(", ")}`,
-    );
-  const level = o.level ?? "parameter";
-  if (!(ATTRIBUTION_LEVELS as readonly string[]).includes(level))
-    problems.push(
-      `--level: ${JSON.stringify(clip(level))} is not one of ${ATTRIBUTION_LEVELS.join(", ")}`,
-    );
-  const samples = wholeOption("samples", o.samples, 4, MAX_PERMUTATIONS, problems);
-  const seed = wholeOption("seed", o.seed, 0, 0xffffffff, problems);
+  const issues: Issue[] = [];
+  const format = formatOption(o.format, issues);
+  const method = choiceOption("method", o.method, EXPLAIN_DELTA_METHODS, "shapley", issues);
+  const level = choiceOption("level", o.level, ATTRIBUTION_LEVELS, "parameter", issues);
+  const samples = wholeOption("samples", o.samples, 4, MAX_PERMUTATIONS, issues);
+  const seed = wholeOption("seed", o.seed, 0, 0xffffffff, issues);
   if (method === "one-at-a-time" || method === "sequential")
-    for (const flag of ["level", "samples", "seed"] as const)
-      if (o[flag] !== undefined) problems.push(`--${flag}: only for --method shapley`);
+    for (const name of ["level", "samples", "seed"] as const)
+      if (o[name] !== undefined)
+        issues.push({ path: `--${name}`, message: "only for --method shapley" });
   const p = parsed.positionals;
   if (p.length !== 5)
-    problems.push(
-      `expected <scenarioA> <scenarioB> <crc | owner | ALL> <line> <period>, got ${p.length} argument${p.length === 1 ? "" : "s"}${p.length ? `: ${echoArguments(p)}` : ""}`,
+    issues.push(
+      ...lineIssues(
+        `expected <scenarioA> <scenarioB> <crc | owner | ALL> <line> <period>, got ${p.length} argument${p.length === 1 ? "" : "s"}${p.length ? `: ${echoArguments(p)}` : ""}`,
+      ),
     );
-  if (problems.length > 0) return fail(out, "explain-delta", problems);
+  if (issues.length > 0 || method === undefined || level === undefined)
+    return fail(out, "explain-delta", issues);
   const [nameA, nameB, crc, line, period] = p as [string, string, string, string, string];
   const a = await resolveArgument(nameA);
   const b = await resolveArgument(nameB);
-  const messages = [
-    ...(a.ok ? [] : issueText(a.issues).map((m) => `${nameA}: ${m}`)),
-    ...(b.ok ? [] : issueText(b.issues).map((m) => `${nameB}: ${m}`)),
-  ];
-  if (!a.ok || !b.ok) return fail(out, "explain-delta", messages);
+  // Each scenario's issues under its name as given ("b.json: parameters.…: …").
+  const named = (name: string, found: readonly Issue[]) =>
+    found.map((i) => ({ path: name, message: formatIssue(i) }));
+  if (!a.ok || !b.ok)
+    return fail(out, "explain-delta", [
+      ...(a.ok ? [] : named(nameA, a.issues)),
+      ...(b.ok ? [] : named(nameB, b.issues)),
+    ]);
   const ref = { crc, line, period };
   const dataset = a.value.dataset;
   const rules = (inputs: ProjectionInputs) => inputIssues(inputs, dataset);
   const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
   if (method === "shapley") {
     const result = attributeDelta(a.value.scenario.inputs, b.value.scenario.inputs, ref, {
-      level: level as AttributionLevel,
+      level,
       catalog: parameterCatalog(dataset.parameters),
       rules,
       ...(samples !== undefined ? { permutations: samples } : {}),
       ...(seed !== undefined ? { seed } : {}),
     });
-    if (!result.ok) return fail(out, "explain-delta", issueText(result.issues));
+    if (!result.ok) return fail(out, "explain-delta", result.issues);
     out.stdout(
       format === "json" ? json(result.value) : formatAttribution(result.value, nameA, nameB),
     );
     return 0;
   }
   const result = explainDelta(a.value.scenario.inputs, b.value.scenario.inputs, ref, {
-    method: method as DeltaMethod,
+    method,
     rules,
   });
-  if (!result.ok) return fail(out, "explain-delta", issueText(result.issues));
+  if (!result.ok) return fail(out, "explain-delta", result.issues);
   out.stdout(
     format === "json"
       ? json(result.value)

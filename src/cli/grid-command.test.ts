@@ -83,7 +83,7 @@ describe("crc-scenarios grid", () => {
       ],
       [
         ["grid", "no-variation", "--x", "ffs.fixedShare", "--y", "ffs.upsideCap", "--steps", "51"],
-        ["--steps: 51 is not a whole number from 2 to 50"],
+        ['--steps: "51" is not a whole number from 2 to 50'],
       ],
       [
         ["grid", "no-variation", "--x", "ffs.fixedShare", "--y", "ffs.upsideCap", "--steps", "ten"],

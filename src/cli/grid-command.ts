@@ -1,13 +1,14 @@
-import { clip } from "../issues/describe-value.ts";
+import { quote } from "../issues/describe-value.ts";
+import type { Issue } from "../issues/issue.ts";
 import { GRID_STEPS, runGrid, type GridAxisRequest } from "../sensitivity/grid.ts";
 import type { Output } from "./output.ts";
+import { lineIssues, wholeOption } from "./command-arguments.ts";
 import {
   csvOf,
   EXIT_BAD_INPUT,
+  atFlags,
   fail,
-  issueText,
   formatOption,
-  optionMessages,
   OUTPUT_OPTIONS,
   parse,
   scenarioAndOutput,
@@ -28,21 +29,22 @@ const FLAGS = {
   "y.steps": "--steps",
 };
 
-function axis(
-  name: "x" | "y",
-  values: Record<string, unknown>,
-  problems: string[],
-): GridAxisRequest {
+function axis(name: "x" | "y", values: Record<string, unknown>, issues: Issue[]): GridAxisRequest {
   const id = values[name] as string | undefined;
   if (id === undefined)
-    problems.push(
-      `--${name} is required: a parameter id of data/parameters.csv or volume.shortfall.shift`,
+    issues.push(
+      ...lineIssues(
+        `--${name} is required: a parameter id of data/parameters.csv or volume.shortfall.shift`,
+      ),
     );
   const range = values[`${name}-range`] as string | undefined;
   if (range === undefined) return { id: id ?? "" };
   const match = RANGE.exec(range);
   if (match === null) {
-    problems.push(`--${name}-range: ${JSON.stringify(clip(range))} is not FROM:TO (e.g. 0.1:0.6)`);
+    issues.push({
+      path: `--${name}-range`,
+      message: `${quote(range)} is not FROM:TO (e.g. 0.1:0.6)`,
+    });
     return { id: id ?? "" };
   }
   return { id: id ?? "", from: Number(match[1]), to: Number(match[2]) };
@@ -68,25 +70,21 @@ export async function gridCommand(args: string[], out: Output): Promise<number> 
     out,
   );
   if (parsed === undefined) return EXIT_BAD_INPUT;
-  const problems: string[] = [];
-  const format = formatOption(parsed.values.format, problems);
-  const x = axis("x", parsed.values, problems);
-  const y = axis("y", parsed.values, problems);
-  const rawSteps = parsed.values.steps as string | undefined;
-  if (rawSteps !== undefined && !/^\d+$/.test(rawSteps))
-    problems.push(
-      `--steps: ${JSON.stringify(clip(rawSteps))} is not a whole number from ${GRID_STEPS.min} to ${GRID_STEPS.max}`,
-    );
-  if (problems.length > 0) return fail(out, "grid", problems);
+  const issues: Issue[] = [];
+  const format = formatOption(parsed.values.format, issues);
+  const x = axis("x", parsed.values, issues);
+  const y = axis("y", parsed.values, issues);
+  const steps = wholeOption("steps", parsed.values.steps, GRID_STEPS.min, GRID_STEPS.max, issues);
+  if (issues.length > 0) return fail(out, "grid", issues);
   const loaded = await scenarioAndOutput(parsed.positionals, parsed.values);
-  if (!loaded.ok) return fail(out, "grid", issueText(loaded.issues));
+  if (!loaded.ok) return fail(out, "grid", loaded.issues);
   const result = runGrid(loaded.value.scenario, loaded.value.dataset, {
     x,
     y,
-    ...(rawSteps === undefined ? {} : { steps: Number(rawSteps) }),
+    ...(steps === undefined ? {} : { steps }),
     output: loaded.value.output,
   });
-  if (!result.ok) return fail(out, "grid", optionMessages(result.issues, FLAGS));
+  if (!result.ok) return fail(out, "grid", atFlags(result.issues, FLAGS));
   const g = result.value;
   if (format === "json") {
     out.stdout(`${JSON.stringify({ scenarioHash: loaded.value.scenario.hash, ...g }, null, 2)}\n`);

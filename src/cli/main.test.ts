@@ -26,7 +26,7 @@ describe("crc-scenarios", () => {
     expect(stdout).toBe("");
     expect(stderr).toBe(
       'crc-scenarios mc: --draws: "abc" is not a whole number from 1 to 100000\n' +
-        "crc-scenarios mc: --correlation: 1.7 is outside the allowed range 0 to 1\n",
+        'crc-scenarios mc: --correlation: "1.7" is not a plain decimal number from 0 to 1\n',
     );
   });
 
@@ -56,7 +56,7 @@ describe("crc-scenarios on bad input (issue #15)", () => {
     const { code, stderr } = await run(["mc", "the-2017-variation", "--correlation", "0x1"]);
     expect([code, stderr]).toEqual([
       2,
-      'crc-scenarios mc: --correlation: "0x1" is not a plain decimal number (allowed 0 to 1)\n',
+      'crc-scenarios mc: --correlation: "0x1" is not a plain decimal number from 0 to 1\n',
     ]);
   });
 
@@ -64,7 +64,7 @@ describe("crc-scenarios on bad input (issue #15)", () => {
     const negative = await run(["mc", "the-2017-variation", "--correlation", "-0.1"]);
     expect([negative.code, negative.stderr]).toEqual([
       2,
-      "crc-scenarios mc: --correlation: -0.1 is outside the allowed range 0 to 1\n",
+      'crc-scenarios mc: --correlation: "-0.1" is not a plain decimal number from 0 to 1\n',
     ]);
     const twice = await run(["mc", "the-2017-variation", "--draws", "1", "--draws", "2"]);
     expect(twice.stderr).toBe("crc-scenarios mc: --draws is given 2 times; give it once\n");

@@ -97,11 +97,11 @@ describe("crc-scenarios mc", () => {
     expect([code, stdout]).toEqual([2, ""]);
     expect(stderr).toBe(
       [
-        "crc-scenarios mc: --draws: 0 is outside the allowed range 1 to 100000",
-        "crc-scenarios mc: --seed: 4294967296 is outside the allowed range 0 to 4294967295",
+        'crc-scenarios mc: --draws: "0" is not a whole number from 1 to 100000',
+        'crc-scenarios mc: --seed: "4294967296" is not a whole number from 0 to 4294967295',
         'crc-scenarios mc: --format: "xml" is not one of json, csv, xlsx',
         'crc-scenarios mc: --shape: "beta" is not one of point, uniform, triangular, pert, normal',
-        "crc-scenarios mc: --correlation: 1.5 is outside the allowed range 0 to 1",
+        'crc-scenarios mc: --correlation: "1.5" is not a plain decimal number from 0 to 1',
         "",
       ].join("\n"),
     );
@@ -117,8 +117,8 @@ describe("crc-scenarios mc", () => {
     expect(words.stderr).toBe(
       [
         'crc-scenarios mc: --draws: "many" is not a whole number from 1 to 100000',
-        "crc-scenarios mc: --seed: -1 is outside the allowed range 0 to 4294967295",
-        'crc-scenarios mc: --correlation: "x" is not a plain decimal number (allowed 0 to 1)',
+        'crc-scenarios mc: --seed: "-1" is not a whole number from 0 to 4294967295',
+        'crc-scenarios mc: --correlation: "x" is not a plain decimal number from 0 to 1',
         "",
       ].join("\n"),
     );
@@ -203,8 +203,8 @@ describe("crc-scenarios mc on bad input (issue #15)", () => {
     const result = await run(["mc", "no-variation", "--draws", "-1", "--seed", "-1"]);
     expect([result.code, result.stderr]).toEqual([
       2,
-      "crc-scenarios mc: --draws: -1 is outside the allowed range 1 to 100000\n" +
-        "crc-scenarios mc: --seed: -1 is outside the allowed range 0 to 4294967295\n",
+      'crc-scenarios mc: --draws: "-1" is not a whole number from 1 to 100000\n' +
+        'crc-scenarios mc: --seed: "-1" is not a whole number from 0 to 4294967295\n',
     ]);
   });
 

@@ -1,5 +1,4 @@
-import { clip } from "../issues/describe-value.ts";
-import { formatIssue } from "../issues/issue.ts";
+import { formatIssue, type Issue } from "../issues/issue.ts";
 import {
   DEFAULT_DRAWS,
   DEFAULT_SEED,
@@ -8,17 +7,17 @@ import {
   MAX_SEED,
   SHAPES,
   SHORTFALL_GROUP,
-  type Shape,
 } from "../scenario/uncertainty-settings.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
-import { BASES, type Basis, type MonteCarloOptions } from "../uncertainty/monte-carlo-run.ts";
+import { BASES, type MonteCarloOptions } from "../uncertainty/monte-carlo-run.ts";
 import { runMonteCarlo } from "../uncertainty/run-monte-carlo.ts";
 import { monteCarloCsv } from "../uncertainty/summary-table.ts";
 import { datasetForCli } from "./dataset-for-cli.ts";
 import {
+  choiceOption,
   EXIT_BAD_INPUT,
   fail as failWith,
-  issueText,
+  lineIssues,
   numberOption,
   parse,
   wholeOption,
@@ -39,7 +38,7 @@ export const MC_USAGE = `mc <scenario…> [--draws N] [--seed S] [--format json|
       alone, not the posterior that weighs them by the published figures; --format xlsx
       --out FILE: a workbook of the CSV's rows with the seed and draws in its provenance)`;
 
-const fail = (out: Output, messages: readonly string[]) => failWith(out, "mc", messages);
+const fail = (out: Output, issues: readonly Issue[]) => failWith(out, "mc", issues);
 
 /**
  * `mc <preset | scenario.json> [--draws N] [--seed S] [--format json|csv] [--shape S]
@@ -64,56 +63,53 @@ export async function mcCommand(args: string[], out: Output): Promise<number> {
   );
   if (parsed === undefined) return EXIT_BAD_INPUT;
   const o = parsed.values;
-  const problems: string[] = [];
-  const draws = wholeOption("draws", o.draws, 1, MAX_DRAWS, problems);
-  const seed = wholeOption("seed", o.seed, 0, MAX_SEED, problems);
-  const format = o.format ?? "json";
-  if (!(FORMATS as readonly string[]).includes(format))
-    problems.push(`--format: ${JSON.stringify(clip(format))} is not one of ${FORMATS.join(", ")}`);
-  if (o.shape !== undefined && !(SHAPES as readonly string[]).includes(o.shape))
-    problems.push(`--shape: ${JSON.stringify(clip(o.shape))} is not one of ${SHAPES.join(", ")}`);
-  const correlation = numberOption("correlation", o.correlation, 0, 1, problems);
-  if (o.basis !== undefined && !(BASES as readonly string[]).includes(o.basis))
-    problems.push(`--basis: ${JSON.stringify(clip(o.basis))} is not one of ${BASES.join(", ")}`);
+  const issues: Issue[] = [];
+  const said = (message: string) => issues.push(...lineIssues(message));
+  const draws = wholeOption("draws", o.draws, 1, MAX_DRAWS, issues);
+  const seed = wholeOption("seed", o.seed, 0, MAX_SEED, issues);
+  const format = choiceOption("format", o.format, FORMATS, "json", issues);
+  const shape = choiceOption("shape", o.shape, SHAPES, undefined, issues);
+  const correlation = numberOption("correlation", o.correlation, 0, 1, issues);
+  const basis = choiceOption("basis", o.basis, BASES, undefined, issues);
   if (parsed.positionals.length === 0)
-    problems.push("a preset id, a scenario .json file, a directory or - (JSON Lines) is required");
+    said("a preset id, a scenario .json file, a directory or - (JSON Lines) is required");
   const batch = await isBatch(parsed.positionals);
   // A workbook is binary, so it goes to a file; --out is for workbooks only (text prints).
   if (format === "xlsx") {
-    if (o.out === undefined) problems.push("--format xlsx needs --out FILE.xlsx");
+    if (o.out === undefined) said("--format xlsx needs --out FILE.xlsx");
     else {
       const outProblem = await checkOutputPath(o.out);
-      if (outProblem !== undefined) problems.push(outProblem);
+      if (outProblem !== undefined) said(outProblem);
     }
-    if (batch) problems.push("--format xlsx takes one scenario (a workbook per run)");
-  } else if (o.out !== undefined) problems.push("--out is for --format xlsx; text is printed");
-  if (problems.length > 0) return fail(out, problems);
+    if (batch) said("--format xlsx takes one scenario (a workbook per run)");
+  } else if (o.out !== undefined) said("--out is for --format xlsx; text is printed");
+  if (issues.length > 0) return fail(out, issues);
 
   const options: MonteCarloOptions = {
     ...(draws === undefined ? {} : { draws }),
     ...(seed === undefined ? {} : { seed }),
-    ...(o.shape === undefined ? {} : { shape: o.shape as Shape }),
+    ...(shape === undefined ? {} : { shape }),
     ...(correlation === undefined ? {} : { correlation: { [SHORTFALL_GROUP]: correlation } }),
     ...(o.fan === undefined ? {} : { fanOf: o.fan }),
-    ...(o.basis === undefined ? {} : { basis: o.basis as Basis }),
+    ...(basis === undefined ? {} : { basis }),
   };
   if (batch) {
     const data = await datasetForCli();
-    if (!data.ok) return fail(out, issueText(data.issues));
+    if (!data.ok) return fail(out, data.issues);
     const entries = await readBatch(parsed.positionals, out.stdin);
     return mcBatch(entries, data.value, options, format as "csv" | "json", out);
   }
   const arg = await readScenarioArgument(parsed.positionals[0]);
-  if (!arg.ok) return fail(out, issueText(arg.issues));
+  if (!arg.ok) return fail(out, arg.issues);
   const data = await datasetForCli();
-  if (!data.ok) return fail(out, issueText(data.issues));
+  if (!data.ok) return fail(out, data.issues);
   const checked = validateScenario(arg.value.doc, data.value);
-  if (!checked.ok) return fail(out, checked.issues.map(formatIssue));
+  if (!checked.ok) return fail(out, checked.issues);
   const result = runMonteCarlo(checked.value, data.value, options);
   if (!result.ok)
     return fail(
       out,
-      result.issues.map((i) => formatIssue(i.path === "fanOf" ? { ...i, path: "--fan" } : i)),
+      result.issues.map((i) => (i.path === "fanOf" ? { ...i, path: "--fan" } : i)),
     );
   for (const w of [...checked.warnings, ...result.warnings])
     out.stderr(`crc-scenarios mc: warning: ${formatIssue(w)}\n`);
@@ -127,7 +123,7 @@ export async function mcCommand(args: string[], out: Output): Promise<number> {
       new Date(),
     );
     const written = await writeOutputFile(o.out!, bytes);
-    return written === undefined ? 0 : fail(out, [written]);
+    return written === undefined ? 0 : fail(out, lineIssues(written));
   }
   out.stdout(
     format === "csv" ? monteCarloCsv(result.value) : JSON.stringify(result.value, null, 2) + "\n",

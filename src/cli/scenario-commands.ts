@@ -1,7 +1,7 @@
-import { clip } from "../issues/describe-value.ts";
-import { formatIssue } from "../issues/issue.ts";
+import { quote } from "../issues/describe-value.ts";
+import { formatIssue, type Issue } from "../issues/issue.ts";
 import { MONEY_LINES } from "../engine/lines.ts";
-import { PERIODS, type Period } from "../engine/periods.ts";
+import { PERIODS } from "../engine/periods.ts";
 import { rollUp } from "../engine/roll-up.ts";
 import { formatAmount, toCsv } from "../engine/tidy-csv.ts";
 import { PRESETS } from "../scenario/presets.ts";
@@ -9,7 +9,14 @@ import { projectScenario } from "../scenario/project-scenario.ts";
 import { summarize } from "../scenario/summarize.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import { datasetForCli } from "./dataset-for-cli.ts";
-import { echoArguments, EXIT_BAD_INPUT, fail, issueText, parse } from "./command-arguments.ts";
+import {
+  choiceOption,
+  echoArguments,
+  EXIT_BAD_INPUT,
+  fail,
+  lineIssues,
+  parse,
+} from "./command-arguments.ts";
 import type { Output } from "./output.ts";
 import { checkOutputPath, readScenarioArgument, writeOutputFile } from "./scenario-argument.ts";
 import { runBatch, summaryBatch, summaryCsv, labelOf } from "./batch-commands.ts";
@@ -28,19 +35,21 @@ export { EXIT_BAD_INPUT };
 /** Load the data and the scenario named by the single positional argument. */
 async function scenarioAndData(command: string, positionals: string[], out: Output) {
   if (positionals.length > 1) {
-    fail(out, command, [
-      `expected one scenario, got ${positionals.length}: ${echoArguments(positionals)}`,
-    ]);
+    fail(
+      out,
+      command,
+      lineIssues(`expected one scenario, got ${positionals.length}: ${echoArguments(positionals)}`),
+    );
     return undefined;
   }
   const arg = await readScenarioArgument(positionals[0]);
   if (!arg.ok) {
-    fail(out, command, issueText(arg.issues));
+    fail(out, command, arg.issues);
     return undefined;
   }
   const data = await datasetForCli();
   if (!data.ok) {
-    fail(out, command, issueText(data.issues));
+    fail(out, command, data.issues);
     return undefined;
   }
   return { doc: arg.value.doc, name: arg.value.name, dataset: data.value };
@@ -55,51 +64,48 @@ export async function runCommand(args: string[], out: Output): Promise<number> {
     out,
   );
   if (parsed === undefined) return EXIT_BAD_INPUT;
-  const format = parsed.values.format ?? "csv";
-  const by = parsed.values.by ?? DEFAULT_BY;
   const file = parsed.values.out;
-  const problems: string[] = [];
-  if (!(RUN_FORMATS as readonly string[]).includes(format))
-    problems.push(
-      `--format: ${JSON.stringify(clip(format))} is not one of ${RUN_FORMATS.join(", ")}`,
-    );
+  const issues: Issue[] = [];
+  const format = choiceOption("format", parsed.values.format, RUN_FORMATS, "csv", issues);
+  const rawBy = parsed.values.by ?? DEFAULT_BY;
   if (format === "xlsx") {
     // A workbook is binary: written to a file, never to a terminal; its sheets are by year.
-    if (file === undefined) problems.push("--format xlsx needs --out FILE.xlsx");
-    if (by !== "fy")
-      problems.push(
-        `--by: the workbook is by financial year (fy), got ${JSON.stringify(clip(by))}`,
-      );
+    if (file === undefined) issues.push(...lineIssues("--format xlsx needs --out FILE.xlsx"));
+    if (rawBy !== "fy")
+      issues.push({
+        path: "--by",
+        message: `the workbook is by financial year (fy), got ${quote(rawBy)}`,
+      });
   }
-  if (!(PERIODS as readonly string[]).includes(by))
-    problems.push(`--by: ${JSON.stringify(clip(by))} is not one of ${PERIODS.join(", ")}`);
+  const by = choiceOption("by", rawBy, PERIODS, undefined, issues);
   // Before the projection: a FIFO or a device as --out is named at once.
   const outProblem = file === undefined ? undefined : await checkOutputPath(file);
-  if (outProblem !== undefined) problems.push(outProblem);
-  if (problems.length > 0) return fail(out, "run", problems);
+  if (outProblem !== undefined) issues.push(...lineIssues(outProblem));
+  if (issues.length > 0 || format === undefined || by === undefined)
+    return fail(out, "run", issues);
   if (format === "xlsx" && (await isBatch(parsed.positionals))) {
     const data = await datasetForCli();
-    if (!data.ok) return fail(out, "run", issueText(data.issues));
+    if (!data.ok) return fail(out, "run", data.issues);
     const entries = await readBatch(parsed.positionals, out.stdin);
     const workbook = await comparisonWorkbookBytes(entries, data.value, new Date());
-    if (!workbook.ok) return fail(out, "run", issueText(workbook.issues));
+    if (!workbook.ok) return fail(out, "run", workbook.issues);
     const written = await writeOutputFile(file!, workbook.value);
-    return written === undefined ? 0 : fail(out, "run", [written]);
+    return written === undefined ? 0 : fail(out, "run", lineIssues(written));
   }
   if (await isBatch(parsed.positionals)) {
     const data = await datasetForCli();
-    if (!data.ok) return fail(out, "run", issueText(data.issues));
+    if (!data.ok) return fail(out, "run", data.issues);
     const entries = await readBatch(parsed.positionals, out.stdin);
     const batch = await runBatch(
       entries,
       data.value,
-      { format: format as "csv" | "json", by: by as Period },
+      { format: format as "csv" | "json", by },
       out,
     );
     if (file === undefined) out.stdout(batch.text);
     else {
       const written = await writeOutputFile(file, batch.text);
-      if (written !== undefined) return fail(out, "run", [written]);
+      if (written !== undefined) return fail(out, "run", lineIssues(written));
     }
     return batch.code;
   }
@@ -112,16 +118,16 @@ export async function runCommand(args: string[], out: Output): Promise<number> {
       loaded.dataset,
       new Date(),
     );
-    if (!workbook.ok) return fail(out, "run", workbook.issues.map(formatIssue));
+    if (!workbook.ok) return fail(out, "run", workbook.issues);
     for (const w of workbook.warnings)
       out.stderr(`crc-scenarios run: warning: ${formatIssue(w)}\n`);
     const written = await writeOutputFile(file!, workbook.value);
-    return written === undefined ? 0 : fail(out, "run", [written]);
+    return written === undefined ? 0 : fail(out, "run", lineIssues(written));
   }
   const result = projectScenario(loaded.doc, loaded.dataset);
-  if (!result.ok) return fail(out, "run", result.issues.map(formatIssue));
+  if (!result.ok) return fail(out, "run", result.issues);
   for (const w of result.warnings) out.stderr(`crc-scenarios run: warning: ${formatIssue(w)}\n`);
-  const rows = rollUp(result.value.ledger, by as Period);
+  const rows = rollUp(result.value.ledger, by);
   const text =
     format === "csv"
       ? toCsv(rows)
@@ -139,7 +145,7 @@ export async function runCommand(args: string[], out: Output): Promise<number> {
     return 0;
   }
   const written = await writeOutputFile(file, text);
-  return written === undefined ? 0 : fail(out, "run", [written]);
+  return written === undefined ? 0 : fail(out, "run", lineIssues(written));
 }
 
 /**
@@ -149,21 +155,19 @@ export async function runCommand(args: string[], out: Output): Promise<number> {
 export async function summaryCommand(args: string[], out: Output): Promise<number> {
   const parsed = parse("summary", args, { format: { type: "string" } }, out);
   if (parsed === undefined) return EXIT_BAD_INPUT;
-  const format = parsed.values.format ?? "json";
-  if (!(FORMATS as readonly string[]).includes(format))
-    return fail(out, "summary", [
-      `--format: ${JSON.stringify(clip(format))} is not one of ${FORMATS.join(", ")}`,
-    ]);
+  const issues: Issue[] = [];
+  const format = choiceOption("format", parsed.values.format, FORMATS, "json", issues);
+  if (format === undefined) return fail(out, "summary", issues);
   if (await isBatch(parsed.positionals)) {
     const data = await datasetForCli();
-    if (!data.ok) return fail(out, "summary", issueText(data.issues));
+    if (!data.ok) return fail(out, "summary", data.issues);
     const entries = await readBatch(parsed.positionals, out.stdin);
-    return summaryBatch(entries, data.value, format as "csv" | "json", out);
+    return summaryBatch(entries, data.value, format, out);
   }
   const loaded = await scenarioAndData("summary", parsed.positionals, out);
   if (loaded === undefined) return EXIT_BAD_INPUT;
   const result = projectScenario(loaded.doc, loaded.dataset);
-  if (!result.ok) return fail(out, "summary", result.issues.map(formatIssue));
+  if (!result.ok) return fail(out, "summary", result.issues);
   const { scenario, ledger } = result.value;
   const summary = summarize(ledger, scenario.merged.id ?? null, scenario.hash);
   out.stdout(
@@ -178,7 +182,7 @@ export async function summaryCommand(args: string[], out: Output): Promise<numbe
 export async function presetsCommand(args: string[], out: Output): Promise<number> {
   const parsed = parse("presets", args, {}, out);
   if (parsed === undefined) return EXIT_BAD_INPUT;
-  if (parsed.positionals.length > 0) return fail(out, "presets", ["takes no arguments"]);
+  if (parsed.positionals.length > 0) return fail(out, "presets", lineIssues("takes no arguments"));
   for (const [id, preset] of PRESETS) out.stdout(`${id}\t${preset.title ?? ""}\n`);
   return 0;
 }
@@ -190,7 +194,7 @@ export async function validateCommand(args: string[], out: Output): Promise<numb
   const loaded = await scenarioAndData("validate", parsed.positionals, out);
   if (loaded === undefined) return EXIT_BAD_INPUT;
   const result = validateScenario(loaded.doc, loaded.dataset);
-  if (!result.ok) return fail(out, "validate", result.issues.map(formatIssue));
+  if (!result.ok) return fail(out, "validate", result.issues);
   for (const w of result.warnings)
     out.stderr(`crc-scenarios validate: warning: ${formatIssue(w)}\n`);
   out.stdout(`valid: ${loaded.name} (hash ${result.value.hash})\n`);

@@ -1,5 +1,4 @@
-import { clip } from "../issues/describe-value.ts";
-import { failure, formatIssue, type Issue, type Result } from "../issues/issue.ts";
+import { failure, type Issue, type Result } from "../issues/issue.ts";
 import * as aq from "arquero";
 import type { Dataset } from "../data/index.ts";
 import { validateScenario, type ResolvedScenario } from "../scenario/validate-scenario.ts";
@@ -7,8 +6,8 @@ import { parseOutputSpec, type OutputSpec } from "../sensitivity/output-spec.ts"
 import { datasetForCli } from "./dataset-for-cli.ts";
 import { readScenarioArgument } from "./scenario-argument.ts";
 
-import { echoArguments, lineIssues } from "./command-arguments.ts";
-export { EXIT_BAD_INPUT, fail, issueText, parse } from "./command-arguments.ts";
+import { choiceOption, echoArguments } from "./command-arguments.ts";
+export { EXIT_BAD_INPUT, fail, parse } from "./command-arguments.ts";
 export const SENSITIVITY_FORMATS = ["csv", "json"] as const;
 export type SensitivityFormat = (typeof SENSITIVITY_FORMATS)[number];
 
@@ -19,24 +18,22 @@ export const OUTPUT_OPTIONS = {
   period: { type: "string" },
 } as const;
 
-/** `--format csv|json` (default csv). */
-export function formatOption(raw: unknown, problems: string[]): SensitivityFormat {
-  const format = (raw as string | undefined) ?? "csv";
-  if (!(SENSITIVITY_FORMATS as readonly string[]).includes(format))
-    problems.push(
-      `--format: ${JSON.stringify(clip(format))} is not one of ${SENSITIVITY_FORMATS.join(", ")}`,
-    );
-  return format as SensitivityFormat;
+/** `--format csv|json` (default csv); undefined and an issue for any other. */
+export function formatOption(
+  raw: string | undefined,
+  issues: Issue[],
+): SensitivityFormat | undefined {
+  return choiceOption("format", raw, SENSITIVITY_FORMATS, "csv", issues);
 }
 
-/** Issues from the core, each put as the command-line option it came from. */
-export function optionMessages(
+/** Issues from the core, each at the command-line option it came from (`lever` → `--lever`). */
+export function atFlags(
   issues: readonly Issue[],
   flags: Readonly<Record<string, string>>,
-): string[] {
+): Issue[] {
   return issues.map((issue) => {
     const flag = flags[issue.path];
-    return flag === undefined ? formatIssue(issue) : `${flag}: ${issue.message}`;
+    return flag === undefined ? issue : { ...issue, path: flag };
   });
 }
 
@@ -69,8 +66,7 @@ export async function scenarioAndOutput(
     },
     checked.value.inputs.crcs,
   );
-  if (!output.ok)
-    return { ok: false, issues: lineIssues(optionMessages(output.issues, OUTPUT_FLAGS)) };
+  if (!output.ok) return { ok: false, issues: atFlags(output.issues, OUTPUT_FLAGS) };
   return {
     ok: true,
     value: { scenario: checked.value, dataset: data.value, output: output.value },

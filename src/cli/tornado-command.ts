@@ -1,10 +1,10 @@
+import type { Issue } from "../issues/issue.ts";
 import { runTornado } from "../sensitivity/tornado.ts";
 import type { Output } from "./output.ts";
 import {
   csvOf,
   EXIT_BAD_INPUT,
   fail,
-  issueText,
   formatOption,
   OUTPUT_OPTIONS,
   parse,
@@ -19,18 +19,13 @@ import {
 export async function tornadoCommand(args: string[], out: Output): Promise<number> {
   const parsed = parse("tornado", args, { ...OUTPUT_OPTIONS, format: { type: "string" } }, out);
   if (parsed === undefined) return EXIT_BAD_INPUT;
-  const problems: string[] = [];
-  const format = formatOption(parsed.values.format, problems);
-  if (problems.length > 0) return fail(out, "tornado", problems);
+  const issues: Issue[] = [];
+  const format = formatOption(parsed.values.format, issues);
+  if (format === undefined) return fail(out, "tornado", issues);
   const loaded = await scenarioAndOutput(parsed.positionals, parsed.values);
-  if (!loaded.ok) return fail(out, "tornado", issueText(loaded.issues));
+  if (!loaded.ok) return fail(out, "tornado", loaded.issues);
   const result = runTornado(loaded.value.scenario, loaded.value.dataset, loaded.value.output);
-  if (!result.ok)
-    return fail(
-      out,
-      "tornado",
-      result.issues.map((i) => `${i.path}: ${i.message}`),
-    );
+  if (!result.ok) return fail(out, "tornado", result.issues);
   const t = result.value;
   if (format === "json") {
     out.stdout(`${JSON.stringify({ scenarioHash: loaded.value.scenario.hash, ...t }, null, 2)}\n`);

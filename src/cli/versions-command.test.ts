@@ -36,7 +36,7 @@ describe("crc-scenarios versions and compare-versions", () => {
     const r = await run(["compare-versions", "0.1.0", "9.9.9", "--format", "xml"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('version "9.9.9" is not recorded; recorded: 0.1.0, 0.2.0');
-    expect(r.stderr).toContain('--format: "xml" is not allowed; expected text or json');
+    expect(r.stderr).toContain('--format: "xml" is not one of text, json');
     expect((await run(["compare-versions", "0.1.0"])).stderr).toContain("expected two versions");
     expect((await run(["versions", "x"])).code).toBe(2);
   });

@@ -134,7 +134,7 @@ export async function comparisonWorkbookBytes(
       merged: scenario.merged,
     });
   }
-  if (messages.length > 0) return { ok: false, issues: lineIssues(messages) };
+  if (messages.length > 0) return { ok: false, issues: lineIssues(...messages) };
   const workbook = await comparisonWorkbook({
     scenarios,
     dataset,

@@ -113,17 +113,37 @@ export function wholeText(
   return undefined;
 }
 
-/** `raw` as a plain decimal number from `min` to `max` (no sign, no hex), else one issue. */
+/** How a number is written where it is read, and what a refusal calls it. */
+export interface NumberForm {
+  readonly pattern: RegExp;
+  readonly what: string;
+}
+
+/** An address's numbers: digits, a point and an exponent (as `String(number)` writes them); no sign, no hex. */
+export const DECIMAL_TEXT: NumberForm = {
+  pattern: /^(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i,
+  what: "number",
+};
+
+/**
+ * `raw` written in `form` as a number from `min` to `max`, else one issue at `path`:
+ * `"0x1" is not a number from 0 to 1` (the command line's form: `… is not a plain decimal
+ * number from 0 to 1`).
+ */
 export function numberText(
   raw: string,
   min: number,
   max: number,
   path: string,
   issues: Issue[],
+  form: NumberForm = DECIMAL_TEXT,
 ): number | undefined {
-  const n = /^(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(raw) ? Number(raw) : Number.NaN;
+  const n = form.pattern.test(raw) ? Number(raw) : Number.NaN;
   if (n >= min && n <= max) return n;
-  issues.push({ path, message: `${describeValue(raw)} is not a number from ${min} to ${max}` });
+  issues.push({
+    path,
+    message: `${describeValue(raw)} is not a ${form.what} from ${min} to ${max}`,
+  });
   return undefined;
 }
 
