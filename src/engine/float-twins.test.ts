@@ -286,9 +286,10 @@ describe("each rule's float twin rounds to the exact rule's pence (laws)", () =>
           let pay = 1;
           for (let i = 0; i <= y; i++) pay = payIndexFloat(pay, awards[i]!, i);
           const float = staffPathCostFloat(
-            staffPathBaseFloat(fte14, loaded, pay),
-            staffPathPerMonthFloat(fte14, fte17, cut, end, loaded, pay),
+            staffPathBaseFloat(fte14, loaded),
+            staffPathPerMonthFloat(fte14, fte17, cut, end, loaded),
             staffPathMonth(m, end),
+            pay,
           );
           const scale = staffCostFloatScale(fteFloatScale(fte14, fte17, cut), loaded, pay);
           expectRoundsToExactPence(float, scale, exact);

@@ -622,6 +622,10 @@ function monthCells(
   path.reduction = reduction;
   path.redundancyPerPay = redundancyPerPay;
   path.redundancyPerPayScale = redundancyPerPayScale;
+  path.base = staffPathBaseFloat(fte14, loaded);
+  path.perMonth = staffPathPerMonthFloat(fte14, fte17, cut, cutsEnd, loaded);
+  // `staffCostFloatScale` at pay index 1: times the year's pay index, that at the year's.
+  const staffUnitScale = staffCostFloatScale(fteScale, loaded, 1);
   const at = STAFF_MONTH;
   at.staffPence = 0;
   at.redundancyPence = 0;
@@ -633,10 +637,8 @@ function monthCells(
     const uplift = upliftY[y]!;
     const nonStaff = nonStaffY[y]!;
     const pay = payY[y]!;
-    const staffScale = staffCostFloatScale(fteScale, loaded, pay);
-    path.base = staffPathBaseFloat(fte14, loaded, pay);
-    path.perMonth = staffPathPerMonthFloat(fte14, fte17, cut, cutsEnd, loaded, pay);
-    path.band = cellBand(staffScale);
+    path.pay = pay;
+    path.band = cellBand(staffUnitScale * pay);
     const g = floorY[y]!;
     /** Does a month need its own variation cell (to write it, or for the guarantee)? */
     const monthly = cells || guaranteeApplies(g);
@@ -746,11 +748,13 @@ const STAFF_PATH = {
   redundancyPerPay: 0,
   redundancyPerPayScale: 0,
   /**
-   * The year's staff cost of the path's start and of one month's change on it (staff-cost.ts,
-   * `staffPathCostFloat`), and its cells' tie band (set each year by `monthCells`).
+   * The staff cost of the path's start and of one month's change on it at pay index 1
+   * (staff-cost.ts, `staffPathCostFloat`); the year's pay index and its cells' tie band (set
+   * each year by `monthCells`).
    */
   base: 0,
   perMonth: 0,
+  pay: 0,
   band: 0,
 };
 
@@ -807,7 +811,7 @@ function staffSums(k: Columns, c: number, from: number, to: number, pay: number)
   // and reread STAFF_PATH in every month (bench/NOTES.md).
   const { base, perMonth, cutsEnd, band, loaded } = p;
   for (let m = from; m <= pathLast; m++) {
-    const x = staffPathCostFloat(base, perMonth, staffPathMonth(m, cutsEnd));
+    const x = staffPathCostFloat(base, perMonth, staffPathMonth(m, cutsEnd), pay);
     let cell = roundCellOutsideBand(x, band);
     if (cell !== cell) cell = staffTie(k, c, m, loaded);
     staff += cell;
@@ -1058,7 +1062,7 @@ const allocations: { total: number; weights: Float64Array; parts: readonly numbe
  */
 function staffCell(k: Columns, c: number, m: number): number {
   const p = STAFF_PATH;
-  const x = staffPathCostFloat(p.base, p.perMonth, staffPathMonth(m, p.cutsEnd));
+  const x = staffPathCostFloat(p.base, p.perMonth, staffPathMonth(m, p.cutsEnd), p.pay);
   const cell = roundCellOutsideBand(x, p.band);
   return cell === cell ? cell : staffTie(k, c, m, p.loaded);
 }

@@ -43,36 +43,37 @@ export function staffCostFloatScale(
 }
 
 /**
- * `staffCostFloat` on a CRC's FTE path in one year (one pay index), in the path's own terms: the
- * cost of FTE14 (`staffPathBaseFloat`) plus k times the cost of one month's change in FTE
- * (`staffPathPerMonthFloat`) at path month k (`staffPathMonth`, staffing.ts). The same value as
+ * `staffCostFloat` on a CRC's FTE path, in the path's own terms: at path month k (`staffPathMonth`,
+ * staffing.ts) and pay index p, (base + k × perMonth) × p, where base is the cost of FTE14 and
+ * perMonth the cost of one month's change in FTE, both at pay index 1 (`staffPathBaseFloat`,
+ * `staffPathPerMonthFloat`: worked out once a CRC). The same value as
  * `staffCostFloat(fteAtFloat(…), …)` to within a few ulps of `staffCostFloatScale`, far inside
- * the tie band (the law in float-twins.test.ts), with two divisions a year where that takes two
- * a month: a Monte Carlo draw has 21 CRCs' paths of up to 29 months (bench/NOTES.md).
+ * the tie band (the law in float-twins.test.ts), with no division a month or a year, where that
+ * takes two a month: a Monte Carlo draw has 21 CRCs' paths of up to 29 months (bench/NOTES.md).
  */
-export function staffPathCostFloat(base: number, perMonth: number, pathMonth: number): number {
-  return base + pathMonth * perMonth;
-}
-
-/** The staff cost of the path's start, FTE14, in a year (`staffPathCostFloat`). */
-export function staffPathBaseFloat(
-  fteJune2014: number,
-  loadedCostPerFtePence: number,
+export function staffPathCostFloat(
+  base: number,
+  perMonth: number,
+  pathMonth: number,
   payIndex: number,
 ): number {
-  return staffCostFloat(fteJune2014, loadedCostPerFtePence, payIndex);
+  return (base + pathMonth * perMonth) * payIndex;
 }
 
-/** The staff cost of one month's change in FTE on the path, in a year (`staffPathCostFloat`). */
+/** The staff cost of the path's start, FTE14, at pay index 1 (`staffPathCostFloat`). */
+export function staffPathBaseFloat(fteJune2014: number, loadedCostPerFtePence: number): number {
+  return staffCostFloat(fteJune2014, loadedCostPerFtePence, 1);
+}
+
+/** The staff cost of one month's change in FTE on the path, at pay index 1 (`staffPathCostFloat`). */
 export function staffPathPerMonthFloat(
   fteJune2014: number,
   fteJune2017: number,
   cutScale: number,
   cutsCompleteBy: number,
   loadedCostPerFtePence: number,
-  payIndex: number,
 ): number {
   const change =
     ((fteJune2017 - fteJune2014) * cutScale) / (cutsCompleteBy - STAFF_PATH_START_INDEX);
-  return staffCostFloat(change, loadedCostPerFtePence, payIndex);
+  return staffCostFloat(change, loadedCostPerFtePence, 1);
 }
