@@ -11,6 +11,7 @@ export default tseslint.config(
       "docs/.observablehq/",
       "docs/components/bundled/",
       "dist-node/",
+      "dist-bench/",
       ".scratch/",
     ],
   },

@@ -59,11 +59,17 @@ if (!isMainThread) {
   parentPort!.postMessage("ready");
 }
 
-/** Two threads, started once (as the site keeps its workers); `run` splits each run across them. */
-export async function startThreads(dataset: Dataset) {
+/**
+ * Two threads, started once (as the site keeps its workers); `run` splits each run across them.
+ * `threadModule` is this file's thread side when run bundled (bench/bundle.mjs writes it beside
+ * the bench); without it, this file through tsx.
+ */
+export async function startThreads(dataset: Dataset, threadModule?: URL) {
   // A thread does not inherit tsx's loader: register it, then import this file as TypeScript.
   const boot = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`;
-  const threads = [0, 1].map(() => new Worker(boot, { eval: true }));
+  const threads = [0, 1].map(() =>
+    threadModule === undefined ? new Worker(boot, { eval: true }) : new Worker(threadModule),
+  );
   await Promise.all(
     threads.map(
       (t) =>

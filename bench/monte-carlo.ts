@@ -18,11 +18,16 @@
  * a separate process. Times are the minimum over interleaved rounds (machine load hits every
  * case alike; the minimum is the least contended). No assertions: timings vary by machine.
  *
+ * `npm run bench` runs it bundled (bench/bundle.mjs → dist-bench/), the engine as it ships: run
+ * through tsx (`npx tsx bench/monte-carlo.ts`, which still works), loading Squiggle into the same
+ * process slowed the engine's draws by about a tenth (bench/NOTES.md).
+ *
  * Environment: BENCH_MC_ROUNDS (default 3), BENCH_SQUIGGLE_SAMPLES (default 10000).
  */
 import { run as runSquiggle } from "@quri/squiggle-lang";
 import { spawnSync } from "node:child_process";
 import { cpus, loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
 import { loadDataset } from "../src/data/load-from-disk.ts";
 import { MONTH_COUNT } from "../src/engine/ledger.ts";
 import { projectFloat } from "../src/engine/project-float.ts";
@@ -101,7 +106,14 @@ const fusedRun = fusedMonteCarlo(plan, DRAWS, SEED);
   );
 }
 
-const threads = await startThreads(dataset);
+// Bundled (bench/bundle.mjs, as `npm run bench` runs it), the threads and the memory process
+// start from the bundle's own modules; through tsx, from the sources.
+const bundled = import.meta.url.endsWith(".js");
+const besideThis = (name: string) => new URL(`./${name}.js`, import.meta.url);
+const threads = await startThreads(
+  dataset,
+  bundled ? besideThis("monte-carlo-threads") : undefined,
+);
 for (const draws of [DRAWS, PREVIEW]) {
   const one = runMonteCarlo(scenario, dataset, { draws, seed: SEED, basis: "prior" });
   const two = await threads.run(PRESET, draws, SEED);
@@ -224,7 +236,9 @@ const squiggleCpuScaled = scaled(squiggle.cpu, squiggleFixed.cpu);
 // 4. Peak memory of 10,000 draws, in a fresh process.
 const memory = spawnSync(
   process.execPath,
-  ["--expose-gc", "--import", "tsx", "bench/monte-carlo-memory.ts", PRESET, String(DRAWS)],
+  bundled
+    ? ["--expose-gc", fileURLToPath(besideThis("monte-carlo-memory")), PRESET, String(DRAWS)]
+    : ["--expose-gc", "--import", "tsx", "bench/monte-carlo-memory.ts", PRESET, String(DRAWS)],
   { encoding: "utf8" },
 );
 const mem =
