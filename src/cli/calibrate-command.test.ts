@@ -68,7 +68,7 @@ describe("crc-scenarios calibrate (issue #14)", () => {
       "xml",
     ]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--as-of: "2016-13" is not a month YYYY-MM');
+    expect(r.stderr).toContain('--as-of: "2016-13" is not a month YYYY-MM (e.g. 2016-09)');
     expect(r.stderr).toContain(
       '--without: "losses.beforeVariaton" is not a target (did you mean "losses.beforeVariation"?)',
     );

@@ -133,7 +133,7 @@ describe("the text readers (an address's or a command line's values)", () => {
     expect(issues).toEqual([
       { path: "_draws", message: '"1e3" is not a whole number from 1 to 100' },
       { path: "_rho", message: '"0x1" is not a number from 0 to 1' },
-      { path: "_asof", message: '"2016-13" is not a month YYYY-MM' },
+      { path: "_asof", message: '"2016-13" is not a month YYYY-MM (e.g. 2016-09)' },
     ]);
   });
 });

@@ -150,6 +150,6 @@ export function numberText(
 /** `raw` as a month `YYYY-MM` (2000–2099), else one issue at `path`. */
 export function monthText(raw: string, path: string, issues: Issue[]): string | undefined {
   if (/^20\d\d-(0[1-9]|1[0-2])$/.test(raw)) return raw;
-  issues.push({ path, message: `${describeValue(raw)} is not a month YYYY-MM` });
+  issues.push({ path, message: `${describeValue(raw)} is not a month YYYY-MM (e.g. 2016-09)` });
   return undefined;
 }

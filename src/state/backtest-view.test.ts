@@ -37,7 +37,7 @@ describe("backtestViewFromSearch (issue #13: read by the src/issues readers)", (
       "_bt_seed",
     ]);
     expect(read.warnings.map(formatIssue)).toEqual([
-      '_asof: "2016-13" is not a month YYYY-MM',
+      '_asof: "2016-13" is not a month YYYY-MM (e.g. 2016-09)',
       '_without: "nope" not a target; ignored',
       '_bt_draws: "5" is not a whole number from 1000 to 1000000',
       '_bt_seed: "-1" is not a whole number from 0 to 4294967295',
