@@ -1,10 +1,10 @@
 import { createServer, type Server } from "node:http";
 import type { Frame, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { pageMillions as formatMillions } from "../../src/engine/format-millions.ts";
 import { MODEL_VERSION } from "../../src/site/model-version.ts";
 import { exportButton } from "./downloads.ts";
-import { NO_PROBLEMS, openSite, settled, watchedPage, type Site } from "./harness.ts";
+import { NO_PROBLEMS, siteForFile, settled, watchedPage } from "./harness.ts";
 import { summaryFor } from "./project-in-node.ts";
 import { cliAmount, cliRun } from "./cli-in-node.ts";
 
@@ -17,7 +17,6 @@ const QUERY = "v=1&extends=pbr-high&ffs.toleranceBand=0.02";
 /** Every address the site writes for sharing ends with the model version (issue #18). */
 const MV = `_mv=${MODEL_VERSION}`;
 
-let site: Site;
 let host: Server;
 let hostUrl: string;
 let snippets: { profit: string; comparison: string; crcs: string };
@@ -63,18 +62,18 @@ async function embedFrame(page: Page, chart: string): Promise<Frame> {
   return frame;
 }
 
-beforeAll(async () => {
-  site = await openSite();
-  snippets = {
-    profit: await snippetFrom(`/explorer?${QUERY}`, "national-profit"),
-    comparison: await snippetFrom("/compare?_base=contract-as-let&_with=pbr-high", "comparison"),
-    crcs: await snippetFrom(`/explorer?${QUERY}`, "crc-profit"),
-  };
-  await serveHost();
-});
-afterAll(async () => {
-  await site?.close();
-  await new Promise<void>((ok) => (host ? host.close(() => ok()) : ok()));
+const site = siteForFile({
+  async setup() {
+    snippets = {
+      profit: await snippetFrom(`/explorer?${QUERY}`, "national-profit"),
+      comparison: await snippetFrom("/compare?_base=contract-as-let&_with=pbr-high", "comparison"),
+      crcs: await snippetFrom(`/explorer?${QUERY}`, "crc-profit"),
+    };
+    await serveHost();
+  },
+  async teardown() {
+    await new Promise<void>((ok) => (host ? host.close(() => ok()) : ok()));
+  },
 });
 
 describe("embed pages inside another site's iframe", () => {

@@ -1,19 +1,12 @@
 import { readFileSync } from "node:fs";
 import * as aq from "arquero";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { INCOME_LINES } from "../../src/engine/lines.ts";
 import { decodeScenarioQuery } from "../../src/state/url-state.ts";
 import { cliAmount, cliRun } from "./cli-in-node.ts";
 import { download, exportButton, pngSize } from "./downloads.ts";
-import {
-  NO_PROBLEMS,
-  openSite,
-  settled,
-  watchedPage,
-  type PageProblems,
-  type Site,
-} from "./harness.ts";
+import { NO_PROBLEMS, siteForFile, settled, watchedPage, type PageProblems } from "./harness.ts";
 import { summaryFor } from "./project-in-node.ts";
 
 // A scenario that is not a preset as shipped, so names, hashes and numbers are all its own.
@@ -29,14 +22,14 @@ const VERSION = (JSON.parse(readFileSync("package.json", "utf8")) as { version: 
 const SHARED = `${QUERY}&_mv=${VERSION}`;
 const EXPLORER_CHARTS = ["income", "national-profit", "crc-profit", "owner-profit", "staffing"];
 
-let site: Site;
 let page: Page;
 let problems: PageProblems;
 let hash: string;
 
-beforeAll(async () => {
-  site = await openSite();
-  hash = (await summaryFor(SCENARIO)).hash;
+const site = siteForFile({
+  async setup() {
+    hash = (await summaryFor(SCENARIO)).hash;
+  },
 });
 
 /**
@@ -57,10 +50,6 @@ async function openExplorer(): Promise<void> {
     EXPLORER_CHARTS.length,
   );
 }
-
-afterAll(async () => {
-  await site?.close();
-});
 
 /** Parse an SVG file with the browser's XML parser; what the tests need from it. */
 function inspectSvg(text: string) {

@@ -41,24 +41,28 @@ export async function openSite(): Promise<Site> {
   };
 }
 
+/** A file's own steps around its site: after it opens (before the tests) and before it closes. */
+export interface SiteSteps {
+  /** Run once the site is open, before the file's tests: e.g. load data, open a page. */
+  setup?(site: Site): Promise<void> | void;
+  /** Run after the file's tests, before the site closes (even if a test failed). */
+  teardown?(site: Site): Promise<void> | void;
+}
+
 /**
  * The built site for the tests of one file: served and a browser launched before them, both
  * closed after. Read `url` and `browser` inside a test (they exist once the site is open).
+ * `steps` adds the file's own setup after the site opens, and its teardown before it closes, in
+ * the same hooks, so their order does not depend on how vitest orders a file's hooks.
  */
-export function siteForFile(): Site {
+export function siteForFile(steps: SiteSteps = {}): Site {
   let opened: Site | undefined;
-  beforeAll(async () => {
-    opened = await openSite();
-  });
-  afterAll(async () => {
-    await opened?.close();
-  });
   const current = () => {
     if (opened === undefined)
       throw new Error("the site opens before the file's tests: read it in a test");
     return opened;
   };
-  return {
+  const site: Site = {
     get url() {
       return current().url;
     },
@@ -67,6 +71,19 @@ export function siteForFile(): Site {
     },
     close: () => current().close(),
   };
+  beforeAll(async () => {
+    opened = await openSite();
+    await steps.setup?.(site);
+  });
+  afterAll(async () => {
+    if (opened === undefined) return;
+    try {
+      await steps.teardown?.(site);
+    } finally {
+      await opened.close();
+    }
+  });
+  return site;
 }
 
 /** Everything a page did that a finished page must not do. */

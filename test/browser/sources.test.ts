@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/data/load-from-disk.ts";
 import type { Dataset } from "../../src/data/dataset.ts";
-import { NO_PROBLEMS, openSite, settled, watchedPage, type Site } from "./harness.ts";
+import { NO_PROBLEMS, siteForFile, settled, watchedPage } from "./harness.ts";
 
-let site: Site;
 let dataset: Dataset;
-beforeAll(async () => {
-  site = await openSite();
-  const loaded = await loadDataset("data");
-  if (!loaded.ok) throw new Error("data/ does not validate");
-  dataset = loaded.value;
-});
-afterAll(async () => {
-  await site?.close();
+const site = siteForFile({
+  async setup() {
+    const loaded = await loadDataset("data");
+    if (!loaded.ok) throw new Error("data/ does not validate");
+    dataset = loaded.value;
+  },
 });
 
 describe("Sources & assumptions page", () => {

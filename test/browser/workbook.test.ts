@@ -1,17 +1,10 @@
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { cliRun } from "./cli-in-node.ts";
 import { download } from "./downloads.ts";
-import {
-  NO_PROBLEMS,
-  openSite,
-  settled,
-  watchedPage,
-  type PageProblems,
-  type Site,
-} from "./harness.ts";
+import { NO_PROBLEMS, siteForFile, settled, watchedPage, type PageProblems } from "./harness.ts";
 import { summaryFor } from "./project-in-node.ts";
 
 // "Download workbook" (issue #19): the workbook a page builds equals the CLI's CSV to the penny
@@ -25,17 +18,16 @@ const QUERY = "v=1&extends=pbr-high&ffs.toleranceBand=0.02";
 const NAME = "Payment by results: high, with 1 changed input";
 const VERSION = (JSON.parse(readFileSync("package.json", "utf8")) as { version: string }).version;
 
-let site: Site;
 let page: Page;
 let problems: PageProblems;
 
-beforeAll(async () => {
-  site = await openSite();
-  ({ page, problems } = await watchedPage(site));
-});
-afterAll(async () => {
-  expect(problems).toEqual(NO_PROBLEMS);
-  await site?.close();
+const site = siteForFile({
+  async setup(site) {
+    ({ page, problems } = await watchedPage(site));
+  },
+  teardown() {
+    expect(problems).toEqual(NO_PROBLEMS);
+  },
 });
 
 async function readBack(bytes: Buffer): Promise<ExcelJS.Workbook> {

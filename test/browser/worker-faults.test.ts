@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pence, NO_PROBLEMS, openSite, settled, watchedPage, type Site } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { pence, NO_PROBLEMS, siteForFile, settled, watchedPage } from "./harness.ts";
 import { PRESETS } from "../../src/scenario/presets.ts";
 import { summaryForUrl } from "./project-in-node.ts";
 
@@ -16,15 +16,12 @@ import { summaryForUrl } from "./project-in-node.ts";
 const TIMEOUT_MS = 8000;
 const WAIT = { timeout: 4 * TIMEOUT_MS };
 
-let site: Site;
 let injected = 0;
 let recovered = 0;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-  console.log(`worker faults injected: ${injected}, recovered with a message: ${recovered}`);
+const site = siteForFile({
+  teardown() {
+    console.log(`worker faults injected: ${injected}, recovered with a message: ${recovered}`);
+  },
 });
 
 /**
