@@ -29,6 +29,32 @@ describe("selectRanks", () => {
     );
   });
 
+  it("places each rank of long arrays, clustered, spread or with far outliers, as a sort would (law)", () => {
+    const value = fc.oneof(
+      fc.double({ noNaN: true, min: -1e6, max: 1e6 }),
+      fc.integer({ min: -5, max: 5 }),
+      fc.constantFrom(-1e300, 1e300, 5e-324, -5e-324, 0, Infinity, -Infinity),
+    );
+    fc.assert(
+      fc.property(
+        fc
+          .array(value, { minLength: 256, maxLength: 3000 })
+          .chain((xs) => fc.tuple(fc.constant(xs), ranksOf(xs.length))),
+        ([xs, ranks]) => expectPlaced(Float64Array.from(xs), ranks),
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("places the ranks of values a few subnormals apart, or all equal", () => {
+    for (const xs of [
+      Array.from({ length: 1000 }, (_, i) => (i % 3) * 5e-324),
+      Array.from({ length: 1000 }, () => 7),
+      Array.from({ length: 1000 }, (_, i) => (i === 500 ? 1e308 : -1e308)),
+    ])
+      expectPlaced(Float64Array.from(xs), [0, 1, 250, 499, 500, 501, 998, 999]);
+  });
+
   it("places each rank with many equal values (counts, whole pence) (law)", () => {
     fc.assert(
       fc.property(

@@ -21,6 +21,8 @@ const SMALL = 16;
  */
 export function selectRanks(values: Float64Array, ranks: readonly number[]): void {
   const n = values.length;
+  let min = Infinity;
+  let max = -Infinity;
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
     // NaN, or −0 (which `<` does not put before 0): sort, as the caller would have.
@@ -28,12 +30,74 @@ export function selectRanks(values: Float64Array, ranks: readonly number[]): voi
       values.sort();
       return;
     }
+    min = v < min ? v : min;
+    max = v > max ? v : max;
   }
   for (const r of ranks)
     if (!Number.isInteger(r) || r < 0 || r >= n)
       throw new RangeError(`rank ${r} is not a whole number in [0, ${n})`);
   const wanted = Int32Array.from(new Set(ranks)).sort();
+  if (min === max) return; // all equal: every order is sorted
+  const span = max - min;
+  if (n >= BUCKETS_FROM && span < Infinity && BUCKETS(n) / span < Infinity) {
+    selectByBuckets(values, wanted, min, max);
+    return;
+  }
   select(values, 0, n - 1, wanted, 0, wanted.length, 2 * Math.ceil(Math.log2(n + 1)) + 8);
+}
+
+/**
+ * From this many values on, ranks are placed by buckets (`selectByBuckets`), about four values
+ * a bucket, where the values' span is finite and wide enough to divide (not a few subnormals).
+ */
+const BUCKETS_FROM = 256;
+const BUCKETS = (n: number) => Math.min(4096, n >>> 2);
+
+/** Scratch for `selectByBuckets`, grown as needed (a summary places ~140 series in a row). */
+let bucketScratch = { counts: new Int32Array(0), values: new Float64Array(0) };
+
+/**
+ * `selectRanks` for values in [min, max] (min < max, a span buckets can divide): each value goes to one of
+ * about n/4 buckets of equal width, in bucket order (three passes: count, place, copy back),
+ * and only the buckets holding a wanted rank are sorted. A value's bucket,
+ * ⌊(v − min) × buckets / (max − min)⌋, never decreases as v grows (each float operation rounds
+ * monotonically), so every value of a bucket is at or below every value of the next, and a
+ * rank's value is the one a sort of its bucket puts there. On 10,000 draws, three passes with
+ * no swaps where quickselect's partitions swap their way through several (bench/NOTES.md).
+ */
+function selectByBuckets(a: Float64Array, wanted: Int32Array, min: number, max: number): void {
+  const n = a.length;
+  const buckets = BUCKETS(n);
+  const scale = buckets / (max - min);
+  if (bucketScratch.counts.length < buckets + 1 || bucketScratch.values.length < n)
+    bucketScratch = {
+      counts: new Int32Array(Math.max(buckets + 1, bucketScratch.counts.length)),
+      values: new Float64Array(Math.max(n, bucketScratch.values.length)),
+    };
+  const { counts, values: placed } = bucketScratch;
+  counts.fill(0, 0, buckets + 1);
+  for (let i = 0; i < n; i++) {
+    const b = Math.min(buckets - 1, Math.floor((a[i]! - min) * scale));
+    counts[b + 1]!++;
+  }
+  // counts[b] becomes where bucket b starts.
+  for (let b = 1; b <= buckets; b++) counts[b] = counts[b]! + counts[b - 1]!;
+  for (let i = 0; i < n; i++) {
+    const v = a[i]!;
+    const b = Math.min(buckets - 1, Math.floor((v - min) * scale));
+    placed[counts[b]!++] = v;
+  }
+  // counts[b] is now where bucket b ends and bucket b + 1 starts.
+  a.set(placed.subarray(0, n));
+  let sortedTo = 0;
+  for (let k = 0, b = 0; k < wanted.length; k++) {
+    const r = wanted[k]!;
+    if (r < sortedTo) continue;
+    while (counts[b]! <= r) b++;
+    const start = b === 0 ? 0 : counts[b - 1]!;
+    a.subarray(start, counts[b]!).sort();
+    sortedTo = counts[b]!;
+  }
 }
 
 /**
