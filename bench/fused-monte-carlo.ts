@@ -421,6 +421,12 @@ function crcMonths(
   const sSpan = sEnd - STAFF_PATH_START_INDEX;
   const fteAt = (m: number) =>
     fte14 + (fteChange * Math.min(sSpan, Math.max(0, m - STAFF_PATH_START_INDEX))) / sSpan;
+  // Staff cost on the path as the engine works it out (staffPathCostFloat): (the cost of FTE14
+  // + k months' change) × the year's pay index, both costs at pay index 1.
+  const staffBase = (fte14 * loaded) / 12;
+  const staffPerMonth = ((fteChange / sSpan) * loaded) / 12;
+  const staffAt = (m: number, pay: number) =>
+    (staffBase + Math.min(sSpan, Math.max(0, m - STAFF_PATH_START_INDEX)) * staffPerMonth) * pay;
   const fall = (fte14 - k.fte17C[k0]!) * k.cutC[k0]!;
   const reduction = fall > 0 ? fall / sSpan : 0;
   const weeks = Math.min(k.wpyC[k0]! * k.serviceC[k0]!, k.capWeeksC[k0]!);
@@ -455,7 +461,7 @@ function crcMonths(
       const ramp = m <= sEnd;
       if (ramp) fte = fteAt(m);
       const variation = variationM[m]! + (m >= varStart ? uplift : 0);
-      if (ramp || newYear) staffPence = pen((fte * loaded * pay) / 12, 12);
+      if (ramp || newYear) staffPence = pen(staffAt(m, pay), 12);
       let redundancy = 0;
       if (ramp && m > STAFF_PATH_START_INDEX && reduction > 0) {
         if (newYear || m === STAFF_PATH_START_INDEX + 1)
@@ -483,7 +489,7 @@ function crcMonths(
     // service credits are the year's; no redundancy; month by month only for the guarantee.
     const flatFrom = Math.max(FY_FIRST[y]!, FLAT_FROM);
     if (flatFrom <= last) {
-      if (flatFrom === FY_FIRST[y]!) staffPence = pen((fte * loaded * pay) / 12, 12);
+      if (flatFrom === FY_FIRST[y]!) staffPence = pen(staffAt(flatFrom, pay), 12);
       let sc = scY[y]!;
       if (scCoef !== 0) {
         const caseload = cl14 * (1 + (growth * C_SPAN) / C_SPAN);
