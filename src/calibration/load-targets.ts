@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { asIssue } from "../data/data-issue.ts";
 import { formatIssue } from "../issues/issue.ts";
 import type { Dataset } from "../data/index.ts";
 import { parseTargets, type Target } from "./targets.ts";
@@ -11,6 +10,6 @@ export async function loadTargetsFromDisk(dataset: Dataset, dir = "data"): Promi
     await readFile(join(dir, "targets.csv"), "utf8"),
     dataset,
   );
-  if (issues.length > 0) throw new Error(issues.map((i) => formatIssue(asIssue(i))).join("\n"));
+  if (issues.length > 0) throw new Error(issues.map(formatIssue).join("\n"));
   return targets;
 }

@@ -49,15 +49,20 @@ describe("data/targets.csv", () => {
 
   it("names the field and the allowed values for a bad row", () => {
     const bad = (cells: Record<string, string>) => parseTargets(row(cells), dataset).issues;
-    expect(bad({ measure: "profit_forever" })[0]).toMatchObject({ column: "measure", row: 2 });
+    expect(bad({ measure: "profit_forever" })[0]).toMatchObject({
+      path: "data/targets.csv:2 [measure]",
+      message: expect.stringMatching(/^"profit_forever" is not one of income_total_per_year, /),
+    });
     expect(bad({ scenario: "no-such" })[0]!.message).toMatch(/unknown preset "no-such"/);
-    expect(bad({ tolerance: "2" })[0]).toMatchObject({ column: "tolerance" });
-    expect(bad({ scope: "owner:nobody" })[0]).toMatchObject({ column: "scope" });
-    expect(bad({ role: "fitted" })[0]).toMatchObject({ column: "fits" });
+    expect(bad({ tolerance: "2" })[0]).toMatchObject({ path: "data/targets.csv:2 [tolerance]" });
+    expect(bad({ scope: "owner:nobody" })[0]).toMatchObject({ path: "data/targets.csv:2 [scope]" });
+    expect(bad({ role: "fitted" })[0]).toMatchObject({ path: "data/targets.csv:2 [fits]" });
     expect(bad({ fits: "ffs.fixedShare" })[0]!.message).toMatch(/blank for a check/);
-    expect(bad({ source_id: "nowhere" })[0]).toMatchObject({ column: "source_id" });
+    expect(bad({ source_id: "nowhere" })[0]).toMatchObject({
+      path: "data/targets.csv:2 [source_id]",
+    });
     expect(bad({ tolerance_kind: "between", tolerance: "5..1" })[0]).toMatchObject({
-      column: "tolerance",
+      path: "data/targets.csv:2 [tolerance]",
     });
     expect(parseTargets(row({}), dataset).issues).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import type { DataIssue } from "../data/data-issue.ts";
+import type { Issue } from "../issues/issue.ts";
 import type { Dataset } from "../data/index.ts";
 import { readTable } from "../data/read-table.ts";
 import { checkSourceRef, DOTTED_ID, rowChecker, uniqueIds } from "../data/row-checker.ts";
@@ -83,7 +83,7 @@ const COUNT = /^-?\d+$/;
 export function parseTargets(
   text: string,
   dataset: Dataset,
-): { targets: Target[]; issues: DataIssue[] } {
+): { targets: Target[]; issues: Issue[] } {
   const file = TARGETS_FILE;
   const table = readTable(file, text, TARGET_COLUMNS);
   const issues = [...table.issues];

@@ -1,26 +1,31 @@
+import { quote } from "../issues/describe-value.ts";
 import type { Issue } from "../issues/issue.ts";
 
-/**
- * One problem found in the data files, as the readers collect it. `row` is the 1-based line
- * number in the file, header included (row 1 = the header), so a reviewer can open the file at
- * that line; `column` is the CSV column name ("" when the problem is the whole row or file).
- * Callers outside the readers see it as the one `Issue` (`asIssue`).
+/*
+ * A problem in a data file is the one `Issue` (issue #13), at the place to open the file:
+ * `data/crcs.csv:5 [owner_id]` (the line is 1-based, header included, so row 1 is the header;
+ * no column when the problem is the whole row or file).
  */
-export interface DataIssue {
-  file: string;
-  row: number;
-  column: string;
-  value: string;
-  message: string;
+
+/** Where in the data a problem is: `data/<file>:<line> [column]`. */
+export function dataPath(file: string, line: number, column: string): string {
+  return `data/${file}:${line}${column === "" ? "" : ` [${column}]`}`;
 }
 
 /**
- * The one `Issue` of a data problem (issue #13): the path is where to open the file
- * (`data/crcs.csv:5 [owner_id]`), the message the value and what is wrong with it, so
- * `formatIssue` prints `data/crcs.csv:5 [owner_id]: "sodexho": unknown owner id …`.
+ * A data problem with the cell's value first (`"6": owner sodexo has 5 CRCs in crcs.csv …`; a refused choice is
+ * worded by the kit's `oneOf`, `"sodexho" is not one of …`), quoted as the
+ * issues kit quotes a user's text; no value when the cell is blank or there is none.
  */
-export function asIssue(issue: DataIssue): Issue {
-  const where = issue.column ? ` [${issue.column}]` : "";
-  const value = issue.value === "" ? "" : `${JSON.stringify(issue.value)}: `;
-  return { path: `data/${issue.file}:${issue.row}${where}`, message: `${value}${issue.message}` };
+export function dataIssue(
+  file: string,
+  line: number,
+  column: string,
+  value: string,
+  message: string,
+): Issue {
+  return {
+    path: dataPath(file, line, column),
+    message: value === "" ? message : `${quote(value)}: ${message}`,
+  };
 }

@@ -1,5 +1,3 @@
-export type { DataIssue } from "./data-issue.ts";
-export { asIssue } from "./data-issue.ts";
 export type * from "./dataset.ts";
 export {
   SOURCE_KINDS,

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { DataFileName, DataFiles } from "./columns.ts";
 import type { Result } from "../issues/issue.ts";
 import type { Dataset } from "./dataset.ts";
-import { asIssue } from "./data-issue.ts";
+import { dataIssue } from "./data-issue.ts";
 import { parseDataset } from "./parse-dataset.ts";
 import { parsePosteriorSample } from "./posterior-sample.ts";
 
@@ -40,10 +40,10 @@ export async function loadDataset(dir = "data"): Promise<Result<Dataset>> {
 }
 
 const posteriorIssue = (message: string) =>
-  asIssue({
-    file: "posterior.json",
-    row: 1,
-    column: "",
-    value: "",
-    message: `${message}; make it again with npm run calibrate -- --posterior`,
-  });
+  dataIssue(
+    "posterior.json",
+    1,
+    "",
+    "",
+    `${message}; make it again with npm run calibrate -- --posterior`,
+  );

@@ -1,4 +1,5 @@
-import type { DataIssue } from "./data-issue.ts";
+import type { Issue } from "../issues/issue.ts";
+import { dataIssue } from "./data-issue.ts";
 import type { Crc, Owner } from "./dataset.ts";
 import { CRC_COLUMNS } from "./columns.ts";
 import { readTable } from "./read-table.ts";
@@ -23,7 +24,7 @@ export function parseCrcs(
   owners: readonly Owner[],
   ownerIds: KnownIds,
   sourceIds: KnownIds,
-  issues: DataIssue[],
+  issues: Issue[],
 ): { crcs: Crc[]; ids: KnownIds } {
   const table = readTable(FILE, text, CRC_COLUMNS);
   issues.push(...table.issues);
@@ -37,9 +38,7 @@ export function parseCrcs(
     if (id !== null) ids.add(id);
     const name = check.required("name");
     const ownerId = check.required("owner_id", "an owner id from owners.csv");
-    if (ownerId !== null && ownerIds !== null && !ownerIds.has(ownerId)) {
-      check.issue("owner_id", `unknown owner id: expected one of: ${[...ownerIds].join(", ")}`);
-    }
+    if (ownerId !== null && ownerIds !== null) check.known("owner_id", ownerId, ownerIds);
     const areas = check.required("areas", "the areas covered, separated by ;");
     const region = check.required("region", "the region(s), separated by ;");
     const sourceId = checkSourceRef(check, "source_id", sourceIds, "for every CRC");
@@ -61,13 +60,15 @@ export function parseCrcs(
     for (const owner of owners) {
       const listed = crcs.filter((c) => c.ownerId === owner.id).length;
       if (listed !== owner.crcCount) {
-        issues.push({
-          file: "owners.csv",
-          row: owner.row,
-          column: "crc_count",
-          value: String(owner.crcCount),
-          message: `owner ${owner.id} has ${listed} CRCs in crcs.csv but crc_count says ${owner.crcCount}`,
-        });
+        issues.push(
+          dataIssue(
+            "owners.csv",
+            owner.row,
+            "crc_count",
+            String(owner.crcCount),
+            `owner ${owner.id} has ${listed} CRCs in crcs.csv but crc_count says ${owner.crcCount}`,
+          ),
+        );
       }
     }
   }

@@ -1,8 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DataFileName, DataFiles } from "./columns.ts";
-import type { DataIssue } from "./data-issue.ts";
-import { asIssue } from "./data-issue.ts";
-import { formatIssue } from "../issues/issue.ts";
+import { formatIssue, type Issue } from "../issues/issue.ts";
 import { readDataFiles } from "./load-from-disk.ts";
 import { parseDataset, readDataset } from "./parse-dataset.ts";
 
@@ -31,13 +29,22 @@ function lineOf(file: DataFileName, startsWith: string): number {
   return k + 1;
 }
 
-/** The problems in the readers' detail; `parseDataset` reports each as one `Issue` (below). */
-function issuesOf(files: DataFiles): DataIssue[] {
+/** The problems `parseDataset` reports, each one `Issue` (and `readDataset`'s the same). */
+function issuesOf(files: DataFiles): Issue[] {
   const { issues } = readDataset(files);
   const result = parseDataset(files);
   if (result.ok) throw new Error("expected issues, got a dataset");
-  expect(result.issues).toEqual(issues.map(asIssue));
+  expect(result.issues).toEqual(issues);
   return issues;
+}
+
+/** The issue expected at a cell: `data/<file>:<line> [column]`, the cell's value first. */
+function at(cell: { file: string; row: number; column: string; value: string; message: string }) {
+  const { file, row, column, value, message } = cell;
+  return {
+    path: `data/${file}:${row}${column === "" ? "" : ` [${column}]`}`,
+    message: value === "" ? message : `${JSON.stringify(value)}: ${message}`,
+  };
 }
 
 const OWNER_IDS = "sodexo, interserve, working-links, rrp, mtc-novo, seetec, people-plus, arcc";
@@ -57,7 +64,7 @@ describe("parseDataset", () => {
     );
     const result = parseDataset(files);
     expect(result.ok ? [] : result.issues.map(formatIssue)).toEqual([
-      `data/crcs.csv:2 [owner_id]: "sodexho": unknown owner id: expected one of: ${OWNER_IDS}`,
+      `data/crcs.csv:2 [owner_id]: "sodexho" is not one of ${OWNER_IDS} (did you mean "sodexo"?)`,
       'data/owners.csv:2 [crc_count]: "6": owner sodexo has 5 CRCs in crcs.csv but crc_count says 6',
     ]);
   });
@@ -69,48 +76,63 @@ describe("parseDataset", () => {
       "northumbria,Northumbria,sodexho,",
     );
     expect(issuesOf(files)).toEqual([
-      {
+      at({
         file: "crcs.csv",
         row: 2,
         column: "owner_id",
-        value: "sodexho",
-        message: `unknown owner id: expected one of: ${OWNER_IDS}`,
-      },
-      {
+        value: "",
+        message: `"sodexho" is not one of ${OWNER_IDS} (did you mean "sodexo"?)`,
+      }),
+      at({
         file: "owners.csv",
         row: 2,
         column: "crc_count",
         value: "6",
         message: "owner sodexo has 5 CRCs in crcs.csv but crc_count says 6",
-      },
+      }),
     ]);
   });
 
   it("names an unknown owner id in a figure's scope", () => {
     const files = broken("figures", "owner:mtc-novo,2018-03", "owner:mtc,2018-03");
     expect(issuesOf(files)).toEqual([
-      {
+      at({
         file: "figures.csv",
         row: lineOf("figures", "owner.crcCount.mtcNovo,"),
         column: "scope",
-        value: "owner:mtc",
-        message: `unknown owner id "mtc": expected one of: ${OWNER_IDS}`,
-      },
+        value: "",
+        message: `"mtc" is not one of ${OWNER_IDS}`,
+      }),
     ]);
+  });
+
+  it("names a CRC id that is not in crcs.csv, with a hint (the issues kit's oneOf words)", () => {
+    const files = broken(
+      "parameters",
+      "redundancy.weeksPerYear,bgsw,",
+      "redundancy.weeksPerYear,bgws,",
+    );
+    const [issue] = issuesOf(files);
+    expect(issue).toEqual({
+      path: `data/parameters.csv:${lineOf("parameters", "redundancy.weeksPerYear,bgsw,")} [crc]`,
+      message: expect.stringMatching(
+        /^"bgws" is not one of .* \(did you mean "bgsw"\?\), or blank \(all CRCs\)$/,
+      ),
+    });
   });
 
   it("names a unit that is not in the vocabulary", () => {
     const files = broken("parameters", "ffs.upsideCap,,share,", "ffs.upsideCap,,fraction,");
     expect(issuesOf(files)).toEqual([
-      {
+      at({
         file: "parameters.csv",
         row: lineOf("parameters", "ffs.upsideCap,"),
         column: "unit",
-        value: "fraction",
+        value: "",
         message:
-          "unknown unit: expected one of: GBP, GBP_per_year, GBP_per_point, share, ratio, percent, " +
-          "points, FTE, people, people_per_FTE, count, index, months, weeks, years, date_month",
-      },
+          '"fraction" is not one of GBP, GBP_per_year, GBP_per_point, share, ratio, percent, ' +
+          "points, FTE, people, people_per_FTE, … and 6 more",
+      }),
     ]);
   });
 
@@ -121,13 +143,13 @@ describe("parseDataset", () => {
       "ict.compensationTotal,,share,",
     );
     expect(issuesOf(files)).toEqual([
-      {
+      at({
         file: "parameters.csv",
         row: lineOf("parameters", "ict.compensationTotal,"),
         column: "unit",
         value: "share",
         message: "unit mismatch: ict.compensationTotal is read by the engine as GBP, not share",
-      },
+      }),
     ]);
   });
 
@@ -138,13 +160,13 @@ describe("parseDataset", () => {
       "ict.crcCount,,count,17,0,21,17,17,sourced,pac-hc999,",
     );
     expect(issuesOf(files)).toEqual([
-      {
+      at({
         file: "parameters.csv",
         row: lineOf("parameters", "ict.crcCount,"),
         column: "source_id",
         value: "pac-hc999",
         message: 'missing source: "pac-hc999" is not an id in sources.csv',
-      },
+      }),
     ]);
   });
 
@@ -155,13 +177,13 @@ describe("parseDataset", () => {
       "ict.crcCount,,count,17,0,21,17,17,sourced,,",
     );
     expect(issuesOf(files)).toEqual([
-      {
+      at({
         file: "parameters.csv",
         row: lineOf("parameters", "ict.crcCount,"),
         column: "source_id",
         value: "",
         message: "missing source: source_id is required when status is sourced",
-      },
+      }),
     ]);
   });
 
@@ -172,13 +194,13 @@ describe("parseDataset", () => {
       "Paid by MoJ to CRCs for the late ICT 'strategic partner gateway',,",
     );
     expect(issuesOf(files)).toEqual([
-      {
+      at({
         file: "figures.csv",
         row: lineOf("figures", "ict.compensationTotal,"),
         column: "source_id",
         value: "",
         message: "missing source: source_id is required for every figure",
-      },
+      }),
     ]);
   });
 
@@ -191,13 +213,13 @@ describe("parseDataset", () => {
       [...cells.slice(0, 11), '""', "Cap", "contract"].join(","),
     );
     expect(issuesOf(files)).toEqual([
-      {
+      at({
         file: "parameters.csv",
         row: lineOf("parameters", "ffs.upsideCap,"),
         column: "reason",
         value: "",
         message: "required: an assumed parameter needs a reason (the judgement)",
-      },
+      }),
     ]);
   });
 
@@ -208,13 +230,13 @@ describe("parseDataset", () => {
       "cost.fixedShare,,share,0.9,",
     );
     expect(issuesOf(files)).toEqual([
-      {
+      at({
         file: "parameters.csv",
         row: lineOf("parameters", "cost.fixedShare,"),
         column: "default",
         value: "0.9",
         message: "value outside its range: default 0.9 is outside low–high [0.7, 0.85]",
-      },
+      }),
     ]);
   });
 
@@ -225,13 +247,13 @@ describe("parseDataset", () => {
       "pbr.cashLagMonths,,months,24,12,36,6,",
     );
     expect(issuesOf(files)).toEqual([
-      {
+      at({
         file: "parameters.csv",
         row: lineOf("parameters", "pbr.cashLagMonths,"),
         column: "low",
         value: "6",
         message: "value outside its range: low 6 is outside min–max [12, 36]",
-      },
+      }),
     ]);
   });
 
@@ -242,13 +264,13 @@ describe("parseDataset", () => {
       "variation.start,,date_month,2017-08,2015-02,2022-03,2017-08,2023-01,",
     );
     expect(issuesOf(files)).toEqual([
-      {
+      at({
         file: "parameters.csv",
         row: lineOf("parameters", "variation.start,"),
         column: "high",
         value: "2023-01",
         message: "value outside its range: high 2023-01 is outside min–max [2015-02, 2022-03]",
-      },
+      }),
     ]);
   });
 
@@ -259,13 +281,13 @@ describe("parseDataset", () => {
       "serviceCredits.waivedShare,71,",
     );
     expect(issuesOf(files)).toEqual([
-      {
+      at({
         file: "figures.csv",
         row: lineOf("figures", "serviceCredits.waivedShare,"),
         column: "value",
         value: "71",
         message: "out of range for unit share: must be at most 1",
-      },
+      }),
     ]);
   });
 
@@ -274,13 +296,13 @@ describe("parseDataset", () => {
     const files = broken("parameters", line, `${line}\n${line}`);
     const first = lineOf("parameters", "ict.crcCount,");
     expect(issuesOf(files)).toEqual([
-      {
+      at({
         file: "parameters.csv",
         row: first + 1,
         column: "id",
         value: "ict.crcCount",
         message: `duplicate id "ict.crcCount": already defined on line ${first}`,
-      },
+      }),
     ]);
   });
 
@@ -289,26 +311,28 @@ describe("parseDataset", () => {
     const files = broken("parameters", line, `${line}\n${line}`);
     const first = lineOf("parameters", "size.annualPrice,dtv,");
     expect(issuesOf(files)).toEqual([
-      {
+      at({
         file: "parameters.csv",
         row: first + 1,
         column: "id",
         value: "size.annualPrice (crc dtv)",
         message: `duplicate id "size.annualPrice (crc dtv)": already defined on line ${first}`,
-      },
+      }),
     ]);
   });
 
   it("names a duplicate CRC id", () => {
     const files = broken("crcs", "essex,Essex,sodexo,", "kss,Essex,sodexo,");
     const issues = issuesOf(files);
-    expect(issues[0]).toEqual({
-      file: "crcs.csv",
-      row: lineOf("crcs", "kss,"),
-      column: "id",
-      value: "kss",
-      message: `duplicate id "kss": already defined on line ${lineOf("crcs", "essex,")}`,
-    });
+    expect(issues[0]).toEqual(
+      at({
+        file: "crcs.csv",
+        row: lineOf("crcs", "kss,"),
+        column: "id",
+        value: "kss",
+        message: `duplicate id "kss": already defined on line ${lineOf("crcs", "essex,")}`,
+      }),
+    );
   });
 
   it("names a malformed number and says what a number looks like", () => {
@@ -318,14 +342,14 @@ describe("parseDataset", () => {
       "cost.staffShare,,share,65%,",
     );
     expect(issuesOf(files)).toEqual([
-      {
+      at({
         file: "parameters.csv",
         row: lineOf("parameters", "cost.staffShare,"),
         column: "default",
         value: "65%",
         message:
           "malformed number: expected a plain decimal such as 0.2 or 14000000 (a fraction (0.2 = 20%))",
-      },
+      }),
     ]);
   });
 
@@ -336,13 +360,13 @@ describe("parseDataset", () => {
       "ict.compensationTotal,,GBP,23100000.005,",
     );
     expect(issuesOf(files)).toEqual([
-      {
+      at({
         file: "parameters.csv",
         row: lineOf("parameters", "ict.compensationTotal,"),
         column: "default",
         value: "23100000.005",
         message: "malformed number: money (GBP) has at most 2 decimals",
-      },
+      }),
     ]);
   });
 
@@ -350,14 +374,14 @@ describe("parseDataset", () => {
     const header = good.owners.split("\n")[0]!;
     const files = broken("owners", header, header.replace(",locator", ""));
     expect(issuesOf(files)).toEqual([
-      {
+      at({
         file: "owners.csv",
         row: 1,
         column: "locator",
         value: "",
         message:
           'missing column "locator"; the header must be: id,name,kind,members,crc_count,later_change,source_id,locator',
-      },
+      }),
     ]);
   });
 
@@ -374,13 +398,13 @@ describe("parseDataset", () => {
       ...files,
       sources: files.sources.replace("\nbbc-2014-12-05,press,", "\nbbc-2014-12-05,tv,"),
     };
-    const where = issuesOf(files).map((i) => `${i.file}:${i.column}`);
+    const where = issuesOf(files).map((i) => i.path.replace(/:\d+ \[/, ":").replace(/\]$/, ""));
     expect(where).toEqual(
       expect.arrayContaining([
-        "sources.csv:kind",
-        "crcs.csv:owner_id",
-        "owners.csv:crc_count",
-        "parameters.csv:default",
+        "data/sources.csv:kind",
+        "data/crcs.csv:owner_id",
+        "data/owners.csv:crc_count",
+        "data/parameters.csv:default",
       ]),
     );
   });

@@ -1,5 +1,4 @@
-import type { Result } from "../issues/issue.ts";
-import { asIssue, type DataIssue } from "./data-issue.ts";
+import type { Issue, Result } from "../issues/issue.ts";
 import type { Dataset } from "./dataset.ts";
 import type { DataFiles } from "./columns.ts";
 import { parseSources } from "./parse-sources.ts";
@@ -9,12 +8,12 @@ import { parseFigures } from "./parse-figures.ts";
 import { parseParameters } from "./parse-parameters.ts";
 
 /**
- * The data files read, with every problem in the readers' detail (file, line, column, value):
- * the dataset is whole only when there are none. `parseDataset` reports these problems; its
- * tests check them one fault at a time.
+ * The data files read, with every problem at its place (`data/<file>:<line> [column]`): the
+ * dataset is whole only when there are none. `parseDataset` reports these problems; its tests
+ * check them one fault at a time.
  */
-export function readDataset(files: DataFiles): { dataset: Dataset; issues: DataIssue[] } {
-  const issues: DataIssue[] = [];
+export function readDataset(files: DataFiles): { dataset: Dataset; issues: Issue[] } {
+  const issues: Issue[] = [];
   const { sources, ids: sourceIds } = parseSources(files.sources, issues);
   const { owners, ids: ownerIds } = parseOwners(files.owners, sourceIds, issues);
   const { crcs, ids: crcIds } = parseCrcs(files.crcs, owners, ownerIds, sourceIds, issues);
@@ -31,7 +30,5 @@ export function readDataset(files: DataFiles): { dataset: Dataset; issues: DataI
  */
 export function parseDataset(files: DataFiles): Result<Dataset> {
   const { dataset, issues } = readDataset(files);
-  return issues.length > 0
-    ? { ok: false, issues: issues.map(asIssue) }
-    : { ok: true, value: dataset };
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: dataset };
 }

@@ -1,4 +1,4 @@
-import type { DataIssue } from "./data-issue.ts";
+import type { Issue } from "../issues/issue.ts";
 import { FIGURE_QUALIFIERS, FIGURE_USES, type Figure, type FigureScope } from "./dataset.ts";
 import { FIGURE_COLUMNS } from "./columns.ts";
 import { readTable } from "./read-table.ts";
@@ -21,14 +21,10 @@ function parseScope(check: RowChecker, ownerIds: KnownIds, crcIds: KnownIds): Fi
   if (scope === "national") return { kind: "national" };
   const [kind, id = ""] = scope.split(":", 2);
   if (kind === "owner") {
-    if (ownerIds === null || ownerIds.has(id)) return { kind: "owner", id };
-    check.issue("scope", `unknown owner id "${id}": expected one of: ${[...ownerIds].join(", ")}`);
-    return null;
+    return ownerIds === null || check.known("scope", id, ownerIds) ? { kind: "owner", id } : null;
   }
   if (kind === "crc") {
-    if (crcIds === null || crcIds.has(id)) return { kind: "crc", id };
-    check.issue("scope", `unknown CRC id "${id}": expected one of: ${[...crcIds].join(", ")}`);
-    return null;
+    return crcIds === null || check.known("scope", id, crcIds) ? { kind: "crc", id } : null;
   }
   check.issue("scope", "malformed scope: expected national, owner:<owner id> or crc:<crc id>");
   return null;
@@ -39,7 +35,7 @@ export function parseFigures(
   ownerIds: KnownIds,
   crcIds: KnownIds,
   sourceIds: KnownIds,
-  issues: DataIssue[],
+  issues: Issue[],
 ): Figure[] {
   const table = readTable(FILE, text, FIGURE_COLUMNS);
   issues.push(...table.issues);

@@ -1,4 +1,4 @@
-import type { DataIssue } from "./data-issue.ts";
+import type { Issue } from "../issues/issue.ts";
 import { OWNER_KINDS, type Owner } from "./dataset.ts";
 import { OWNER_COLUMNS } from "./columns.ts";
 import { readTable } from "./read-table.ts";
@@ -9,7 +9,7 @@ const FILE = "owners.csv";
 export function parseOwners(
   text: string,
   sourceIds: KnownIds,
-  issues: DataIssue[],
+  issues: Issue[],
 ): { owners: Owner[]; ids: KnownIds } {
   const table = readTable(FILE, text, OWNER_COLUMNS);
   issues.push(...table.issues);

@@ -1,4 +1,4 @@
-import type { DataIssue } from "./data-issue.ts";
+import type { Issue } from "../issues/issue.ts";
 import {
   PARAMETER_GROUPS,
   PARAMETER_STATUSES,
@@ -104,7 +104,7 @@ export function parseParameters(
   text: string,
   crcIds: KnownIds,
   sourceIds: KnownIds,
-  issues: DataIssue[],
+  issues: Issue[],
 ): Parameter[] {
   const table = readTable(FILE, text, PARAMETER_COLUMNS);
   issues.push(...table.issues);
@@ -114,11 +114,10 @@ export function parseParameters(
     const check = rowChecker(FILE, row, issues);
     const id = check.matches("id", DOTTED_ID, "a dotted camelCase id such as ffs.fixedShare");
     const crcCell = check.cell("crc");
-    const knownCrc = crcCell === "" || crcIds === null || crcIds.has(crcCell);
-    if (!knownCrc) {
-      const allowed = [...(crcIds ?? [])].join(", ");
-      check.issue("crc", `unknown CRC id: expected blank (all CRCs) or one of: ${allowed}`);
-    }
+    const knownCrc =
+      crcCell === "" ||
+      crcIds === null ||
+      check.known("crc", crcCell, crcIds, ", or blank (all CRCs)");
     const unit = checkParameterUnit(check, id);
     const parsed = unit === null ? null : parseValues(check, unit);
     const status = check.oneOf("status", PARAMETER_STATUSES);

@@ -1,4 +1,4 @@
-import type { DataIssue } from "./data-issue.ts";
+import type { Issue } from "../issues/issue.ts";
 import { SOURCE_KINDS, type Source } from "./dataset.ts";
 import { SOURCE_COLUMNS } from "./columns.ts";
 import { readTable } from "./read-table.ts";
@@ -10,10 +10,7 @@ const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$|^\d{4}-\d{4}$/
 /** A file in ../shared/sources: a bare name, no folders. */
 const SOURCE_FILE = /^[\w.-]+\.txt$/;
 
-export function parseSources(
-  text: string,
-  issues: DataIssue[],
-): { sources: Source[]; ids: KnownIds } {
+export function parseSources(text: string, issues: Issue[]): { sources: Source[]; ids: KnownIds } {
   const table = readTable(FILE, text, SOURCE_COLUMNS);
   issues.push(...table.issues);
   const isNew = uniqueIds(FILE, "id", issues);

@@ -21,11 +21,8 @@ describe("readTable", () => {
     const t = readTable("x.csv", 'id,source_id\n"a\nb",s\n', ["id", "source_id"]);
     expect(t.issues).toEqual([
       {
-        file: "x.csv",
-        row: 2,
-        column: "id",
-        value: "a\nb",
-        message: "line break inside a field: keep each row on one line",
+        path: "data/x.csv:2 [id]",
+        message: '"a\\nb": line break inside a field: keep each row on one line',
       },
     ]);
   });
@@ -36,18 +33,12 @@ describe("readTable", () => {
     expect(t.rows).toEqual([]);
     expect(t.issues).toEqual([
       {
-        file: "x.csv",
-        row: 1,
-        column: "source_id",
-        value: "",
+        path: "data/x.csv:1 [source_id]",
         message: 'missing column "source_id"; the header must be: id,source_id',
       },
       {
-        file: "x.csv",
-        row: 1,
-        column: "sauce_id",
-        value: "sauce_id",
-        message: 'unexpected column "sauce_id"; the header must be: id,source_id',
+        path: "data/x.csv:1 [sauce_id]",
+        message: '"sauce_id": unexpected column "sauce_id"; the header must be: id,source_id',
       },
     ]);
   });

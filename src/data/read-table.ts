@@ -1,5 +1,6 @@
 import { csvParse } from "d3";
-import type { DataIssue } from "./data-issue.ts";
+import type { Issue } from "../issues/issue.ts";
+import { dataIssue } from "./data-issue.ts";
 
 /** One data row: its cells by column name, and its line number in the file (header = 1). */
 export interface TableRow {
@@ -9,7 +10,7 @@ export interface TableRow {
 
 export interface Table {
   rows: TableRow[];
-  issues: DataIssue[];
+  issues: Issue[];
   /** false when the header is wrong (then `rows` is empty) */
   readable: boolean;
 }
@@ -22,29 +23,33 @@ export interface Table {
  */
 export function readTable(file: string, text: string, columns: readonly string[]): Table {
   const parsed = csvParse(text.replace(/^\uFEFF/, ""));
-  const issues: DataIssue[] = [];
+  const issues: Issue[] = [];
   const header = parsed.columns;
   const expected = columns.join(",");
   for (const column of columns) {
     if (!header.includes(column)) {
-      issues.push({
-        file,
-        row: 1,
-        column,
-        value: "",
-        message: `missing column "${column}"; the header must be: ${expected}`,
-      });
+      issues.push(
+        dataIssue(
+          file,
+          1,
+          column,
+          "",
+          `missing column "${column}"; the header must be: ${expected}`,
+        ),
+      );
     }
   }
   for (const column of header) {
     if (!columns.includes(column)) {
-      issues.push({
-        file,
-        row: 1,
-        column,
-        value: column,
-        message: `unexpected column "${column}"; the header must be: ${expected}`,
-      });
+      issues.push(
+        dataIssue(
+          file,
+          1,
+          column,
+          column,
+          `unexpected column "${column}"; the header must be: ${expected}`,
+        ),
+      );
     }
   }
   if (issues.length > 0) return { rows: [], issues, readable: false };
@@ -57,13 +62,15 @@ export function readTable(file: string, text: string, columns: readonly string[]
     if (Object.values(cells).every((v) => v === "")) return;
     for (const column of columns) {
       if (/[\r\n]/.test(cells[column]!)) {
-        issues.push({
-          file,
-          row: line,
-          column,
-          value: cells[column]!,
-          message: "line break inside a field: keep each row on one line",
-        });
+        issues.push(
+          dataIssue(
+            file,
+            line,
+            column,
+            cells[column]!,
+            "line break inside a field: keep each row on one line",
+          ),
+        );
       }
     }
     rows.push({ line, cells });

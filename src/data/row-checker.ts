@@ -1,6 +1,8 @@
-import type { DataIssue } from "./data-issue.ts";
+import type { Issue } from "../issues/issue.ts";
+import { listChoices, oneOf } from "../issues/readers.ts";
+import { dataIssue, dataPath } from "./data-issue.ts";
 import type { TableRow } from "./read-table.ts";
-import { isUnit, UNIT_NAMES, type Unit } from "./units.ts";
+import { UNIT_NAMES, type Unit } from "./units.ts";
 
 /** Kebab-case ids for sources, owners and CRCs: `nao-hc676-2017-12-19`, `cheshire-gm`. */
 export const KEBAB_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -13,14 +15,21 @@ export interface RowChecker {
   cell(column: string): string;
   issue(column: string, message: string): void;
   required(column: string, what?: string): string | null;
+  /** A blank is `required`; any other value not allowed is refused as the issues kit's `oneOf` words it. */
   oneOf<T extends string>(column: string, allowed: readonly T[]): T | null;
   matches(column: string, pattern: RegExp, expected: string): string | null;
+  /**
+   * Whether `value` (the cell, or an id within it) is one of `allowed` (ids another file
+   * defines), refused as `oneOf` words it, with `also` after the kit's words (`; blank for all
+   * CRCs`).
+   */
+  known(column: string, value: string, allowed: Iterable<string>, also?: string): boolean;
 }
 
-export function rowChecker(file: string, row: TableRow, issues: DataIssue[]): RowChecker {
+export function rowChecker(file: string, row: TableRow, issues: Issue[]): RowChecker {
   const cell = (column: string) => row.cells[column] ?? "";
   const issue = (column: string, message: string) =>
-    issues.push({ file, row: row.line, column, value: cell(column), message });
+    issues.push(dataIssue(file, row.line, column, cell(column), message));
   const required = (column: string, what = "a value") => {
     const v = cell(column);
     if (v === "") issue(column, `required: ${column} must have ${what}`);
@@ -32,11 +41,16 @@ export function rowChecker(file: string, row: TableRow, issues: DataIssue[]): Ro
     issue,
     required,
     oneOf<T extends string>(column: string, allowed: readonly T[]): T | null {
-      const v = required(column, `one of: ${allowed.join(", ")}`);
+      const v = required(column, `one of ${listChoices(allowed)}`);
       if (v === null) return null;
-      if ((allowed as readonly string[]).includes(v)) return v as T;
-      issue(column, `not allowed: expected one of: ${allowed.join(", ")}`);
-      return null;
+      return oneOf(v, allowed, dataPath(file, row.line, column), issues) ?? null;
+    },
+    known(column: string, value: string, allowed: Iterable<string>, also = ""): boolean {
+      const refused: Issue[] = [];
+      if (oneOf(value, [...allowed], dataPath(file, row.line, column), refused) !== undefined)
+        return true;
+      issues.push(...refused.map((i) => ({ ...i, message: i.message + also })));
+      return false;
     },
     matches(column: string, pattern: RegExp, expected: string): string | null {
       const v = required(column, expected);
@@ -49,18 +63,20 @@ export function rowChecker(file: string, row: TableRow, issues: DataIssue[]): Ro
 }
 
 /** Records a duplicate-id issue (naming the first line) and returns false for repeats. */
-export function uniqueIds(file: string, column: string, issues: DataIssue[]) {
+export function uniqueIds(file: string, column: string, issues: Issue[]) {
   const seen = new Map<string, number>();
   return (key: string, shown: string, line: number): boolean => {
     const first = seen.get(key);
     if (first !== undefined) {
-      issues.push({
-        file,
-        row: line,
-        column,
-        value: shown,
-        message: `duplicate id "${shown}": already defined on line ${first}`,
-      });
+      issues.push(
+        dataIssue(
+          file,
+          line,
+          column,
+          shown,
+          `duplicate id "${shown}": already defined on line ${first}`,
+        ),
+      );
       return false;
     }
     seen.set(key, line);
@@ -77,11 +93,7 @@ export type KnownIds = ReadonlySet<string> | null;
 
 /** The row's `unit`, one of the units the data knows (figures and parameters alike). */
 export function checkUnit(check: RowChecker): Unit | null {
-  const text = check.required("unit", `one of: ${UNIT_NAMES.join(", ")}`);
-  if (text === null) return null;
-  if (isUnit(text)) return text;
-  check.issue("unit", `unknown unit: expected one of: ${UNIT_NAMES.join(", ")}`);
-  return null;
+  return check.oneOf("unit", UNIT_NAMES);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { asIssue, type Dataset } from "../data/index.ts";
+import type { Dataset } from "../data/index.ts";
 import type { Result } from "../issues/issue.ts";
 import { buildPosterior, type Prediction, type Vintage } from "../calibration/build-posterior.ts";
 import { formatTargetValue } from "../calibration/report.ts";
@@ -35,7 +35,7 @@ export function backtestSetup(
   targetsCsv: string,
 ): Result<{ readonly targets: Target[]; readonly sim: TargetSimulation }> {
   const { targets, issues } = parseTargets(targetsCsv, dataset);
-  if (issues.length > 0) return { ok: false, issues: issues.map(asIssue) };
+  if (issues.length > 0) return { ok: false, issues };
   return { ok: true, value: { targets, sim: prepareTargetSimulation(dataset, targets) } };
 }
 

@@ -3,7 +3,6 @@ import { describeValue } from "../issues/describe-value.ts";
 import { wholeIn } from "../issues/readers.ts";
 import { requestFields } from "./request-fields.ts";
 import type { Dataset } from "../data/index.ts";
-import { asIssue } from "../data/data-issue.ts";
 import { parseTargets, type Target } from "../calibration/targets.ts";
 import {
   prepareTargetSimulation,
@@ -67,7 +66,7 @@ function simulationFor(csv: string, dataset: Dataset): Result<TargetSimulation> 
   if (issues.length > 0)
     return {
       ok: false,
-      issues: issues.map((i) => ({ path: "targetsCsv", message: formatIssue(asIssue(i)) })),
+      issues: issues.map((i) => ({ path: "targetsCsv", message: formatIssue(i) })),
     };
   const sim = prepareTargetSimulation(dataset, targets as Target[]);
   last = { csv, dataset, sim };
