@@ -3,9 +3,13 @@ import {
   LISTED_CHOICES_FIRST,
   LISTED_CHOICES_MAX,
   listChoices,
+  listValue,
   monthText,
   numberText,
+  objectValue,
   oneOf,
+  textMatching,
+  wholeNumber,
   wholeText,
 } from "./readers.ts";
 import { boundedEditDistance, closest, createHinter, hintDistance } from "./did-you-mean.ts";
@@ -134,6 +138,28 @@ describe("the text readers (an address's or a command line's values)", () => {
       { path: "_draws", message: '"1e3" is not a whole number from 1 to 100' },
       { path: "_rho", message: '"0x1" is not a number from 0 to 1' },
       { path: "_asof", message: '"2016-13" is not a month YYYY-MM (e.g. 2016-09)' },
+    ]);
+  });
+});
+
+describe("the readers of a document's values (a file a script wrote)", () => {
+  it("read whole numbers, text of a form, objects and lists, naming a refused value", () => {
+    const issues: Issue[] = [];
+    expect(wholeNumber(-12, "a", issues)).toBe(-12);
+    expect(wholeNumber(0.5, "a.b", issues, "a whole number of pence")).toBeUndefined();
+    expect(wholeNumber(2 ** 53, "a", issues)).toBeUndefined();
+    expect(textMatching("0.2.0", /^\d+\.\d+\.\d+$/, "a version", "v", issues)).toBe("0.2.0");
+    expect(textMatching(3, /^\d+$/, "digits", "v", issues)).toBeUndefined();
+    expect(objectValue({ x: 1 }, "o", issues)).toEqual({ x: 1 });
+    expect(objectValue([], "o", issues)).toBeUndefined();
+    expect(listValue([1], "l", issues)).toEqual([1]);
+    expect(listValue(null, "l", issues, "a list of figures")).toBeUndefined();
+    expect(issues).toEqual([
+      { path: "a.b", message: "0.5 is not a whole number of pence" },
+      { path: "a", message: "9007199254740992 is not a whole number" },
+      { path: "v", message: "3 is not digits" },
+      { path: "o", message: "a list is not an object" },
+      { path: "l", message: "null is not a list of figures" },
     ]);
   });
 });

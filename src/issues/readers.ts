@@ -1,4 +1,4 @@
-import { describeValue, joinPath, quote, reservedKeyIssue } from "./describe-value.ts";
+import { describeValue, isRecord, joinPath, quote, reservedKeyIssue } from "./describe-value.ts";
 import { didYouMean, HINT_CELLS, type HintBudget } from "./did-you-mean.ts";
 import type { Issue } from "./issue.ts";
 
@@ -60,6 +60,64 @@ export function wholeIn(
     path,
     message: `${describeValue(value)} is not a whole number from ${min} to ${max}`,
   });
+  return undefined;
+}
+
+/**
+ * `value` if it is a whole number JavaScript holds exactly (any sign), else `1.5 is not a whole
+ * number` (or `what` says more: `a whole number of pence`).
+ */
+export function wholeNumber(
+  value: unknown,
+  path: string,
+  issues: Issue[],
+  what = "a whole number",
+): number | undefined {
+  if (Number.isSafeInteger(value)) return value as number;
+  issues.push({ path, message: `${describeValue(value)} is not ${what}` });
+  return undefined;
+}
+
+/**
+ * `value` if it is text that `pattern` matches, else `"0.3" is not a version major.minor.patch`
+ * (`what` names the form, with an example where one helps).
+ */
+export function textMatching(
+  value: unknown,
+  pattern: RegExp,
+  what: string,
+  path: string,
+  issues: Issue[],
+): string | undefined {
+  if (typeof value === "string" && pattern.test(value)) return value;
+  issues.push({ path, message: `${describeValue(value)} is not ${what}` });
+  return undefined;
+}
+
+/**
+ * `value` if it is a plain object (not null, not a list), else `null is not an object` (or
+ * `what` says what it maps: `a map of preset ids to figures`).
+ */
+export function objectValue(
+  value: unknown,
+  path: string,
+  issues: Issue[],
+  what = "an object",
+): Record<string, unknown> | undefined {
+  if (isRecord(value)) return value;
+  issues.push({ path, message: `${describeValue(value)} is not ${what}` });
+  return undefined;
+}
+
+/** `value` if it is a list, else `an object is not a list` (or `what`: `a list of figures`). */
+export function listValue(
+  value: unknown,
+  path: string,
+  issues: Issue[],
+  what = "a list",
+): readonly unknown[] | undefined {
+  if (Array.isArray(value)) return value;
+  issues.push({ path, message: `${describeValue(value)} is not ${what}` });
   return undefined;
 }
 

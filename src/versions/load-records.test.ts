@@ -37,27 +37,30 @@ describe("parseVersionRecord", () => {
 
   it("names the file and the field of every problem (the site reads each CRC's and owner's pence)", () => {
     const f = "data/model-versions/0.2.0.json";
-    expect(problems([])).toEqual([`${f}: expected an object`]);
-    expect(problems({ ...good, reason: " " })).toEqual([`${f}: reason is required`]);
+    expect(problems([])).toEqual([`${f}: a list is not an object`]);
+    expect(problems({ ...good, reason: " " })).toEqual([
+      `${f} [reason]: " " is not a reason (text, not blank)`,
+    ]);
     expect(problems({ ...good, presets: { p: null } })).toEqual([
-      `${f}: presets.p must be an object`,
+      `${f} [presets.p]: null is not an object`,
     ]);
     const p = good.presets.p!;
     expect(problems({ ...good, presets: { p: { ...p, crcProfitPence: "1" } } })).toEqual([
-      `${f}: presets.p.crcProfitPence must be a whole number`,
+      `${f} [presets.p.crcProfitPence]: "1" is not a whole number`,
     ]);
     expect(problems({ ...good, presets: { p: { ...p, crcs: { a: 0.5 } } } })).toEqual([
-      `${f}: presets.p.crcs.a must be a whole number of pence`,
+      `${f} [presets.p.crcs.a]: 0.5 is not a whole number of pence`,
     ]);
     expect(problems({ ...good, presets: { p: { ...p, owners: [] } } })).toEqual([
-      `${f}: presets.p.owners must map ids to whole pence`,
+      `${f} [presets.p.owners]: a list is not a map of ids to whole pence`,
     ]);
     expect(problems({ ...good, random: [{}] })).toEqual([
-      `${f}: random[0].mojSpendPence must be a whole number`,
-      `${f}: random[0].crcProfitPence must be a whole number`,
-      `${f}: random[0].lossMakingCrcs must be a whole number`,
+      `${f} [random[0].mojSpendPence]: nothing is not a whole number`,
+      `${f} [random[0].crcProfitPence]: nothing is not a whole number`,
+      `${f} [random[0].lossMakingCrcs]: nothing is not a whole number`,
     ]);
-    expect(problems({ ...good, random: [7] })).toEqual([`${f}: random[0] must be an object`]);
+    expect(problems({ ...good, random: [7] })).toEqual([`${f} [random[0]]: 7 is not an object`]);
+    expect(problems({ ...good, random: {} })).toEqual([`${f} [random]: an object is not a list`]);
     expect(problems(good, "data/model-versions/0.3.0.json")).toEqual([
       "data/model-versions/0.3.0.json: the file name must be the version (0.2.0.json)",
     ]);

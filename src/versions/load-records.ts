@@ -1,7 +1,8 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { isRecord } from "../issues/describe-value.ts";
+import { joinPath } from "../issues/describe-value.ts";
 import { failure, formatIssue, type Issue, type Result } from "../issues/issue.ts";
+import { listValue, objectValue, textMatching, wholeNumber } from "../issues/readers.ts";
 import type { VersionRecord } from "./record.ts";
 
 export const RECORDS_DIR = "data/model-versions";
@@ -17,9 +18,10 @@ export function compareVersionIds(a: string, b: string): number {
 }
 
 /**
- * Check a record's shape; every problem is an issue at the file (`path`), naming the field. A
- * record is data a script wrote, but a hand edit or a bad merge must not give a silently wrong
- * comparison.
+ * Check a record's shape; every problem is an issue at its field in the file
+ * (`data/model-versions/0.2.0.json [presets.p.crcs.a]`, the file alone when the problem is the
+ * whole of it), read with the issues kit's readers (issue #13). A record is data a script wrote,
+ * but a hand edit or a bad merge must not give a silently wrong comparison.
  */
 export function parseVersionRecord(text: string, file: string): Result<VersionRecord> {
   let value: unknown;
@@ -28,55 +30,57 @@ export function parseVersionRecord(text: string, file: string): Result<VersionRe
   } catch (e) {
     return failure(file, `not JSON (${(e as Error).message})`);
   }
-  if (!isRecord(value)) return failure(file, "expected an object");
-  const r = value as Partial<VersionRecord> & Record<string, unknown>;
-  const problems: string[] = [];
-  if (typeof r.version !== "string" || !VERSION.test(r.version))
-    problems.push('version must be "major.minor.patch"');
-  if (typeof r.date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(r.date))
-    problems.push("date must be YYYY-MM-DD");
-  if (typeof r.reason !== "string" || r.reason.trim() === "") problems.push("reason is required");
-  if (!isRecord(r.goldens)) problems.push("goldens must map presets to SHA-256 hashes");
-  if (!isRecord(r.presets)) problems.push("presets must map preset ids to figures");
-  else {
-    for (const [id, p] of Object.entries(r.presets)) {
-      const at = `presets.${id}`;
-      if (!isRecord(p)) {
-        problems.push(`${at} must be an object`);
-        continue;
-      }
-      checkHeadline(p, at, problems);
-      if (!Number.isSafeInteger(p.pbrPence)) problems.push(`${at}.pbrPence must be a whole number`);
-      // The site reads each CRC's and owner's profit (the versions page, its CRC count).
-      checkPenceMap(p.crcs, `${at}.crcs`, problems);
-      checkPenceMap(p.owners, `${at}.owners`, problems);
-    }
+  const issues: Issue[] = [];
+  const r = objectValue(value, file, issues);
+  if (r === undefined) return { ok: false, issues };
+  const at = (field: string) => `${file} [${field}]`;
+  textMatching(r.version, VERSION, 'a version "major.minor.patch"', at("version"), issues);
+  textMatching(r.date, /^\d{4}-\d{2}-\d{2}$/, "a day YYYY-MM-DD", at("date"), issues);
+  textMatching(r.reason, /\S/, "a reason (text, not blank)", at("reason"), issues);
+  objectValue(r.goldens, at("goldens"), issues, "a map of preset ids to SHA-256 hashes");
+  const presets = objectValue(r.presets, at("presets"), issues, "a map of preset ids to figures");
+  for (const [id, p] of Object.entries(presets ?? {})) {
+    const path = joinPath("presets", id);
+    const figures = objectValue(p, at(path), issues);
+    if (figures === undefined) continue;
+    checkHeadline(figures, path, at, issues);
+    wholeNumber(figures.pbrPence, at(`${path}.pbrPence`), issues);
+    // The site reads each CRC's and owner's profit (the versions page, its CRC count).
+    checkPenceMap(figures.crcs, `${path}.crcs`, at, issues);
+    checkPenceMap(figures.owners, `${path}.owners`, at, issues);
   }
-  if (!Array.isArray(r.random)) problems.push("random must be a list");
-  else
-    r.random.forEach((h: unknown, i) => {
-      if (isRecord(h)) checkHeadline(h, `random[${i}]`, problems);
-      else problems.push(`random[${i}] must be an object`);
-    });
+  listValue(r.random, at("random"), issues)?.forEach((h, i) => {
+    const figures = objectValue(h, at(`random[${i}]`), issues);
+    if (figures !== undefined) checkHeadline(figures, `random[${i}]`, at, issues);
+  });
   if (typeof r.version === "string" && !file.endsWith(`${r.version}.json`))
-    problems.push(`the file name must be the version (${r.version}.json)`);
-  return problems.length > 0
-    ? { ok: false, issues: problems.map((message) => ({ path: file, message })) }
-    : { ok: true, value: r as VersionRecord };
+    issues.push({ path: file, message: `the file name must be the version (${r.version}.json)` });
+  return issues.length > 0
+    ? { ok: false, issues }
+    : { ok: true, value: r as unknown as VersionRecord };
 }
 
 /** The three headline figures, each a whole number. */
-function checkHeadline(figures: Record<string, unknown>, at: string, problems: string[]): void {
+function checkHeadline(
+  figures: Record<string, unknown>,
+  path: string,
+  at: (field: string) => string,
+  issues: Issue[],
+): void {
   for (const key of ["mojSpendPence", "crcProfitPence", "lossMakingCrcs"])
-    if (!Number.isSafeInteger(figures[key])) problems.push(`${at}.${key} must be a whole number`);
+    wholeNumber(figures[key], at(`${path}.${key}`), issues);
 }
 
 /** An object of whole pence by id. */
-function checkPenceMap(value: unknown, at: string, problems: string[]): void {
-  if (!isRecord(value)) problems.push(`${at} must map ids to whole pence`);
-  else
-    for (const [k, v] of Object.entries(value))
-      if (!Number.isSafeInteger(v)) problems.push(`${at}.${k} must be a whole number of pence`);
+function checkPenceMap(
+  value: unknown,
+  path: string,
+  at: (field: string) => string,
+  issues: Issue[],
+): void {
+  const map = objectValue(value, at(path), issues, "a map of ids to whole pence");
+  for (const [k, v] of Object.entries(map ?? {}))
+    wholeNumber(v, at(joinPath(path, k)), issues, "a whole number of pence");
 }
 
 /** Every record in data/model-versions, oldest first (Node only). A bad file is an error. */

@@ -60,10 +60,14 @@ describe("model versions (issue #18)", () => {
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
     const problems = bad.issues.map(formatIssue);
-    expect(problems).toContain('data/model-versions/0.3.json: version must be "major.minor.patch"');
-    expect(problems).toContain("data/model-versions/0.3.json: date must be YYYY-MM-DD");
     expect(problems).toContain(
-      "data/model-versions/0.3.json: presets.x.crcProfitPence must be a whole number",
+      'data/model-versions/0.3.json [version]: "0.3" is not a version "major.minor.patch"',
+    );
+    expect(problems).toContain(
+      'data/model-versions/0.3.json [date]: "yesterday" is not a day YYYY-MM-DD',
+    );
+    expect(problems).toContain(
+      "data/model-versions/0.3.json [presets.x.crcProfitPence]: 1.5 is not a whole number",
     );
     expect(parseVersionRecord("{not json", "f.json")).toMatchObject({ ok: false });
   });
