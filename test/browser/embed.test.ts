@@ -139,6 +139,25 @@ describe("embed pages inside another site's iframe", () => {
     await page.close();
   });
 
+  it("name a compared scenario the engine refuses, with each issue at its path", async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.goto(`${site.url}/compare`);
+    await settled(page);
+    const broken = { schemaVersion: 1, extends: "pbr-high", parameters: { "ffs.fixedShare": 5 } };
+    await page.evaluate((scenario) => {
+      const entry = { name: "Broken", scenario, savedAt: "2026-01-01T00:00:00Z" };
+      localStorage.setItem("crc-scenarios:saved:v1", JSON.stringify([entry]));
+    }, broken);
+    await page.goto(`${site.url}/embed/comparison?_base=contract-as-let&_with=saved%253ABroken`);
+    const note = page.getByTestId("problems");
+    await expect.poll(() => note.textContent()).toContain("This chart cannot be drawn:");
+    expect(await note.locator("li").allTextContents()).toEqual([
+      "Saved: Broken: scenario.parameters.ffs.fixedShare.value: 5 is above the maximum 1",
+    ]);
+    expect(problems).toEqual(NO_PROBLEMS);
+    await page.close();
+  });
+
   it("follow the iframe's width", async () => {
     const { page, problems } = await watchedPage(site);
     await page.setViewportSize({ width: 1000, height: 1800 });
