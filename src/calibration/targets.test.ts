@@ -53,7 +53,15 @@ describe("data/targets.csv", () => {
       path: "data/targets.csv:2 [measure]",
       message: expect.stringMatching(/^"profit_forever" is not one of income_total_per_year, /),
     });
-    expect(bad({ scenario: "no-such" })[0]!.message).toMatch(/unknown preset "no-such"/);
+    expect(bad({ scenario: "pbr-hihg" })[0]).toMatchObject({
+      path: "data/targets.csv:2 [scenario]",
+      message: expect.stringMatching(
+        /^"pbr-hihg" is not one of .* \(did you mean "pbr-high"\?\), or 'a - b'$/,
+      ),
+    });
+    expect(bad({ scenario: "pbr-high - pbr-low - no-variation" })[0]!.message).toMatch(
+      /expected a preset id or two, 'a - b'$/,
+    );
     expect(bad({ tolerance: "2" })[0]).toMatchObject({ path: "data/targets.csv:2 [tolerance]" });
     expect(bad({ scope: "owner:nobody" })[0]).toMatchObject({ path: "data/targets.csv:2 [scope]" });
     expect(bad({ role: "fitted" })[0]).toMatchObject({ path: "data/targets.csv:2 [fits]" });
