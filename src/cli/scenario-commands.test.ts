@@ -205,7 +205,7 @@ describe("no silent wrong answers at the command line (issue #15)", () => {
     const result = await run(["validate", text]);
     expect([result.code, result.stderr]).toEqual([
       2,
-      'crc-scenarios validate: a scenario must be a JSON object, got "schemaVersion"\n',
+      'crc-scenarios validate: "schemaVersion" is not a scenario (a JSON object)\n',
     ]);
   });
 

@@ -32,6 +32,15 @@ export function describeValue(value: unknown): string {
   return String(value);
 }
 
+/**
+ * The one phrasing of a refused value, the value first: `null is not an object`, `3 is not
+ * text`, `"x" is not a whole number from 1 to 10` (`what` says what was wanted). Every reader
+ * and every hand-written refusal words it so (issue #13).
+ */
+export function isNot(value: unknown, what: string): string {
+  return `${describeValue(value)} is not ${what}`;
+}
+
 /** A plain object (not null, not a list): the shape of a document, a request and their parts. */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -44,6 +53,11 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 export function joinPath(path: string, key: string): string {
   const shown = key === "" ? '""' : clip(key);
   return path === "" ? shown : `${path}.${shown}`;
+}
+
+/** `path[index]`: the one form of a list item in a path (`scenarios[1]`, `monthLines[0]`). */
+export function indexPath(path: string, index: number): string {
+  return `${path}[${index}]`;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   objectValue,
   oneOf,
   textMatching,
+  textValue,
   wholeNumber,
   wholeText,
 } from "./readers.ts";
@@ -154,12 +155,15 @@ describe("the readers of a document's values (a file a script wrote)", () => {
     expect(objectValue([], "o", issues)).toBeUndefined();
     expect(listValue([1], "l", issues)).toEqual([1]);
     expect(listValue(null, "l", issues, "a list of figures")).toBeUndefined();
+    expect(textValue("t", "t", issues)).toBe("t");
+    expect(textValue(3, "t", issues)).toBeUndefined();
     expect(issues).toEqual([
       { path: "a.b", message: "0.5 is not a whole number of pence" },
       { path: "a", message: "9007199254740992 is not a whole number" },
       { path: "v", message: "3 is not digits" },
       { path: "o", message: "a list is not an object" },
       { path: "l", message: "null is not a list of figures" },
+      { path: "t", message: "3 is not text" },
     ]);
   });
 });

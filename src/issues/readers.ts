@@ -1,4 +1,4 @@
-import { describeValue, isRecord, joinPath, quote, reservedKeyIssue } from "./describe-value.ts";
+import { isNot, isRecord, joinPath, quote, reservedKeyIssue } from "./describe-value.ts";
 import { didYouMean, HINT_CELLS, type HintBudget } from "./did-you-mean.ts";
 import type { Issue } from "./issue.ts";
 
@@ -25,7 +25,7 @@ export function oneOf<T extends string>(
   const hint = typeof value === "string" ? didYouMean(value, allowed, hints) : "";
   issues.push({
     path,
-    message: `${describeValue(value)} is not one of ${listChoices(allowed)}${hint}`,
+    message: `${isNot(value, `one of ${listChoices(allowed)}`)}${hint}`,
   });
   return undefined;
 }
@@ -58,7 +58,7 @@ export function wholeIn(
     return value;
   issues.push({
     path,
-    message: `${describeValue(value)} is not a whole number from ${min} to ${max}`,
+    message: isNot(value, `a whole number from ${min} to ${max}`),
   });
   return undefined;
 }
@@ -74,7 +74,7 @@ export function wholeNumber(
   what = "a whole number",
 ): number | undefined {
   if (Number.isSafeInteger(value)) return value as number;
-  issues.push({ path, message: `${describeValue(value)} is not ${what}` });
+  issues.push({ path, message: isNot(value, what) });
   return undefined;
 }
 
@@ -90,7 +90,7 @@ export function textMatching(
   issues: Issue[],
 ): string | undefined {
   if (typeof value === "string" && pattern.test(value)) return value;
-  issues.push({ path, message: `${describeValue(value)} is not ${what}` });
+  issues.push({ path, message: isNot(value, what) });
   return undefined;
 }
 
@@ -105,7 +105,19 @@ export function objectValue(
   what = "an object",
 ): Record<string, unknown> | undefined {
   if (isRecord(value)) return value;
-  issues.push({ path, message: `${describeValue(value)} is not ${what}` });
+  issues.push({ path, message: isNot(value, what) });
+  return undefined;
+}
+
+/** `value` if it is text, else `3 is not text` (or `what`: `the text of data/targets.csv`). */
+export function textValue(
+  value: unknown,
+  path: string,
+  issues: Issue[],
+  what = "text",
+): string | undefined {
+  if (typeof value === "string") return value;
+  issues.push({ path, message: isNot(value, what) });
   return undefined;
 }
 
@@ -117,7 +129,7 @@ export function listValue(
   what = "a list",
 ): readonly unknown[] | undefined {
   if (Array.isArray(value)) return value;
-  issues.push({ path, message: `${describeValue(value)} is not ${what}` });
+  issues.push({ path, message: isNot(value, what) });
   return undefined;
 }
 
@@ -166,7 +178,7 @@ export function wholeText(
   if (n >= min && n <= max) return n;
   issues.push({
     path,
-    message: `${describeValue(raw)} is not a whole number from ${min} to ${max}`,
+    message: isNot(raw, `a whole number from ${min} to ${max}`),
   });
   return undefined;
 }
@@ -200,7 +212,7 @@ export function numberText(
   if (n >= min && n <= max) return n;
   issues.push({
     path,
-    message: `${describeValue(raw)} is not a ${form.what} from ${min} to ${max}`,
+    message: isNot(raw, `a ${form.what} from ${min} to ${max}`),
   });
   return undefined;
 }
@@ -208,6 +220,6 @@ export function numberText(
 /** `raw` as a month `YYYY-MM` (2000–2099), else one issue at `path`. */
 export function monthText(raw: string, path: string, issues: Issue[]): string | undefined {
   if (/^20\d\d-(0[1-9]|1[0-2])$/.test(raw)) return raw;
-  issues.push({ path, message: `${describeValue(raw)} is not a month YYYY-MM (e.g. 2016-09)` });
+  issues.push({ path, message: isNot(raw, "a month YYYY-MM (e.g. 2016-09)") });
   return undefined;
 }

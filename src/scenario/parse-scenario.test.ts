@@ -29,7 +29,7 @@ describe("parseScenario", () => {
 
   it("refuses a document that is not an object", () => {
     expect(parseScenario([1, 2]).issues).toEqual([
-      { path: "", message: "a scenario must be a JSON object, got a list" },
+      { path: "", message: "a list is not a scenario (a JSON object)" },
     ]);
   });
 
@@ -91,7 +91,7 @@ describe("parseScenario", () => {
 
   it("gives one message for a scenario that is a JSON string, not one per character", () => {
     expect(parseScenario("abc").issues).toEqual([
-      { path: "", message: 'a scenario must be a JSON object, got "abc"' },
+      { path: "", message: '"abc" is not a scenario (a JSON object)' },
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import {
   describeValue,
+  isNot,
   isRecord,
   joinPath,
   quote,
@@ -7,7 +8,7 @@ import {
 } from "../issues/describe-value.ts";
 import { didYouMean, HINT_CELLS, type HintBudget } from "../issues/did-you-mean.ts";
 import type { Issue } from "../issues/issue.ts";
-import { knownKeys } from "../issues/readers.ts";
+import { knownKeys, objectValue, textValue } from "../issues/readers.ts";
 import {
   OVERRIDE_KEYS,
   SCENARIO_KEYS,
@@ -20,6 +21,10 @@ import { parseUncertainty } from "./uncertainty-settings.ts";
 
 /** Ids: lower-case letters, digits and dashes (they name files in models/ and appear in URLs). */
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** What `parameters` and an override's value are, as a refusal names them. */
+const PARAMETERS_WHAT = "an object of parameter id → value";
+const NUMBER_OR_MONTH = "a number or a month";
 
 export interface ParsedScenario {
   /** The well-formed parts (entries with problems are left out). */
@@ -41,10 +46,7 @@ export function parseScenario(doc: unknown): ParsedScenario {
   // One budget of "did you mean" work for the whole document (did-you-mean.ts `closest`).
   const hints: HintBudget = { cells: HINT_CELLS };
   if (!isRecord(doc)) {
-    issues.push({
-      path: "",
-      message: `a scenario must be a JSON object, got ${describeValue(doc)}`,
-    });
+    objectValue(doc, "", issues, "a scenario (a JSON object)");
     return { scenario: { schemaVersion: SCHEMA_VERSION }, issues };
   }
   knownKeys(doc, SCENARIO_KEYS, "", issues, hints);
@@ -73,19 +75,14 @@ export function parseScenario(doc: unknown): ParsedScenario {
   for (const key of ["title", "description"] as const) {
     const value = doc[key];
     if (value === undefined) continue;
-    if (typeof value !== "string") {
-      issues.push({ path: key, message: `must be text, got ${describeValue(value)}` });
-    } else scenario[key] = value;
+    const text = textValue(value, key, issues);
+    if (text !== undefined) scenario[key] = text;
   }
   if (doc.parameters !== undefined) {
-    if (!isRecord(doc.parameters)) {
-      issues.push({
-        path: "parameters",
-        message: `must be an object of parameter id → value, got ${describeValue(doc.parameters)}`,
-      });
-    } else {
+    const entries = objectValue(doc.parameters, "parameters", issues, PARAMETERS_WHAT);
+    if (entries !== undefined) {
       const parameters: Record<string, ParameterValue | ParameterOverride> = {};
-      for (const [id, entry] of Object.entries(doc.parameters)) {
+      for (const [id, entry] of Object.entries(entries)) {
         const path = joinPath("parameters", id);
         const reserved = reservedKeyIssue(path, id);
         if (reserved !== undefined) {
@@ -116,7 +113,10 @@ function parseOverride(
   if (!isRecord(entry)) {
     issues.push({
       path,
-      message: `must be a number, a "YYYY-MM" month or an object with ${OVERRIDE_KEYS.join(", ")}; got ${describeValue(entry)}`,
+      message: isNot(
+        entry,
+        `a number, a "YYYY-MM" month or an object with ${OVERRIDE_KEYS.join(", ")}`,
+      ),
     });
     return undefined;
   }
@@ -128,16 +128,13 @@ function parseOverride(
       else {
         issues.push({
           path: `${path}.value`,
-          message: `must be a number or a month, got ${describeValue(value)}`,
+          message: isNot(value, NUMBER_OR_MONTH),
         });
         ok = false;
       }
     } else if (key === "byYear" || key === "byOwner" || key === "byCrc") {
       if (!isRecord(value)) {
-        issues.push({
-          path: `${path}.${key}`,
-          message: `must be an object, got ${describeValue(value)}`,
-        });
+        objectValue(value, `${path}.${key}`, issues);
         ok = false;
         continue;
       }
@@ -152,7 +149,7 @@ function parseOverride(
         else {
           issues.push({
             path: at,
-            message: `must be a number or a month, got ${describeValue(v)}`,
+            message: isNot(v, NUMBER_OR_MONTH),
           });
           ok = false;
         }

@@ -59,7 +59,7 @@ describe("parseUncertainty", () => {
       },
       {
         path: "uncertainty.distributions.c.low",
-        message: 'must be a number or a "YYYY-MM" month in the parameter\'s unit, got true',
+        message: 'true is not a number or a "YYYY-MM" month in the parameter\'s unit',
       },
       {
         path: "uncertainty.distributions.d.shap",
@@ -68,7 +68,7 @@ describe("parseUncertainty", () => {
       {
         path: "uncertainty.distributions.e",
         message:
-          "must be a shape (point, uniform, triangular, pert, normal) or an object with shape, low, high; got 3",
+          "3 is not a shape (point, uniform, triangular, pert, normal) or an object with shape, low, high",
       },
       {
         path: "uncertainty.correlation.x",

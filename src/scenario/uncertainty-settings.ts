@@ -1,5 +1,6 @@
 import {
   describeValue,
+  isNot,
   isRecord,
   joinPath,
   quote,
@@ -7,7 +8,7 @@ import {
 } from "../issues/describe-value.ts";
 import { didYouMean, HINT_CELLS, type HintBudget } from "../issues/did-you-mean.ts";
 import type { Issue } from "../issues/issue.ts";
-import { oneOf, wholeIn } from "../issues/readers.ts";
+import { objectValue, oneOf, wholeIn } from "../issues/readers.ts";
 
 /**
  * How a Monte Carlo run samples a scenario (issue #6). The same object is the optional
@@ -91,10 +92,7 @@ export function parseUncertainty(
   const issues: Issue[] = [];
   const hints: HintBudget = { cells: HINT_CELLS };
   if (!isRecord(raw)) {
-    issues.push({
-      path,
-      message: `must be an object with ${UNCERTAINTY_KEYS.join(", ")}; got ${describeValue(raw)}`,
-    });
+    objectValue(raw, path, issues, `an object with ${UNCERTAINTY_KEYS.join(", ")}`);
     return { settings: {}, issues };
   }
   const settings: { -readonly [K in keyof UncertaintySettings]: UncertaintySettings[K] } = {};
@@ -119,10 +117,12 @@ export function parseUncertainty(
       }
       case "distributions": {
         if (!isRecord(value)) {
-          issues.push({
-            path: at,
-            message: `must be an object of parameter id → shape or {${DISTRIBUTION_KEYS.join(", ")}}; got ${describeValue(value)}`,
-          });
+          objectValue(
+            value,
+            at,
+            issues,
+            `an object of parameter id → shape or {${DISTRIBUTION_KEYS.join(", ")}}`,
+          );
           break;
         }
         const distributions: Record<string, Shape | DistributionSpec> = {};
@@ -140,10 +140,7 @@ export function parseUncertainty(
       }
       case "correlation": {
         if (!isRecord(value)) {
-          issues.push({
-            path: at,
-            message: `must be an object of parameter id → correlation (0 to 1); got ${describeValue(value)}`,
-          });
+          objectValue(value, at, issues, "an object of parameter id → correlation (0 to 1)");
           break;
         }
         const correlation: Record<string, number> = {};
@@ -182,7 +179,10 @@ function parseDistribution(
   if (!isRecord(spec)) {
     issues.push({
       path,
-      message: `must be a shape (${SHAPES.join(", ")}) or an object with ${DISTRIBUTION_KEYS.join(", ")}; got ${describeValue(spec)}`,
+      message: isNot(
+        spec,
+        `a shape (${SHAPES.join(", ")}) or an object with ${DISTRIBUTION_KEYS.join(", ")}`,
+      ),
     });
     return undefined;
   }
@@ -199,7 +199,7 @@ function parseDistribution(
       else {
         issues.push({
           path: join(path, key),
-          message: `must be a number or a "YYYY-MM" month in the parameter's unit, got ${describeValue(value)}`,
+          message: isNot(value, `a number or a "YYYY-MM" month in the parameter's unit`),
         });
         ok = false;
       }

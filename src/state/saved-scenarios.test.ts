@@ -92,14 +92,17 @@ describe("saved scenarios", () => {
     const cases: Array<[string, RegExp]> = [
       ["{not json", /^file is not valid JSON/],
       ["[1,2]", /^file must contain a JSON object$/],
-      ['{"format":"other"}', /^format: must be "crc-scenarios\/saved-scenarios", got "other"$/],
+      [
+        '{"format":"other"}',
+        /^format: "other" is not the format "crc-scenarios\/saved-scenarios"$/,
+      ],
       [
         '{"format":"crc-scenarios/saved-scenarios","version":9,"scenarios":[]}',
-        /^version: must be 1, got 9$/,
+        /^version: 9 is not version 1$/,
       ],
       [
         '{"format":"crc-scenarios/saved-scenarios","version":1,"scenarios":{}}',
-        /^scenarios: must be a list, got an object$/,
+        /^scenarios: an object is not a list$/,
       ],
       [
         '{"format":"crc-scenarios/saved-scenarios","version":1,"scenarios":[{"name":"Fine","scenario":{"x":0.2},"savedAt":"t"},{"name":"Bad","scenario":{"x":7},"savedAt":"t"}]}',
@@ -117,15 +120,11 @@ describe("saved scenarios", () => {
   it("lists the readable entries of corrupt storage and never throws (issue #15)", () => {
     const good = { name: "Good", scenario: { x: 0.5 }, savedAt: at };
     const cases: Array<[string, SavedScenario[], string]> = [
-      ["[null]", [], "entry 1: must be an object, got null"],
-      ['[{"name":"x"}]', [], "entry 1: scenario: must be an object, got nothing"],
+      ["[null]", [], "entry 1: null is not an object"],
+      ['[{"name":"x"}]', [], "entry 1: scenario: nothing is not an object"],
       ["{not json", [], "not valid JSON"],
-      ['{"a":1}', [], "not a list (an object)"],
-      [
-        JSON.stringify([good, 7, { ...good, name: "" }]),
-        [good],
-        "entry 2: must be an object, got 7",
-      ],
+      ['{"a":1}', [], "an object is not a list"],
+      [JSON.stringify([good, 7, { ...good, name: "" }]), [good], "entry 2: 7 is not an object"],
     ];
     for (const [raw, entries, reason] of cases) {
       const store = memoryStore({ [STORAGE_KEY]: raw });
@@ -265,16 +264,16 @@ describe("saved scenarios", () => {
       ],
     });
     const nothing: Validate = (s) =>
-      s === null ? failure("", "must be an object, got null") : validate(s);
+      s === null ? failure("", "null is not an object") : validate(s);
     expect(await importSaved(store, file, nothing)).toEqual({
       ok: false,
       issues: [
-        { path: "scenarios[0]", message: "must be an object, got 7" },
+        { path: "scenarios[0]", message: "7 is not an object" },
         { path: "scenarios[1].name", message: "must not be empty" },
-        { path: "scenarios[1].savedAt", message: "must be text, got 3" },
-        { path: "scenarios[2].name", message: "must be text, got 5" },
+        { path: "scenarios[1].savedAt", message: "3 is not text" },
+        { path: "scenarios[2].name", message: "5 is not text" },
         { path: "scenarios[2].scenario.x", message: "9 must be a number from 0 to 1" },
-        { path: "scenarios[3].scenario", message: "must be an object, got null (in “Whole”)" },
+        { path: "scenarios[3].scenario", message: "null is not an object (in “Whole”)" },
       ],
     });
     expect(store.data[STORAGE_KEY]).toBe(before);
@@ -299,7 +298,7 @@ describe("saved scenarios", () => {
         { name: 3 as unknown as string, scenario: { x: 0.5 }, savedAt: at },
         validate,
       ),
-    ).toEqual(failure("name", "must be text, got 3"));
+    ).toEqual(failure("name", "3 is not text"));
     expect(store.data[STORAGE_KEY]).toBe(before);
   });
 
@@ -312,7 +311,7 @@ describe("saved scenarios", () => {
     });
     expect(readSaved(store).reasons).toEqual([
       "entry 1: name: must not be empty",
-      "entry 2: savedAt: must be text, got nothing",
+      "entry 2: savedAt: nothing is not text",
     ]);
     expect(listSaved(store)).toEqual([]);
   });

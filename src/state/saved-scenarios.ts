@@ -1,4 +1,4 @@
-import { describeValue, isRecord } from "../issues/describe-value.ts";
+import { indexPath, isNot, isRecord } from "../issues/describe-value.ts";
 import { failure, formatIssue, type Issue, type Result } from "../issues/issue.ts";
 
 /**
@@ -55,7 +55,7 @@ export interface SavedState {
   readonly entries: SavedScenario[];
   /** Unreadable texts still under STORAGE_KEY (moved to SET_ASIDE_KEY at the next write). */
   readonly unreadable: string[];
-  /** Why each of `unreadable` cannot be used ("entry 1: must be an object, got null"). */
+  /** Why each of `unreadable` cannot be used ("entry 1: null is not an object"). */
   readonly reasons: string[];
   /** How many texts are already kept under SET_ASIDE_KEY. */
   readonly setAside: number;
@@ -65,12 +65,12 @@ const MAX_REASON = 120;
 
 /** Why a stored entry cannot be listed and used, or undefined when it can. */
 function entryProblem(item: unknown): string | undefined {
-  if (!isRecord(item)) return `must be an object, got ${describeValue(item)}`;
+  if (!isRecord(item)) return isNot(item, "an object");
   const { name, scenario, savedAt } = item;
   const nameProblem = checkName(name)[0];
   if (nameProblem !== undefined) return formatIssue(nameProblem);
-  if (!isRecord(scenario)) return `scenario: must be an object, got ${describeValue(scenario)}`;
-  if (typeof savedAt !== "string") return `savedAt: must be text, got ${describeValue(savedAt)}`;
+  if (!isRecord(scenario)) return `scenario: ${isNot(scenario, "an object")}`;
+  if (typeof savedAt !== "string") return `savedAt: ${isNot(savedAt, "text")}`;
   return undefined;
 }
 
@@ -101,7 +101,7 @@ export function readSaved(store: KeyValueStore): SavedState {
     return {
       entries: [],
       unreadable: [raw],
-      reasons: [`not a list (${describeValue(parsed)})`],
+      reasons: [isNot(parsed, "a list")],
       setAside,
     };
   const entries: SavedScenario[] = [];
@@ -143,8 +143,7 @@ export function listSaved(store: KeyValueStore): readonly SavedScenario[] {
 
 /** The problem with a name, at `path` (`name`, or an imported entry's `scenarios[0].name`). */
 export function checkName(name: unknown, path = "name"): Issue[] {
-  if (typeof name !== "string")
-    return [{ path, message: `must be text, got ${describeValue(name)}` }];
+  if (typeof name !== "string") return [{ path, message: isNot(name, "text") }];
   const trimmed = name.trim();
   if (trimmed === "") return [{ path, message: "must not be empty" }];
   if (trimmed.length > MAX_NAME_LENGTH) {
@@ -268,13 +267,12 @@ function readImportFile(fileText: string): Result<unknown[]> {
     return failure("", `file is not valid JSON: ${(error as Error).message}`);
   }
   if (!isRecord(parsed)) return failure("", "file must contain a JSON object");
-  const shown = (value: unknown) => String(JSON.stringify(value)).slice(0, MAX_REASON);
   if (parsed.format !== EXPORT_FORMAT)
-    return failure("format", `must be "${EXPORT_FORMAT}", got ${shown(parsed.format)}`);
+    return failure("format", isNot(parsed.format, `the format "${EXPORT_FORMAT}"`));
   if (parsed.version !== EXPORT_VERSION)
-    return failure("version", `must be ${EXPORT_VERSION}, got ${shown(parsed.version)}`);
+    return failure("version", isNot(parsed.version, `version ${EXPORT_VERSION}`));
   if (!Array.isArray(parsed.scenarios))
-    return failure("scenarios", `must be a list, got ${describeValue(parsed.scenarios)}`);
+    return failure("scenarios", isNot(parsed.scenarios, "a list"));
   return { ok: true, value: parsed.scenarios };
 }
 
@@ -294,9 +292,9 @@ export async function checkImport(
   const problems: Issue[] = [];
   const entries: SavedScenario[] = [];
   for (const [i, item] of file.value.entries()) {
-    const at = `scenarios[${i}]`;
+    const at = indexPath("scenarios", i);
     if (!isRecord(item)) {
-      problems.push({ path: at, message: `must be an object, got ${describeValue(item)}` });
+      problems.push({ path: at, message: isNot(item, "an object") });
       continue;
     }
     const { name, scenario, savedAt } = item;
@@ -308,10 +306,7 @@ export async function checkImport(
         problems.push({ path: issue.path, message: `${issue.message}${named}` });
     }
     if (typeof savedAt !== "string")
-      problems.push({
-        path: `${at}.savedAt`,
-        message: `must be text, got ${describeValue(savedAt)}`,
-      });
+      problems.push({ path: `${at}.savedAt`, message: isNot(savedAt, "text") });
     entries.push({ name: String(name).trim(), scenario, savedAt: String(savedAt) });
   }
   if (problems.length > 0) return { ok: false, issues: problems };

@@ -1,4 +1,4 @@
-import { describeValue, quote } from "../issues/describe-value.ts";
+import { isNot, quote } from "../issues/describe-value.ts";
 import { didYouMean } from "../issues/did-you-mean.ts";
 import type { Issue, WarnedResult } from "../issues/issue.ts";
 import type { Dataset } from "../data/index.ts";
@@ -61,9 +61,7 @@ export function prepareMonteCarlo(
   if (typeof options !== "object" || options === null || Array.isArray(options))
     return {
       ok: false,
-      issues: [
-        { path: "", message: `run options must be an object, got ${describeValue(options)}` },
-      ],
+      issues: [{ path: "", message: isNot(options, "run options (an object)") }],
     };
   const { fanOf: rawFanOf, basis: rawBasis, ...rest } = options;
   const parsed = parseUncertainty(rest, "");

@@ -365,7 +365,7 @@ describe("runMonteCarlo on the edges of validity (issue #15)", () => {
   it("answers options that are not an object with one issue", () => {
     const result = runMonteCarlo(variation, dataset, "draws" as unknown as MonteCarloOptions);
     expect(result.ok ? [] : result.issues.map(formatIssue)).toEqual([
-      'run options must be an object, got "draws"',
+      '"draws" is not run options (an object)',
     ]);
   });
 });

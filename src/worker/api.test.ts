@@ -123,7 +123,7 @@ describe("engine worker API over a MessageChannel", () => {
     });
     expect(await remote.project(null)).toEqual({
       ok: false,
-      issues: [{ path: "", message: "request must be an object, got null" }],
+      issues: [{ path: "", message: "null is not a request (an object)" }],
     });
   });
 
@@ -289,7 +289,7 @@ describe("engine worker API over a MessageChannel", () => {
     });
     expect(await remote.monteCarloMerge({ ...request, parts: "x" })).toEqual({
       ok: false,
-      issues: [{ path: "parts", message: 'must be a non-empty list of parts, got "x"' }],
+      issues: [{ path: "parts", message: '"x" is not a non-empty list of parts' }],
     });
     const part = await remote.monteCarloPart({ ...request, from: 0, to: 6 });
     if (!part.ok) throw new Error("part failed");
@@ -400,14 +400,14 @@ describe("explain and explainDelta over a MessageChannel (issue #8)", () => {
   it("returns every problem of a malformed explain request as a value", async () => {
     expect(await remote.explain(null)).toEqual({
       ok: false,
-      issues: [{ path: "", message: "request must be an object, got null" }],
+      issues: [{ path: "", message: "null is not a request (an object)" }],
     });
     expect(await remote.explain({ figure: "wales", depth: 99, extra: true })).toEqual({
       ok: false,
       issues: [
         { path: "extra", message: 'unknown key "extra"; allowed: scenario, figure, depth' },
         { path: "scenario", message: "is required" },
-        { path: "figure", message: 'must be an object {crc, line, period}, got "wales"' },
+        { path: "figure", message: '"wales" is not an object {crc, line, period}' },
         { path: "depth", message: "99 is not a whole number from 0 to 4" },
       ],
     });
@@ -415,7 +415,7 @@ describe("explain and explainDelta over a MessageChannel (issue #8)", () => {
       await remote.explain({ scenario, figure: { crc: "wales", line: 3, period: "total" } }),
     ).toEqual({
       ok: false,
-      issues: [{ path: "figure.line", message: "must be a string, got 3" }],
+      issues: [{ path: "figure.line", message: "3 is not text" }],
     });
   });
 

@@ -1,6 +1,6 @@
 import { transfer } from "comlink";
 import { failure, type Issue, type Result } from "../issues/issue.ts";
-import { describeValue, isRecord } from "../issues/describe-value.ts";
+import { isNot, isRecord } from "../issues/describe-value.ts";
 import type { Dataset } from "../data/index.ts";
 import type { TargetDraws } from "../calibration/simulate-targets.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
@@ -92,10 +92,7 @@ export function createEngineApi(): EngineApi {
           !Array.isArray(candidate.crcs) ||
           !Array.isArray(candidate.parameters)
         )
-          return failure(
-            "",
-            `dataset must be the object built from data/*.csv, got ${describeValue(candidate)}`,
-          );
+          return failure("", isNot(candidate, "a dataset (the object built from data/*.csv)"));
         const dataset = candidate as unknown as Dataset;
         engine = { dataset, projectDoc: createProjectionMemo(dataset) };
         return {

@@ -100,7 +100,7 @@ describe("attributeDelta over a MessageChannel (issue #17)", () => {
     expect(line.ok ? [] : line.issues.map((i) => i.path)).toEqual(["figure.line"]);
     expect(checkAttributionRequest(null)).toEqual({
       ok: false,
-      issues: [{ path: "", message: "request must be an object, got null" }],
+      issues: [{ path: "", message: "null is not a request (an object)" }],
     });
   });
 });

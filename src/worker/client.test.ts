@@ -40,7 +40,7 @@ function fakeWorkers(modes: Mode[]) {
               if (mode === "init-fails")
                 return Promise.resolve({
                   ok: false,
-                  issues: [{ path: "", message: "dataset must be…" }],
+                  issues: [{ path: "", message: "… is not a dataset" }],
                 });
               if (mode === "init-throws") return Promise.reject(new Error("DataCloneError"));
               return Promise.resolve({ ok: true, value: { crcs: 21, parameters: 1 } });
@@ -165,7 +165,7 @@ describe("engine client: worker faults (issue #15)", () => {
 
   it("answers a refused dataset as a value, without restarting (issue #15: init failure is a value)", async () => {
     const { engine, started } = client(["init-fails"]);
-    const expected = { ok: false, issues: [{ path: "", message: "dataset must be…" }] };
+    const expected = { ok: false, issues: [{ path: "", message: "… is not a dataset" }] };
     expect(await engine.project({ scenario: 1 })).toEqual(expected);
     expect(await engine.validate({})).toEqual(expected);
     expect(started).toHaveLength(1);

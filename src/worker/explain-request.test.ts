@@ -31,8 +31,8 @@ describe("checkExplainRequest", () => {
       ok: false,
       issues: [
         { path: "figure.when", message: 'unknown key "when"; allowed: crc, line, period' },
-        { path: "figure.line", message: "must be a string, got nothing" },
-        { path: "figure.period", message: "must be a string, got nothing" },
+        { path: "figure.line", message: "nothing is not text" },
+        { path: "figure.period", message: "nothing is not text" },
       ],
     });
   });
@@ -50,7 +50,7 @@ describe("checkExplainDeltaRequest", () => {
     expect(checkExplainDeltaRequest({ figure }).ok).toBe(false);
     expect(checkExplainDeltaRequest([])).toEqual({
       ok: false,
-      issues: [{ path: "", message: "request must be an object, got a list" }],
+      issues: [{ path: "", message: "a list is not a request (an object)" }],
     });
   });
 });

@@ -1,6 +1,6 @@
 import type { Issue, Result } from "../issues/issue.ts";
-import { describeValue, isRecord } from "../issues/describe-value.ts";
-import { knownKeys, oneOf, wholeIn } from "../issues/readers.ts";
+import { isRecord } from "../issues/describe-value.ts";
+import { knownKeys, objectValue, oneOf, textValue, wholeIn } from "../issues/readers.ts";
 import {
   explainDelta,
   DELTA_METHODS,
@@ -59,20 +59,11 @@ const FIGURE_FIELDS = ["crc", "line", "period"] as const;
 /** The figure of a request, `{crc, line, period}` as text, or undefined with its issues. */
 export function checkFigure(figure: unknown, issues: Issue[]): FigureRef | undefined {
   if (!isRecord(figure)) {
-    issues.push({
-      path: "figure",
-      message: `must be an object {crc, line, period}, got ${describeValue(figure)}`,
-    });
+    objectValue(figure, "figure", issues, "an object {crc, line, period}");
     return undefined;
   }
   knownKeys(figure, FIGURE_FIELDS, "figure", issues);
-  for (const field of FIGURE_FIELDS) {
-    if (typeof figure[field] !== "string")
-      issues.push({
-        path: `figure.${field}`,
-        message: `must be a string, got ${describeValue(figure[field])}`,
-      });
-  }
+  for (const field of FIGURE_FIELDS) textValue(figure[field], `figure.${field}`, issues);
   return figure as unknown as FigureRef;
 }
 

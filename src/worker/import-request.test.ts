@@ -58,7 +58,7 @@ describe("checkImportRequest", () => {
   it("refuses anything but text", async () => {
     expect(await checkImportRequest({ scenarios: [] }, dataset)).toEqual({
       ok: false,
-      issues: [{ path: "", message: "the file must be sent as text, got an object" }],
+      issues: [{ path: "", message: "an object is not a file sent as text" }],
     });
   });
 });

@@ -1,5 +1,5 @@
 import { failure, type Result } from "../issues/issue.ts";
-import { describeValue } from "../issues/describe-value.ts";
+import { isNot } from "../issues/describe-value.ts";
 import type { Dataset } from "../data/index.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import { checkImport, type SavedScenario } from "../state/saved-scenarios.ts";
@@ -19,8 +19,7 @@ export async function checkImportRequest(
   fileText: unknown,
   dataset: Dataset,
 ): Promise<Result<SavedScenario[]>> {
-  if (typeof fileText !== "string")
-    return failure("", `the file must be sent as text, got ${describeValue(fileText)}`);
+  if (typeof fileText !== "string") return failure("", isNot(fileText, "a file sent as text"));
   const checked = await checkImport(fileText, (scenario) => validateScenario(scenario, dataset));
   if (checked.ok) return checked;
   const shown = checked.issues.slice(0, MAX_IMPORT_ISSUES);

@@ -1,5 +1,5 @@
 import type { Issue, Result } from "../issues/issue.ts";
-import { describeValue, isRecord } from "../issues/describe-value.ts";
+import { describeValue, isNot, isRecord } from "../issues/describe-value.ts";
 import { wholeIn } from "../issues/readers.ts";
 import type { Dataset } from "../data/index.ts";
 import { parseUncertainty } from "../scenario/uncertainty-settings.ts";
@@ -183,7 +183,7 @@ export function createMonteCarloRequests(): MonteCarloRequests {
           issues: [
             {
               path: "parts",
-              message: `must be a non-empty list of parts, got ${describeValue(parts)}`,
+              message: isNot(parts, "a non-empty list of parts"),
             },
           ],
         };

@@ -1,6 +1,6 @@
 import { formatIssue, type Issue, type Result } from "../issues/issue.ts";
 import { describeValue } from "../issues/describe-value.ts";
-import { wholeIn } from "../issues/readers.ts";
+import { textValue, wholeIn } from "../issues/readers.ts";
 import { requestFields } from "./request-fields.ts";
 import type { Dataset } from "../data/index.ts";
 import { parseTargets, type Target } from "../calibration/targets.ts";
@@ -36,11 +36,7 @@ export function checkPosteriorPartRequest(request: unknown): Result<PosteriorPar
   const fields = requestFields(request, KEYS, [], issues);
   if (fields === undefined) return { ok: false, issues };
   const { targetsCsv, seed, from, to } = fields;
-  if (typeof targetsCsv !== "string")
-    issues.push({
-      path: "targetsCsv",
-      message: `must be the text of data/targets.csv, got ${describeValue(targetsCsv)}`,
-    });
+  textValue(targetsCsv, "targetsCsv", issues, "the text of data/targets.csv");
   wholeIn(seed, 0, 0xffffffff, "seed", issues);
   wholeIn(from, 0, MAX_POSTERIOR_DRAWS - 1, "from", issues);
   const whole = (x: unknown): x is number => typeof x === "number" && Number.isInteger(x);

@@ -1,7 +1,7 @@
 import type { Dataset } from "../data/index.ts";
-import { describeValue, isRecord } from "../issues/describe-value.ts";
+import { isRecord } from "../issues/describe-value.ts";
 import { failure, type Issue, type Result, type WarnedResult } from "../issues/issue.ts";
-import { knownKeys } from "../issues/readers.ts";
+import { knownKeys, objectValue } from "../issues/readers.ts";
 import { validateScenario, type ResolvedScenario } from "../scenario/validate-scenario.ts";
 import type { ProjectionMemo } from "./projection-memo.ts";
 
@@ -24,7 +24,7 @@ export function requestFields(
   issues: Issue[],
 ): Record<string, unknown> | undefined {
   if (!isRecord(request)) {
-    issues.push({ path: "", message: `request must be an object, got ${describeValue(request)}` });
+    objectValue(request, "", issues, "a request (an object)");
     return undefined;
   }
   knownKeys(request, allowed, "", issues);
