@@ -1,3 +1,4 @@
+import { indexPath } from "../issues/describe-value.ts";
 import type { Issue, Result } from "../issues/issue.ts";
 import {
   compareScenarios,
@@ -39,7 +40,7 @@ export async function compareWith(
   const shapeIssue = checkShape(request);
   if (shapeIssue !== undefined) return { ok: false, issues: [shapeIssue] };
   const docs = [request.baseline, ...request.scenarios];
-  const at = (i: number) => (i === 0 ? "baseline" : `scenarios.${i - 1}`);
+  const at = (i: number) => (i === 0 ? "baseline" : indexPath("scenarios", i - 1));
   const projected = await Promise.all(
     docs.map((scenario) => engine.project({ scenario, fyFor: "nation", monthLines: [] })),
   );

@@ -1,4 +1,4 @@
-import { isRecord } from "../issues/describe-value.ts";
+import { indexPath, isRecord } from "../issues/describe-value.ts";
 import { failure, type Result } from "../issues/issue.ts";
 /**
  * The stored posterior (data/posterior.json, written by `npm run calibrate -- --posterior`;
@@ -67,7 +67,7 @@ export function parsePosteriorSample(json: unknown): Result<PosteriorSample> {
       typeof d[3] !== "number"
     )
       return bad(
-        `draws[${k}]`,
+        indexPath("draws", k),
         `[index 0–${priorDraws - 1}, times resampled ≥ 1, φ′, log-likelihood]`,
       );
   }

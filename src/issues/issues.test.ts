@@ -14,7 +14,7 @@ import {
   wholeText,
 } from "./readers.ts";
 import { boundedEditDistance, closest, createHinter, hintDistance } from "./did-you-mean.ts";
-import { clip, describeValue, joinPath } from "./describe-value.ts";
+import { clip, describeValue, indexPath, isNot, joinPath } from "./describe-value.ts";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { testDataset } from "../../test/fixtures/test-dataset.ts";
@@ -123,6 +123,14 @@ describe("echoed user text", () => {
     expect(joinPath("parameters", "z".repeat(90))).toBe(
       `parameters.${"z".repeat(80)}…(90 characters)`,
     );
+  });
+
+  it("is worded one way: the value first, and a list item as [i] in a path", () => {
+    expect(isNot([], "text")).toBe("a list is not text");
+    expect(isNot("x".repeat(81), "a month")).toBe(
+      `"${"x".repeat(80)}"…(81 characters) is not a month`,
+    );
+    expect(joinPath(indexPath("scenarios", 1), "name")).toBe("scenarios[1].name");
   });
 });
 

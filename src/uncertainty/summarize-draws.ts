@@ -1,3 +1,4 @@
+import { indexPath } from "../issues/describe-value.ts";
 import type { Issue } from "../issues/issue.ts";
 import { MONEY_LINES, type MoneyLine } from "../engine/lines.ts";
 import { roundHalfEven } from "../engine/round-half-even.ts";
@@ -81,7 +82,7 @@ export function checkDrawsParts(run: MonteCarloRun, parts: readonly unknown[]): 
   const o = ownersOf(run).ids.length;
   const ranges: [number, number, number][] = [];
   parts.forEach((raw, i) => {
-    const at = `parts[${i}]`;
+    const at = indexPath("parts", i);
     if (typeof raw !== "object" || raw === null) {
       issues.push({ path: at, message: "must be a part from monteCarloPart" });
       return;
@@ -135,7 +136,7 @@ export function checkDrawsParts(run: MonteCarloRun, parts: readonly unknown[]): 
   for (const [from, to, i] of ranges) {
     if (from !== next)
       issues.push({
-        path: `parts[${i}]`,
+        path: indexPath("parts", i),
         message: `starts at draw ${from}, but the parts cover [0, ${next}) so far (they must tile [0, ${run.draws}) exactly)`,
       });
     next = Math.max(next, to);

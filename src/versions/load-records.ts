@@ -1,6 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { joinPath } from "../issues/describe-value.ts";
+import { indexPath, joinPath } from "../issues/describe-value.ts";
 import { failure, formatIssue, type Issue, type Result } from "../issues/issue.ts";
 import { listValue, objectValue, textMatching, wholeNumber } from "../issues/readers.ts";
 import type { VersionRecord } from "./record.ts";
@@ -50,8 +50,8 @@ export function parseVersionRecord(text: string, file: string): Result<VersionRe
     checkPenceMap(figures.owners, `${path}.owners`, at, issues);
   }
   listValue(r.random, at("random"), issues)?.forEach((h, i) => {
-    const figures = objectValue(h, at(`random[${i}]`), issues);
-    if (figures !== undefined) checkHeadline(figures, `random[${i}]`, at, issues);
+    const figures = objectValue(h, at(indexPath("random", i)), issues);
+    if (figures !== undefined) checkHeadline(figures, indexPath("random", i), at, issues);
   });
   if (typeof r.version === "string" && !file.endsWith(`${r.version}.json`))
     issues.push({ path: file, message: `the file name must be the version (${r.version}.json)` });

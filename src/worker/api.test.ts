@@ -95,7 +95,7 @@ describe("engine worker API over a MessageChannel", () => {
       ok: false,
       issues: [
         {
-          path: "monthLines.1",
+          path: "monthLines[1]",
           message: expect.stringMatching(
             /^"profits" is not one of .*profit.* \(did you mean "profit"\?\)$/,
           ),

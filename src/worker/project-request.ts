@@ -1,5 +1,5 @@
 import type { Issue, Result } from "../issues/issue.ts";
-import { describeValue } from "../issues/describe-value.ts";
+import { describeValue, indexPath } from "../issues/describe-value.ts";
 import { oneOf } from "../issues/readers.ts";
 import { ALL, rollUp, type TidyRow } from "../engine/roll-up.ts";
 import { LINES } from "../engine/lines.ts";
@@ -63,7 +63,7 @@ function checkProjectionRequest(
         path: "monthLines",
         message: `${describeValue(monthLines)} is not a list of lines`,
       });
-    else monthLines.forEach((line, i) => oneOf(line, LINES, `monthLines.${i}`, issues));
+    else monthLines.forEach((line, i) => oneOf(line, LINES, indexPath("monthLines", i), issues));
   }
   if (crc !== undefined && !dataset.crcs.some((c) => c.id === crc))
     issues.push({ path: "crc", message: `${describeValue(crc)} is not a CRC id` });

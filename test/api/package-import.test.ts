@@ -43,6 +43,7 @@ const v = await validate({ schemaVersion: 1, extends: "nope" });
 const m = await monteCarlo({ scenario: s, draws: 20, seed: 3 });
 const e = await explain({ scenario: s, figure: { crc: "wales", line: "profit", period: "2017-18" } });
 const c = await compare({ baseline: base, scenarios: [s] });
+const cb = await compare({ baseline: base, scenarios: [s, { schemaVersion: 1, extends: "nope" }] });
 console.log(JSON.stringify({
   presets: presets.length,
   summary: p.value.summary,
@@ -50,6 +51,7 @@ console.log(JSON.stringify({
   mcDraws: m.value.draws,
   explained: e.value.tree.amountPence,
   delta: c.value.rows.find((r) => r.metric === "crc_profit" && !r.baseline).delta,
+  badComparedAt: cb.ok ? [] : cb.issues.map((i) => i.path),
 }));
 `,
     );
@@ -66,6 +68,8 @@ console.log(JSON.stringify({
       path: "extends",
       message: expect.stringMatching(/"nope" is not a preset/),
     });
+    // A refused compared scenario is named at its place in the request, a list item as [i].
+    expect(got.badComparedAt).toEqual(["scenarios[1].extends"]);
     expect(got.mcDraws).toBe(20);
     const wales = cli(["run", "the-2017-variation"])
       .stdout.split("\n")
