@@ -7,8 +7,10 @@ import {
   type ComparisonRow,
   type CrcDelta,
 } from "../site/compare.ts";
+import { listValue } from "../issues/readers.ts";
 import { MAX_COMPARED } from "../state/compare-selection.ts";
 import type { EngineApi } from "../worker/api.ts";
+import { requestFields } from "../worker/request-fields.ts";
 
 /** Scenarios to compare: a baseline and up to six others (documents, as for `project`). */
 export interface CompareRequest {
@@ -31,14 +33,14 @@ export { MAX_COMPARED };
 
 /**
  * Compare scenarios as the Compare page does, on the engine's own projections: every problem
- * is a value, named under `baseline.` or `scenarios.N.`.
+ * is a value, named under `baseline.` or `scenarios[N].`.
  */
 export async function compareWith(
   engine: EngineApi,
   request: CompareRequest,
 ): Promise<Result<Comparison>> {
-  const shapeIssue = checkShape(request);
-  if (shapeIssue !== undefined) return { ok: false, issues: [shapeIssue] };
+  const shapeIssues = checkShape(request);
+  if (shapeIssues.length > 0) return { ok: false, issues: shapeIssues };
   const docs = [request.baseline, ...request.scenarios];
   const at = (i: number) => (i === 0 ? "baseline" : indexPath("scenarios", i - 1));
   const projected = await Promise.all(
@@ -74,18 +76,16 @@ export async function compareWith(
   };
 }
 
-function checkShape(request: unknown): Issue | undefined {
-  if (typeof request !== "object" || request === null || Array.isArray(request))
-    return { path: "", message: "request must be an object {baseline, scenarios}" };
-  const r = request as Record<string, unknown>;
-  for (const key of Object.keys(r))
-    if (key !== "baseline" && key !== "scenarios")
-      return { path: key, message: `unknown field "${key}"` };
-  if (!("baseline" in r)) return { path: "baseline", message: "is required" };
-  if (!Array.isArray(r.scenarios) || r.scenarios.length === 0 || r.scenarios.length > MAX_COMPARED)
-    return {
-      path: "scenarios",
-      message: `must be a list of 1 to ${MAX_COMPARED} scenario documents`,
-    };
-  return undefined;
+const COMPARE_KEYS = ["baseline", "scenarios"];
+
+/** Every problem with the request's form, checked and worded as the worker's requests are. */
+function checkShape(request: unknown): Issue[] {
+  const issues: Issue[] = [];
+  const fields = requestFields(request, COMPARE_KEYS, ["baseline"], issues);
+  if (fields === undefined) return issues;
+  const what = `a list of 1 to ${MAX_COMPARED} scenario documents`;
+  const scenarios = listValue(fields.scenarios, "scenarios", issues, what);
+  if (scenarios !== undefined && (scenarios.length === 0 || scenarios.length > MAX_COMPARED))
+    issues.push({ path: "scenarios", message: `a list of ${scenarios.length} is not ${what}` });
+  return issues;
 }

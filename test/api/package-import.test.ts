@@ -44,6 +44,8 @@ const m = await monteCarlo({ scenario: s, draws: 20, seed: 3 });
 const e = await explain({ scenario: s, figure: { crc: "wales", line: "profit", period: "2017-18" } });
 const c = await compare({ baseline: base, scenarios: [s] });
 const cb = await compare({ baseline: base, scenarios: [s, { schemaVersion: 1, extends: "nope" }] });
+const cs = await compare({ baseline: base, scenario: [s] });
+const c7 = await compare({ baseline: base, scenarios: [s, s, s, s, s, s, s] });
 console.log(JSON.stringify({
   presets: presets.length,
   summary: p.value.summary,
@@ -52,6 +54,7 @@ console.log(JSON.stringify({
   explained: e.value.tree.amountPence,
   delta: c.value.rows.find((r) => r.metric === "crc_profit" && !r.baseline).delta,
   badComparedAt: cb.ok ? [] : cb.issues.map((i) => i.path),
+  badShape: [cs.issues, c7.issues, (await compare(null)).issues],
 }));
 `,
     );
@@ -70,6 +73,19 @@ console.log(JSON.stringify({
     });
     // A refused compared scenario is named at its place in the request, a list item as [i].
     expect(got.badComparedAt).toEqual(["scenarios[1].extends"]);
+    // A request of the wrong form: every problem, worded as the worker's requests are.
+    expect(got.badShape).toEqual([
+      [
+        {
+          path: "scenario",
+          message:
+            'unknown key "scenario" (did you mean "scenarios"?); allowed: baseline, scenarios',
+        },
+        { path: "scenarios", message: "nothing is not a list of 1 to 6 scenario documents" },
+      ],
+      [{ path: "scenarios", message: "a list of 7 is not a list of 1 to 6 scenario documents" }],
+      [{ path: "", message: "null is not a request (an object)" }],
+    ]);
     expect(got.mcDraws).toBe(20);
     const wales = cli(["run", "the-2017-variation"])
       .stdout.split("\n")
