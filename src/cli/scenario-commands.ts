@@ -1,4 +1,4 @@
-import { quote } from "../issues/describe-value.ts";
+import { isNot } from "../issues/describe-value.ts";
 import { formatIssue, type Issue } from "../issues/issue.ts";
 import { MONEY_LINES } from "../engine/lines.ts";
 import { PERIODS } from "../engine/periods.ts";
@@ -74,7 +74,7 @@ export async function runCommand(args: string[], out: Output): Promise<number> {
     if (rawBy !== "fy")
       issues.push({
         path: "--by",
-        message: `the workbook is by financial year (fy), got ${quote(rawBy)}`,
+        message: isNot(rawBy, "fy (a workbook's sheets are by financial year)"),
       });
   }
   const by = choiceOption("by", rawBy, PERIODS, undefined, issues);

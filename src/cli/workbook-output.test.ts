@@ -126,7 +126,7 @@ describe("crc-scenarios run --format xlsx (issue #19)", () => {
     expect(code).toBe(2);
     expect(stderr.trimEnd().split("\n")).toEqual([
       "crc-scenarios run: --format xlsx needs --out FILE.xlsx",
-      'crc-scenarios run: --by: the workbook is by financial year (fy), got "month"',
+      'crc-scenarios run: --by: "month" is not fy (a workbook\'s sheets are by financial year)',
     ]);
   });
 });
