@@ -225,7 +225,7 @@ describe("each rule's float twin rounds to the exact rule's pence (laws)", () =>
     );
   });
 
-  it("staffCostFloat rounds to staffCost's pence, on the FTE path at the pay index", () => {
+  it("staffCostFloat and the path's twin staffPathCostFloat round to staffCost's pence, on the FTE path at the pay index", () => {
     fc.assert(
       fc.property(
         fte,
@@ -251,48 +251,16 @@ describe("each rule's float twin rounds to the exact rule's pence (laws)", () =>
           });
           let pay = 1;
           for (let i = 0; i <= y; i++) pay = payIndexFloat(pay, awards[i]!, i);
-          const float = staffCostFloat(fteAtFloat(fte14, fte17, cut, end, m), loaded, pay);
           const scale = staffCostFloatScale(fteFloatScale(fte14, fte17, cut), loaded, pay);
+          const float = staffCostFloat(fteAtFloat(fte14, fte17, cut, end, m), loaded, pay);
           expectRoundsToExactPence(float, scale, exact);
-        },
-      ),
-      RUNS,
-    );
-  });
-
-  it("staffPathCostFloat rounds to staffCost's pence, on the FTE path at the pay index", () => {
-    fc.assert(
-      fc.property(
-        fte,
-        fte,
-        decimal(0, 1.5, 2),
-        cutsEnd,
-        fc.integer({ min: 0, max: STAFF_PATH_LATEST_END_INDEX + 2 }),
-        fc.integer({ min: 1_000_000, max: 10_000_000 }),
-        fc.array(decimal(0, 0.03, 3), { minLength: 8, maxLength: 8 }),
-        years,
-        (fte14, fte17, cut, end, m, loaded, awards, y) => {
-          const exact = staffCost({
-            fte: fteAt({
-              fteJune2014: fte14,
-              fteJune2017: fte17,
-              cutScale: cut,
-              cutsCompleteBy: end,
-              monthIndex: m,
-            }),
-            loadedCostPerFtePence: loaded,
-            payIndex: payIndex(awards, y),
-          });
-          let pay = 1;
-          for (let i = 0; i <= y; i++) pay = payIndexFloat(pay, awards[i]!, i);
-          const float = staffPathCostFloat(
+          const onPath = staffPathCostFloat(
             staffPathBaseFloat(fte14, loaded),
             staffPathPerMonthFloat(fte14, fte17, cut, end, loaded),
             staffPathMonth(m, end),
             pay,
           );
-          const scale = staffCostFloatScale(fteFloatScale(fte14, fte17, cut), loaded, pay);
-          expectRoundsToExactPence(float, scale, exact);
+          expectRoundsToExactPence(onPath, scale, exact);
         },
       ),
       RUNS,
