@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { FINANCIAL_YEARS } from "../../src/engine/timeline.ts";
 import {
   chartsDrawn,
   NO_PROBLEMS,
@@ -157,17 +158,6 @@ function yearButtons(page: Page, svg: string): Promise<YearButton[]> {
   }, svg);
 }
 
-const YEARS = [
-  "2014-15",
-  "2015-16",
-  "2016-17",
-  "2017-18",
-  "2018-19",
-  "2019-20",
-  "2020-21",
-  "2021-22",
-];
-
 describe("year labels explain the year, as its bars do", () => {
   it("Explorer, profit by year: the thinnest bar's year opens its explanation from the keyboard", async () => {
     const { page, problems } = await watchedPage(site);
@@ -176,7 +166,7 @@ describe("year labels explain the year, as its bars do", () => {
     const svg = 'svg[aria-label="All CRCs: profit or loss by financial year"]';
     await page.locator(svg).scrollIntoViewIfNeeded();
     const years = await yearButtons(page, svg);
-    expect(years.map((y) => y.year)).toEqual(YEARS);
+    expect(years.map((y) => y.year)).toEqual(FINANCIAL_YEARS);
     for (const y of years) {
       expect(y.barLabels, y.year).toEqual([`Explain all CRCs' profit or loss in ${y.year}`]);
       // Named as its bar is, after its own words: its own name, for the focus to come back to.
@@ -213,7 +203,7 @@ describe("year labels explain the year, as its bars do", () => {
     await chartsDrawn(page);
     const svg = 'svg[aria-label="All CRCs: income by financial year, stacked by line"]';
     const years = await yearButtons(page, svg);
-    expect(years.map((y) => y.year)).toEqual(YEARS);
+    expect(years.map((y) => y.year)).toEqual(FINANCIAL_YEARS);
     for (const y of years)
       expect(y.label, y.year).toBe(`${y.year}: Explain all CRCs' income in ${y.year}`);
     await page
@@ -236,7 +226,7 @@ describe("year labels explain the year, as its bars do", () => {
       '[data-testid="profit-by-year"] svg[aria-label$="profit or loss by financial year"]';
     await page.locator(svg).scrollIntoViewIfNeeded();
     const years = await yearButtons(page, svg);
-    expect(years.map((y) => y.year)).toEqual(YEARS);
+    expect(years.map((y) => y.year)).toEqual(FINANCIAL_YEARS);
     for (const y of years) expect([`${y.year}: ${y.barLabels[0]}`], y.year).toEqual([y.label]);
     await page
       .locator(`${svg} g[aria-label="x-axis tick label"]`)
