@@ -39,7 +39,7 @@ export function selectRanks(values: Float64Array, ranks: readonly number[]): voi
   const wanted = Int32Array.from(new Set(ranks)).sort();
   if (min === max) return; // all equal: every order is sorted
   const span = max - min;
-  if (n >= BUCKETS_FROM && span < Infinity && BUCKETS(n) / span < Infinity) {
+  if (n >= BUCKETS_FROM && span < Infinity && bucketCount(n) / span < Infinity) {
     selectByBuckets(values, wanted, min, max);
     return;
   }
@@ -51,7 +51,9 @@ export function selectRanks(values: Float64Array, ranks: readonly number[]): voi
  * a bucket, where the values' span is finite and wide enough to divide (not a few subnormals).
  */
 const BUCKETS_FROM = 256;
-const BUCKETS = (n: number) => Math.min(4096, n >>> 2);
+function bucketCount(n: number): number {
+  return Math.min(4096, n >>> 2);
+}
 
 /** Scratch for `selectByBuckets`, grown as needed (a summary places ~140 series in a row). */
 let bucketScratch = { counts: new Int32Array(0), values: new Float64Array(0) };
@@ -67,7 +69,7 @@ let bucketScratch = { counts: new Int32Array(0), values: new Float64Array(0) };
  */
 function selectByBuckets(a: Float64Array, wanted: Int32Array, min: number, max: number): void {
   const n = a.length;
-  const buckets = BUCKETS(n);
+  const buckets = bucketCount(n);
   const scale = buckets / (max - min);
   if (bucketScratch.counts.length < buckets + 1 || bucketScratch.values.length < n)
     bucketScratch = {
